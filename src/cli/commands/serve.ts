@@ -1,0 +1,44 @@
+/** `convstudio serve [FILE] [--port N] [--no-open]`: the browser host. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startHost } from '../../host/server.ts';
+import { ensureRendererBuilt } from '../../host/renderer-build.ts';
+import { createApiHandlers } from '../../services/api-handlers.ts';
+import { APP_VERSION } from '../../services/app-version.ts';
+import { systemLang } from '../../services/system-lang.ts';
+
+export interface ServeOptions {
+  file: string | null;
+  port: number;
+  open: boolean;
+}
+
+export async function serveCommand(options: ServeOptions): Promise<number> {
+  const rendererDir = await ensureRendererBuilt();
+  const initialFile = options.file ? resolve(options.file) : null;
+  if (initialFile && !existsSync(initialFile)) {
+    process.stderr.write(`warning: ${initialFile} does not exist; the page will say so.\n`);
+  }
+  const host = await startHost({
+    rendererDir,
+    port: options.port,
+    handlers: createApiHandlers({
+      host: 'browser',
+      version: APP_VERSION,
+      systemLang: systemLang(),
+      initialFile,
+    }),
+    log: (error) => process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`),
+  });
+  process.stdout.write(`ConvStudio is running at ${host.url}\n(press Ctrl+C to stop)\n`);
+  if (options.open) {
+    const { default: open } = await import('open');
+    await open(host.url).catch(() => process.stderr.write('Could not open a browser; open the address above.\n'));
+  }
+  await new Promise<void>((done) => {
+    const stop = () => void host.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

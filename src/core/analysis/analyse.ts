@@ -1,0 +1,166 @@
+/**
+ * `analyse(graph)`: every layer's output shape, parameter counts, multiply-adds, memory, receptive field,
+ * explanations and diagnostics. Pure; the UI, the CLI, the trainer and the exporters all call it.
+ * It never throws on a bad graph: problems become diagnostics, and every layer shows what it can.
+ */
+import type { Graph, LayerNode } from '../document/graph-schema.ts';
+import { msg } from '../i18n/messages.ts';
+import { MERGE_TYPES, type LayerType } from '../layers/catalogue.ts';
+import { adjacency, reachable, topologicalOrder } from './graph-order.ts';
+import { RULES } from './rules/index.ts';
+import { inputResult, inputShapeOf } from './rules/input.ts';
+import type { LayerRule, RuleContext, RuleResult } from './rules/rule.ts';
+import type { Analysis, Diagnostic, NodeAnalysis, Shape, Totals } from './types.ts';
+
+const PARAMS_WARNING_THRESHOLD = 100_000_000;
+const BYTES_PER_VALUE = 4;
+
+/** How messages name a layer: 'conv2d' (Conv2D). */
+export function layerLabel(node: Pick<LayerNode, 'name' | 'type'>): string {
+  return `'${node.name}' (${node.type})`;
+}
+
+const UNKNOWN: RuleResult = {
+  outputShape: null,
+  params: null,
+  macs: null,
+  receptiveField: null,
+  explanations: null,
+};
+
+export function analyse(graph: Graph): Analysis {
+  const adj = adjacency(graph);
+  const { order, cyclic } = topologicalOrder(graph, adj);
+  const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
+  const inputIds = graph.nodes.filter((n) => n.type === 'Input').map((n) => n.id);
+  const connected = reachable(inputIds, adj.outgoing);
+  const results = new Map<string, NodeAnalysis>();
+  const diagnostics: Diagnostic[] = [];
+
+  if (graph.nodes.length === 0) {
+    diagnostics.push({
+      severity: 'error',
+      nodeId: null,
+      message: msg('diag.emptyGraph'),
+    });
+  } else if (inputIds.length === 0) {
+    diagnostics.push({
+      severity: 'error',
+      nodeId: null,
+      message: msg('diag.noInputLayer'),
+    });
+  }
+
+  const cyclicSet = new Set(cyclic);
+  for (const id of [...order, ...cyclic]) {
+    const node = nodesById.get(id)!;
+    const label = layerLabel(node);
+    const own: Diagnostic[] = [];
+    const report: RuleContext<never>['report'] = (severity, message) => own.push({ severity, nodeId: id, message });
+    const sources = adj.incoming.get(id)!;
+    const upstream = sources.map((s) => results.get(s));
+
+    const rule = RULES[node.type] as LayerRule<LayerType>;
+    rule.checkSettings(node as never, label, report);
+    const settingsOk = !own.some((d) => d.severity === 'error');
+
+    let result = UNKNOWN;
+    if (cyclicSet.has(id)) {
+      report('error', msg('diag.cycle', { layer: label }));
+    } else if (node.type === 'Input') {
+      if (sources.length > 0) report('error', msg('diag.inputHasInputs', { layer: label }));
+      const shape = settingsOk ? inputShapeOf(node.params.shape, label, () => {}) : null;
+      if (shape && sources.length === 0) result = inputResult(shape);
+    } else if (!connected.has(id)) {
+      if (inputIds.length > 0) report('error', msg('diag.notConnected', { layer: label }));
+    } else if (MERGE_TYPES.has(node.type) && sources.length < 2) {
+      report('error', msg('diag.mergeNeedsTwo', { layer: label, count: sources.length }));
+    } else if (!MERGE_TYPES.has(node.type) && sources.length !== 1) {
+      report('error', msg('diag.tooManyInputs', { layer: label, count: sources.length }));
+    } else if (settingsOk && upstream.every((u) => u?.outputShape)) {
+      result = rule.infer({
+        node: node as never,
+        label,
+        inputs: upstream.map((u) => u!.outputShape!),
+        inputFields: upstream.map((u) => u!.receptiveField),
+        report,
+      });
+    }
+
+    if (!cyclicSet.has(id) && usesSoftmax(node) && adj.outgoing.get(id)!.length > 0) {
+      report('warning', msg('warn.softmaxNotLast', { layer: label }));
+    }
+
+    results.set(id, {
+      id,
+      name: node.name,
+      type: node.type,
+      inputShapes: upstream.flatMap((u) => (u?.outputShape ? [u.outputShape] : [])),
+      outputShape: result.outputShape,
+      params: result.params,
+      macs: result.macs,
+      activationBytes: result.outputShape ? elements(result.outputShape) * BYTES_PER_VALUE : null,
+      receptiveField: result.receptiveField,
+      explanations: result.explanations,
+      diagnostics: own,
+    });
+    diagnostics.push(...own);
+  }
+
+  const nodes = [...order, ...cyclic].map((id) => results.get(id)!);
+  const totals = sumTotals(nodes);
+  if (totals.total > PARAMS_WARNING_THRESHOLD) {
+    diagnostics.push({
+      severity: 'warning',
+      nodeId: null,
+      message: msg('warn.tooManyParams', { total: totals.total }),
+    });
+  }
+  return {
+    nodes,
+    byId: results,
+    totals,
+    diagnostics,
+    outputIds: graph.nodes.filter((n) => adj.outgoing.get(n.id)!.length === 0).map((n) => n.id),
+    inputsOf: adj.incoming,
+  };
+}
+
+function usesSoftmax(node: LayerNode): boolean {
+  return (
+    (node.type === 'Conv2D' || node.type === 'Dense' || node.type === 'Activation') &&
+    node.params.activation === 'softmax'
+  );
+}
+
+function elements(shape: Shape): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function sumTotals(nodes: NodeAnalysis[]): Totals {
+  const totals: Totals = {
+    total: 0,
+    trainable: 0,
+    nonTrainable: 0,
+    macs: 0,
+    activationBytes: 0,
+    complete: true,
+  };
+  for (const n of nodes) {
+    if (n.params) {
+      totals.total += n.params.total;
+      totals.trainable += n.params.trainable;
+      totals.nonTrainable += n.params.nonTrainable;
+    } else {
+      totals.complete = false;
+    }
+    totals.macs += n.macs ?? 0;
+    totals.activationBytes += n.activationBytes ?? 0;
+  }
+  return totals;
+}
+
+/** True when the analysis found no errors (warnings allowed). */
+export function hasErrors(analysis: Analysis): boolean {
+  return analysis.diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,37 @@
+/** The contract every layer's shape rule fulfils. */
+import type { NodeOf } from '../../document/graph-schema.ts';
+import type { Msg } from '../../i18n/messages.ts';
+import type { LayerType } from '../../layers/catalogue.ts';
+import type { LayerExplanations, ParamCount, ReceptiveField, Severity, Shape } from '../types.ts';
+
+export interface RuleContext<T extends LayerType> {
+  node: NodeOf<T>;
+  /** How messages name the layer: "'conv2d' (Conv2D)". */
+  label: string;
+  /** The shapes of the incoming tensors, in edge order; all known. */
+  inputs: Shape[];
+  /** Their receptive fields (null where none). */
+  inputFields: Array<ReceptiveField | null>;
+  report(severity: Severity, message: Msg): void;
+}
+
+export interface RuleResult {
+  outputShape: Shape | null;
+  params: ParamCount | null;
+  macs: number | null;
+  receptiveField: ReceptiveField | null;
+  explanations: LayerExplanations | null;
+}
+
+export interface LayerRule<T extends LayerType> {
+  /** Checks the layer's own settings, whatever its input. */
+  checkSettings(node: NodeOf<T>, label: string, report: RuleContext<T>['report']): void;
+  /** Works out the output from known inputs. Called only when every input shape is known. */
+  infer(ctx: RuleContext<T>): RuleResult;
+}
+
+export const NO_PARAMS: ParamCount = {
+  total: 0,
+  trainable: 0,
+  nonTrainable: 0,
+};

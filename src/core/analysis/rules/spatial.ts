@@ -1,0 +1,85 @@
+/**
+ * Output size along one spatial axis for convolution and pooling, as Keras computes it
+ * (keras/src/ops/operation_utils.py compute_conv_output_shape): 'valid' floors, 'same' is ⌈n/s⌉.
+ * A numeric padding p is the courses' ⌊(n+2p−f)/s⌋+1, exported to Keras as ZeroPadding2D + 'valid'.
+ */
+import type { Padding } from '../../layers/params.ts';
+import type { Axis } from '../../i18n/en.ts';
+import { msg } from '../../i18n/messages.ts';
+import { formatInt } from '../../format/number.ts';
+import type { Explanation } from '../types.ts';
+import type { RuleContext } from './rule.ts';
+
+export interface AxisInput {
+  axis: Axis;
+  size: number;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  padding: Padding;
+  /** Pooling words its messages 'pool window' rather than 'kernel'. */
+  pool: boolean;
+}
+
+export interface AxisOutput {
+  size: number | null;
+  explanation: Explanation;
+}
+
+const f = formatInt;
+
+export function spatialOutput(input: AxisInput, label: string, report: RuleContext<never>['report']): AxisOutput {
+  const { axis, size: n, kernel, stride: s, dilation, padding } = input;
+  if (padding === 'same') {
+    const out = Math.ceil(n / s);
+    return {
+      size: out,
+      explanation: {
+        rule: msg('explain.shape.same', { axis }),
+        formula: `⌈${f(n)}/${f(s)}⌉ = ${f(out)}`,
+      },
+    };
+  }
+  const p = padding === 'valid' ? 0 : padding;
+  const k = dilation * (kernel - 1) + 1;
+  const padded = n + 2 * p;
+  const inside = p === 0 ? `${f(n)}−${f(k)}` : `${f(n)}+2×${f(p)}−${f(k)}`;
+  const rule =
+    p !== 0
+      ? msg('explain.shape.numeric', { axis })
+      : dilation !== 1
+        ? msg('explain.shape.validDilated', { axis })
+        : msg('explain.shape.valid', { axis });
+  const span = padded - k;
+  const out = Math.floor(span / s) + 1;
+  const divisible = span % s === 0;
+  const formula = divisible ? `(${inside})/${f(s)}+1 = ${f(out)}` : `⌊(${inside})/${f(s)}⌋+1 = ${f(out)}`;
+  if (span < 0) {
+    report(
+      'error',
+      msg('diag.kernelTooLarge', {
+        layer: label,
+        pool: input.pool,
+        axis,
+        size: k,
+        input: padded,
+        padded: p !== 0,
+        formula,
+      }),
+    );
+    return { size: null, explanation: { rule, formula } };
+  }
+  if (!divisible) {
+    report(
+      'warning',
+      msg('warn.strideNotTiling', {
+        layer: label,
+        axis,
+        formula: `${inside} = ${f(span)}`,
+        stride: s,
+        dropped: span % s,
+      }),
+    );
+  }
+  return { size: out, explanation: { rule, formula } };
+}

@@ -1,0 +1,86 @@
+/**
+ * The one typed API between the renderer and its host (Electron main over IPC, the browser host over a
+ * WebSocket). Each method has a params schema, validated by the host before any handler runs. Errors cross
+ * the boundary as values (`ApiResult`), never as thrown strings.
+ */
+import { z } from 'zod';
+import type { FileKind, LoadResult } from '../import/load-model-file.ts';
+import type { Msg } from '../i18n/messages.ts';
+import type { Lang } from '../i18n/messages.ts';
+
+/** The one IPC channel of the Electron host. */
+export const IPC_CHANNEL = 'convstudio:api';
+
+/** The largest file text the renderer may send to be read (model configs are far smaller). */
+export const MAX_TEXT_CHARS = 50 * 1024 * 1024;
+
+export const apiParams = {
+  /** Which host this is, its version and the language of the operating system. */
+  'app.info': z.object({}).strict(),
+  /** The file named when the app was started (`convstudio serve FILE`, `electron . FILE`), read. */
+  'project.initial': z.object({}).strict(),
+  /** Reads a file's text the user picked or dropped: a project, Keras or TF.js model. */
+  'project.readText': z
+    .object({
+      fileName: z.string().min(1).max(1024),
+      text: z.string().max(MAX_TEXT_CHARS),
+    })
+    .strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiParams;
+export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  /** From the operating system's locale, for the first start. */
+  systemLang: Lang;
+}
+
+export interface OpenedFile {
+  path: string;
+  result: LoadResult;
+}
+
+export type { FileKind };
+
+interface ApiResults {
+  'app.info': AppInfo;
+  'project.initial': OpenedFile | null;
+  'project.readText': LoadResult;
+}
+
+export type ApiErrorCode = 'bad-request' | 'unknown-method' | 'forbidden' | 'internal';
+export interface ApiError {
+  code: ApiErrorCode;
+  messages: Msg[];
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type ApiParams<K extends ApiMethod> = z.input<(typeof apiParams)[K]>;
+export type ApiValue<K extends ApiMethod> = ApiResults[K];
+
+/** What the renderer calls: one typed function per method. */
+export type Api = {
+  [K in ApiMethod]: (params: ApiParams<K>) => Promise<ApiResult<ApiValue<K>>>;
+};
+
+/** What a host implements: handlers receive validated params. */
+export type ApiHandlers = {
+  [K in ApiMethod]: (params: z.output<(typeof apiParams)[K]>) => Promise<ApiValue<K>>;
+};
+
+/** The envelope of a call over a WebSocket (the browser host). */
+export const wsRequestSchema = z
+  .object({
+    id: z.number().int().nonnegative(),
+    method: z.string().max(100),
+    params: z.unknown(),
+  })
+  .strict();
+export type WsRequest = z.infer<typeof wsRequestSchema>;
+export interface WsResponse {
+  id: number;
+  result: ApiResult<unknown>;
+}

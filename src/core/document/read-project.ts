@@ -1,0 +1,57 @@
+/**
+ * Reading a project file's JSON: refuses files from a newer ConvStudio, brings older versions up to date
+ * through the migrations, validates with the schema and names where a damaged file is damaged.
+ */
+import { msg, type Msg } from '../i18n/messages.ts';
+import { PROJECT_VERSION, projectSchema, type Project } from './project-schema.ts';
+import { issuePath, issueProblem } from './schema-issues.ts';
+
+/** Each migration takes a project of version v (the key) to version v + 1. */
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export type ProjectResult = { ok: true; project: Project } | { ok: false; errors: Msg[] };
+
+const MAX_REPORTED_ISSUES = 5;
+
+export function readProject(value: Record<string, unknown>, path: string): ProjectResult {
+  let data = value;
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return {
+      ok: false,
+      errors: [
+        msg('file.invalidProject', {
+          path,
+          where: 'version',
+          problem: msg('schema.invalidType', {
+            expected: 'a version number',
+            received: String(version),
+          }),
+        }),
+      ],
+    };
+  }
+  if (version > PROJECT_VERSION) {
+    return {
+      ok: false,
+      errors: [msg('file.newerVersion', { path, version, supported: PROJECT_VERSION })],
+    };
+  }
+  for (let v = version; v < PROJECT_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (!migrate) throw new Error(`No migration from project version ${v}`);
+    data = { ...migrate(data), version: v + 1 };
+  }
+  const parsed = projectSchema.safeParse(data);
+  if (parsed.success) return { ok: true, project: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) =>
+      msg('file.invalidProject', {
+        path,
+        where: issuePath(issue.path),
+        problem: issueProblem(issue),
+      }),
+    ),
+  };
+}

@@ -1,0 +1,42 @@
+/** Training settings stored with a project; the defaults are the ones the course's Keras examples use. */
+import { z } from 'zod';
+
+export const trainingSettingsSchema = z.object({
+  optimizer: z.enum(['sgd', 'sgd_momentum', 'rmsprop', 'adam']).default('adam'),
+  learningRate: z.number().positive().default(0.001),
+  momentum: z.number().min(0).max(1).default(0.9),
+  /** Multiply the learning rate by `factor` every `everyEpochs` epochs. */
+  lrDecay: z
+    .object({
+      everyEpochs: z.number().int().positive(),
+      factor: z.number().positive(),
+    })
+    .nullable()
+    .default(null),
+  batchSize: z.number().int().positive().default(128),
+  epochs: z.number().int().positive().default(10),
+  loss: z.enum(['categorical_crossentropy', 'binary_crossentropy', 'mse', 'mae']).default('categorical_crossentropy'),
+  validationSplit: z.number().min(0).max(0.9).default(0.1),
+  earlyStopping: z
+    .object({
+      monitor: z.enum(['val_loss', 'val_accuracy', 'loss', 'accuracy']).default('val_loss'),
+      patience: z.number().int().min(0).default(3),
+      restoreBestWeights: z.boolean().default(true),
+    })
+    .nullable()
+    .default(null),
+  seed: z.number().int().default(42),
+});
+export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;
+
+export const datasetBindingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('builtin'), name: z.enum(['mnist']) }),
+  z.object({
+    kind: z.literal('idx'),
+    imagesPath: z.string(),
+    labelsPath: z.string(),
+  }),
+  z.object({ kind: z.literal('cifar10'), path: z.string() }),
+  z.object({ kind: z.literal('folder'), path: z.string() }),
+]);
+export type DatasetBinding = z.infer<typeof datasetBindingSchema>;

@@ -1,0 +1,37 @@
+/** Number formatting shared by the summary, the explanations and the UI: the same in every language. */
+
+/** 1199882 → '1,199,882' (grouping as Keras's summary prints it). */
+export function formatInt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? '−' : '';
+  return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A number in a formula: integers grouped, others with up to 4 significant decimals. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return formatInt(n);
+  return String(Number(n.toPrecision(4))).replace('-', '−');
+}
+
+/** A shape without the batch axis: [26, 26, 32] → '26 × 26 × 32'; unknown sizes show as '?'. */
+export function formatShape(shape: ReadonlyArray<number | null>): string {
+  return shape.map((d) => (d === null ? '?' : formatInt(d))).join(' × ');
+}
+
+/** A shape the way Keras prints it, batch axis first: (None, 26, 26, 32). */
+export function formatKerasShape(shape: ReadonlyArray<number | null>): string {
+  const dims = ['None', ...shape.map((d) => (d === null ? 'None' : String(d)))];
+  return `(${dims.join(', ')}${shape.length === 0 ? ',' : ''})`;
+}
+
+/** Bytes as B, KB, MB or GB (powers of 1,024), one decimal. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,169 @@
+/**
+ * English texts of the core: diagnostics, explanations, file and import errors, summary labels.
+ * zh-TW.ts must give every key the same arguments; the compiler and test/core/i18n check that.
+ */
+import { formatInt } from '../format/number.ts';
+
+type S = string;
+type N = number;
+/** Spatial axes are passed by name and worded by each language. */
+export type Axis = 'height' | 'width';
+
+export const en = {
+  // — axes and settings —
+  'axis.height': () => 'height',
+  'axis.width': () => 'width',
+  'axis.channels': () => 'channels',
+  'axis.features': () => 'features',
+
+  // — diagnostics: errors —
+  'diag.emptyGraph': () => 'The network has no layers yet. Start with an Input layer.',
+  'diag.noInputLayer': () => 'The network has no Input layer, so no shape can be worked out.',
+  'diag.cycle': (a: { layer: S }) =>
+    `${a.layer} is part of a loop: a layer's output leads back into itself. Remove one of the connections in the loop.`,
+  'diag.notConnected': (a: { layer: S }) =>
+    `${a.layer} is not connected to an Input layer, so its input shape is unknown.`,
+  'diag.missingInputShape': (a: { layer: S }) =>
+    `${a.layer} has no input shape. Give it a height, width and channels (e.g. 28 × 28 × 1) or a number of features.`,
+  'diag.badInputShape': (a: { layer: S; shape: S }) =>
+    `${a.layer}: the input shape ${a.shape} is not valid. Each size must be a whole number from 1 to 65,536, with 1 to 3 sizes.`,
+  'diag.inputHasInputs': (a: { layer: S }) =>
+    `${a.layer} is an Input layer and cannot receive a connection from another layer.`,
+  'diag.tooManyInputs': (a: { layer: S; count: N }) =>
+    `${a.layer} has ${a.count} incoming connections, but takes exactly one. Only Add and Concatenate combine several.`,
+  'diag.mergeNeedsTwo': (a: { layer: S; count: N }) =>
+    `${a.layer} combines layers and needs at least 2 incoming connections; it has ${a.count}.`,
+  'diag.needsImage': (a: { layer: S; shape: S }) =>
+    `${a.layer} works on images (height × width × channels), but its input is ${a.shape}. Remove the Flatten or Dense layer before it, or give the Input 3 sizes.`,
+  'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Axis; size: N; input: N; padded: boolean; formula: S }) =>
+    `${a.layer}: the ${a.pool ? 'pool window' : 'kernel'} (${formatInt(a.size)}) is larger than the ${a.axis} of its ${a.padded ? 'padded ' : ''}input (${formatInt(a.input)}): ${a.formula}. Use a smaller ${a.pool ? 'pool window' : 'kernel'}, 'same' padding, or fewer pooling layers before it.`,
+  'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
+    `${a.layer}: ${a.setting} is ${a.value}; it must be a whole number from ${formatInt(a.min)} to ${formatInt(a.max)}.`,
+  'diag.dropoutRate': (a: { layer: S; value: S }) =>
+    `${a.layer}: the dropout rate is ${a.value}; it must be at least 0 and less than 1 (0.5 drops half the values).`,
+  'diag.badNumber': (a: { layer: S; setting: S; value: S }) =>
+    `${a.layer}: ${a.setting} is ${a.value}, which is not a valid number here.`,
+  'diag.groups': (a: { layer: S; channels: N; filters: N; groups: N }) =>
+    `${a.layer}: groups = ${a.groups} must divide both the input channels (${a.channels}) and the filters (${a.filters}).`,
+  'diag.addMismatch': (a: { layer: S; shapes: S }) =>
+    `${a.layer}: Add needs inputs of the same shape, but gets ${a.shapes}.`,
+  'diag.concatMismatch': (a: { layer: S; shapes: S; axis: N }) =>
+    `${a.layer}: Concatenate joins along axis ${a.axis}; every other size must match, but it gets ${a.shapes}.`,
+  'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
+    `${a.layer}: axis ${a.axis} does not exist in inputs with ${a.rank} axes.`,
+
+  // — diagnostics: warnings —
+  'warn.strideNotTiling': (a: { layer: S; axis: Axis; formula: S; stride: N; dropped: N }) =>
+    `${a.layer}: along the ${a.axis}, ${a.formula} is not divisible by the stride ${a.stride}, so Keras ignores the last ${a.dropped} ${a.axis === 'width' ? (a.dropped === 1 ? 'column' : 'columns') : a.dropped === 1 ? 'row' : 'rows'} of the input.`,
+  'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
+    `${a.layer}: Dense gets a ${a.shape} tensor that is not flat. Keras applies it to the last axis only (every position gets its own ${formatInt(a.units)} outputs). To connect every value, put a Flatten layer before it.`,
+  'warn.softmaxNotLast': (a: { layer: S }) =>
+    `${a.layer} uses softmax but is not the last layer. Softmax usually belongs only to the output layer.`,
+  'warn.tooManyParams': (a: { total: N }) =>
+    `The model has ${formatInt(a.total)} parameters (over 100 million): it will be slow to train and need a lot of memory.`,
+
+  // — explanations: the rule behind each figure —
+  'explain.shape.valid': (a: { axis: Axis }) =>
+    `Output ${a.axis} = ⌊(input − kernel) / stride⌋ + 1 (padding 'valid': no padding)`,
+  'explain.shape.validDilated': (a: { axis: Axis }) =>
+    `Output ${a.axis} = ⌊(input − (dilation × (kernel − 1) + 1)) / stride⌋ + 1 (padding 'valid')`,
+  'explain.shape.numeric': (a: { axis: Axis }) => `Output ${a.axis} = ⌊(input + 2 × padding − kernel) / stride⌋ + 1`,
+  'explain.shape.same': (a: { axis: Axis }) =>
+    `Output ${a.axis} = ⌈input / stride⌉ (padding 'same': zeros are added so that only the stride shrinks the map)`,
+  'explain.shape.filters': () => 'Output channels = number of filters (one feature map per filter)',
+  'explain.shape.unchanged': () => 'This layer keeps the shape of its input',
+  'explain.shape.flatten': () => 'Flatten lines up every value: height × width × channels',
+  'explain.shape.dense': () => 'Output = number of units',
+  'explain.shape.zeroPad': (a: { axis: Axis }) => `Output ${a.axis} = input + padding before + padding after`,
+  'explain.shape.globalPool': () => 'Global pooling keeps one value per channel',
+  'explain.shape.concat': () => 'Concatenate adds up the sizes along the joining axis',
+  'explain.shape.input': () => 'The size of each input sample',
+  'explain.params.conv': () => 'Parameters = (kernel height × kernel width × input channels + 1 bias) × filters',
+  'explain.params.convGroups': () =>
+    'Parameters = (kernel height × kernel width × input channels / groups + 1 bias) × filters',
+  'explain.params.convNoBias': () => 'Parameters = kernel height × kernel width × input channels × filters (no bias)',
+  'explain.params.dense': () => 'Parameters = (inputs + 1 bias) × units',
+  'explain.params.denseNoBias': () => 'Parameters = inputs × units (no bias)',
+  'explain.params.batchNorm': () =>
+    'Parameters = 4 × channels: γ (scale) and β (shift) are trained; the moving mean and moving variance are not trained (Keras counts them as non-trainable)',
+  'explain.params.none': () => 'This layer has no weights to learn',
+  'explain.rf.input': () => 'Each input pixel sees itself: receptive field 1, jump 1',
+  'explain.rf.layer': () =>
+    'Receptive field = previous field + (kernel − 1) × previous jump; jump = previous jump × stride',
+  'explain.rf.unchanged': () => 'This layer looks at one position at a time: receptive field unchanged',
+  'explain.rf.global': () => 'Every output depends on the whole input: there is no local receptive field',
+  'explain.macs.conv': () =>
+    'Multiply-adds = output height × output width × (kernel height × kernel width × input channels / groups) × filters',
+  'explain.macs.dense': () => 'Multiply-adds = positions × inputs × units',
+  'explain.macs.none': () => 'No multiply-adds with weights',
+  'explain.paramsBreakdown': (a: { trainable: S; nonTrainable: S }) =>
+    `trainable ${a.trainable}, non-trainable ${a.nonTrainable}`,
+
+  // — files and imports —
+  'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
+  'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
+  'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,
+  'file.empty': (a: { path: S }) => `${a.path} is empty.`,
+  'file.tooLarge': (a: { path: S; size: S; max: S }) =>
+    `${a.path} is ${a.size}; a model file can be at most ${a.max}. Is this a weights file? Open the model's .json instead.`,
+  'file.notJson': (a: { path: S; line: N; column: N; detail: S }) =>
+    `${a.path} is not valid JSON (line ${a.line}, column ${a.column}: ${a.detail}). The file may be truncated or not a model file.`,
+  'file.tooDeep': (a: { path: S; max: N }) =>
+    `${a.path} is nested more than ${a.max} levels deep; no model file is. It is not a model file ConvStudio can read.`,
+  'file.unknownFormat': (a: { path: S }) =>
+    `${a.path} is neither a ConvStudio project nor a Keras or TensorFlow.js model (no "format", "class_name" or "modelTopology" at the top).`,
+  'file.invalidProject': (a: { path: S; where: S; problem: S }) =>
+    `${a.path}: the project file is damaged at ${a.where}: ${a.problem}.`,
+  'file.newerVersion': (a: { path: S; version: N; supported: N }) =>
+    `${a.path} was saved by a newer ConvStudio (file version ${a.version}; this version reads up to ${a.supported}). Update ConvStudio to open it.`,
+  'schema.invalidType': (a: { expected: S; received: S }) => `expected ${a.expected}, found ${a.received}`,
+  'schema.invalidValue': (a: { options: S }) => `expected one of ${a.options}`,
+  'schema.missing': () => 'a required value is missing',
+  'schema.tooSmall': (a: { min: S }) => `the value must be at least ${a.min}`,
+  'schema.tooBig': (a: { max: S }) => `the value must be at most ${a.max}`,
+  'schema.duplicateId': (a: { id: S }) => `the id '${a.id}' is used twice`,
+  'schema.unknownNode': (a: { id: S }) => `a connection refers to '${a.id}', which is not a layer`,
+  'schema.other': (a: { detail: S }) => a.detail,
+  'import.unsupportedLayer': (a: { className: S; name: S }) =>
+    `Layer '${a.name}' is a ${a.className}, which ConvStudio does not support yet.`,
+  'import.nestedModel': (a: { className: S; name: S }) =>
+    `Layer '${a.name}' is a whole model (${a.className}) inside the model; nested models are not supported yet.`,
+  'import.sharedLayer': (a: { name: S; calls: N }) =>
+    `Layer '${a.name}' is used ${a.calls} times (shared weights); ConvStudio supports each layer once.`,
+  'import.badSetting': (a: { name: S; className: S; setting: S; value: S }) =>
+    `Layer '${a.name}' (${a.className}): the setting ${a.setting} = ${a.value} cannot be read.`,
+  'import.missingSetting': (a: { name: S; className: S; setting: S }) =>
+    `Layer '${a.name}' (${a.className}) has no ${a.setting} setting, which it needs.`,
+  'import.channelsFirst': (a: { name: S }) =>
+    `Layer '${a.name}' uses data_format 'channels_first'; ConvStudio works with 'channels_last' (height, width, channels) like Keras's default.`,
+  'import.unknownInbound': (a: { name: S; source: S }) =>
+    `Layer '${a.name}' takes its input from '${a.source}', which is not a layer of this model.`,
+  'import.noLayers': () => 'The model has no layers.',
+  'import.noInputShape': (a: { name: S }) =>
+    `The model does not say its input shape: its first layer '${a.name}' has no batch_input_shape, batch_shape or input_shape.`,
+  'import.badStructure': (a: { where: S; problem: S }) =>
+    `The model file is not laid out as Keras writes it: at ${a.where}, ${a.problem}.`,
+  'import.duplicateName': (a: { name: S }) => `Two layers are called '${a.name}'; layer names must be unique.`,
+
+  'api.unknownMethod': (a: { method: S }) => `The app asked for '${a.method}', which this host does not offer.`,
+  'api.badRequest': (a: { method: S; where: S; problem: S }) =>
+    `The app sent a malformed request to ${a.method} (${a.where}: ${a.problem}).`,
+  'api.internal': () => 'Something went wrong inside ConvStudio. Your work is unchanged; please try again.',
+  'api.disconnected': () => 'The connection to ConvStudio was lost. Restart it with npm start, then reload this page.',
+
+  // — summary —
+  'summary.model': () => 'Model',
+  'summary.layer': () => 'Layer (type)',
+  'summary.outputShape': () => 'Output Shape',
+  'summary.params': () => 'Param #',
+  'summary.macs': () => 'MACs',
+  'summary.receptiveField': () => 'Receptive field',
+  'summary.connectedTo': () => 'Connected to',
+  'summary.totalParams': () => 'Total params',
+  'summary.trainableParams': () => 'Trainable params',
+  'summary.nonTrainableParams': () => 'Non-trainable params',
+  'summary.totalMacs': () => 'Multiply-adds (MACs) per sample',
+  'summary.incomplete': () => 'Totals leave out the layers with errors.',
+  'summary.warning': () => 'warning',
+  'summary.error': () => 'error',
+} satisfies Record<string, (a: never) => string>;

@@ -1,0 +1,157 @@
+/**
+ * Traditional Chinese texts of the core, with the course's terms (../shared/glossary-zh-TW.md) and the
+ * English Keras name beside them where courses write it so.
+ */
+import { formatInt } from '../format/number.ts';
+import type { Axis, en } from './en.ts';
+
+type Catalogue = typeof en;
+type S = string;
+type N = number;
+
+const axisWord = (axis: Axis): string => (axis === 'height' ? '高度' : '寬度');
+
+export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
+  'axis.height': () => '高度',
+  'axis.width': () => '寬度',
+  'axis.channels': () => '通道',
+  'axis.features': () => '特徵數',
+
+  'diag.emptyGraph': () => '網路還沒有任何層。請從輸入層 (Input) 開始。',
+  'diag.noInputLayer': () => '網路沒有輸入層 (Input)，因此無法推算任何形狀。',
+  'diag.cycle': (a: { layer: S }) => `${a.layer} 位於一個迴圈中：某一層的輸出又繞回自己。請移除迴圈中的一條連線。`,
+  'diag.notConnected': (a: { layer: S }) => `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。`,
+  'diag.missingInputShape': (a: { layer: S }) =>
+    `${a.layer} 沒有輸入形狀。請設定高度、寬度與通道數（例如 28 × 28 × 1），或特徵數。`,
+  'diag.badInputShape': (a: { layer: S; shape: S }) =>
+    `${a.layer}：輸入形狀 ${a.shape} 無效。每個大小必須是 1 到 65,536 的整數，共 1 到 3 個大小。`,
+  'diag.inputHasInputs': (a: { layer: S }) => `${a.layer} 是輸入層 (Input)，不能接收其他層的連線。`,
+  'diag.tooManyInputs': (a: { layer: S; count: N }) =>
+    `${a.layer} 有 ${a.count} 條輸入連線，但只能接收一條。只有 Add 與 Concatenate 能合併多條。`,
+  'diag.mergeNeedsTwo': (a: { layer: S; count: N }) =>
+    `${a.layer} 用來合併多層，至少需要 2 條輸入連線；目前有 ${a.count} 條。`,
+  'diag.needsImage': (a: { layer: S; shape: S }) =>
+    `${a.layer} 處理的是影像（高度 × 寬度 × 通道），但它的輸入是 ${a.shape}。請移除它前面的平坦化層 (Flatten) 或全連接層 (Dense)，或讓輸入層有 3 個大小。`,
+  'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Axis; size: N; input: N; padded: boolean; formula: S }) =>
+    `${a.layer}：${a.pool ? '池化視窗' : '濾波器 (kernel)'}（${formatInt(a.size)}）比${a.padded ? '填充後的' : ''}輸入${axisWord(a.axis)}（${formatInt(a.input)}）還大：${a.formula}。請使用較小的${a.pool ? '池化視窗' : '濾波器'}、'same' 填充，或減少前面的池化層。`,
+  'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
+    `${a.layer}：${a.setting} 是 ${a.value}；必須是 ${formatInt(a.min)} 到 ${formatInt(a.max)} 的整數。`,
+  'diag.dropoutRate': (a: { layer: S; value: S }) =>
+    `${a.layer}：丟棄率 (Dropout rate) 是 ${a.value}；必須大於或等於 0 且小於 1（0.5 代表丟棄一半的值）。`,
+  'diag.badNumber': (a: { layer: S; setting: S; value: S }) =>
+    `${a.layer}：${a.setting} 是 ${a.value}，在這裡不是有效的數字。`,
+  'diag.groups': (a: { layer: S; channels: N; filters: N; groups: N }) =>
+    `${a.layer}：groups = ${a.groups} 必須能整除輸入通道數（${a.channels}）與濾波器數量（${a.filters}）。`,
+  'diag.addMismatch': (a: { layer: S; shapes: S }) => `${a.layer}：Add 需要形狀相同的輸入，但收到 ${a.shapes}。`,
+  'diag.concatMismatch': (a: { layer: S; shapes: S; axis: N }) =>
+    `${a.layer}：Concatenate 沿著第 ${a.axis} 軸串接，其他軸的大小必須相同，但收到 ${a.shapes}。`,
+  'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
+    `${a.layer}：輸入只有 ${a.rank} 個軸，沒有第 ${a.axis} 軸。`,
+
+  'warn.strideNotTiling': (a: { layer: S; axis: Axis; formula: S; stride: N; dropped: N }) =>
+    `${a.layer}：在${axisWord(a.axis)}方向，${a.formula} 無法被步幅 (stride) ${a.stride} 整除，因此 Keras 會忽略輸入最後 ${a.dropped} ${a.axis === 'width' ? '行' : '列'}。`,
+  'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
+    `${a.layer}：全連接層 (Dense) 收到的 ${a.shape} 張量不是平的。Keras 只會作用在最後一個軸（每個位置各自得到 ${formatInt(a.units)} 個輸出）。若要連接所有的值，請在前面加上平坦化層 (Flatten)。`,
+  'warn.softmaxNotLast': (a: { layer: S }) => `${a.layer} 使用 softmax，但不是最後一層。softmax 通常只用在輸出層。`,
+  'warn.tooManyParams': (a: { total: N }) =>
+    `這個模型有 ${formatInt(a.total)} 個參數（超過 1 億）：訓練會很慢，也需要大量記憶體。`,
+
+  'explain.shape.valid': (a: { axis: Axis }) =>
+    `輸出${axisWord(a.axis)} = ⌊(輸入 − 濾波器大小) / 步幅⌋ + 1（'valid'：不填充）`,
+  'explain.shape.validDilated': (a: { axis: Axis }) =>
+    `輸出${axisWord(a.axis)} = ⌊(輸入 − (擴張率 × (濾波器大小 − 1) + 1)) / 步幅⌋ + 1（'valid'）`,
+  'explain.shape.numeric': (a: { axis: Axis }) =>
+    `輸出${axisWord(a.axis)} = ⌊(輸入 + 2 × 填充 − 濾波器大小) / 步幅⌋ + 1`,
+  'explain.shape.same': (a: { axis: Axis }) =>
+    `輸出${axisWord(a.axis)} = ⌈輸入 / 步幅⌉（'same'：補零，讓只有步幅會縮小特徵圖）`,
+  'explain.shape.filters': () => '輸出通道數 = 濾波器數量（每個濾波器產生一張特徵圖）',
+  'explain.shape.unchanged': () => '這一層不改變輸入的形狀',
+  'explain.shape.flatten': () => '平坦化 (Flatten) 把所有值排成一列：高度 × 寬度 × 通道',
+  'explain.shape.dense': () => '輸出 = 神經元數量 (units)',
+  'explain.shape.zeroPad': (a: { axis: Axis }) => `輸出${axisWord(a.axis)} = 輸入 + 前方填充 + 後方填充`,
+  'explain.shape.globalPool': () => '全域池化每個通道只保留一個值',
+  'explain.shape.concat': () => 'Concatenate 沿著串接的軸把大小相加',
+  'explain.shape.input': () => '每個輸入樣本的大小',
+  'explain.params.conv': () => '參數 = (濾波器高 × 濾波器寬 × 輸入通道數 + 1 個偏差) × 濾波器數量',
+  'explain.params.convGroups': () => '參數 = (濾波器高 × 濾波器寬 × 輸入通道數 / 分組數 + 1 個偏差) × 濾波器數量',
+  'explain.params.convNoBias': () => '參數 = 濾波器高 × 濾波器寬 × 輸入通道數 × 濾波器數量（無偏差）',
+  'explain.params.dense': () => '參數 = (輸入數 + 1 個偏差) × 神經元數量',
+  'explain.params.denseNoBias': () => '參數 = 輸入數 × 神經元數量（無偏差）',
+  'explain.params.batchNorm': () =>
+    '參數 = 4 × 通道數：γ（縮放）與 β（平移）是可訓練參數；移動平均與移動變異數不參與訓練（Keras 把它們算作不可訓練參數）',
+  'explain.params.none': () => '這一層沒有需要學習的權重',
+  'explain.rf.input': () => '每個輸入像素只看到自己：感受野 1，跳距 1',
+  'explain.rf.layer': () => '感受野 = 前一層感受野 + (濾波器大小 − 1) × 前一層跳距；跳距 = 前一層跳距 × 步幅',
+  'explain.rf.unchanged': () => '這一層一次只看一個位置：感受野不變',
+  'explain.rf.global': () => '每個輸出都取決於整個輸入：沒有局部的感受野',
+  'explain.macs.conv': () => '乘加運算量 = 輸出高 × 輸出寬 × (濾波器高 × 濾波器寬 × 輸入通道數 / 分組數) × 濾波器數量',
+  'explain.macs.dense': () => '乘加運算量 = 位置數 × 輸入數 × 神經元數量',
+  'explain.macs.none': () => '沒有與權重相乘的運算',
+  'explain.paramsBreakdown': (a: { trainable: S; nonTrainable: S }) =>
+    `可訓練 ${a.trainable}，不可訓練 ${a.nonTrainable}`,
+
+  'file.notFound': (a: { path: S }) => `${a.path}：找不到這個檔案。`,
+  'file.unreadable': (a: { path: S; reason: S }) => `${a.path}：無法讀取檔案（${a.reason}）。`,
+  'file.isFolder': (a: { path: S }) => `${a.path} 是資料夾，不是檔案。`,
+  'file.empty': (a: { path: S }) => `${a.path} 是空的。`,
+  'file.tooLarge': (a: { path: S; size: S; max: S }) =>
+    `${a.path} 有 ${a.size}；模型檔最多 ${a.max}。這是權重檔嗎？請改開模型的 .json 檔。`,
+  'file.notJson': (a: { path: S; line: N; column: N; detail: S }) =>
+    `${a.path} 不是有效的 JSON（第 ${a.line} 行第 ${a.column} 欄：${a.detail}）。檔案可能不完整，或不是模型檔。`,
+  'file.tooDeep': (a: { path: S; max: N }) =>
+    `${a.path} 的巢狀層數超過 ${a.max} 層；模型檔不會這樣。這不是 ConvStudio 能讀取的模型檔。`,
+  'file.unknownFormat': (a: { path: S }) =>
+    `${a.path} 既不是 ConvStudio 專案，也不是 Keras 或 TensorFlow.js 模型（最上層沒有 "format"、"class_name" 或 "modelTopology"）。`,
+  'file.invalidProject': (a: { path: S; where: S; problem: S }) =>
+    `${a.path}：專案檔在 ${a.where} 處損壞：${a.problem}。`,
+  'file.newerVersion': (a: { path: S; version: N; supported: N }) =>
+    `${a.path} 是由較新版的 ConvStudio 儲存的（檔案版本 ${a.version}；此版本最多可讀取 ${a.supported}）。請更新 ConvStudio 後再開啟。`,
+  'schema.invalidType': (a: { expected: S; received: S }) => `應為 ${a.expected}，實際為 ${a.received}`,
+  'schema.invalidValue': (a: { options: S }) => `必須是 ${a.options} 之一`,
+  'schema.missing': () => '缺少必要的值',
+  'schema.tooSmall': (a: { min: S }) => `值至少要是 ${a.min}`,
+  'schema.tooBig': (a: { max: S }) => `值最多只能是 ${a.max}`,
+  'schema.duplicateId': (a: { id: S }) => `識別碼 '${a.id}' 被使用了兩次`,
+  'schema.unknownNode': (a: { id: S }) => `有一條連線指向 '${a.id}'，但沒有這一層`,
+  'schema.other': (a: { detail: S }) => a.detail,
+  'import.unsupportedLayer': (a: { className: S; name: S }) =>
+    `層 '${a.name}' 是 ${a.className}，ConvStudio 目前還不支援。`,
+  'import.nestedModel': (a: { className: S; name: S }) =>
+    `層 '${a.name}' 是模型中的另一個完整模型（${a.className}）；目前還不支援巢狀模型。`,
+  'import.sharedLayer': (a: { name: S; calls: N }) =>
+    `層 '${a.name}' 被使用了 ${a.calls} 次（共用權重）；ConvStudio 每一層只能使用一次。`,
+  'import.badSetting': (a: { name: S; className: S; setting: S; value: S }) =>
+    `層 '${a.name}'（${a.className}）：無法讀取設定 ${a.setting} = ${a.value}。`,
+  'import.missingSetting': (a: { name: S; className: S; setting: S }) =>
+    `層 '${a.name}'（${a.className}）缺少必要的設定 ${a.setting}。`,
+  'import.channelsFirst': (a: { name: S }) =>
+    `層 '${a.name}' 使用 data_format 'channels_first'；ConvStudio 與 Keras 預設相同，使用 'channels_last'（高度、寬度、通道）。`,
+  'import.unknownInbound': (a: { name: S; source: S }) =>
+    `層 '${a.name}' 的輸入來自 '${a.source}'，但模型中沒有這一層。`,
+  'import.noLayers': () => '這個模型沒有任何層。',
+  'import.noInputShape': (a: { name: S }) =>
+    `模型沒有說明輸入形狀：第一層 '${a.name}' 沒有 batch_input_shape、batch_shape 或 input_shape。`,
+  'import.badStructure': (a: { where: S; problem: S }) =>
+    `模型檔的結構與 Keras 寫出的不同：在 ${a.where}，${a.problem}。`,
+  'import.duplicateName': (a: { name: S }) => `有兩層都叫 '${a.name}'；層的名稱必須是唯一的。`,
+
+  'api.unknownMethod': (a: { method: S }) => `應用程式要求了 '${a.method}'，但此主機不提供。`,
+  'api.badRequest': (a: { method: S; where: S; problem: S }) =>
+    `應用程式送給 ${a.method} 的請求格式錯誤（${a.where}：${a.problem}）。`,
+  'api.internal': () => 'ConvStudio 內部發生問題。您的作品沒有改變；請再試一次。',
+  'api.disconnected': () => '與 ConvStudio 的連線中斷了。請用 npm start 重新啟動，再重新整理此頁面。',
+  'summary.model': () => '模型',
+  'summary.layer': () => '層 (類型)',
+  'summary.outputShape': () => '輸出形狀',
+  'summary.params': () => '參數數量',
+  'summary.macs': () => '乘加運算量',
+  'summary.receptiveField': () => '感受野',
+  'summary.connectedTo': () => '連接自',
+  'summary.totalParams': () => '總參數',
+  'summary.trainableParams': () => '可訓練參數',
+  'summary.nonTrainableParams': () => '不可訓練參數',
+  'summary.totalMacs': () => '每個樣本的乘加運算量 (MACs)',
+  'summary.incomplete': () => '總計不含有錯誤的層。',
+  'summary.warning': () => '警告',
+  'summary.error': () => '錯誤',
+};

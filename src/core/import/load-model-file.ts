@@ -1,0 +1,44 @@
+/**
+ * Any file ConvStudio opens, from its text: a ConvStudio project, a Keras model config (tf.keras 2.x,
+ * Keras 2.2, Keras 3) or a TensorFlow.js model.json (with or without `model_config`).
+ */
+import { makeProject } from '../document/build.ts';
+import type { Project } from '../document/project-schema.ts';
+import { readProject } from '../document/read-project.ts';
+import { msg, type Msg } from '../i18n/messages.ts';
+import { parseJsonText } from './json-text.ts';
+import { isObject } from './keras-layer.ts';
+import { importKerasModel } from './keras-model.ts';
+
+export type FileKind = 'project' | 'keras' | 'tfjs';
+export type LoadResult = { ok: true; project: Project; kind: FileKind } | { ok: false; errors: Msg[] };
+
+/** Model files are small; a bigger file is a weights file or something else. */
+export const MAX_MODEL_FILE_BYTES = 50 * 1024 * 1024;
+
+export function loadModelText(text: string, path: string): LoadResult {
+  const json = parseJsonText(text, path);
+  if (!json.ok) return { ok: false, errors: [json.error] };
+  return loadModelJson(json.value, path);
+}
+
+export function loadModelJson(value: unknown, path: string): LoadResult {
+  if (!isObject(value)) return { ok: false, errors: [msg('file.unknownFormat', { path })] };
+  if (value.format === 'convstudio') {
+    const result = readProject(value, path);
+    return result.ok ? { ok: true, project: result.project, kind: 'project' } : result;
+  }
+  let kind: FileKind = 'keras';
+  let model: unknown = value;
+  if ('modelTopology' in value) {
+    kind = 'tfjs';
+    model = value.modelTopology;
+  }
+  if (isObject(model) && isObject(model.model_config)) model = model.model_config;
+  if (!isObject(model) || typeof model.class_name !== 'string') {
+    return { ok: false, errors: [msg('file.unknownFormat', { path })] };
+  }
+  const result = importKerasModel(model);
+  if (!result.ok) return result;
+  return { ok: true, project: makeProject(result.graph, result.name), kind };
+}

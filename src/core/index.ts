@@ -1,0 +1,22 @@
+/** ConvStudio's core: the document, its analysis, imports and summaries. Pure TypeScript, no platform. */
+export * from './analysis/analyse.ts';
+export type * from './analysis/types.ts';
+export * from './document/build.ts';
+export * from './document/graph-schema.ts';
+export * from './document/project-schema.ts';
+export * from './document/training-schema.ts';
+export * from './document/read-project.ts';
+export * from './format/number.ts';
+export * from './i18n/messages.ts';
+export * from './import/load-model-file.ts';
+export * from './layers/catalogue.ts';
+export * from './layers/params.ts';
+export * from './summary/summary-json.ts';
+export * from './summary/summary-rows.ts';
+export * from './summary/summary-text.ts';
+export * from './templates/templates.ts';
+export * from './api/api-schema.ts';
+export * from './api/dispatch.ts';
+export * from './import/json-text.ts';
+export * from './summary/key-settings.ts';
+export * from './document/layered-layout.ts';

@@ -1,0 +1,72 @@
+/**
+ * A text summary in the layout of Keras's model.summary(), with two more columns: multiply-adds and
+ * receptive field; 'Connected to' as Keras adds it for branched (functional) models.
+ */
+import type { Analysis } from '../analysis/types.ts';
+import { formatBytes, formatInt, formatKerasShape } from '../format/number.ts';
+import { msg, translate, type Lang } from '../i18n/messages.ts';
+import { summarise } from './summary-rows.ts';
+import { displayWidth, padEnd, padStart } from './text-width.ts';
+
+export function summaryText(analysis: Analysis, modelName: string, lang: Lang): string {
+  const t = (key: Parameters<typeof msg>[0]): string => translate(msg(key as never), lang);
+  const summary = summarise(analysis);
+  const header = [
+    t('summary.layer'),
+    t('summary.outputShape'),
+    t('summary.params'),
+    t('summary.macs'),
+    t('summary.receptiveField'),
+  ];
+  if (summary.branched) header.push(t('summary.connectedTo'));
+  const body = summary.rows.map((r) => {
+    const cells = [
+      `${r.name} (${r.type})`,
+      r.outputShape ? formatKerasShape(r.outputShape) : '?',
+      r.params === null ? '?' : formatInt(r.params),
+      r.macs === null ? '?' : formatInt(r.macs),
+      r.receptiveField ? `${r.receptiveField[0]}×${r.receptiveField[1]}` : '—',
+    ];
+    if (summary.branched) cells.push(r.connectedTo.join(', '));
+    return cells;
+  });
+  if (summary.branched) {
+    const inputs = analysis.nodes.filter((n) => n.type === 'Input');
+    body.unshift(
+      ...inputs.map((n) => [
+        `${n.name} (InputLayer)`,
+        n.outputShape ? formatKerasShape(n.outputShape) : '?',
+        '0',
+        '0',
+        n.receptiveField ? '1×1' : '—',
+        '',
+      ]),
+    );
+  }
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i]!))));
+  const numeric = new Set([2, 3]);
+  const line = (cells: string[]): string =>
+    ' ' +
+    cells
+      .map((c, i) => (numeric.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!)))
+      .join('   ')
+      .trimEnd();
+  const ruleWidth = Math.max(displayWidth(line(header)), 40) + 1;
+  const totals = analysis.totals;
+  const bytes = (n: number): string => ` (${formatBytes(n * 4)})`;
+  const out = [
+    `${t('summary.model')}: "${modelName}"`,
+    '_'.repeat(ruleWidth),
+    line(header),
+    '='.repeat(ruleWidth),
+    ...body.map(line),
+    '='.repeat(ruleWidth),
+    `${t('summary.totalParams')}: ${formatInt(totals.total)}${bytes(totals.total)}`,
+    `${t('summary.trainableParams')}: ${formatInt(totals.trainable)}${bytes(totals.trainable)}`,
+    `${t('summary.nonTrainableParams')}: ${formatInt(totals.nonTrainable)}${bytes(totals.nonTrainable)}`,
+    `${t('summary.totalMacs')}: ${formatInt(totals.macs)}`,
+  ];
+  if (!totals.complete) out.push(t('summary.incomplete'));
+  out.push('_'.repeat(ruleWidth));
+  return out.join('\n') + '\n';
+}

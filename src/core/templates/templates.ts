@@ -1,0 +1,244 @@
+/**
+ * Ready-made networks from the courses and the textbooks. Parameter totals are Keras's model.summary()
+ * figures and are checked in test/core/templates.test.ts.
+ */
+import { kerasNamer, makeNode, sequential, type LayerSpec } from '../document/build.ts';
+import type { Graph } from '../document/graph-schema.ts';
+
+export interface Template {
+  id: string;
+  name: { en: string; 'zh-TW': string };
+  description: { en: string; 'zh-TW': string };
+  build(): Graph;
+}
+
+const conv = (
+  filters: number,
+  k: number,
+  extra: Partial<Extract<LayerSpec, { type: 'Conv2D' }>['params']> = {},
+): LayerSpec => ({
+  type: 'Conv2D',
+  params: { filters, kernel_size: [k, k], activation: 'relu', ...extra },
+});
+const maxPool = (size = 2, stride?: number, padding: 'valid' | 'same' | number = 'valid'): LayerSpec => ({
+  type: 'MaxPooling2D',
+  params: {
+    pool_size: [size, size],
+    strides: stride ? [stride, stride] : null,
+    padding,
+  },
+});
+const dense = (units: number, activation: 'relu' | 'softmax' = 'relu'): LayerSpec => ({
+  type: 'Dense',
+  params: { units, activation },
+});
+const dropout = (rate: number): LayerSpec => ({
+  type: 'Dropout',
+  params: { rate },
+});
+const input = (shape: number[]): LayerSpec => ({
+  type: 'Input',
+  params: { shape },
+});
+const flatten: LayerSpec = { type: 'Flatten' };
+
+function vggBlock(filters: number, convs: number): LayerSpec[] {
+  return [...Array.from({ length: convs }, () => conv(filters, 3, { padding: 'same' })), maxPool(2)];
+}
+
+/** A small residual block: the input of two convolutions is added to their output (He et al., 2016). */
+function residualBlock(): Graph {
+  const name = kerasNamer();
+  const specs: LayerSpec[] = [
+    input([32, 32, 3]),
+    conv(16, 3, { padding: 'same' }),
+    conv(16, 3, { padding: 'same' }),
+    conv(16, 3, { padding: 'same', activation: 'linear' }),
+    { type: 'Add' },
+    { type: 'Activation', params: { activation: 'relu' } },
+    { type: 'GlobalAveragePooling2D' },
+    dense(10, 'softmax'),
+  ];
+  const x = [0, 0, 0, 0, 0, 0, 0, 0];
+  x[2] = 160;
+  x[3] = 160;
+  const nodes = specs.map((s, i) => makeNode(s, `n${i + 1}`, name(s.type), i * 120, x[i]));
+  const link = (id: string, a: number, b: number) => ({
+    id,
+    source: `n${a}`,
+    target: `n${b}`,
+  });
+  return {
+    nodes,
+    edges: [
+      link('e1', 1, 2),
+      link('e2', 2, 3),
+      link('e3', 3, 4),
+      link('e4', 2, 5),
+      link('e5', 4, 5),
+      link('e6', 5, 6),
+      link('e7', 6, 7),
+      link('e8', 7, 8),
+    ],
+  };
+}
+
+export const TEMPLATES: Template[] = [
+  {
+    id: 'mnist-4-layer',
+    name: { en: '4-layer MNIST CNN', 'zh-TW': '4 層 MNIST 卷積神經網路' },
+    description: {
+      en: 'Two convolutions, max pooling and two Dense layers: 1,199,882 parameters, as counted in the lecture.',
+      'zh-TW': '兩個卷積層、最大池化與兩個全連接層：共 1,199,882 個參數，與課堂計算相同。',
+    },
+    build: () =>
+      sequential([
+        input([28, 28, 1]),
+        conv(32, 3),
+        conv(64, 3),
+        maxPool(2),
+        dropout(0.25),
+        flatten,
+        dense(128),
+        dropout(0.5),
+        dense(10, 'softmax'),
+      ]),
+  },
+  {
+    id: 'lenet-5',
+    name: { en: 'LeNet-5', 'zh-TW': 'LeNet-5' },
+    description: {
+      en: 'LeCun et al. (1998) on 28×28 digits: 61,706 parameters.',
+      'zh-TW': 'LeCun 等人 (1998) 的手寫數字網路，輸入 28×28：61,706 個參數。',
+    },
+    build: () =>
+      sequential([
+        input([28, 28, 1]),
+        conv(6, 5, { padding: 'same', activation: 'tanh' }),
+        { type: 'AveragePooling2D', params: { pool_size: [2, 2] } },
+        conv(16, 5, { activation: 'tanh' }),
+        { type: 'AveragePooling2D', params: { pool_size: [2, 2] } },
+        flatten,
+        { type: 'Dense', params: { units: 120, activation: 'tanh' } },
+        { type: 'Dense', params: { units: 84, activation: 'tanh' } },
+        dense(10, 'softmax'),
+      ]),
+  },
+  {
+    id: 'textbook-mnist',
+    name: { en: 'Textbook MNIST CNN', 'zh-TW': '教科書 MNIST 卷積神經網路' },
+    description: {
+      en: 'Conv 16 5×5 → pool → Conv 36 5×5 → pool → Dense 128 → Dense 10, with Dropout (99.40% in the textbook).',
+      'zh-TW': '卷積 16 個 5×5 → 池化 → 卷積 36 個 5×5 → 池化 → 全連接 128 → 全連接 10，含丟棄法（教科書 99.40%）。',
+    },
+    build: () =>
+      sequential([
+        input([28, 28, 1]),
+        conv(16, 5, { padding: 'same' }),
+        maxPool(2),
+        conv(36, 5, { padding: 'same' }),
+        maxPool(2),
+        dropout(0.25),
+        flatten,
+        dense(128),
+        dropout(0.5),
+        dense(10, 'softmax'),
+      ]),
+  },
+  {
+    id: 'textbook-cifar10',
+    name: {
+      en: 'Textbook CIFAR-10 CNN',
+      'zh-TW': '教科書 CIFAR-10 卷積神經網路',
+    },
+    description: {
+      en: 'Two 3×3 convolution blocks with Dropout and a Dense 1024 classifier for 32×32 colour images.',
+      'zh-TW': '兩個 3×3 卷積區塊加丟棄法，以及全連接 1024 的分類器，用於 32×32 彩色影像。',
+    },
+    build: () =>
+      sequential([
+        input([32, 32, 3]),
+        conv(32, 3, { padding: 'same' }),
+        dropout(0.25),
+        maxPool(2),
+        conv(64, 3, { padding: 'same' }),
+        dropout(0.25),
+        maxPool(2),
+        flatten,
+        dropout(0.25),
+        dense(1024),
+        dropout(0.25),
+        dense(10, 'softmax'),
+      ]),
+  },
+  {
+    id: 'worked-7x7x3',
+    name: { en: 'Worked example: 7×7×3', 'zh-TW': '範例演算：7×7×3' },
+    description: {
+      en: 'The course’s step-by-step example: padding 1, 3×3 pools with stride 1, down to 18 values.',
+      'zh-TW': '課程中的逐步範例：填充 1、步幅 1 的 3×3 池化，最後得到 18 個值。',
+    },
+    build: () =>
+      sequential([
+        input([7, 7, 3]),
+        conv(2, 3, { padding: 1, activation: 'relu' }),
+        maxPool(3, 1),
+        conv(2, 3, { padding: 1, activation: 'relu' }),
+        maxPool(3, 1),
+        flatten,
+      ]),
+  },
+  {
+    id: 'vgg-style',
+    name: { en: 'VGG-style stack', 'zh-TW': 'VGG 風格堆疊' },
+    description: {
+      en: 'Blocks of 3×3 convolutions with same padding, each followed by 2×2 max pooling, on 32×32×3.',
+      'zh-TW': '以 same 填充的 3×3 卷積區塊，每塊後接 2×2 最大池化，輸入 32×32×3。',
+    },
+    build: () =>
+      sequential([
+        input([32, 32, 3]),
+        ...vggBlock(32, 2),
+        ...vggBlock(64, 2),
+        ...vggBlock(128, 2),
+        flatten,
+        dense(256),
+        dropout(0.5),
+        dense(10, 'softmax'),
+      ]),
+  },
+  {
+    id: 'vgg16',
+    name: { en: 'VGG16', 'zh-TW': 'VGG16' },
+    description: {
+      en: 'Simonyan & Zisserman (2014) with its classifier, on 224×224×3: 138,357,544 parameters.',
+      'zh-TW': 'Simonyan 與 Zisserman (2014) 的 VGG16 含分類器，輸入 224×224×3：138,357,544 個參數。',
+    },
+    build: () =>
+      sequential([
+        input([224, 224, 3]),
+        ...vggBlock(64, 2),
+        ...vggBlock(128, 2),
+        ...vggBlock(256, 3),
+        ...vggBlock(512, 3),
+        ...vggBlock(512, 3),
+        flatten,
+        dense(4096),
+        dense(4096),
+        dense(1000, 'softmax'),
+      ]),
+  },
+  {
+    id: 'residual-block',
+    name: { en: 'Residual block', 'zh-TW': '殘差區塊' },
+    description: {
+      en: 'A shortcut adds a block’s input to its output (Add), as in ResNet.',
+      'zh-TW': '捷徑連線把區塊的輸入加到輸出 (Add)，如 ResNet。',
+    },
+    build: residualBlock,
+  },
+];
+
+export function findTemplate(id: string): Template | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}

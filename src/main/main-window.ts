@@ -1,0 +1,60 @@
+/**
+ * The main window, hardened: context isolation, sandbox, no Node in the page, no navigation away from the
+ * app, no new windows, no webviews.
+ */
+import { BrowserWindow, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The address the renderer is loaded from: the dev server, or the built index.html. */
+export function rendererUrl(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (dev) return dev;
+  return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+}
+
+/** Whether a page address belongs to the app (used to check IPC senders and navigation). */
+export function isAppUrl(url: string): boolean {
+  const base = new URL(rendererUrl());
+  try {
+    const target = new URL(url);
+    if (base.protocol === 'file:') return target.protocol === 'file:' && target.pathname === base.pathname;
+    return target.origin === base.origin;
+  } catch {
+    return false;
+  }
+}
+
+export function createMainWindow(preload: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'ConvStudio',
+    backgroundColor: '#f7f8fa',
+    show: false,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  void window.loadURL(rendererUrl());
+  return window;
+}

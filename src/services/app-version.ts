@@ -1,0 +1,4 @@
+/** ConvStudio's version, from package.json. */
+import pkg from '../../package.json' with { type: 'json' };
+
+export const APP_VERSION: string = pkg.version;
