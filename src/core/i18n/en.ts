@@ -8,6 +8,11 @@ type S = string;
 type N = number;
 /** Spatial axes are passed by name and worded by each language. */
 export type Axis = 'height' | 'width';
+/** A diagnostic about both spatial axes at once says so. */
+export type Side = Axis | 'both';
+const side = (a: Side): string => (a === 'both' ? 'height and width' : a);
+const lines = (a: Side, n: number): string =>
+  a === 'both' ? 'rows and columns' : a === 'width' ? (n === 1 ? 'column' : 'columns') : n === 1 ? 'row' : 'rows';
 
 export const en = {
   // — axes and settings —
@@ -35,8 +40,8 @@ export const en = {
     `${a.layer} combines layers and needs at least 2 incoming connections; it has ${a.count}.`,
   'diag.needsImage': (a: { layer: S; shape: S }) =>
     `${a.layer} works on images (height × width × channels), but its input is ${a.shape}. Remove the Flatten or Dense layer before it, or give the Input 3 sizes.`,
-  'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Axis; size: N; input: N; padded: boolean; formula: S }) =>
-    `${a.layer}: the ${a.pool ? 'pool window' : 'kernel'} (${formatInt(a.size)}) is larger than the ${a.axis} of its ${a.padded ? 'padded ' : ''}input (${formatInt(a.input)}): ${a.formula}. Use a smaller ${a.pool ? 'pool window' : 'kernel'}, 'same' padding, or fewer pooling layers before it.`,
+  'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Side; size: N; input: N; padded: boolean; formula: S }) =>
+    `${a.layer}: the ${a.pool ? 'pool window' : 'kernel'} (${formatInt(a.size)}) is larger than the ${side(a.axis)} of its ${a.padded ? 'padded ' : ''}input (${formatInt(a.input)}): ${a.formula}. Use a smaller ${a.pool ? 'pool window' : 'kernel'}, 'same' padding, or fewer pooling layers before it.`,
   'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
     `${a.layer}: ${a.setting} is ${a.value}; it must be a whole number from ${formatInt(a.min)} to ${formatInt(a.max)}.`,
   'diag.dropoutRate': (a: { layer: S; value: S }) =>
@@ -53,8 +58,8 @@ export const en = {
     `${a.layer}: axis ${a.axis} does not exist in inputs with ${a.rank} axes.`,
 
   // — diagnostics: warnings —
-  'warn.strideNotTiling': (a: { layer: S; axis: Axis; formula: S; stride: N; dropped: N }) =>
-    `${a.layer}: along the ${a.axis}, ${a.formula} is not divisible by the stride ${a.stride}, so Keras ignores the last ${a.dropped} ${a.axis === 'width' ? (a.dropped === 1 ? 'column' : 'columns') : a.dropped === 1 ? 'row' : 'rows'} of the input.`,
+  'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
+    `${a.layer}: along the ${side(a.axis)}, ${a.formula} is not divisible by the stride ${a.stride}, so Keras ignores the last ${a.dropped} ${lines(a.axis, a.dropped)} of the input.`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
     `${a.layer}: Dense gets a ${a.shape} tensor that is not flat. Keras applies it to the last axis only (every position gets its own ${formatInt(a.units)} outputs). To connect every value, put a Flatten layer before it.`,
   'warn.softmaxNotLast': (a: { layer: S }) =>

@@ -3,13 +3,14 @@
  * English Keras name beside them where courses write it so.
  */
 import { formatInt } from '../format/number.ts';
-import type { Axis, en } from './en.ts';
+import type { Axis, Side, en } from './en.ts';
 
 type Catalogue = typeof en;
 type S = string;
 type N = number;
 
-const axisWord = (axis: Axis): string => (axis === 'height' ? '高度' : '寬度');
+const axisWord = (axis: Side): string => (axis === 'both' ? '高度與寬度' : axis === 'height' ? '高度' : '寬度');
+const lines = (axis: Side): string => (axis === 'both' ? '列與行' : axis === 'width' ? '行' : '列');
 
 export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'axis.height': () => '高度',
@@ -32,7 +33,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.layer} 用來合併多層，至少需要 2 條輸入連線；目前有 ${a.count} 條。`,
   'diag.needsImage': (a: { layer: S; shape: S }) =>
     `${a.layer} 處理的是影像（高度 × 寬度 × 通道），但它的輸入是 ${a.shape}。請移除它前面的平坦化層 (Flatten) 或全連接層 (Dense)，或讓輸入層有 3 個大小。`,
-  'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Axis; size: N; input: N; padded: boolean; formula: S }) =>
+  'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Side; size: N; input: N; padded: boolean; formula: S }) =>
     `${a.layer}：${a.pool ? '池化視窗' : '濾波器 (kernel)'}（${formatInt(a.size)}）比${a.padded ? '填充後的' : ''}輸入${axisWord(a.axis)}（${formatInt(a.input)}）還大：${a.formula}。請使用較小的${a.pool ? '池化視窗' : '濾波器'}、'same' 填充，或減少前面的池化層。`,
   'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
     `${a.layer}：${a.setting} 是 ${a.value}；必須是 ${formatInt(a.min)} 到 ${formatInt(a.max)} 的整數。`,
@@ -48,8 +49,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
     `${a.layer}：輸入只有 ${a.rank} 個軸，沒有第 ${a.axis} 軸。`,
 
-  'warn.strideNotTiling': (a: { layer: S; axis: Axis; formula: S; stride: N; dropped: N }) =>
-    `${a.layer}：在${axisWord(a.axis)}方向，${a.formula} 無法被步幅 (stride) ${a.stride} 整除，因此 Keras 會忽略輸入最後 ${a.dropped} ${a.axis === 'width' ? '行' : '列'}。`,
+  'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
+    `${a.layer}：在${axisWord(a.axis)}方向，${a.formula} 無法被步幅 (stride) ${a.stride} 整除，因此 Keras 會忽略輸入最後 ${a.dropped} ${lines(a.axis)}。`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
     `${a.layer}：全連接層 (Dense) 收到的 ${a.shape} 張量不是平的。Keras 只會作用在最後一個軸（每個位置各自得到 ${formatInt(a.units)} 個輸出）。若要連接所有的值，請在前面加上平坦化層 (Flatten)。`,
   'warn.softmaxNotLast': (a: { layer: S }) => `${a.layer} 使用 softmax，但不是最後一層。softmax 通常只用在輸出層。`,

@@ -5,7 +5,7 @@ import type { Explanation } from '../types.ts';
 import { LIMITS, checkInt, checkPair } from './ranges.ts';
 import { slideField } from './receptive-field.ts';
 import type { LayerRule } from './rule.ts';
-import { spatialOutput } from './spatial.ts';
+import { spatialOutputs } from './spatial.ts';
 import { checkPadding, imageInput } from './image-input.ts';
 
 export const conv2dRule: LayerRule<'Conv2D'> = {
@@ -29,22 +29,16 @@ export const conv2dRule: LayerRule<'Conv2D'> = {
         receptiveField: null,
         explanations: null,
       };
-    const [h, w, c] = image;
-    const axes = (['height', 'width'] as const).map((axis, i) =>
-      spatialOutput(
-        {
-          axis,
-          size: i === 0 ? h : w,
-          kernel: p.kernel_size[i]!,
-          stride: p.strides[i]!,
-          dilation: p.dilation_rate[i]!,
-          padding: p.padding,
-          pool: false,
-        },
-        label,
-        report,
-      ),
-    );
+    const c = image[2];
+    const axis = (i: 0 | 1) => ({
+      size: image[i],
+      kernel: p.kernel_size[i],
+      stride: p.strides[i],
+      dilation: p.dilation_rate[i],
+      padding: p.padding,
+      pool: false,
+    });
+    const axes = spatialOutputs(axis(0), axis(1), label, report);
     const [kh, kw] = p.kernel_size;
     const groupsOk = c % p.groups === 0 && p.filters % p.groups === 0;
     if (!groupsOk) {

@@ -7,7 +7,7 @@ import { msg } from '../../i18n/messages.ts';
 import { LIMITS, checkPair } from './ranges.ts';
 import { slideField } from './receptive-field.ts';
 import { NO_PARAMS, type LayerRule } from './rule.ts';
-import { spatialOutput } from './spatial.ts';
+import { spatialOutputs } from './spatial.ts';
 import { checkPadding, imageInput } from './image-input.ts';
 
 type PoolType = 'MaxPooling2D' | 'AveragePooling2D';
@@ -31,22 +31,16 @@ const poolingRule: LayerRule<PoolType> = {
         receptiveField: null,
         explanations: null,
       };
-    const [h, w, c] = image;
-    const axes = (['height', 'width'] as const).map((axis, i) =>
-      spatialOutput(
-        {
-          axis,
-          size: i === 0 ? h : w,
-          kernel: p.pool_size[i]!,
-          stride: strides[i]!,
-          dilation: 1,
-          padding: p.padding,
-          pool: true,
-        },
-        label,
-        report,
-      ),
-    );
+    const c = image[2];
+    const axis = (i: 0 | 1) => ({
+      size: image[i],
+      kernel: p.pool_size[i],
+      stride: strides[i],
+      dilation: 1,
+      padding: p.padding,
+      pool: true,
+    });
+    const axes = spatialOutputs(axis(0), axis(1), label, report);
     const [oh, ow] = [axes[0]!.size, axes[1]!.size];
     const rf = inputFields[0] ? slideField(inputFields[0], p.pool_size, strides) : null;
     return {

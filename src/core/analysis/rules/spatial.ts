@@ -4,7 +4,7 @@
  * A numeric padding p is the courses' ⌊(n+2p−f)/s⌋+1, exported to Keras as ZeroPadding2D + 'valid'.
  */
 import type { Padding } from '../../layers/params.ts';
-import type { Axis } from '../../i18n/en.ts';
+import type { Axis, Side } from '../../i18n/en.ts';
 import { msg } from '../../i18n/messages.ts';
 import { formatInt } from '../../format/number.ts';
 import type { Explanation } from '../types.ts';
@@ -19,6 +19,8 @@ export interface AxisInput {
   padding: Padding;
   /** Pooling words its messages 'pool window' rather than 'kernel'. */
   pool: boolean;
+  /** The axis its diagnostics name ('both' when height and width are alike). */
+  reportAs?: Side;
 }
 
 export interface AxisOutput {
@@ -60,7 +62,7 @@ export function spatialOutput(input: AxisInput, label: string, report: RuleConte
       msg('diag.kernelTooLarge', {
         layer: label,
         pool: input.pool,
-        axis,
+        axis: input.reportAs ?? axis,
         size: k,
         input: padded,
         padded: p !== 0,
@@ -74,7 +76,7 @@ export function spatialOutput(input: AxisInput, label: string, report: RuleConte
       'warning',
       msg('warn.strideNotTiling', {
         layer: label,
-        axis,
+        axis: input.reportAs ?? axis,
         formula: `${inside} = ${f(span)}`,
         stride: s,
         dropped: span % s,
@@ -82,4 +84,25 @@ export function spatialOutput(input: AxisInput, label: string, report: RuleConte
     );
   }
   return { size: out, explanation: { rule, formula } };
+}
+
+/**
+ * Both spatial axes of an image. When height and width are alike (square input, kernel and stride), a
+ * problem is reported once, for both.
+ */
+export function spatialOutputs(
+  height: Omit<AxisInput, 'axis'>,
+  width: Omit<AxisInput, 'axis'>,
+  label: string,
+  report: RuleContext<never>['report'],
+): [AxisOutput, AxisOutput] {
+  const alike =
+    height.size === width.size &&
+    height.kernel === width.kernel &&
+    height.stride === width.stride &&
+    height.dilation === width.dilation;
+  return [
+    spatialOutput({ ...height, axis: 'height', reportAs: alike ? 'both' : 'height' }, label, report),
+    spatialOutput({ ...width, axis: 'width' }, label, alike ? () => {} : report),
+  ];
 }
