@@ -22,7 +22,7 @@ export async function dispatch(
     };
   }
   const name = method as ApiMethod;
-  const parsed = apiParams[name].safeParse(params ?? {});
+  const parsed = apiParams[name].safeParse(params ?? {}, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,

@@ -42,7 +42,7 @@ export function readProject(value: Record<string, unknown>, path: string): Proje
     if (!migrate) throw new Error(`No migration from project version ${v}`);
     data = { ...migrate(data), version: v + 1 };
   }
-  const parsed = projectSchema.safeParse(data);
+  const parsed = projectSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, project: parsed.data };
   return {
     ok: false,

@@ -25,8 +25,13 @@ export function issueProblem(issue: z.core.$ZodIssue): Msg {
       return msg('schema.invalidValue', {
         options: issue.values.map((v) => formatShapeValue(v)).join(', '),
       });
-    case 'invalid_union':
-      return msg('schema.other', { detail: 'no accepted form matches' });
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (Array.isArray(options)) {
+        return msg('schema.invalidValue', { options: options.map((v) => formatShapeValue(v)).join(', ') });
+      }
+      return msg('schema.noForm');
+    }
     case 'too_small':
       return msg('schema.tooSmall', { min: String(issue.minimum) });
     case 'too_big':

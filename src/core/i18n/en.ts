@@ -105,6 +105,9 @@ export const en = {
     `trainable ${a.trainable}, non-trainable ${a.nonTrainable}`,
 
   // — files and imports —
+  'json.unexpectedEnd': () => 'the text ends before the JSON does',
+  'json.unexpectedCharacter': () => 'a character that JSON does not allow here',
+  'json.punctuation': () => 'a comma or colon is missing',
   'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
   'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,
@@ -128,6 +131,7 @@ export const en = {
   'schema.tooBig': (a: { max: S }) => `the value must be at most ${a.max}`,
   'schema.duplicateId': (a: { id: S }) => `the id '${a.id}' is used twice`,
   'schema.unknownNode': (a: { id: S }) => `a connection refers to '${a.id}', which is not a layer`,
+  'schema.noForm': () => 'the value has none of the accepted forms',
   'schema.other': (a: { detail: S }) => a.detail,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `Layer '${a.name}' is a ${a.className}, which ConvStudio does not support yet.`,

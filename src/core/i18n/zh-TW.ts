@@ -91,6 +91,9 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.paramsBreakdown': (a: { trainable: S; nonTrainable: S }) =>
     `可訓練 ${a.trainable}，不可訓練 ${a.nonTrainable}`,
 
+  'json.unexpectedEnd': () => 'JSON 還沒結束，文字就結束了',
+  'json.unexpectedCharacter': () => '這裡出現了 JSON 不允許的字元',
+  'json.punctuation': () => '缺少逗號或冒號',
   'file.notFound': (a: { path: S }) => `${a.path}：找不到這個檔案。`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}：無法讀取檔案（${a.reason}）。`,
   'file.isFolder': (a: { path: S }) => `${a.path} 是資料夾，不是檔案。`,
@@ -114,6 +117,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'schema.tooBig': (a: { max: S }) => `值最多只能是 ${a.max}`,
   'schema.duplicateId': (a: { id: S }) => `識別碼 '${a.id}' 被使用了兩次`,
   'schema.unknownNode': (a: { id: S }) => `有一條連線指向 '${a.id}'，但沒有這一層`,
+  'schema.noForm': () => '這個值不符合任何可接受的格式',
   'schema.other': (a: { detail: S }) => a.detail,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `層 '${a.name}' 是 ${a.className}，ConvStudio 目前還不支援。`,

@@ -2,6 +2,7 @@
  * Reading a model or project file's text as JSON, with the reasons a person can act on: empty, not JSON
  * (with line and column), nested deeper than any model file.
  */
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { msg, type Msg } from '../i18n/messages.ts';
 
 export const MAX_JSON_DEPTH = 100;
@@ -47,20 +48,32 @@ export function parseJsonText(text: string, path: string): JsonResult {
       error: msg('file.tooDeep', { path, max: MAX_JSON_DEPTH }),
     };
   }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return {
-      ok: true,
-      value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
-    };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const offset = position ? Number(position[1]) : text.length;
-    const { line, column } = lineColumn(text, offset);
-    const cleaned = detail.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return {
-      ok: false,
-      error: msg('file.notJson', { path, line, column, detail: cleaned }),
-    };
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    // JSON.parse does not always say where; a second, strict parse that reports offsets does.
+    const errors: ParseError[] = [];
+    parseTolerant(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const { line, column } = lineColumn(body, first?.offset ?? body.length);
+    return { ok: false, error: msg('file.notJson', { path, line, column, detail: jsonProblem(first ? printParseErrorCode(first.error) : undefined) }) };
+  }
+}
+
+function jsonProblem(code: ReturnType<typeof printParseErrorCode> | undefined): Msg {
+  switch (code) {
+    case undefined:
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected':
+    case 'UnexpectedEndOfString':
+    case 'UnexpectedEndOfComment':
+    case 'UnexpectedEndOfNumber':
+      return msg('json.unexpectedEnd');
+    case 'CommaExpected':
+    case 'ColonExpected':
+      return msg('json.punctuation');
+    default:
+      return msg('json.unexpectedCharacter');
   }
 }
