@@ -57,13 +57,25 @@ export function parseJsonText(text: string, path: string): JsonResult {
     parseTolerant(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     const { line, column } = lineColumn(body, first?.offset ?? body.length);
-    return { ok: false, error: msg('file.notJson', { path, line, column, detail: jsonProblem(first ? printParseErrorCode(first.error) : undefined) }) };
+    return {
+      ok: false,
+      error: msg('file.notJson', {
+        path,
+        line,
+        column,
+        detail: atEnd(body, first) ? msg('json.unexpectedEnd') : jsonProblem(printParseErrorCode(first!.error)),
+      }),
+    };
   }
 }
 
-function jsonProblem(code: ReturnType<typeof printParseErrorCode> | undefined): Msg {
+/** Whether the parse failed because the text stopped: no error, or one at the very end. */
+function atEnd(body: string, error: ParseError | undefined): boolean {
+  return !error || error.offset >= body.trimEnd().length;
+}
+
+function jsonProblem(code: ReturnType<typeof printParseErrorCode>): Msg {
   switch (code) {
-    case undefined:
     case 'CloseBraceExpected':
     case 'CloseBracketExpected':
     case 'UnexpectedEndOfString':

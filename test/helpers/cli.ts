@@ -1,0 +1,33 @@
+/** Runs the real `convstudio` command, as npx does, and captures what it prints. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CLI = join(import.meta.dirname, '../../node_modules/.bin/convstudio');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CLI, args, { env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Writes `content` to a file in a fresh temporary folder and returns its path. */
+export function tempFile(name: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'convstudio-test-'));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
