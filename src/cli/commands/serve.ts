@@ -1,11 +1,12 @@
 /** `convstudio serve [FILE] [--port N] [--no-open]`: the browser host. */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startHost } from '../../host/server.ts';
+import { msg } from '../../core/index.ts';
 import { ensureRendererBuilt } from '../../host/renderer-build.ts';
+import { startHost, type RunningHost } from '../../host/server.ts';
 import { createApiHandlers } from '../../services/api-handlers.ts';
 import { APP_VERSION } from '../../services/app-version.ts';
 import { systemLang } from '../../services/system-lang.ts';
+import { CliError } from '../cli-io.ts';
 
 export interface ServeOptions {
   file: string | null;
@@ -16,20 +17,22 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const rendererDir = await ensureRendererBuilt();
   const initialFile = options.file ? resolve(options.file) : null;
-  if (initialFile && !existsSync(initialFile)) {
-    process.stderr.write(`warning: ${initialFile} does not exist; the page will say so.\n`);
+  const handlers = createApiHandlers({ host: 'browser', version: APP_VERSION, systemLang: systemLang(), initialFile });
+  let host: RunningHost;
+  try {
+    host = await startHost({
+      rendererDir,
+      port: options.port,
+      handlers,
+      log: (error) =>
+        process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CliError([msg('cli.portInUse', { port: options.port })]);
+    }
+    throw error;
   }
-  const host = await startHost({
-    rendererDir,
-    port: options.port,
-    handlers: createApiHandlers({
-      host: 'browser',
-      version: APP_VERSION,
-      systemLang: systemLang(),
-      initialFile,
-    }),
-    log: (error) => process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`),
-  });
   process.stdout.write(`ConvStudio is running at ${host.url}\n(press Ctrl+C to stop)\n`);
   if (options.open) {
     const { default: open } = await import('open');

@@ -1,34 +1,30 @@
 /**
- * A simple top-to-bottom layout: each layer one row below the deepest layer feeding it, layers of the same
- * row side by side. Used for imported models, which come without positions.
+ * Top-to-bottom layout of a layer graph with dagre (Sugiyama-style layered drawing): each layer below the
+ * layers feeding it, branches side by side, shortcuts routed around the chain. Used for imported models,
+ * which come without positions, and by auto-layout.
  */
-import { adjacency, topologicalOrder } from '../analysis/graph-order.ts';
+import { Graph as LayoutGraph, layout } from '@dagrejs/dagre';
 import type { Graph } from './graph-schema.ts';
 
-export const ROW_HEIGHT = 120;
-export const COLUMN_WIDTH = 240;
+/** The size a layer takes on the canvas, for spacing. */
+export const NODE_WIDTH = 240;
+export const NODE_HEIGHT = 84;
+export const ROW_HEIGHT = 128;
 
+/** Top-left corner of every node, as the canvas positions them. */
 export function layeredPositions(graph: Graph): Map<string, { x: number; y: number }> {
-  const adj = adjacency(graph);
-  const { order, cyclic } = topologicalOrder(graph, adj);
-  const depth = new Map<string, number>();
-  for (const id of [...order, ...cyclic]) {
-    const parents = adj.incoming.get(id)!.map((p) => depth.get(p) ?? 0);
-    depth.set(id, parents.length === 0 ? 0 : Math.max(...parents) + 1);
+  const g = new LayoutGraph();
+  g.setGraph({ rankdir: 'TB', nodesep: 60, ranksep: ROW_HEIGHT - NODE_HEIGHT, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const edge of graph.edges) {
+    if (g.hasNode(edge.source) && g.hasNode(edge.target)) g.setEdge(edge.source, edge.target);
   }
-  const rows = new Map<number, string[]>();
-  for (const id of [...order, ...cyclic]) {
-    const d = depth.get(id)!;
-    rows.set(d, [...(rows.get(d) ?? []), id]);
-  }
+  layout(g);
   const positions = new Map<string, { x: number; y: number }>();
-  for (const [d, ids] of rows) {
-    ids.forEach((id, i) =>
-      positions.set(id, {
-        x: (i - (ids.length - 1) / 2) * COLUMN_WIDTH,
-        y: d * ROW_HEIGHT,
-      }),
-    );
+  for (const node of graph.nodes) {
+    const { x, y } = g.node(node.id);
+    positions.set(node.id, { x: Math.round(x - NODE_WIDTH / 2), y: Math.round(y - NODE_HEIGHT / 2) });
   }
   return positions;
 }

@@ -108,6 +108,8 @@ export const en = {
   'json.unexpectedEnd': () => 'the text ends before the JSON does',
   'json.unexpectedCharacter': () => 'a character that JSON does not allow here',
   'json.punctuation': () => 'a comma or colon is missing',
+  'cli.portInUse': (a: { port: N }) =>
+    `Port ${a.port} is already in use. Choose another with --port, or leave --port out to pick a free one.`,
   'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
   'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,

@@ -4,6 +4,7 @@
  */
 import { kerasNamer, makeNode, sequential, type LayerSpec } from '../document/build.ts';
 import type { Graph } from '../document/graph-schema.ts';
+import { layeredPositions } from '../document/layered-layout.ts';
 
 export interface Template {
   id: string;
@@ -59,16 +60,13 @@ function residualBlock(): Graph {
     { type: 'GlobalAveragePooling2D' },
     dense(10, 'softmax'),
   ];
-  const x = [0, 0, 0, 0, 0, 0, 0, 0];
-  x[2] = 160;
-  x[3] = 160;
-  const nodes = specs.map((s, i) => makeNode(s, `n${i + 1}`, name(s.type), i * 120, x[i]));
+  const nodes = specs.map((s, i) => makeNode(s, `n${i + 1}`, name(s.type)));
   const link = (id: string, a: number, b: number) => ({
     id,
     source: `n${a}`,
     target: `n${b}`,
   });
-  return {
+  const graph: Graph = {
     nodes,
     edges: [
       link('e1', 1, 2),
@@ -81,6 +79,9 @@ function residualBlock(): Graph {
       link('e8', 7, 8),
     ],
   };
+  const positions = layeredPositions(graph);
+  for (const node of nodes) node.position = positions.get(node.id)!;
+  return graph;
 }
 
 export const TEMPLATES: Template[] = [

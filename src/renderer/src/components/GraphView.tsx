@@ -1,9 +1,9 @@
 /** The network as a graph: layers with their figures, connections labelled with the shape they carry. */
 import { Background, Controls, MiniMap, ReactFlow, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
-import { formatShape, type Analysis, type Graph } from '@core/index.ts';
+import { NODE_HEIGHT, NODE_WIDTH, formatShape, type Analysis, type Graph } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
-import { LayerNodeCard, type LayerFlowNode } from './LayerNodeCard.tsx';
+import { LayerNodeCard, kindOf, type LayerFlowNode } from './LayerNodeCard.tsx';
 
 const NODE_TYPES = { layer: LayerNodeCard };
 
@@ -17,6 +17,8 @@ export function GraphView({ graph, analysis }: { graph: Graph; analysis: Analysi
         position: layer.position,
         data: { layer, analysis: analysis.byId.get(layer.id) },
         draggable: false,
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
       })),
     [graph, analysis],
   );
@@ -49,9 +51,15 @@ export function GraphView({ graph, analysis }: { graph: Graph; analysis: Analysi
         nodesConnectable={false}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable nodeClassName={(node) => miniMapClass(node as LayerFlowNode)} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </section>
   );
+}
+
+/** The minimap draws each layer in its kind's colour, errors in red (styles.css). */
+function miniMapClass(node: LayerFlowNode): string {
+  if (node.data.analysis?.diagnostics.some((d) => d.severity === 'error')) return 'minimap-node--error';
+  return `minimap-node--${kindOf(node.data.layer.type)}`;
 }

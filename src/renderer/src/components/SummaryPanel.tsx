@@ -14,34 +14,37 @@ export function SummaryPanel({ analysis }: { analysis: Analysis }) {
           {t('summary.input')}: <strong>{formatShape(summary.inputShape)}</strong>
         </p>
       )}
-      <table className="summary-table" data-testid="summary-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('summary.layer')}</th>
-            <th scope="col">{t('summary.outputShape')}</th>
-            <th scope="col" className="num">
-              {t('summary.params')}
-            </th>
-            <th scope="col" className="num">
-              {t('summary.macs')}
-            </th>
-            <th scope="col">{t('summary.receptiveField')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.rows.map((row) => (
-            <tr key={row.id} data-testid={`row-${row.name}`}>
-              <td>
-                {row.name} <span className="muted">({row.type})</span>
-              </td>
-              <td className="shape">{row.outputShape ? formatShape(row.outputShape) : '?'}</td>
-              <td className="num">{row.params === null ? '?' : formatInt(row.params)}</td>
-              <td className="num">{row.macs === null ? '?' : formatInt(row.macs)}</td>
-              <td>{row.receptiveField ? `${row.receptiveField[0]}×${row.receptiveField[1]}` : '—'}</td>
+      <div className="table-scroll">
+        <table className="summary-table" data-testid="summary-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('summary.layer')}</th>
+              <th scope="col">{t('summary.outputShape')}</th>
+              <th scope="col" className="num">
+                {t('summary.params')}
+              </th>
+              <th scope="col" className="num">
+                {t('summary.macs')}
+              </th>
+              <th scope="col">{t('summary.receptiveField')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.rows.map((row) => (
+              <tr key={row.id} data-testid={`row-${row.name}`}>
+                <td>
+                  {row.name}
+                  <span className="muted layer-type">{row.type}</span>
+                </td>
+                <td className="shape">{row.outputShape ? formatShape(row.outputShape).replace(/ /g, '') : '?'}</td>
+                <td className="num">{row.params === null ? '?' : formatInt(row.params)}</td>
+                <td className="num">{row.macs === null ? '?' : formatInt(row.macs)}</td>
+                <td>{row.receptiveField ? `${row.receptiveField[0]}×${row.receptiveField[1]}` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <dl className="summary-totals">
         <dt>{t('summary.total')}</dt>
         <dd data-testid="total-params">{formatInt(totals.total)}</dd>

@@ -51,6 +51,20 @@ export const uiEn = {
   'layer.ZeroPadding2D': 'Zero padding · ZeroPadding2D',
   'layer.Add': 'Add',
   'layer.Concatenate': 'Concatenate',
+  'card.Input': 'Input',
+  'card.Conv2D': 'Conv2D',
+  'card.MaxPooling2D': 'MaxPooling2D',
+  'card.AveragePooling2D': 'AveragePooling2D',
+  'card.GlobalAveragePooling2D': 'GlobalAveragePooling2D',
+  'card.GlobalMaxPooling2D': 'GlobalMaxPooling2D',
+  'card.Flatten': 'Flatten',
+  'card.Dense': 'Dense',
+  'card.Dropout': 'Dropout',
+  'card.BatchNormalization': 'BatchNormalization',
+  'card.Activation': 'Activation',
+  'card.ZeroPadding2D': 'ZeroPadding2D',
+  'card.Add': 'Add',
+  'card.Concatenate': 'Concatenate',
 } as const;
 
 export type UiKey = keyof typeof uiEn;
