@@ -1,0 +1,76 @@
+/**
+ * End-to-end helpers: the real `convstudio serve` process and Debian's Chromium through playwright-core.
+ * Screenshots go to test-results/screenshots, kept by CI as artifacts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CLI } from './cli.ts';
+
+export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Served {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `convstudio serve FILE --no-open` and waits for the address it prints. */
+export function serve(file: string | null, env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const args = ['serve', ...(file ? [file] : []), '--no-open'];
+  const child = spawn(CLI, args, { env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 120_000);
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1]!,
+          process: child,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-gpu',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens the app and waits until it has loaded its first network. */
+export async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(url);
+  await page.locator('.app[data-ready="true"]').waitFor();
+  (page as Page & { problems?: string[] }).problems = problems;
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
