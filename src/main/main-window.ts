@@ -5,24 +5,13 @@
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isAppUrl } from './app-url.ts';
 
 /** The address the renderer is loaded from: the dev server, or the built index.html. */
 export function rendererUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL;
   if (dev) return dev;
   return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
-}
-
-/** Whether a page address belongs to the app (used to check IPC senders and navigation). */
-export function isAppUrl(url: string): boolean {
-  const base = new URL(rendererUrl());
-  try {
-    const target = new URL(url);
-    if (base.protocol === 'file:') return target.protocol === 'file:' && target.pathname === base.pathname;
-    return target.origin === base.origin;
-  } catch {
-    return false;
-  }
 }
 
 export function createMainWindow(preload: string): BrowserWindow {
@@ -52,7 +41,7 @@ export function createMainWindow(preload: string): BrowserWindow {
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppUrl(url, rendererUrl())) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   void window.loadURL(rendererUrl());

@@ -159,6 +159,7 @@ export const en = {
   'api.unknownMethod': (a: { method: S }) => `The app asked for '${a.method}', which this host does not offer.`,
   'api.badRequest': (a: { method: S; where: S; problem: S }) =>
     `The app sent a malformed request to ${a.method} (${a.where}: ${a.problem}).`,
+  'api.forbidden': () => 'This request did not come from ConvStudio’s own window and was refused.',
   'api.internal': () => 'Something went wrong inside ConvStudio. Your work is unchanged; please try again.',
   'api.disconnected': () => 'The connection to ConvStudio was lost. Restart it with npm start, then reload this page.',
 

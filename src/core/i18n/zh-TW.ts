@@ -144,6 +144,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'api.unknownMethod': (a: { method: S }) => `應用程式要求了 '${a.method}'，但此主機不提供。`,
   'api.badRequest': (a: { method: S; where: S; problem: S }) =>
     `應用程式送給 ${a.method} 的請求格式錯誤（${a.where}：${a.problem}）。`,
+  'api.forbidden': () => '這個請求不是來自 ConvStudio 自己的視窗，已被拒絕。',
   'api.internal': () => 'ConvStudio 內部發生問題。您的作品沒有改變；請再試一次。',
   'api.disconnected': () => '與 ConvStudio 的連線中斷了。請用 npm start 重新啟動，再重新整理此頁面。',
   'summary.model': () => '模型',

@@ -35,6 +35,11 @@ export function loadModelJson(value: unknown, path: string): LoadResult {
     model = value.modelTopology;
   }
   if (isObject(model) && isObject(model.model_config)) model = model.model_config;
+  if (isObject(model) && typeof model.class_name !== 'string' && Array.isArray(model.layers)) {
+    // model.get_config(): the config alone; layers with inbound_nodes make it a functional model.
+    const functional = model.layers.some((layer) => isObject(layer) && 'inbound_nodes' in layer);
+    model = { class_name: functional ? 'Functional' : 'Sequential', config: model };
+  }
   if (!isObject(model) || typeof model.class_name !== 'string') {
     return { ok: false, errors: [msg('file.unknownFormat', { path })] };
   }

@@ -149,6 +149,19 @@ describe('TensorFlow.js model.json', () => {
   });
 });
 
+describe('model.get_config(): the config without its class', () => {
+  it('reads a Sequential config and a functional one', () => {
+    const sequentialModel = JSON.parse(readFileSync(join(FIXTURES, 'tf-keras-2-sequential.json'), 'utf8'));
+    const functionalModel = JSON.parse(readFileSync(join(FIXTURES, 'keras-3-functional.json'), 'utf8'));
+    const total = (value: unknown) => {
+      const result = loadModelText(JSON.stringify(value), 'config.json');
+      return result.ok ? analyse(result.project.graph).totals.total : result.errors;
+    };
+    expect(total(sequentialModel.config)).toBe(1_199_882);
+    expect(total(functionalModel.config)).toBe(49_186);
+  });
+});
+
 describe('files ConvStudio refuses, with the reason', () => {
   const errors = (text: string, lang: 'en' | 'zh-TW' = 'en') => {
     const result = loadModelText(text, 'model.json');

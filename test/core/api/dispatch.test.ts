@@ -1,0 +1,48 @@
+/** Errors cross the API boundary as values; a handler's exception never reaches the caller as a stack. */
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch, translate, type ApiHandlers } from '../../../src/core/index.ts';
+
+const handlers: ApiHandlers = {
+  'app.info': async () => ({ version: '1', host: 'browser', systemLang: 'en' }),
+  'project.initial': async () => {
+    throw new Error('disk on fire at /secret/path');
+  },
+  'project.readText': async () => ({ ok: false, errors: [] }),
+};
+
+describe('dispatch', () => {
+  it('returns the value of a valid call', async () => {
+    expect(await dispatch(handlers, 'app.info', {}, () => {})).toEqual({
+      ok: true,
+      value: { version: '1', host: 'browser', systemLang: 'en' },
+    });
+  });
+
+  it('turns a thrown error into an internal-error value and logs it for developers only', async () => {
+    const log = vi.fn();
+    const result = await dispatch(handlers, 'project.initial', {}, log);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('internal');
+    expect(JSON.stringify(result)).not.toMatch(/disk on fire|secret|at .*\.ts/);
+    expect(translate(result.error.messages[0]!, 'zh-TW')).toBe(
+      'ConvStudio 內部發生問題。您的作品沒有改變；請再試一次。',
+    );
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'disk on fire at /secret/path' }));
+  });
+
+  it('refuses unknown methods and invalid params before any handler runs', async () => {
+    const spy = vi.fn(handlers['project.readText']);
+    const guarded = { ...handlers, 'project.readText': spy };
+    const unknown = await dispatch(guarded, 'constructor', {}, () => {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    const invalid = await dispatch(guarded, 'project.readText', { fileName: '', text: 'x' }, () => {});
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    if (!invalid.ok) {
+      expect(translate(invalid.error.messages[0]!, 'en')).toBe(
+        'The app sent a malformed request to project.readText (fileName: the value must be at least 1).',
+      );
+    }
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
