@@ -1,17 +1,20 @@
 /**
- * Electron main: one hardened window, the typed API over IPC, the file given on the command line.
+ * Electron main: one hardened window, the typed API over IPC, native file dialogs, a question before
+ * closing over unsaved work.
  */
-import { app, ipcMain, session } from 'electron';
+import { app, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
-import { createApiHandlers } from '../services/api-handlers.ts';
-import { systemLang } from '../services/system-lang.ts';
+import { CONTENT_SECURITY_POLICY } from '../core/security/content-security-policy.ts';
 import { langFromLocale } from '../core/index.ts';
+import { createApiHandlers } from '../services/api-handlers.ts';
+import { defaultProjectsDir } from '../services/app-data.ts';
+import { systemLang } from '../services/system-lang.ts';
 import { registerApi } from './ipc-api.ts';
 import { createMainWindow } from './main-window.ts';
-import { CONTENT_SECURITY_POLICY } from '../core/security/content-security-policy.ts';
+import { fileDialogs, guardUnsavedWork } from './native-dialogs.ts';
 
 function initialFileFromArgs(argv: string[]): string | null {
-  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
+  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && a !== '.');
   return args.length > 0 ? args[args.length - 1]! : null;
 }
 
@@ -21,20 +24,21 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-      },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
+  const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
   const handlers = createApiHandlers({
     host: 'electron',
     version: app.getVersion(),
     systemLang: process.env.LANG ? systemLang() : langFromLocale(app.getLocale()),
     initialFile: initialFileFromArgs(process.argv),
+    dataDir: app.getPath('userData'),
+    projectsFolder: process.env.CONVSTUDIO_PROJECTS_DIR ?? join(app.getPath('documents'), 'ConvStudio'),
+    dialogs: fileDialogs(dialog, window, () => defaultProjectsDir()),
   });
-  const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
   registerApi(ipcMain, handlers, window);
+  guardUnsavedWork(dialog, window);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -1,6 +1,14 @@
 /** The API's handlers, shared by Electron main and the browser host. */
 import { loadModelText, type ApiHandlers, type AppInfo, type Lang } from '../core/index.ts';
-import { readModelFile } from './read-model-file.ts';
+import { AutosaveStore } from './autosave-store.ts';
+import { openProject, saveProject } from './project-files.ts';
+import { RecentFiles } from './recent-files.ts';
+
+/** The operating system's file dialogs, where the host has them (Electron). */
+export interface FileDialogs {
+  open(): Promise<string | null>;
+  save(suggestedName: string): Promise<string | null>;
+}
 
 export interface HandlerOptions {
   host: AppInfo['host'];
@@ -8,22 +16,41 @@ export interface HandlerOptions {
   systemLang: Lang;
   /** The file named on the command line, if any. */
   initialFile: string | null;
+  /** Recent files and autosave live here. */
+  dataDir: string;
+  projectsFolder: string;
+  dialogs?: FileDialogs;
 }
 
 export function createApiHandlers(options: HandlerOptions): ApiHandlers {
+  const recent = new RecentFiles(options.dataDir);
+  const autosave = new AutosaveStore(options.dataDir);
   return {
     'app.info': async () => ({
       version: options.version,
       host: options.host,
       systemLang: options.systemLang,
+      nativeDialogs: options.dialogs !== undefined,
+      projectsFolder: options.projectsFolder,
     }),
-    'project.initial': async () =>
-      options.initialFile
-        ? {
-            path: options.initialFile,
-            result: await readModelFile(options.initialFile),
-          }
-        : null,
+    'project.initial': async () => (options.initialFile ? openProject(options.initialFile, recent) : null),
     'project.readText': async ({ fileName, text }) => loadModelText(text, fileName),
+    'project.openPath': async ({ path }) => openProject(path, recent),
+    'project.openDialog': async () => {
+      const path = await options.dialogs?.open();
+      return path ? openProject(path, recent) : null;
+    },
+    'project.save': async ({ path, project }) => saveProject(path, project, recent),
+    'project.saveDialog': async ({ suggestedName }) => (await options.dialogs?.save(suggestedName)) ?? null,
+    'recent.list': async () => recent.list(),
+    'autosave.write': async ({ project, path }) => {
+      await autosave.write(project, path);
+      return null;
+    },
+    'autosave.read': async () => autosave.read(),
+    'autosave.clear': async () => {
+      await autosave.clear();
+      return null;
+    },
   };
 }

@@ -21,6 +21,8 @@ beforeAll(async () => {
     version: '9.9.9',
     systemLang: 'en',
     initialFile: join(import.meta.dirname, '../fixtures/keras/keras-3-sequential.json'),
+    dataDir: join(root, 'data'),
+    projectsFolder: join(root, 'projects'),
   });
   host = await startHost({ rendererDir: root, handlers, port: 0, log: () => {} });
   origin = `http://127.0.0.1:${host.port}`;
@@ -93,7 +95,16 @@ describe('the API socket', () => {
     const info = await call(ws, 1, 'app.info', {});
     expect(info).toEqual({
       id: 1,
-      result: { ok: true, value: { version: '9.9.9', host: 'browser', systemLang: 'en' } },
+      result: {
+        ok: true,
+        value: {
+          version: '9.9.9',
+          host: 'browser',
+          systemLang: 'en',
+          nativeDialogs: false,
+          projectsFolder: join(root, 'projects'),
+        },
+      },
     });
     const initial = await call(ws, 2, 'project.initial', {});
     expect(initial.result.ok).toBe(true);

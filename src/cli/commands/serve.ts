@@ -4,6 +4,7 @@ import { msg } from '../../core/index.ts';
 import { ensureRendererBuilt } from '../../host/renderer-build.ts';
 import { startHost, type RunningHost } from '../../host/server.ts';
 import { createApiHandlers } from '../../services/api-handlers.ts';
+import { defaultDataDir, defaultProjectsDir } from '../../services/app-data.ts';
 import { APP_VERSION } from '../../services/app-version.ts';
 import { systemLang } from '../../services/system-lang.ts';
 import { CliError } from '../cli-io.ts';
@@ -17,7 +18,14 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const rendererDir = await ensureRendererBuilt();
   const initialFile = options.file ? resolve(options.file) : null;
-  const handlers = createApiHandlers({ host: 'browser', version: APP_VERSION, systemLang: systemLang(), initialFile });
+  const handlers = createApiHandlers({
+    host: 'browser',
+    version: APP_VERSION,
+    systemLang: systemLang(),
+    initialFile,
+    dataDir: defaultDataDir(),
+    projectsFolder: defaultProjectsDir(),
+  });
   let host: RunningHost;
   try {
     host = await startHost({

@@ -4,9 +4,9 @@
  * the boundary as values (`ApiResult`), never as thrown strings.
  */
 import { z } from 'zod';
+import { projectSchema, type Project } from '../document/project-schema.ts';
 import type { FileKind, LoadResult } from '../import/load-model-file.ts';
-import type { Msg } from '../i18n/messages.ts';
-import type { Lang } from '../i18n/messages.ts';
+import type { Lang, Msg } from '../i18n/messages.ts';
 
 /** The one IPC channel of the Electron host. */
 export const IPC_CHANNEL = 'convstudio:api';
@@ -14,18 +14,33 @@ export const IPC_CHANNEL = 'convstudio:api';
 /** The largest file text the renderer may send to be read (model configs are far smaller). */
 export const MAX_TEXT_CHARS = 50 * 1024 * 1024;
 
+const path = z.string().min(1).max(4096);
+const none = z.object({}).strict();
+
 export const apiParams = {
-  /** Which host this is, its version and the language of the operating system. */
-  'app.info': z.object({}).strict(),
+  /** Which host this is, its version, the operating system's language, what it can do. */
+  'app.info': none,
   /** The file named when the app was started (`convstudio serve FILE`, `electron . FILE`), read. */
-  'project.initial': z.object({}).strict(),
+  'project.initial': none,
   /** Reads a file's text the user picked or dropped: a project, Keras or TF.js model. */
   'project.readText': z
-    .object({
-      fileName: z.string().min(1).max(1024),
-      text: z.string().max(MAX_TEXT_CHARS),
-    })
+    .object({ fileName: z.string().min(1).max(1024), text: z.string().max(MAX_TEXT_CHARS) })
     .strict(),
+  /** Reads a file from disk by its path. */
+  'project.openPath': z.object({ path }).strict(),
+  /** The host's own Open dialog (desktop only); null when cancelled. */
+  'project.openDialog': none,
+  /** Saves a project to a path, atomically; adds .convstudio.json when the name has no .json. */
+  'project.save': z.object({ path, project: projectSchema }).strict(),
+  /** The host's own Save dialog (desktop only): the chosen path, or null when cancelled. */
+  'project.saveDialog': z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
+  /** Recently opened or saved files that still exist, newest first. */
+  'recent.list': none,
+  /** Keeps unsaved work in the app's data folder. */
+  'autosave.write': z.object({ project: projectSchema, path: path.nullable() }).strict(),
+  /** Unsaved work from a session that did not close cleanly, if any. */
+  'autosave.read': none,
+  'autosave.clear': none,
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -36,11 +51,23 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   /** From the operating system's locale, for the first start. */
   systemLang: Lang;
+  /** True where the host shows the operating system's Open and Save dialogs. */
+  nativeDialogs: boolean;
+  /** Where Save As suggests putting projects. */
+  projectsFolder: string;
 }
 
 export interface OpenedFile {
   path: string;
   result: LoadResult;
+}
+
+export type SaveResult = { ok: true; path: string } | { ok: false; errors: Msg[] };
+
+export interface AutosaveSnapshot {
+  project: Project;
+  path: string | null;
+  savedAt: string;
 }
 
 export type { FileKind };
@@ -49,6 +76,14 @@ interface ApiResults {
   'app.info': AppInfo;
   'project.initial': OpenedFile | null;
   'project.readText': LoadResult;
+  'project.openPath': OpenedFile;
+  'project.openDialog': OpenedFile | null;
+  'project.save': SaveResult;
+  'project.saveDialog': string | null;
+  'recent.list': string[];
+  'autosave.write': null;
+  'autosave.read': AutosaveSnapshot | null;
+  'autosave.clear': null;
 }
 
 export type ApiErrorCode = 'bad-request' | 'unknown-method' | 'forbidden' | 'internal';
@@ -62,22 +97,14 @@ export type ApiParams<K extends ApiMethod> = z.input<(typeof apiParams)[K]>;
 export type ApiValue<K extends ApiMethod> = ApiResults[K];
 
 /** What the renderer calls: one typed function per method. */
-export type Api = {
-  [K in ApiMethod]: (params: ApiParams<K>) => Promise<ApiResult<ApiValue<K>>>;
-};
+export type Api = { [K in ApiMethod]: (params: ApiParams<K>) => Promise<ApiResult<ApiValue<K>>> };
 
 /** What a host implements: handlers receive validated params. */
-export type ApiHandlers = {
-  [K in ApiMethod]: (params: z.output<(typeof apiParams)[K]>) => Promise<ApiValue<K>>;
-};
+export type ApiHandlers = { [K in ApiMethod]: (params: z.output<(typeof apiParams)[K]>) => Promise<ApiValue<K>> };
 
 /** The envelope of a call over a WebSocket (the browser host). */
 export const wsRequestSchema = z
-  .object({
-    id: z.number().int().nonnegative(),
-    method: z.string().max(100),
-    params: z.unknown(),
-  })
+  .object({ id: z.number().int().nonnegative(), method: z.string().max(100), params: z.unknown() })
   .strict();
 export type WsRequest = z.infer<typeof wsRequestSchema>;
 export interface WsResponse {

@@ -110,6 +110,8 @@ export const en = {
   'json.punctuation': () => 'a comma or colon is missing',
   'cli.portInUse': (a: { port: N }) =>
     `Port ${a.port} is already in use. Choose another with --port, or leave --port out to pick a free one.`,
+  'file.cannotSave': (a: { path: S; reason: S }) =>
+    `${a.path} could not be saved (${a.reason}). Your work is still open; try another folder or name.`,
   'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
   'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,

@@ -95,6 +95,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'json.unexpectedCharacter': () => '這裡出現了 JSON 不允許的字元',
   'json.punctuation': () => '缺少逗號或冒號',
   'cli.portInUse': (a: { port: N }) => `連接埠 ${a.port} 已被使用。請用 --port 指定其他連接埠，或不指定以自動選擇。`,
+  'file.cannotSave': (a: { path: S; reason: S }) =>
+    `無法儲存 ${a.path}（${a.reason}）。您的作品仍然開著；請換一個資料夾或檔名再試。`,
   'file.notFound': (a: { path: S }) => `${a.path}：找不到這個檔案。`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}：無法讀取檔案（${a.reason}）。`,
   'file.isFolder': (a: { path: S }) => `${a.path} 是資料夾，不是檔案。`,

@@ -3,18 +3,32 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch, translate, type ApiHandlers } from '../../../src/core/index.ts';
 
 const handlers: ApiHandlers = {
-  'app.info': async () => ({ version: '1', host: 'browser', systemLang: 'en' }),
+  'app.info': async () => ({
+    version: '1',
+    host: 'browser',
+    systemLang: 'en',
+    nativeDialogs: false,
+    projectsFolder: '/p',
+  }),
   'project.initial': async () => {
     throw new Error('disk on fire at /secret/path');
   },
   'project.readText': async () => ({ ok: false, errors: [] }),
+  'project.openPath': async ({ path }) => ({ path, result: { ok: false, errors: [] } }),
+  'project.openDialog': async () => null,
+  'project.save': async ({ path }) => ({ ok: true, path }),
+  'project.saveDialog': async () => null,
+  'recent.list': async () => [],
+  'autosave.write': async () => null,
+  'autosave.read': async () => null,
+  'autosave.clear': async () => null,
 };
 
 describe('dispatch', () => {
   it('returns the value of a valid call', async () => {
     expect(await dispatch(handlers, 'app.info', {}, () => {})).toEqual({
       ok: true,
-      value: { version: '1', host: 'browser', systemLang: 'en' },
+      value: { version: '1', host: 'browser', systemLang: 'en', nativeDialogs: false, projectsFolder: '/p' },
     });
   });
 
