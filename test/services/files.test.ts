@@ -1,0 +1,90 @@
+/** Saving, recent files and autosave on a real disk. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findTemplate, loadModelText, makeProject, translate } from '../../src/core/index.ts';
+import { AutosaveStore } from '../../src/services/autosave-store.ts';
+import { writeFileAtomic } from '../../src/services/atomic-write.ts';
+import { saveProject, openProject } from '../../src/services/project-files.ts';
+import { RecentFiles } from '../../src/services/recent-files.ts';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'convstudio-files-'));
+const project = () => makeProject(findTemplate('lenet-5')!.build(), 'LeNet');
+
+describe('saving projects', () => {
+  it('writes the project, adds the extension, leaves no temporary file and records it as recent', async () => {
+    const dir = temp();
+    const recent = new RecentFiles(join(dir, 'data'));
+    const result = await saveProject(join(dir, 'projects', 'lenet'), project(), recent);
+    expect(result).toEqual({ ok: true, path: join(dir, 'projects', 'lenet.convstudio.json') });
+    expect(readdirSync(join(dir, 'projects'))).toEqual(['lenet.convstudio.json']);
+    const reread = loadModelText(readFileSync(join(dir, 'projects', 'lenet.convstudio.json'), 'utf8'), 'x');
+    expect(reread).toEqual({ ok: true, project: project(), kind: 'project' });
+    expect(await recent.list()).toEqual([join(dir, 'projects', 'lenet.convstudio.json')]);
+  });
+
+  it('a failed write leaves the old file whole and says why', async () => {
+    const dir = temp();
+    const target = join(dir, 'net.convstudio.json');
+    writeFileSync(target, 'the old contents');
+    // A non-empty folder where the file should go makes the final rename fail, even for root.
+    const blocked = join(dir, 'blocked.convstudio.json');
+    mkdirSync(join(blocked, 'child'), { recursive: true });
+    const result = await saveProject(blocked, project(), new RecentFiles(join(dir, 'data')));
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(translate(result.errors[0]!, 'en')).toMatch(
+        /blocked\.convstudio\.json could not be saved \(E\w+\)\. Your work is still open/,
+      );
+    expect(readFileSync(target, 'utf8')).toBe('the old contents');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('replaces a file in one step', async () => {
+    const dir = temp();
+    const path = join(dir, 'a.json');
+    await writeFileAtomic(path, 'one');
+    await writeFileAtomic(path, 'two');
+    expect(readFileSync(path, 'utf8')).toBe('two');
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('opening a project records it; recent files forget files that are gone and keep ten', async () => {
+    const dir = temp();
+    const recent = new RecentFiles(join(dir, 'data'));
+    for (let i = 0; i < 12; i++) await saveProject(join(dir, `p${i}`), project(), recent);
+    const opened = await openProject(join(dir, 'p3.convstudio.json'), recent);
+    expect(opened.result.ok).toBe(true);
+    const list = await recent.list();
+    expect(list).toHaveLength(10);
+    expect(list[0]).toBe(join(dir, 'p3.convstudio.json'));
+    rmSync(join(dir, 'p11.convstudio.json'));
+    expect(await recent.list()).not.toContain(join(dir, 'p11.convstudio.json'));
+  });
+
+  it('a damaged recent-files list is treated as empty', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'recent-files.json'), '{ not json');
+    expect(await new RecentFiles(dir).list()).toEqual([]);
+  });
+});
+
+describe('autosave', () => {
+  it('keeps unsaved work until it is cleared', async () => {
+    const dir = temp();
+    const store = new AutosaveStore(dir);
+    expect(await store.read()).toBeNull();
+    await store.write(project(), null, new Date('2026-11-23T10:00:00Z'));
+    expect(await store.read()).toEqual({ project: project(), path: null, savedAt: '2026-11-23T10:00:00.000Z' });
+    await store.clear();
+    expect(await store.read()).toBeNull();
+    expect(existsSync(join(dir, 'autosave.json'))).toBe(false);
+  });
+
+  it('ignores a damaged autosave file', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'autosave.json'), '{"project": 1}');
+    expect(await new AutosaveStore(dir).read()).toBeNull();
+  });
+});
