@@ -61,3 +61,10 @@ export function makeProject(graph: Graph, name = 'Untitled', description = ''): 
     graph,
   });
 }
+
+/** A new project: one Input layer for 28 × 28 grey images, ready for layers to be added. */
+export function blankProject(name = 'Untitled'): Project {
+  const graph = sequential([{ type: 'Input', params: { shape: [28, 28, 1] } }]);
+  graph.nodes[0]!.id = 'input';
+  return makeProject(graph, name);
+}

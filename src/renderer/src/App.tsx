@@ -1,86 +1,65 @@
-/** The app: a network (opened, or from a template), its graph, summary and problems. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { analyse, findTemplate, makeProject, type Lang, type LoadResult, type Msg, type Project } from '@core/index.ts';
+/** The app: palette, canvas and side panels around the open network, with files, languages and themes. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useState } from 'react';
+import { analyse, type Lang } from '@core/index.ts';
 import { api } from './api/api.ts';
+import { Canvas } from './canvas/Canvas.tsx';
+import { Banners } from './components/Banners.tsx';
+import { Dialogs } from './components/Dialogs.tsx';
 import { DiagnosticsList } from './components/DiagnosticsList.tsx';
-import { GraphView } from './components/GraphView.tsx';
-import { MessageBanner } from './components/MessageBanner.tsx';
+import { Palette } from './components/Palette.tsx';
 import { SummaryPanel } from './components/SummaryPanel.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
+import { accept, openFile, refreshRecent } from './files/file-actions.ts';
+import { useAutosave } from './hooks/use-autosave.ts';
+import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { LangProvider } from './i18n/lang-context.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { useEditor } from './state/editor-store.ts';
 import { applyTheme, storeLang, storeTheme, storedLang, storedTheme, type Theme } from './state/preferences.ts';
+import { useUi } from './state/ui-store.ts';
 
-const DEFAULT_TEMPLATE = 'mnist-4-layer';
-
-interface OpenDocument {
-  project: Project;
-  title: string;
-}
-
-function fromTemplate(id: string, lang: Lang): OpenDocument | null {
-  const template = findTemplate(id);
-  if (!template) return null;
-  return {
-    project: makeProject(template.build(), template.name.en),
-    title: template.name[lang],
-  };
+/** Asks the host what it is, opens the file it was started with, and offers back unsaved work. */
+async function startUp(setLang: (lang: Lang) => void): Promise<void> {
+  const info = await api['app.info']({});
+  if (info.ok) {
+    useUi.getState().set({ info: info.value });
+    if (!storedLang()) setLang(info.value.systemLang);
+  }
+  const initial = await api['project.initial']({});
+  if (initial.ok && initial.value) accept(initial.value.result, initial.value.path, initial.value.path);
+  else if (!initial.ok) useUi.getState().set({ banner: { kind: 'openError', messages: initial.error.messages } });
+  const autosave = await api['autosave.read']({});
+  if (autosave.ok && autosave.value) useUi.getState().set({ restore: autosave.value });
+  await refreshRecent();
 }
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => storedLang() ?? 'en');
   const [theme, setTheme] = useState<Theme>(storedTheme);
-  const [doc, setDoc] = useState<OpenDocument | null>(null);
-  const [openErrors, setOpenErrors] = useState<Msg[] | null>(null);
   const [ready, setReady] = useState(false);
+  const graph = useEditor((s) => s.history.present.graph);
+  const analysis = useMemo(() => analyse(graph), [graph]);
 
   useEffect(() => applyTheme(theme), [theme]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-
-  const accept = useCallback((result: LoadResult, title: string) => {
-    if (result.ok) {
-      setDoc({ project: result.project, title });
-      setOpenErrors(null);
-    } else {
-      setOpenErrors(result.errors);
-    }
+  useEffect(() => {
+    void startUp(setLang).finally(() => setReady(true));
   }, []);
+  useShortcuts();
+  useAutosave(ready);
 
   useEffect(() => {
-    void (async () => {
-      const info = await api['app.info']({});
-      if (info.ok && !storedLang()) setLang(info.value.systemLang);
-      const initial = await api['project.initial']({});
-      if (initial.ok && initial.value) {
-        accept(initial.value.result, baseName(initial.value.path));
-      } else if (!initial.ok) {
-        setOpenErrors(initial.error.messages);
-      }
-      setDoc((current) => current ?? fromTemplate(DEFAULT_TEMPLATE, storedLang() ?? 'en'));
-      setReady(true);
-    })();
-  }, [accept]);
-
-  const openFile = useCallback(
-    async (file: File) => {
-      const text = await file.text();
-      const result = await api['project.readText']({
-        fileName: file.name,
-        text,
-      });
-      if (result.ok) accept(result.value, file.name);
-      else setOpenErrors(result.error.messages);
-    },
-    [accept],
-  );
-
-  useEffect(() => {
-    const onDragOver = (e: DragEvent) => e.preventDefault();
+    const onDragOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
     const onDrop = (e: DragEvent) => {
-      e.preventDefault();
       const file = e.dataTransfer?.files[0];
-      if (file) void openFile(file);
+      if (!file) return;
+      e.preventDefault();
+      void openFile(file);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
@@ -88,23 +67,12 @@ export function App() {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [openFile]);
-
-  const analysis = useMemo(() => (doc ? analyse(doc.project.graph) : null), [doc]);
+  }, []);
 
   return (
     <LangProvider lang={lang}>
       <div className="app" data-ready={ready ? 'true' : 'false'}>
         <Toolbar
-          title={doc?.title ?? ''}
-          onOpenFile={(file) => void openFile(file)}
-          onTemplate={(id) => {
-            const next = fromTemplate(id, lang);
-            if (next) {
-              setDoc(next);
-              setOpenErrors(null);
-            }
-          }}
           onLang={(l) => {
             setLang(l);
             storeLang(l);
@@ -115,23 +83,20 @@ export function App() {
             storeTheme(th);
           }}
         />
-        {openErrors && <MessageBanner messages={openErrors} onDismiss={() => setOpenErrors(null)} />}
-        {doc && analysis ? (
-          <main className="workspace">
-            <GraphView graph={doc.project.graph} analysis={analysis} />
-            <aside className="side">
-              <SummaryPanel analysis={analysis} />
-              <DiagnosticsList diagnostics={analysis.diagnostics} />
-            </aside>
-          </main>
-        ) : (
-          <main className="workspace workspace--empty" />
-        )}
+        <Banners />
+        <main className="workspace">
+          <Palette />
+          <ReactFlowProvider>
+            <Canvas analysis={analysis} />
+          </ReactFlowProvider>
+          <aside className="side">
+            <Inspector analysis={analysis} />
+            <SummaryPanel analysis={analysis} />
+            <DiagnosticsList diagnostics={analysis.diagnostics} />
+          </aside>
+        </main>
+        <Dialogs />
       </div>
     </LangProvider>
   );
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

@@ -1,14 +1,52 @@
 /** The Keras-style summary: one row per layer, then the totals. */
-import { formatBytes, formatInt, formatShape, summarise, type Analysis } from '@core/index.ts';
+import { useState } from 'react';
+import {
+  formatBytes,
+  formatInt,
+  formatShape,
+  summarise,
+  summaryCsv,
+  summaryText,
+  trainingMemory,
+  type Analysis,
+} from '@core/index.ts';
+import { useEditor } from '../state/editor-store.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 
 export function SummaryPanel({ analysis }: { analysis: Analysis }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const summary = summarise(analysis);
   const totals = analysis.totals;
+  const name = useEditor((s) => s.settings.meta.name);
+  const batchSize = useEditor((s) => s.settings.training.batchSize);
+  const memory = trainingMemory(analysis, batchSize);
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(summaryText(analysis, name, lang));
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([summaryCsv(analysis)], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${name || 'network'}-summary.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
   return (
     <section className="panel summary-panel" aria-labelledby="summary-title">
-      <h2 id="summary-title">{t('summary.title')}</h2>
+      <div className="panel__head">
+        <h2 id="summary-title">{t('summary.title')}</h2>
+        <div className="panel__actions">
+          <button type="button" className="small" onClick={() => void copy()} data-testid="copy-summary">
+            {copied ? t('summary.copied') : t('summary.copy')}
+          </button>
+          <button type="button" className="small" onClick={exportCsv} data-testid="export-csv">
+            {t('summary.csv')}
+          </button>
+        </div>
+      </div>
       {summary.inputShape && (
         <p className="summary-input">
           {t('summary.input')}: <strong>{formatShape(summary.inputShape)}</strong>
@@ -56,6 +94,12 @@ export function SummaryPanel({ analysis }: { analysis: Analysis }) {
         <dd>{formatInt(totals.macs)}</dd>
         <dt>{t('summary.memory')}</dt>
         <dd>{formatBytes(totals.activationBytes)}</dd>
+        <dt title={t('summary.batchMemoryHint')}>
+          {t('summary.batchMemory')} ({t('summary.batchOf')} {batchSize})
+        </dt>
+        <dd title={t('summary.batchMemoryHint')} data-testid="batch-memory">
+          {formatBytes(memory.total)}
+        </dd>
       </dl>
       {!totals.complete && <p className="muted">{t('summary.incomplete')}</p>}
     </section>

@@ -1,23 +1,46 @@
-/** The top bar: open a file, start from a template, language and theme. */
-import { useRef } from 'react';
-import { LANGUAGES, TEMPLATES, type Lang } from '@core/index.ts';
+/** The top bar: files, undo and redo, tidying, templates, language and theme. */
+import { LANGUAGES, TEMPLATES, canRedo, canUndo, makeProject, type Lang } from '@core/index.ts';
+import {
+  baseName,
+  confirmDiscard,
+  newDocument,
+  openFile,
+  openPath,
+  openWithDialog,
+  OPEN_INPUT_ID,
+  save,
+  saveAs,
+} from '../files/file-actions.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { useEditor } from '../state/editor-store.ts';
 import type { Theme } from '../state/preferences.ts';
+import { useUi } from '../state/ui-store.ts';
 
 export interface ToolbarProps {
-  title: string;
-  onOpenFile: (file: File) => void;
-  onTemplate: (id: string) => void;
   onLang: (lang: Lang) => void;
   theme: Theme;
   onTheme: (theme: Theme) => void;
 }
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };
+const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
-export function Toolbar({ title, onOpenFile, onTemplate, onLang, theme, onTheme }: ToolbarProps) {
+async function startFromTemplate(id: string, lang: Lang): Promise<void> {
+  const template = TEMPLATES.find((t) => t.id === id);
+  if (!template || !(await confirmDiscard())) return;
+  useEditor
+    .getState()
+    .load(makeProject(template.build(), template.name.en), { filePath: null, title: template.name[lang], saved: true });
+}
+
+export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
   const { t, lang } = useLang();
-  const input = useRef<HTMLInputElement>(null);
+  const title = useDocumentTitle();
+  const undoable = useEditor((s) => canUndo(s.history));
+  const redoable = useEditor((s) => canRedo(s.history));
+  const recent = useUi((s) => s.recent);
+  const editor = useEditor.getState();
   return (
     <header className="toolbar">
       <div className="toolbar__brand">
@@ -28,61 +51,109 @@ export function Toolbar({ title, onOpenFile, onTemplate, onLang, theme, onTheme 
         </span>
       </div>
       <div className="toolbar__actions">
-        <button
-          type="button"
-          onClick={() => input.current?.click()}
-          title={t('toolbar.openHint')}
-          data-testid="open-button"
-        >
-          {t('toolbar.open')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="open-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) onOpenFile(file);
-            e.target.value = '';
-          }}
-        />
-        <label className="toolbar__field">
-          <span>{t('toolbar.template')}</span>
-          <select
-            value=""
-            data-testid="template-select"
+        <div className="toolbar__group" role="group" aria-label="File">
+          <button type="button" onClick={() => void newDocument()} data-testid="new-button">
+            {t('toolbar.new')}
+          </button>
+          <button
+            type="button"
+            onClick={() => void openWithDialog()}
+            title={`${t('toolbar.openHint')} (${MOD}O)`}
+            data-testid="open-button"
+          >
+            {t('toolbar.open')}
+          </button>
+          <input
+            id={OPEN_INPUT_ID}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="open-input"
             onChange={(e) => {
-              if (e.target.value) onTemplate(e.target.value);
+              const file = e.target.files?.[0];
+              if (file) void openFile(file, false);
+              e.target.value = '';
+            }}
+          />
+          <select
+            className="toolbar__recent"
+            aria-label={t('toolbar.recent')}
+            value=""
+            data-testid="recent-select"
+            onChange={(e) => {
+              if (e.target.value) void openPath(e.target.value);
             }}
           >
-            <option value="">{t('toolbar.templatePick')}</option>
-            {TEMPLATES.map((tpl) => (
-              <option key={tpl.id} value={tpl.id}>
-                {tpl.name[lang]}
+            <option value="">{t('toolbar.recent')}</option>
+            {recent.length === 0 && <option disabled>{t('toolbar.recentNone')}</option>}
+            {recent.map((path) => (
+              <option key={path} value={path} title={path}>
+                {baseName(path)}
               </option>
             ))}
           </select>
-        </label>
-        <label className="toolbar__field">
-          <span>{t('toolbar.language')}</span>
-          <select value={lang} onChange={(e) => onLang(e.target.value as Lang)} data-testid="lang-select">
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {LANG_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="toolbar__field">
-          <span>{t('toolbar.theme')}</span>
-          <select value={theme} onChange={(e) => onTheme(e.target.value as Theme)}>
-            <option value="system">{t('theme.system')}</option>
-            <option value="light">{t('theme.light')}</option>
-            <option value="dark">{t('theme.dark')}</option>
-          </select>
-        </label>
+          <button type="button" onClick={() => void save()} title={`${MOD}S`} data-testid="save-button">
+            {t('toolbar.save')}
+          </button>
+          <button type="button" onClick={() => void saveAs()} title={`${MOD}Shift+S`} data-testid="save-as-button">
+            {t('toolbar.saveAs')}
+          </button>
+        </div>
+        <div className="toolbar__group" role="group" aria-label="Edit">
+          <button type="button" onClick={editor.undo} disabled={!undoable} title={`${MOD}Z`} data-testid="undo-button">
+            {t('toolbar.undo')}
+          </button>
+          <button
+            type="button"
+            onClick={editor.redo}
+            disabled={!redoable}
+            title={`${MOD}Shift+Z`}
+            data-testid="redo-button"
+          >
+            {t('toolbar.redo')}
+          </button>
+          <button type="button" onClick={editor.autoLayout} title={t('toolbar.layoutHint')} data-testid="layout-button">
+            {t('toolbar.layout')}
+          </button>
+        </div>
+        <select
+          className="toolbar__template"
+          aria-label={t('toolbar.template')}
+          value=""
+          data-testid="template-select"
+          onChange={(e) => {
+            if (e.target.value) void startFromTemplate(e.target.value, lang);
+          }}
+        >
+          <option value="">{t('toolbar.templatePick')}</option>
+          {TEMPLATES.map((tpl) => (
+            <option key={tpl.id} value={tpl.id}>
+              {tpl.name[lang]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('toolbar.language')}
+          value={lang}
+          onChange={(e) => onLang(e.target.value as Lang)}
+          data-testid="lang-select"
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {LANG_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('toolbar.theme')}
+          value={theme}
+          onChange={(e) => onTheme(e.target.value as Theme)}
+          data-testid="theme-select"
+        >
+          <option value="system">{t('theme.system')}</option>
+          <option value="light">{t('theme.light')}</option>
+          <option value="dark">{t('theme.dark')}</option>
+        </select>
       </div>
     </header>
   );

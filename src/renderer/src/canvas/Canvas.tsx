@@ -1,0 +1,173 @@
+/**
+ * The editable canvas. xyflow draws what deriveFlow* derive from the document; every gesture (drop, drag,
+ * connect, delete, select) becomes a command on the document or a change of selection.
+ */
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH, connectionProblem, isLayerType, type Analysis } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import { newId, useEditor } from '../state/editor-store.ts';
+import { deriveFlowEdges, deriveFlowNodes } from './derive-flow.ts';
+import { kindOf, type LayerFlowNode } from './layer-flow-node.ts';
+import { LayerNodeCard } from './LayerNodeCard.tsx';
+
+const NODE_TYPES = { layer: LayerNodeCard };
+/** The drag-and-drop type the palette puts layer types under. */
+export const LAYER_DRAG_TYPE = 'application/x-convstudio-layer';
+const DELETE_KEYS = ['Backspace', 'Delete'];
+
+export function Canvas({ analysis, locked = false }: { analysis: Analysis; locked?: boolean }) {
+  const { t } = useLang();
+  const graph = useEditor((s) => s.history.present.graph);
+  const selection = useEditor((s) => s.selection);
+  const { perform, select } = useEditor.getState();
+  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const viewRequest = useEditor((s) => s.viewRequest);
+
+  useEffect(() => {
+    if (viewRequest.epoch === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const node = viewRequest.focus
+        ? useEditor.getState().history.present.graph.nodes.find((n) => n.id === viewRequest.focus)
+        : undefined;
+      if (node) {
+        void setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
+          zoom: getZoom(),
+          duration: 200,
+        });
+      } else {
+        void fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [viewRequest, fitView, setCenter, getZoom]);
+
+  const nodes = useMemo(() => deriveFlowNodes(graph, analysis, selection), [graph, analysis, selection]);
+  const edges = useMemo(() => deriveFlowEdges(graph, analysis, selection), [graph, analysis, selection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LayerFlowNode>[]) => {
+      const moved: Record<string, { x: number; y: number }> = {};
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) moved[change.id] = change.position;
+      }
+      const ids = Object.keys(moved);
+      if (ids.length > 0) perform({ kind: 'move', positions: moved }, `move:${ids.sort().join(',')}`);
+      applySelection(changes, 'nodes');
+    },
+    [perform],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => applySelection(changes, 'edges'), []);
+
+  const onConnect = useCallback(
+    (c: Connection) => perform({ kind: 'connect', source: c.source, target: c.target, id: newId() }),
+    [perform],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | { source: string; target: string }) =>
+      connectionProblem(useEditor.getState().history.present.graph, c.source, c.target) === null,
+    [],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: n, edges: e }: { nodes: { id: string }[]; edges: { id: string }[] }) =>
+      perform({ kind: 'remove', nodeIds: n.map((x) => x.id), edgeIds: e.map((x) => x.id) }),
+    [perform],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(LAYER_DRAG_TYPE);
+      if (!type || !isLayerType(type)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = newId();
+      perform({
+        kind: 'addNode',
+        type,
+        id,
+        position: { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - NODE_HEIGHT / 2) },
+      });
+      select({ nodes: [id], edges: [] });
+    },
+    [perform, screenToFlowPosition, select],
+  );
+
+  return (
+    <section
+      className={`graph-view${locked ? ' graph-view--locked' : ''}`}
+      aria-label={t('graph.label')}
+      data-testid="canvas"
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
+        elementsSelectable
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.1}
+        snapToGrid
+        snapGrid={[8, 8]}
+      >
+        <Background gap={24} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeClassName={(node) => miniMapClass(node as LayerFlowNode)}
+          ariaLabel={t('canvas.minimap')}
+        />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </section>
+  );
+}
+
+/** xyflow's select changes, applied to the selection in the editor store. */
+function applySelection(changes: Array<NodeChange<LayerFlowNode> | EdgeChange>, kind: 'nodes' | 'edges'): void {
+  const selects = changes.filter((c) => c.type === 'select');
+  if (selects.length === 0) return;
+  const { selection, select } = useEditor.getState();
+  const ids = new Set(selection[kind]);
+  for (const change of selects) {
+    if (change.selected) ids.add(change.id);
+    else ids.delete(change.id);
+  }
+  select({ ...selection, [kind]: [...ids] });
+}
+
+/** The minimap draws each layer in its kind's colour, errors in red (styles.css). */
+function miniMapClass(node: LayerFlowNode): string {
+  if (node.data.analysis?.diagnostics.some((d) => d.severity === 'error')) return 'minimap-node--error';
+  return `minimap-node--${kindOf(node.data.layer.type)}`;
+}

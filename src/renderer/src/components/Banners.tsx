@@ -1,0 +1,69 @@
+/** Messages above the workspace: a file that could not be opened or saved, unsaved work to restore. */
+import { api } from '../api/api.ts';
+import { baseName } from '../files/file-actions.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import { useEditor } from '../state/editor-store.ts';
+import { useUi } from '../state/ui-store.ts';
+
+export function Banners() {
+  const { t, tm, lang } = useLang();
+  const banner = useUi((s) => s.banner);
+  const restore = useUi((s) => s.restore);
+  const set = useUi((s) => s.set);
+  return (
+    <>
+      {restore && (
+        <div className="banner banner--info" role="status" data-testid="restore-banner">
+          <div>
+            <strong>{t('restore.found')}</strong>{' '}
+            <span className="muted">
+              ({restore.path ? baseName(restore.path) : t('file.untitled')},{' '}
+              {new Date(restore.savedAt).toLocaleString(lang)})
+            </span>
+          </div>
+          <div className="banner__actions">
+            <button
+              type="button"
+              onClick={() => {
+                set({ restore: null });
+                void api['autosave.clear']({});
+              }}
+            >
+              {t('restore.discard')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="restore-button"
+              onClick={() => {
+                useEditor.getState().load(restore.project, {
+                  filePath: restore.path,
+                  title: restore.path ? baseName(restore.path) : '',
+                  saved: false,
+                });
+                set({ restore: null });
+              }}
+            >
+              {t('restore.restore')}
+            </button>
+          </div>
+        </div>
+      )}
+      {banner && (
+        <div className="banner banner--error" role="alert" data-testid="open-error">
+          <div>
+            <strong>{t(banner.kind === 'openError' ? 'file.couldNotOpen' : 'file.couldNotSave')}</strong>
+            <ul>
+              {banner.messages.map((m, i) => (
+                <li key={i}>{tm(m)}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" onClick={() => set({ banner: null })}>
+            {t('file.dismiss')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

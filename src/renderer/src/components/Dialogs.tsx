@@ -1,0 +1,72 @@
+/** The dialogs that wait for an answer: unsaved changes, and Save As where the host has no native dialog. */
+import { useState } from 'react';
+import { useLang } from '../i18n/lang-context.tsx';
+import { useUi } from '../state/ui-store.ts';
+import { Modal } from './Modal.tsx';
+
+export function Dialogs() {
+  const unsaved = useUi((s) => s.unsavedPrompt);
+  const saveAs = useUi((s) => s.saveAsPrompt);
+  return (
+    <>
+      {unsaved && <UnsavedDialog answer={unsaved.answer} />}
+      {saveAs && <SaveAsDialog suggestedPath={saveAs.suggestedPath} answer={saveAs.answer} />}
+    </>
+  );
+}
+
+function UnsavedDialog({ answer }: { answer: (choice: 'save' | 'discard' | 'cancel') => void }) {
+  const { t } = useLang();
+  return (
+    <Modal title={t('unsaved.title')} onCancel={() => answer('cancel')} testId="unsaved-dialog">
+      <p>{t('unsaved.body')}</p>
+      <div className="modal__actions">
+        <button type="button" onClick={() => answer('cancel')}>
+          {t('dialog.cancel')}
+        </button>
+        <button type="button" onClick={() => answer('discard')} data-testid="unsaved-discard">
+          {t('unsaved.discard')}
+        </button>
+        <button type="button" className="primary" onClick={() => answer('save')} autoFocus>
+          {t('unsaved.save')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function SaveAsDialog({ suggestedPath, answer }: { suggestedPath: string; answer: (path: string | null) => void }) {
+  const { t } = useLang();
+  const [path, setPath] = useState(suggestedPath);
+  return (
+    <Modal title={t('saveAs.title')} onCancel={() => answer(null)} testId="save-as-dialog">
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (path.trim()) answer(path.trim());
+        }}
+      >
+        <label className="field">
+          <span>{t('saveAs.path')}</span>
+          <input
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            autoFocus
+            spellCheck={false}
+            data-testid="save-as-path"
+          />
+        </label>
+        <p className="muted small">{t('saveAs.pathHint')}</p>
+        <div className="modal__actions">
+          <button type="button" onClick={() => answer(null)}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="primary" data-testid="save-as-confirm">
+            {t('saveAs.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,37 @@
+/** The arithmetic behind a layer's figures: the rule in words and the formula with the layer's own numbers. */
+import type { Explanation, NodeAnalysis } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import type { UiKey } from '../i18n/ui-en.ts';
+
+export function Formulas({ analysis }: { analysis: NodeAnalysis }) {
+  const { t, tm } = useLang();
+  const explanations = analysis.explanations;
+  const section = (title: UiKey, items: Array<Explanation | null> | null, testId: string) => {
+    const known = (items ?? []).filter((x): x is Explanation => x !== null);
+    return (
+      <div className="formula" data-testid={testId}>
+        <h4>{t(title)}</h4>
+        {known.length === 0 ? (
+          <p className="muted">{t('formula.unknown')}</p>
+        ) : (
+          known.map((e, i) => (
+            <div key={i} className="formula__item">
+              <p className="formula__rule">{tm(e.rule)}</p>
+              <code className="formula__numbers">{e.formula}</code>
+            </div>
+          ))
+        )}
+      </div>
+    );
+  };
+  return (
+    <section className="formulas" aria-label={t('inspector.formulas')}>
+      <h3>{t('inspector.formulas')}</h3>
+      {section('formula.outputShape', explanations?.outputShape ?? null, 'formula-shape')}
+      {section('formula.params', explanations ? [explanations.params] : null, 'formula-params')}
+      {explanations?.receptiveField !== null &&
+        section('formula.receptiveField', explanations ? [explanations.receptiveField] : null, 'formula-rf')}
+      {section('formula.macs', explanations ? [explanations.macs] : null, 'formula-macs')}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/** The selected layer: its name, every setting with a short explanation, its problems and its formulas. */
+import { useState } from 'react';
+import { SETTINGS, type Analysis, type LayerNode } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import { useEditor } from '../state/editor-store.ts';
+import { Formulas } from './Formulas.tsx';
+import { SettingField } from './SettingField.tsx';
+
+export function Inspector({ analysis }: { analysis: Analysis }) {
+  const { t, tm } = useLang();
+  const selection = useEditor((s) => s.selection);
+  const graph = useEditor((s) => s.history.present.graph);
+  const node = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
+  if (!node) {
+    return (
+      <section className="panel inspector" data-testid="inspector">
+        <h2>{t('inspector.title')}</h2>
+        <p className="muted">
+          {selection.nodes.length > 1 ? `${selection.nodes.length} ${t('inspector.many')}` : t('inspector.nothing')}
+        </p>
+      </section>
+    );
+  }
+  const result = analysis.byId.get(node.id);
+  return (
+    <section className="panel inspector" data-testid="inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title">{t(`layer.${node.type}`)}</h2>
+      <NameField key={node.id} node={node} />
+      {result && result.diagnostics.length > 0 && (
+        <ul className="inspector__problems" aria-label={t('inspector.problems')}>
+          {result.diagnostics.map((d, i) => (
+            <li key={i} className={`diagnostic diagnostic--${d.severity}`}>
+              {tm(d.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('inspector.settings')}</h3>
+      {SETTINGS[node.type].length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
+      {SETTINGS[node.type].map((spec) => (
+        <SettingField
+          key={`${node.id}.${spec.key}`}
+          node={node}
+          spec={spec}
+          onChange={(key, value) =>
+            useEditor.getState().perform({ kind: 'setParam', nodeId: node.id, key, value }, `${node.id}.${key}`)
+          }
+        />
+      ))}
+      {result && <Formulas analysis={result} />}
+    </section>
+  );
+}
+
+function NameField({ node }: { node: LayerNode }) {
+  const { t } = useLang();
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <label className="name-field">
+      <span>{t('inspector.name')}</span>
+      <input
+        value={draft ?? node.name}
+        data-testid="layer-name"
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (e.target.value.trim()) {
+            useEditor
+              .getState()
+              .perform({ kind: 'rename', nodeId: node.id, name: e.target.value.trim() }, `${node.id}.name`);
+          }
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    </label>
+  );
+}

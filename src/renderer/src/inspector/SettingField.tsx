@@ -1,0 +1,210 @@
+/** The control for one layer setting, chosen by its kind (src/core/layers/settings-spec.ts). */
+import { ACTIVATIONS, activationLabel, type LayerNode, type Pair, type SettingSpec } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import type { UiKey } from '../i18n/ui-en.ts';
+import { NumberField } from './NumberField.tsx';
+
+export interface SettingFieldProps {
+  node: LayerNode;
+  spec: SettingSpec;
+  onChange: (key: string, value: unknown) => void;
+}
+
+export function SettingField({ node, spec, onChange }: SettingFieldProps) {
+  const { t } = useLang();
+  const value = (node.params as Record<string, unknown>)[spec.key];
+  const labelKey = (spec.kind.control === 'zeroPadding' ? 'setting.zeroPadding' : `setting.${spec.key}`) as UiKey;
+  const helpKey = (spec.kind.control === 'zeroPadding' ? 'help.zeroPadding' : `help.${spec.key}`) as UiKey;
+  const set = (v: unknown) => onChange(spec.key, v);
+  const testId = `setting-${spec.key}`;
+  return (
+    <fieldset className="setting" data-testid={testId}>
+      <legend>{t(labelKey)}</legend>
+      {control()}
+      <p className="setting__help">{t(helpKey)}</p>
+    </fieldset>
+  );
+
+  function control() {
+    const kind = spec.kind;
+    switch (kind.control) {
+      case 'int':
+        return (
+          <NumberField
+            label={t(labelKey)}
+            value={value as number}
+            min={kind.min}
+            max={kind.max}
+            onCommit={set}
+            testId={`${testId}-input`}
+            hideLabel
+          />
+        );
+      case 'number':
+        return (
+          <NumberField
+            label={t(labelKey)}
+            value={value as number}
+            step={0.001}
+            onCommit={set}
+            testId={`${testId}-input`}
+            hideLabel
+          />
+        );
+      case 'rate':
+        return (
+          <NumberField
+            label={t(labelKey)}
+            value={value as number}
+            min={0}
+            max={0.99}
+            step={0.05}
+            onCommit={set}
+            testId={`${testId}-input`}
+            hideLabel
+          />
+        );
+      case 'pair':
+        return pairFields(value as Pair, kind.min, kind.max, set);
+      case 'optionalPair': {
+        const pair = value as Pair | null;
+        const poolSize = (node.params as { pool_size?: Pair }).pool_size ?? [2, 2];
+        return (
+          <>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={pair === null}
+                onChange={(e) => set(e.target.checked ? null : [...poolSize])}
+              />
+              {t('control.sameAsPool')}
+            </label>
+            {pair !== null && pairFields(pair, kind.min, kind.max, set)}
+          </>
+        );
+      }
+      case 'padding': {
+        const numeric = typeof value === 'number';
+        return (
+          <div className="row">
+            <select
+              aria-label={t(labelKey)}
+              value={numeric ? 'number' : String(value)}
+              data-testid={`${testId}-select`}
+              onChange={(e) => set(e.target.value === 'number' ? 1 : e.target.value)}
+            >
+              <option value="valid">valid</option>
+              <option value="same">same</option>
+              <option value="number">{t('control.paddingNumber')}</option>
+            </select>
+            {numeric && (
+              <NumberField label={t('control.paddingNumber')} value={value} min={0} max={4096} onCommit={set} />
+            )}
+          </div>
+        );
+      }
+      case 'activation':
+        return (
+          <select
+            aria-label={t(labelKey)}
+            value={String(value)}
+            onChange={(e) => set(e.target.value)}
+            data-testid={`${testId}-select`}
+          >
+            {ACTIVATIONS.map((a) => (
+              <option key={a} value={a}>
+                {activationLabel(a)}
+              </option>
+            ))}
+          </select>
+        );
+      case 'bool':
+        return (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={value === true}
+              onChange={(e) => set(e.target.checked)}
+              data-testid={`${testId}-input`}
+            />
+            {t(labelKey)}
+          </label>
+        );
+      case 'shape':
+        return shapeFields(value as Array<number | null>, set);
+      case 'zeroPadding': {
+        const [[top, bottom], [left, right]] = value as [Pair, Pair];
+        const edge = (i: 0 | 1, j: 0 | 1) => (v: number) => {
+          const next: [Pair, Pair] = [
+            [top, bottom],
+            [left, right],
+          ];
+          next[i] = [...next[i]] as Pair;
+          next[i][j] = v;
+          set(next);
+        };
+        return (
+          <div className="grid-2">
+            <NumberField label={t('control.top')} value={top} min={0} max={4096} onCommit={edge(0, 0)} />
+            <NumberField label={t('control.bottom')} value={bottom} min={0} max={4096} onCommit={edge(0, 1)} />
+            <NumberField label={t('control.left')} value={left} min={0} max={4096} onCommit={edge(1, 0)} />
+            <NumberField label={t('control.right')} value={right} min={0} max={4096} onCommit={edge(1, 1)} />
+          </div>
+        );
+      }
+    }
+  }
+
+  function pairFields(pair: Pair, min: number, max: number, onCommit: (p: Pair) => void) {
+    return (
+      <div className="grid-2">
+        <NumberField
+          label={t('control.height')}
+          value={pair[0]}
+          min={min}
+          max={max}
+          onCommit={(v) => onCommit([v, pair[1]])}
+          testId={`${testId}-h`}
+        />
+        <NumberField
+          label={t('control.width')}
+          value={pair[1]}
+          min={min}
+          max={max}
+          onCommit={(v) => onCommit([pair[0], v])}
+          testId={`${testId}-w`}
+        />
+      </div>
+    );
+  }
+
+  function shapeFields(shape: Array<number | null>, onCommit: (s: Array<number | null>) => void) {
+    const image = shape.length === 3;
+    const labels = image ? [t('control.height'), t('control.width'), t('control.channels')] : [t('control.features')];
+    return (
+      <>
+        <select
+          aria-label={t(labelKey)}
+          value={image ? 'image' : 'vector'}
+          onChange={(e) => onCommit(e.target.value === 'image' ? [28, 28, 1] : [784])}
+        >
+          <option value="image">{t('control.image')}</option>
+          <option value="vector">{t('control.vector')}</option>
+        </select>
+        <div className={image ? 'grid-3' : 'grid-1'}>
+          {labels.map((label, i) => (
+            <NumberField
+              key={label}
+              label={label}
+              value={shape[i] ?? 0}
+              min={1}
+              max={65536}
+              testId={`${testId}-${i}`}
+              onCommit={(v) => onCommit(shape.map((d, j) => (j === i ? v : d)))}
+            />
+          ))}
+        </div>
+      </>
+    );
+  }
+}

@@ -1,0 +1,33 @@
+/** What the app shows around the document: host facts, banners, dialogs waiting for an answer. */
+import { create } from 'zustand';
+import type { AppInfo, AutosaveSnapshot, Msg } from '@core/index.ts';
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
+export interface Banner {
+  kind: 'openError' | 'saveError';
+  messages: Msg[];
+}
+
+export interface UiState {
+  info: AppInfo | null;
+  banner: Banner | null;
+  /** Unsaved work found at start, offered back. */
+  restore: AutosaveSnapshot | null;
+  /** The in-app Save As dialog (browser host), waiting for a path or null. */
+  saveAsPrompt: { suggestedPath: string; answer: (path: string | null) => void } | null;
+  /** The unsaved-changes question, waiting for an answer. */
+  unsavedPrompt: { answer: (choice: UnsavedChoice) => void } | null;
+  recent: string[];
+  set(partial: Partial<Omit<UiState, 'set'>>): void;
+}
+
+export const useUi = create<UiState>()((set) => ({
+  info: null,
+  banner: null,
+  restore: null,
+  saveAsPrompt: null,
+  unsavedPrompt: null,
+  recent: [],
+  set: (partial) => set(partial),
+}));
