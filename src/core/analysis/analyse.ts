@@ -51,6 +51,8 @@ export function analyse(graph: Graph): Analysis {
     });
   }
 
+  const nameCounts = new Map<string, number>();
+  for (const node of graph.nodes) nameCounts.set(node.name, (nameCounts.get(node.name) ?? 0) + 1);
   const cyclicSet = new Set(cyclic);
   for (const id of [...order, ...cyclic]) {
     const node = nodesById.get(id)!;
@@ -60,9 +62,11 @@ export function analyse(graph: Graph): Analysis {
     const sources = adj.incoming.get(id)!;
     const upstream = sources.map((s) => results.get(s));
 
+    if (nameCounts.get(node.name)! > 1) report('error', msg('diag.duplicateName', { layer: label }));
     const rule = RULES[node.type] as LayerRule<LayerType>;
+    const before = own.length;
     rule.checkSettings(node as never, label, report);
-    const settingsOk = !own.some((d) => d.severity === 'error');
+    const settingsOk = !own.slice(before).some((d) => d.severity === 'error');
 
     let result = UNKNOWN;
     if (cyclicSet.has(id)) {

@@ -24,6 +24,8 @@ export const en = {
   // — diagnostics: errors —
   'diag.emptyGraph': () => 'The network has no layers yet. Start with an Input layer.',
   'diag.noInputLayer': () => 'The network has no Input layer, so no shape can be worked out.',
+  'diag.duplicateName': (a: { layer: S }) =>
+    `${a.layer}: another layer has the same name. Keras needs every layer name to be different.`,
   'diag.cycle': (a: { layer: S }) =>
     `${a.layer} is part of a loop: a layer's output leads back into itself. Remove one of the connections in the loop.`,
   'diag.notConnected': (a: { layer: S }) =>

@@ -20,6 +20,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
 
   'diag.emptyGraph': () => '網路還沒有任何層。請從輸入層 (Input) 開始。',
   'diag.noInputLayer': () => '網路沒有輸入層 (Input)，因此無法推算任何形狀。',
+  'diag.duplicateName': (a: { layer: S }) => `${a.layer}：另一層也用了相同的名稱。Keras 要求每一層的名稱都不同。`,
   'diag.cycle': (a: { layer: S }) => `${a.layer} 位於一個迴圈中：某一層的輸出又繞回自己。請移除迴圈中的一條連線。`,
   'diag.notConnected': (a: { layer: S }) => `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。`,
   'diag.missingInputShape': (a: { layer: S }) =>

@@ -162,6 +162,28 @@ describe('errors', () => {
   });
 });
 
+describe('layer names', () => {
+  it('two layers with one name are both marked, and still show their figures', () => {
+    const graph = graphOf(
+      [
+        input([4]),
+        { type: 'Dense', name: 'same', params: { units: 2 } },
+        { type: 'Dense', name: 'same', params: { units: 3 } },
+      ],
+      [
+        [0, 1],
+        [1, 2],
+      ],
+    );
+    const analysis = analyse(graph);
+    expect(messages(analysis, 'error')).toEqual([
+      "'same' (Dense): another layer has the same name. Keras needs every layer name to be different.",
+      "'same' (Dense): another layer has the same name. Keras needs every layer name to be different.",
+    ]);
+    expect(analysis.byId.get('n2')!.params!.total).toBe(9);
+  });
+});
+
 describe('nothing blanks out', () => {
   it('layers before and beside an invalid layer still show their figures', () => {
     const analysis = analyseChain([
