@@ -1,23 +1,40 @@
-/** Finds the built renderer, building it once (electron-vite build) when a fresh checkout has none. */
+/**
+ * Finds the built renderer, building it (electron-vite build) when a checkout has none or when its sources
+ * are newer than the build, so that `convstudio serve` never shows a stale app.
+ */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(PACKAGE_ROOT, 'out', 'renderer');
+const SOURCES = ['src/renderer', 'src/core', 'electron.vite.config.ts'].map((p) => join(PACKAGE_ROOT, p));
+
+/** The newest modification time of a file or of any file below a folder. */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+export function rendererIsCurrent(): boolean {
+  const index = join(RENDERER_DIR, 'index.html');
+  if (!existsSync(index)) return false;
+  // An installed package has no sources beside it: its build is what it has.
+  if (!existsSync(SOURCES[0]!)) return true;
+  return statSync(index).mtimeMs >= Math.max(...SOURCES.map(newest));
+}
 
 export async function ensureRendererBuilt(): Promise<string> {
-  if (existsSync(join(RENDERER_DIR, 'index.html'))) return RENDERER_DIR;
-  process.stderr.write('Building the app once (about a minute)…\n');
-  const result = spawnSync(
-    process.execPath,
-    [join(PACKAGE_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: PACKAGE_ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  if (rendererIsCurrent()) return RENDERER_DIR;
+  process.stderr.write('Building the app (a minute at most)…\n');
+  const cli = join(PACKAGE_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
+    cwd: PACKAGE_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0 || !existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The app could not be built; run `npm run build` to see why.');
   }

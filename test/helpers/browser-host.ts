@@ -3,7 +3,8 @@
  * Screenshots go to test-results/screenshots, kept by CI as artifacts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CLI } from './cli.ts';
@@ -14,13 +15,31 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface Served {
   url: string;
   process: ChildProcess;
+  /** The app's data folder (recent files, autosave) and the folder Save As suggests, both temporary. */
+  dataDir: string;
+  projectsDir: string;
   stop(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Reuse a data folder, as a restart of the app would. */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Starts `convstudio serve FILE --no-open` and waits for the address it prints. */
-export function serve(file: string | null, env: NodeJS.ProcessEnv = {}): Promise<Served> {
+export function serve(file: string | null, options: ServeOptions = {}): Promise<Served> {
   const args = ['serve', ...(file ? [file] : []), '--no-open'];
-  const child = spawn(CLI, args, { env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'convstudio-data-'));
+  const projectsDir = mkdtempSync(join(tmpdir(), 'convstudio-projects-'));
+  const env = {
+    ...process.env,
+    LANG: 'en_US.UTF-8',
+    CONVSTUDIO_DATA_DIR: dataDir,
+    CONVSTUDIO_PROJECTS_DIR: projectsDir,
+    ...options.env,
+  };
+  const child = spawn(CLI, args, { env });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 120_000);
@@ -32,8 +51,11 @@ export function serve(file: string | null, env: NodeJS.ProcessEnv = {}): Promise
         resolve({
           url: match[1]!,
           process: child,
+          dataDir,
+          projectsDir,
           stop: () =>
             new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('exit', () => done());
               child.kill('SIGTERM');
             }),
@@ -73,4 +95,24 @@ export async function openApp(browser: Browser, url: string): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Drags from one point to another with the mouse, in steps, as a person would. */
+export async function dragMouse(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** The centre of an element on the page. */
+export async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

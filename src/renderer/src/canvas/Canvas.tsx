@@ -6,6 +6,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -141,6 +142,11 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
         snapGrid={[8, 8]}
       >
         <Background gap={24} />
+        {graph.nodes.length <= 1 && (
+          <Panel position="top-center" className="canvas-hint" data-testid="canvas-hint">
+            {t('canvas.emptyHint')}
+          </Panel>
+        )}
         <MiniMap
           pannable
           zoomable

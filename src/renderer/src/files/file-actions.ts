@@ -33,7 +33,7 @@ export function accept(result: LoadResult, path: string | null, name: string): b
   const isProject = result.kind === 'project';
   useEditor.getState().load(result.project, {
     filePath: isProject ? path : null,
-    title: isProject ? baseName(name) : result.project.meta.name || baseName(name),
+    title: baseName(name),
     saved: true,
   });
   useUi.getState().set({ banner: null });

@@ -1,0 +1,95 @@
+/**
+ * A newcomer builds the 4-layer MNIST CNN from the palette alone and reads 1,199,882 in the summary; after
+ * the app is killed, its next start offers the unsaved work back.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, screenshot, serve, type Served } from '../helpers/browser-host.ts';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  served = await serve(null);
+  browser = await launchBrowser();
+  page = await openApp(browser, served.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+const node = (name: string) => page.getByTestId(`node-${name}`);
+
+async function add(type: string, settings: Record<string, string> = {}): Promise<void> {
+  await page.getByTestId(`palette-${type}`).dblclick();
+  for (const [key, value] of Object.entries(settings)) {
+    const field = page.getByTestId(`setting-${key}-input`);
+    if ((await field.count()) > 0) await field.fill(value);
+    else await page.getByTestId(`setting-${key}-select`).selectOption(value);
+  }
+}
+
+describe('the 4-layer MNIST CNN from the palette alone', () => {
+  it('adds each layer after the last and reads the course’s total', async () => {
+    await add('Conv2D', { activation: 'relu' });
+    await add('Conv2D', { filters: '64', activation: 'relu' });
+    await add('MaxPooling2D');
+    await add('Flatten');
+    await add('Dense', { units: '128', activation: 'relu' });
+    await add('Dense', { activation: 'softmax' });
+    await expect.poll(() => page.getByTestId('total-params').textContent()).toBe('1,199,882');
+    const rows = await page
+      .getByTestId('summary-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 3).map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['26×26×32', '320'],
+      ['24×24×64', '18,496'],
+      ['12×12×64', '0'],
+      ['9,216', '0'],
+      ['128', '1,179,776'],
+      ['10', '1,290'],
+    ]);
+  });
+
+  it('explains each count in the inspector, in both languages', async () => {
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
+    await node('conv2d_1').click();
+    expect(await page.getByTestId('formula-params').textContent()).toMatch(/\(\(3×3×32\)\+1\)×64 = 18,496/);
+    expect(await page.getByTestId('formula-shape').textContent()).toMatch(/\(26−3\)\/1\+1 = 24/);
+    expect(await page.getByTestId('formula-rf').textContent()).toMatch(/3\+\(3−1\)×1 = 5/);
+    await screenshot(page, 'mnist-built-from-palette');
+    await page.getByTestId('lang-select').selectOption('zh-TW');
+    expect(await page.getByTestId('formula-params').textContent()).toMatch(/參數 = .*\(\(3×3×32\)\+1\)×64 = 18,496/);
+    expect(await page.locator('#summary-title').textContent()).toBe('摘要');
+    await screenshot(page, 'mnist-built-from-palette-zh-TW');
+    await page.getByTestId('lang-select').selectOption('en');
+  });
+
+  it('tidies the layout and fits it in view', async () => {
+    await page.getByTestId('layout-button').click();
+    const boxes = await Promise.all(['input_layer', 'conv2d', 'dense_1'].map((n) => node(n).boundingBox()));
+    expect(boxes.every((b) => b !== null)).toBe(true);
+    expect(boxes[0]!.y).toBeLessThan(boxes[1]!.y);
+    expect(boxes[1]!.y).toBeLessThan(boxes[2]!.y);
+  });
+
+  it('offers the unsaved work back after the app is killed', async () => {
+    await page.waitForTimeout(2_600); // one autosave interval and a little more
+    served.process.kill('SIGKILL');
+    await new Promise((resolve) => served.process.once('exit', resolve));
+    served = await serve(null, { dataDir: served.dataDir });
+    await page.close();
+    page = await openApp(browser, served.url);
+    await page.getByTestId('restore-banner').waitFor();
+    expect(await page.getByTestId('total-params').textContent()).toBe('0');
+    await screenshot(page, 'restore-offer');
+    await page.getByTestId('restore-button').click();
+    await expect.poll(() => page.getByTestId('total-params').textContent()).toBe('1,199,882');
+    expect(await page.getByTestId('doc-title').textContent()).toBe('• Untitled');
+  });
+});
