@@ -41,10 +41,10 @@ describe('the 4-layer MNIST CNN from the palette alone', () => {
     await add('Dense', { units: '128', activation: 'relu' });
     await add('Dense', { activation: 'softmax' });
     await expect.poll(() => page.getByTestId('total-params').textContent()).toBe('1,199,882');
-    const rows = await page
-      .getByTestId('summary-table')
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 3).map((td) => td.textContent)));
+    const rows: string[][] = [];
+    for (const row of await page.getByTestId('summary-table').locator('tbody tr').all()) {
+      rows.push((await row.locator('td').allTextContents()).slice(1, 3));
+    }
     expect(rows).toEqual([
       ['26×26×32', '320'],
       ['24×24×64', '18,496'],
