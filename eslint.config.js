@@ -101,7 +101,7 @@ export default tseslint.config(
     'The preload exposes the typed API object and nothing else.',
   ),
   layer(
-    ['src/services/**/*.ts', 'src/host/**/*.ts', 'src/cli/**/*.ts'],
+    ['src/services/**/*.ts', 'src/host/**/*.ts', 'src/cli/**/*.ts', 'src/trainer/**/*.ts'],
     ['react', 'react-dom', '@xyflow/*', 'electron', '**/renderer/**', '**/main/**', '**/preload/**'],
     'Node-side code must run without Electron or the UI.',
   ),

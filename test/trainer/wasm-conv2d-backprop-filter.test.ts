@@ -1,0 +1,67 @@
+/**
+ * The wasm filter gradient against TensorFlow.js's reference CPU backend, for the strides and paddings
+ * networks use.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  registerWasmConv2DBackpropFilter,
+  samePadding,
+} from '../../src/trainer/backends/wasm-conv2d-backprop-filter.ts';
+
+async function filterGradient(
+  backend: 'cpu' | 'wasm',
+  x: Float32Array,
+  xShape: number[],
+  dy: Float32Array,
+  k: number[],
+  stride: number,
+  pad: 'valid' | 'same',
+) {
+  await tf.setBackend(backend);
+  const input = tf.tensor4d(x, xShape as [number, number, number, number]);
+  const filter = tf.zeros([k[0]!, k[1]!, xShape[3]!, k[2]!]) as tf.Tensor4D;
+  const out = tf.conv2d(input, filter, stride, pad);
+  const upstream = tf.tensor(dy.subarray(0, out.size), out.shape);
+  const grad = tf.grad((f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input, f as tf.Tensor4D, stride, pad), upstream)))(
+    filter,
+  );
+  return grad.data();
+}
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  registerWasmConv2DBackpropFilter();
+});
+
+describe('Conv2DBackpropFilter on wasm', () => {
+  it.each([
+    [[2, 9, 9, 3], [3, 3, 4], 1, 'valid'],
+    [[2, 9, 9, 3], [3, 3, 4], 2, 'valid'],
+    [[2, 9, 9, 3], [3, 3, 4], 1, 'same'],
+    [[2, 9, 9, 3], [3, 3, 4], 2, 'same'],
+    [[3, 10, 7, 2], [5, 3, 6], 2, 'same'],
+    [[4, 28, 28, 1], [5, 5, 16], 1, 'same'],
+  ] as const)('input %j, kernel %j, stride %i, padding %s: matches the CPU backend', async (xShape, k, stride, pad) => {
+    const xSize = xShape.reduce((a, b) => a * b, 1);
+    const x = Float32Array.from({ length: xSize }, (_, i) => Math.sin(i * 0.37));
+    const dy = Float32Array.from({ length: xSize * k[2] }, (_, i) => Math.cos(i * 0.11));
+    const reference = await filterGradient('cpu', x, [...xShape], dy, [...k], stride, pad);
+    const wasm = await filterGradient('wasm', x, [...xShape], dy, [...k], stride, pad);
+    expect(wasm.length).toBe(reference.length);
+    let worst = 0;
+    for (let i = 0; i < wasm.length; i++)
+      worst = Math.max(worst, Math.abs(wasm[i]! - reference[i]!) / (1 + Math.abs(reference[i]!)));
+    expect(worst).toBeLessThan(1e-4);
+  });
+
+  it('pads as TensorFlow does for same: the extra row goes at the end', () => {
+    expect(samePadding(28, 5, 1)).toEqual([2, 2]);
+    expect(samePadding(9, 3, 2)).toEqual([1, 1]);
+    expect(samePadding(10, 3, 2)).toEqual([0, 1]);
+    expect(samePadding(10, 5, 2)).toEqual([1, 2]);
+    expect(samePadding(7, 1, 2)).toEqual([0, 0]);
+  });
+});
