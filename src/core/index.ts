@@ -27,3 +27,4 @@ export * from './layers/settings-spec.ts';
 export { LIMITS } from './analysis/rules/ranges.ts';
 export * from './summary/summary-csv.ts';
 export * from './summary/training-memory.ts';
+export * from './analysis/graph-order.ts';

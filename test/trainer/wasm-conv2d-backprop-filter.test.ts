@@ -45,7 +45,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
     [[3, 10, 7, 2], [5, 3, 6], 2, 'same'],
     [[4, 28, 28, 1], [5, 5, 16], 1, 'same'],
   ] as const)('input %j, kernel %j, stride %i, padding %s: matches the CPU backend', async (xShape, k, stride, pad) => {
-    const xSize = xShape.reduce((a, b) => a * b, 1);
+    const xSize = xShape.reduce((a: number, b: number) => a * b, 1);
     const x = Float32Array.from({ length: xSize }, (_, i) => Math.sin(i * 0.37));
     const dy = Float32Array.from({ length: xSize * k[2] }, (_, i) => Math.cos(i * 0.11));
     const reference = await filterGradient('cpu', x, [...xShape], dy, [...k], stride, pad);
