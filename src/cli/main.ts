@@ -9,6 +9,8 @@ import { APP_VERSION } from '../services/app-version.ts';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, printMessages, printUsageError } from './cli-io.ts';
 import { serveCommand } from './commands/serve.ts';
 import { summaryCommand } from './commands/summary.ts';
+import { trainCommand } from './commands/train.ts';
+import { backendChoiceSchema } from '../core/index.ts';
 
 const HELP = `ConvStudio ${APP_VERSION}: draw convolutional networks, see every layer's shape and parameter count.
 
@@ -18,6 +20,10 @@ Usage:
       (model.to_json(), Keras 2.2, Keras 3) or a TensorFlow.js model.json.
   convstudio serve [FILE] [--port N] [--no-open]
       Runs the app in your browser (127.0.0.1 only).
+  convstudio train FILE [--dataset mnist|FOLDER] [--epochs N] [--batch-size B]
+                   [--backend auto|cuda|webgpu|tfjs-node|wasm|cpu] [--limit-samples N]
+                   [--seed S] [--save DIR] [--json] [--lang en|zh-TW]
+      Trains the network on MNIST (built in) or a folder of IDX files.
   convstudio --version | --help
 `;
 
@@ -67,6 +73,41 @@ async function run(argv: string[]): Promise<number> {
         open: values['no-open'] !== true,
       });
     }
+    if (command === 'train') {
+      const { values, positionals } = parse(rest, {
+        dataset: { type: 'string' },
+        epochs: { type: 'string' },
+        'batch-size': { type: 'string' },
+        backend: { type: 'string', default: 'auto' },
+        'limit-samples': { type: 'string' },
+        seed: { type: 'string' },
+        save: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+      });
+      if (values.lang !== undefined) {
+        if (!isLang(values.lang)) throw new UsageError(`--lang must be en or zh-TW, not '${String(values.lang)}'`);
+        lang = values.lang;
+      }
+      if (positionals.length !== 1) throw new UsageError('train needs exactly one FILE');
+      const backend = backendChoiceSchema.safeParse(values.backend);
+      if (!backend.success)
+        throw new UsageError(
+          `--backend must be one of auto, cuda, webgpu, tfjs-node, wasm, cpu, not '${String(values.backend)}'`,
+        );
+      return await trainCommand({
+        file: positionals[0]!,
+        dataset: (values.dataset as string | undefined) ?? null,
+        epochs: positiveInt(values.epochs, '--epochs', 10_000),
+        batchSize: positiveInt(values['batch-size'], '--batch-size', 65_536),
+        backend: backend.data,
+        limitSamples: positiveInt(values['limit-samples'], '--limit-samples', 100_000_000),
+        seed: positiveInt(values.seed, '--seed', 2 ** 31 - 1, 0),
+        save: (values.save as string | undefined) ?? null,
+        json: values.json === true,
+        lang,
+      });
+    }
     throw new UsageError(`unknown command '${command}'. Run convstudio --help.`);
   } catch (error) {
     if (error instanceof CliError) {
@@ -82,6 +123,16 @@ async function run(argv: string[]): Promise<number> {
     if (process.env.CONVSTUDIO_DEBUG) console.error(error);
     return EXIT_FAILURE;
   }
+}
+
+/** A whole-number option within bounds, or null when absent. */
+function positiveInt(value: unknown, name: string, max: number, min = 1): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${String(value)}'`);
+  }
+  return n;
 }
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

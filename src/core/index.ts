@@ -28,3 +28,8 @@ export { LIMITS } from './analysis/rules/ranges.ts';
 export * from './summary/summary-csv.ts';
 export * from './summary/training-memory.ts';
 export * from './analysis/graph-order.ts';
+export * from './datasets/idx.ts';
+export * from './datasets/image-dataset.ts';
+export * from './training/seeded-random.ts';
+export * from './training/evaluation.ts';
+export * from './training/protocol.ts';

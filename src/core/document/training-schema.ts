@@ -31,11 +31,8 @@ export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;
 
 export const datasetBindingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('builtin'), name: z.enum(['mnist']) }),
-  z.object({
-    kind: z.literal('idx'),
-    imagesPath: z.string(),
-    labelsPath: z.string(),
-  }),
+  /** A folder with IDX files: train-images / train-labels and t10k- (or test-) images / labels, gzipped or not. */
+  z.object({ kind: z.literal('idx'), path: z.string() }),
   z.object({ kind: z.literal('cifar10'), path: z.string() }),
   z.object({ kind: z.literal('folder'), path: z.string() }),
 ]);

@@ -114,6 +114,42 @@ export const en = {
     `Port ${a.port} is already in use. Choose another with --port, or leave --port out to pick a free one.`,
   'file.cannotSave': (a: { path: S; reason: S }) =>
     `${a.path} could not be saved (${a.reason}). Your work is still open; try another folder or name.`,
+  'data.idxMagic': (a: { file: S; magic: S }) =>
+    `${a.file} is not an IDX file: it starts with ${a.magic}, not 00 00 08 (the MNIST image and label format).`,
+  'data.idxType': (a: { file: S; type: S }) =>
+    `${a.file} holds IDX values of type ${a.type}; images and labels must be unsigned bytes (0x08).`,
+  'data.truncated': (a: { file: S; expected: N; actual: N }) =>
+    `${a.file} is cut short: it should be at least ${formatInt(a.expected)} bytes but has ${formatInt(a.actual)}. Download it again.`,
+  'data.idxImageRank': (a: { file: S; rank: N }) =>
+    `${a.file} has ${a.rank} dimensions; an IDX image file has 3 (count, rows, columns).`,
+  'data.idxLabelRank': (a: { file: S; rank: N }) => `${a.file} has ${a.rank} dimensions; an IDX label file has 1.`,
+  'data.countMismatch': (a: { images: S; labels: S; imageCount: N; labelCount: N }) =>
+    `${a.images} has ${formatInt(a.imageCount)} images but ${a.labels} has ${formatInt(a.labelCount)} labels; they must match.`,
+  'data.unreadable': (a: { file: S; reason: S }) => `${a.file} cannot be read (${a.reason}).`,
+  'data.shapeMismatch': (a: { dataset: S; data: S; input: S }) =>
+    `The images of ${a.dataset} are ${a.data}, but the network's Input is ${a.input}. Set the Input to ${a.data}.`,
+  'data.classMismatch': (a: { dataset: S; classes: N; units: N }) =>
+    `${a.dataset} has ${a.classes} classes, but the last layer has ${a.units} outputs. Give the last Dense layer ${a.classes} units.`,
+  'data.idxMissing': (a: { folder: S; file: S }) =>
+    `${a.folder} has no ${a.file} file. An IDX dataset folder needs train-images, train-labels, t10k-images and t10k-labels.`,
+  'data.unsupportedKind': (a: { kind: S }) => `Training on ${a.kind} datasets is not available yet.`,
+  'backend.notInstalled': (a: { pkg: S }) =>
+    `${a.pkg} is not installed (it downloads TensorFlow at install time, which needs a network connection)`,
+  'backend.failedToStart': (a: { backend: S }) => `the ${a.backend} backend did not start`,
+  'backend.webgpuInElectron': () =>
+    'WebGPU for Node does not work inside Electron (“External buffers are not allowed”)',
+  'backend.noGpu': () => 'no WebGPU adapter (graphics card) was found',
+  'backend.cpuSlow': () =>
+    'the slowest backend: training a CNN takes hours here; install @tensorflow/tfjs-node for a faster one',
+  'backend.unavailable': (a: { backend: S; reason: S }) => `The ${a.backend} backend cannot be used: ${a.reason}.`,
+  'backend.wasmFast': () => 'WebAssembly with SIMD: ships with ConvStudio and runs everywhere',
+  'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
+    `Training stopped at epoch ${a.epoch}, batch ${a.batch}: the loss became NaN or infinite. The learning rate (${a.learningRate}) is probably too high; try one ten times smaller.`,
+  'train.cannotBuild': (a: { layer: S; reason: S }) =>
+    `The network cannot be trained: layer ${a.layer} uses ${a.reason}, which TensorFlow.js cannot train.`,
+  'train.crashed': (a: { reason: S }) =>
+    `The training process ended unexpectedly (${a.reason}). Your network and earlier runs are safe; you can start a new run.`,
+  'train.internal': (a: { detail: S }) => `Training failed inside ConvStudio: ${a.detail}. Your network is safe.`,
   'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
   'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,

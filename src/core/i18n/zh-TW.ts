@@ -98,6 +98,39 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.portInUse': (a: { port: N }) => `連接埠 ${a.port} 已被使用。請用 --port 指定其他連接埠，或不指定以自動選擇。`,
   'file.cannotSave': (a: { path: S; reason: S }) =>
     `無法儲存 ${a.path}（${a.reason}）。您的作品仍然開著；請換一個資料夾或檔名再試。`,
+  'data.idxMagic': (a: { file: S; magic: S }) =>
+    `${a.file} 不是 IDX 檔：開頭是 ${a.magic}，而不是 00 00 08（MNIST 影像與標籤的格式）。`,
+  'data.idxType': (a: { file: S; type: S }) =>
+    `${a.file} 的 IDX 數值型別是 ${a.type}；影像與標籤必須是無號位元組 (0x08)。`,
+  'data.truncated': (a: { file: S; expected: N; actual: N }) =>
+    `${a.file} 不完整：至少應有 ${formatInt(a.expected)} 位元組，卻只有 ${formatInt(a.actual)}。請重新下載。`,
+  'data.idxImageRank': (a: { file: S; rank: N }) =>
+    `${a.file} 有 ${a.rank} 個維度；IDX 影像檔應有 3 個（數量、列、行）。`,
+  'data.idxLabelRank': (a: { file: S; rank: N }) => `${a.file} 有 ${a.rank} 個維度；IDX 標籤檔應只有 1 個。`,
+  'data.countMismatch': (a: { images: S; labels: S; imageCount: N; labelCount: N }) =>
+    `${a.images} 有 ${formatInt(a.imageCount)} 張影像，但 ${a.labels} 有 ${formatInt(a.labelCount)} 個標籤；兩者必須相同。`,
+  'data.unreadable': (a: { file: S; reason: S }) => `無法讀取 ${a.file}（${a.reason}）。`,
+  'data.shapeMismatch': (a: { dataset: S; data: S; input: S }) =>
+    `${a.dataset} 的影像是 ${a.data}，但網路的輸入層 (Input) 是 ${a.input}。請把輸入設為 ${a.data}。`,
+  'data.classMismatch': (a: { dataset: S; classes: N; units: N }) =>
+    `${a.dataset} 有 ${a.classes} 個類別，但最後一層有 ${a.units} 個輸出。請讓最後的全連接層 (Dense) 有 ${a.classes} 個神經元。`,
+  'data.idxMissing': (a: { folder: S; file: S }) =>
+    `${a.folder} 裡沒有 ${a.file} 檔。IDX 資料集資料夾需要 train-images、train-labels、t10k-images 與 t10k-labels。`,
+  'data.unsupportedKind': (a: { kind: S }) => `目前還不能用 ${a.kind} 資料集訓練。`,
+  'backend.notInstalled': (a: { pkg: S }) => `未安裝 ${a.pkg}（安裝時需要下載 TensorFlow，必須連上網路）`,
+  'backend.failedToStart': (a: { backend: S }) => `${a.backend} 後端無法啟動`,
+  'backend.webgpuInElectron': () => 'Node 版的 WebGPU 無法在 Electron 中使用（“External buffers are not allowed”）',
+  'backend.noGpu': () => '找不到 WebGPU 介面卡（顯示卡）',
+  'backend.cpuSlow': () => '最慢的後端：在這裡訓練卷積網路要好幾個小時；安裝 @tensorflow/tfjs-node 可以快很多',
+  'backend.unavailable': (a: { backend: S; reason: S }) => `無法使用 ${a.backend} 後端：${a.reason}。`,
+  'backend.wasmFast': () => 'WebAssembly（SIMD）：隨 ConvStudio 提供，到處都能執行',
+  'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
+    `訓練在第 ${a.epoch} 個訓練週期、第 ${a.batch} 個批次停止：損失變成 NaN 或無限大。學習率 (${a.learningRate}) 可能太高；請試試小十倍的值。`,
+  'train.cannotBuild': (a: { layer: S; reason: S }) =>
+    `無法訓練這個網路：${a.layer} 層使用了 ${a.reason}，TensorFlow.js 無法訓練。`,
+  'train.crashed': (a: { reason: S }) =>
+    `訓練程序意外結束（${a.reason}）。您的網路與先前的訓練紀錄都還在；可以重新開始訓練。`,
+  'train.internal': (a: { detail: S }) => `ConvStudio 內部訓練失敗：${a.detail}。您的網路沒有受到影響。`,
   'file.notFound': (a: { path: S }) => `${a.path}：找不到這個檔案。`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}：無法讀取檔案（${a.reason}）。`,
   'file.isFolder': (a: { path: S }) => `${a.path} 是資料夾，不是檔案。`,

@@ -1,0 +1,144 @@
+/**
+ * `convstudio train FILE [--dataset mnist|PATH] [--epochs N] [--batch-size B] [--backend …]
+ *  [--limit-samples N] [--seed S] [--save DIR] [--json]`
+ * Exit codes: 0 trained, 2 bad input (file, network, data, backend), 1 training failed.
+ */
+import { resolve } from 'node:path';
+import {
+  analyse,
+  translate,
+  type BackendChoice,
+  type DatasetBinding,
+  type Lang,
+  type Project,
+  type TrainerEvent,
+} from '../../core/index.ts';
+import { readModelFile } from '../../services/read-model-file.ts';
+import { startTrainer } from '../../services/trainer-client.ts';
+import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, printMessages } from '../cli-io.ts';
+
+export interface TrainOptions {
+  file: string;
+  dataset: string | null;
+  epochs: number | null;
+  batchSize: number | null;
+  backend: BackendChoice;
+  limitSamples: number | null;
+  seed: number | null;
+  save: string | null;
+  json: boolean;
+  lang: Lang;
+}
+
+function datasetBinding(option: string | null, project: Project): DatasetBinding {
+  if (option === null) return project.dataset ?? { kind: 'builtin', name: 'mnist' };
+  if (option.toLowerCase() === 'mnist') return { kind: 'builtin', name: 'mnist' };
+  return { kind: 'idx', path: resolve(option) };
+}
+
+const fixed = (n: number, digits = 4) => Number(n.toFixed(digits));
+
+export async function trainCommand(options: TrainOptions): Promise<number> {
+  const loaded = await readModelFile(options.file);
+  if (!loaded.ok) throw new CliError(loaded.errors);
+  const errors = analyse(loaded.project.graph).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new CliError(errors.map((d) => d.message));
+  const project = structuredClone(loaded.project);
+  if (options.epochs !== null) project.training.epochs = options.epochs;
+  if (options.batchSize !== null) project.training.batchSize = options.batchSize;
+  if (options.seed !== null) project.training.seed = options.seed;
+
+  const interactive = !options.json && process.stdout.isTTY;
+  let backend = '';
+  let exitCode = EXIT_OK;
+  const write = (line: string) => process.stdout.write(line + '\n');
+  const onEvent = (event: TrainerEvent) => {
+    switch (event.type) {
+      case 'backend':
+        backend = event.chosen;
+        if (!options.json) {
+          write(`backend: ${event.chosen}`);
+          for (const r of event.reports) if (r.reason) write(`  ${r.backend}: ${translate(r.reason, options.lang)}`);
+        }
+        break;
+      case 'dataset':
+        if (!options.json)
+          write(
+            `data: ${event.name}, ${event.train} training, ${event.validation} validation, ${event.test} test samples`,
+          );
+        break;
+      case 'progress':
+        if (interactive) {
+          const width = 30;
+          const done = Math.round((event.batch / event.batches) * width);
+          process.stdout.write(
+            `\repoch ${event.epoch}/${event.epochs} [${'='.repeat(done)}${' '.repeat(width - done)}] ${event.batch}/${event.batches}  loss ${event.loss.toFixed(4)}  accuracy ${event.accuracy.toFixed(4)}  ${Math.round(event.samplesPerSecond)} samples/s  ETA ${Math.round(event.etaSeconds)} s `,
+          );
+        }
+        break;
+      case 'epoch':
+        if (options.json) {
+          write(
+            JSON.stringify({
+              event: 'epoch',
+              epoch: event.epoch,
+              loss: fixed(event.loss),
+              accuracy: fixed(event.accuracy),
+              val_loss: event.valLoss === null ? null : fixed(event.valLoss),
+              val_accuracy: event.valAccuracy === null ? null : fixed(event.valAccuracy),
+              samples_per_s: fixed(event.samplesPerSecond, 1),
+              backend,
+            }),
+          );
+        } else {
+          if (interactive) process.stdout.write('\n');
+          const validation =
+            event.valLoss === null
+              ? ''
+              : `  val_loss ${event.valLoss.toFixed(4)}  val_accuracy ${event.valAccuracy!.toFixed(4)}`;
+          write(
+            `epoch ${event.epoch}: loss ${event.loss.toFixed(4)}  accuracy ${event.accuracy.toFixed(4)}${validation}  (${Math.round(event.samplesPerSecond)} samples/s, ${event.seconds.toFixed(1)} s)`,
+          );
+        }
+        break;
+      case 'evaluation':
+        if (options.json)
+          write(
+            JSON.stringify({
+              event: 'done',
+              test_loss: fixed(event.testLoss),
+              test_accuracy: fixed(event.testAccuracy),
+            }),
+          );
+        else write(`test: loss ${event.testLoss.toFixed(4)}  accuracy ${event.testAccuracy.toFixed(4)}`);
+        break;
+      case 'done':
+        if (!options.json && event.savedTo) write(`saved: ${event.savedTo}`);
+        if (event.stopped) exitCode = EXIT_FAILURE;
+        break;
+      case 'error':
+        if (interactive) process.stdout.write('\n');
+        printMessages([event.message], 'error', options.lang);
+        exitCode = event.training ? EXIT_FAILURE : EXIT_BAD_INPUT;
+        break;
+      default:
+        break;
+    }
+  };
+  const run = startTrainer(
+    {
+      type: 'start',
+      project,
+      dataset: datasetBinding(options.dataset, project),
+      backend: options.backend,
+      limitSamples: options.limitSamples,
+      saveDir: options.save ? resolve(options.save) : null,
+    },
+    onEvent,
+  );
+  const stop = () => run.stop();
+  process.once('SIGINT', stop);
+  await run.finished;
+  process.off('SIGINT', stop);
+  return exitCode;
+}

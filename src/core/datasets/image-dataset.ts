@@ -1,0 +1,64 @@
+/**
+ * A labelled image dataset in memory: pixels as bytes (0–255), N × height × width × channels, one label per
+ * image. Scaling to [0, 1] happens when batches are made.
+ */
+import { msg, type Msg } from '../i18n/messages.ts';
+import type { IdxArray } from './idx.ts';
+
+export interface ImageSet {
+  /** N × H × W × C bytes, row-major (channels last). */
+  pixels: Uint8Array;
+  labels: Uint8Array;
+  count: number;
+  /** [height, width, channels] */
+  shape: [number, number, number];
+}
+
+export interface ImageDataset {
+  name: string;
+  classes: string[];
+  train: ImageSet;
+  test: ImageSet;
+}
+
+export type ImageSetResult = { ok: true; value: ImageSet } | { ok: false; error: Msg };
+
+/** Images and labels from two IDX arrays, checked against each other. */
+export function imageSetFromIdx(
+  images: IdxArray,
+  labels: IdxArray,
+  imagesFile: string,
+  labelsFile: string,
+): ImageSetResult {
+  if (images.dims.length !== 3)
+    return { ok: false, error: msg('data.idxImageRank', { file: imagesFile, rank: images.dims.length }) };
+  if (labels.dims.length !== 1)
+    return { ok: false, error: msg('data.idxLabelRank', { file: labelsFile, rank: labels.dims.length }) };
+  const [count, height, width] = images.dims as [number, number, number];
+  if (labels.dims[0] !== count) {
+    return {
+      ok: false,
+      error: msg('data.countMismatch', {
+        images: imagesFile,
+        labels: labelsFile,
+        imageCount: count,
+        labelCount: labels.dims[0]!,
+      }),
+    };
+  }
+  return { ok: true, value: { pixels: images.data, labels: labels.data, count, shape: [height, width, 1] } };
+}
+
+/** The number of images of each class. */
+export function classCounts(set: ImageSet, classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (const label of set.labels) if (label < classes) counts[label]! += 1;
+  return counts;
+}
+
+/** The first `n` images of a set. */
+export function firstImages(set: ImageSet, n: number): ImageSet {
+  const count = Math.min(n, set.count);
+  const size = set.shape[0] * set.shape[1] * set.shape[2];
+  return { ...set, count, pixels: set.pixels.subarray(0, count * size), labels: set.labels.subarray(0, count) };
+}

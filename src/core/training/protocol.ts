@@ -1,0 +1,93 @@
+/**
+ * The one message protocol between the owner of a training run (Electron main, the browser host, the CLI)
+ * and the trainer process. Transport-free: plain JSON values, validated on arrival, so a trainer hosted in a
+ * Chromium page could speak it unchanged.
+ */
+import { z } from 'zod';
+import { projectSchema } from '../document/project-schema.ts';
+import { datasetBindingSchema } from '../document/training-schema.ts';
+import type { Msg } from '../i18n/messages.ts';
+
+export const BACKENDS = ['cuda', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export const backendChoiceSchema = z.enum(['auto', ...BACKENDS]);
+export type BackendChoice = z.infer<typeof backendChoiceSchema>;
+
+const msgSchema = z.custom<Msg>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as Msg).key === 'string',
+);
+
+/** Owner → trainer. */
+export const trainerCommandSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    project: projectSchema,
+    dataset: datasetBindingSchema,
+    backend: backendChoiceSchema.default('auto'),
+    /** Train on the first N training samples only (quick tries, tests). */
+    limitSamples: z.number().int().positive().nullable().default(null),
+    /** Where to save the trained model (TF.js layers format), or null. */
+    saveDir: z.string().nullable().default(null),
+  }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('stop') }),
+]);
+export type TrainerCommand = z.input<typeof trainerCommandSchema>;
+export type StartCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'start' }>;
+
+const backendReportSchema = z.object({
+  backend: z.enum(BACKENDS),
+  available: z.boolean(),
+  reason: msgSchema.nullable(),
+});
+export type BackendReport = z.infer<typeof backendReportSchema>;
+
+/** Trainer → owner. */
+export const trainerEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('backend'), chosen: z.enum(BACKENDS), reports: z.array(backendReportSchema) }),
+  z.object({
+    type: z.literal('dataset'),
+    name: z.string(),
+    classes: z.array(z.string()),
+    shape: z.tuple([z.number(), z.number(), z.number()]),
+    train: z.number(),
+    validation: z.number(),
+    test: z.number(),
+  }),
+  z.object({
+    type: z.literal('progress'),
+    epoch: z.number(),
+    epochs: z.number(),
+    batch: z.number(),
+    batches: z.number(),
+    loss: z.number(),
+    accuracy: z.number(),
+    samplesPerSecond: z.number(),
+    etaSeconds: z.number(),
+  }),
+  z.object({
+    type: z.literal('epoch'),
+    epoch: z.number(),
+    loss: z.number(),
+    accuracy: z.number(),
+    valLoss: z.number().nullable(),
+    valAccuracy: z.number().nullable(),
+    /** Training samples per second of this epoch's training time, validation excluded. */
+    samplesPerSecond: z.number(),
+    seconds: z.number(),
+  }),
+  z.object({
+    type: z.literal('evaluation'),
+    testLoss: z.number(),
+    testAccuracy: z.number(),
+    confusion: z.array(z.array(z.number())),
+    perClassAccuracy: z.array(z.number()),
+    misclassified: z.array(z.number()),
+  }),
+  z.object({ type: z.literal('paused') }),
+  z.object({ type: z.literal('resumed') }),
+  z.object({ type: z.literal('done'), stopped: z.boolean(), savedTo: z.string().nullable() }),
+  z.object({ type: z.literal('error'), message: msgSchema, training: z.boolean() }),
+]);
+export type TrainerEvent = z.infer<typeof trainerEventSchema>;

@@ -1,0 +1,80 @@
+/**
+ * Picks the fastest TensorFlow.js backend this machine has, in order: CUDA (tfjs-node-gpu), WebGPU (Dawn's
+ * Node bindings), TensorFlow's CPU library (tfjs-node), WebAssembly with SIMD, and the pure-JavaScript CPU
+ * backend as a last resort. Every run reports which one it uses and why each faster one was skipped.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { BACKENDS, msg, type BackendChoice, type BackendName, type BackendReport, type Msg } from '../../core/index.ts';
+import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.ts';
+
+/** Imports an optional package by name without the compiler or bundler requiring it to exist. */
+async function optionalImport(name: string): Promise<unknown> {
+  return import(/* @vite-ignore */ name);
+}
+
+async function tryPackage(pkg: string): Promise<Msg | null> {
+  try {
+    await optionalImport(pkg);
+    return null;
+  } catch {
+    return msg('backend.notInstalled', { pkg });
+  }
+}
+
+type Activation = { ok: true } | { ok: false; reason: Msg };
+
+async function activate(name: BackendName): Promise<Activation> {
+  switch (name) {
+    case 'cuda': {
+      const missing = await tryPackage('@tensorflow/tfjs-node-gpu');
+      if (missing) return { ok: false, reason: missing };
+      return (await tf.setBackend('tensorflow'))
+        ? { ok: true }
+        : { ok: false, reason: msg('backend.failedToStart', { backend: 'CUDA' }) };
+    }
+    case 'webgpu': {
+      if (process.versions.electron) return { ok: false, reason: msg('backend.webgpuInElectron') };
+      const missing = (await tryPackage('webgpu')) ?? (await tryPackage('@tensorflow/tfjs-backend-webgpu'));
+      if (missing) return { ok: false, reason: missing };
+      return (await tf.setBackend('webgpu')) ? { ok: true } : { ok: false, reason: msg('backend.noGpu') };
+    }
+    case 'tfjs-node': {
+      const missing = await tryPackage('@tensorflow/tfjs-node');
+      if (missing) return { ok: false, reason: missing };
+      return (await tf.setBackend('tensorflow'))
+        ? { ok: true }
+        : { ok: false, reason: msg('backend.failedToStart', { backend: 'tfjs-node' }) };
+    }
+    case 'wasm': {
+      await import('@tensorflow/tfjs-backend-wasm');
+      if (!(await tf.setBackend('wasm')))
+        return { ok: false, reason: msg('backend.failedToStart', { backend: 'wasm' }) };
+      registerWasmConv2DBackpropFilter();
+      return { ok: true };
+    }
+    case 'cpu':
+      return (await tf.setBackend('cpu'))
+        ? { ok: true }
+        : { ok: false, reason: msg('backend.failedToStart', { backend: 'cpu' }) };
+  }
+}
+
+export type BackendSelection =
+  { ok: true; chosen: BackendName; reports: BackendReport[] } | { ok: false; error: Msg; reports: BackendReport[] };
+
+export async function selectBackend(choice: BackendChoice): Promise<BackendSelection> {
+  const reports: BackendReport[] = [];
+  const order: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
+  for (const name of order) {
+    const result = await activate(name);
+    if (result.ok) {
+      await tf.ready();
+      const note = name === 'cpu' ? msg('backend.cpuSlow') : name === 'wasm' ? msg('backend.wasmFast') : null;
+      reports.push({ backend: name, available: true, reason: note });
+      return { ok: true, chosen: name, reports };
+    }
+    reports.push({ backend: name, available: false, reason: result.reason });
+  }
+  const last = reports[reports.length - 1]!;
+  return { ok: false, error: msg('backend.unavailable', { backend: last.backend, reason: last.reason! }), reports };
+}

@@ -1,0 +1,24 @@
+/** Reads an IDX file from disk, gunzipping it when it is compressed (as Debian and most mirrors ship them). */
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { msg, parseIdx, type IdxResult } from '../../core/index.ts';
+
+export async function readIdxFile(path: string): Promise<IdxResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return {
+      ok: false,
+      error: msg('data.unreadable', { file: path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+    };
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      return { ok: false, error: msg('data.unreadable', { file: path, reason: 'damaged gzip' }) };
+    }
+  }
+  return parseIdx(bytes, path);
+}

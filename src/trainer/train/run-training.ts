@@ -1,0 +1,277 @@
+/**
+ * One training run: checks the network against the data, trains batch by batch on the chosen backend with
+ * the project's settings, reports progress (at most 10 times a second) and each epoch, stops on a NaN loss,
+ * evaluates on the test set and saves the model. Pause and stop take effect between batches.
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  analyse,
+  evaluatePredictions,
+  firstImages,
+  formatShape,
+  hasErrors,
+  msg,
+  seededRandom,
+  shuffledIndices,
+  type ImageDataset,
+  type ImageSet,
+  type Msg,
+  type StartCommand,
+  type TrainerEvent,
+  type TrainingSettings,
+} from '../../core/index.ts';
+import { selectBackend } from '../backends/select-backend.ts';
+import { loadDataset } from '../data/load-dataset.ts';
+import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
+import { makeBatch, range } from './batches.ts';
+import { saveLayersModel } from './save-model.ts';
+
+export interface RunControl {
+  stopped: boolean;
+  paused: boolean;
+  /** Resolves when the run may go on (immediately unless paused). */
+  waitWhilePaused(): Promise<void>;
+}
+
+export const PROGRESS_INTERVAL_MS = 100;
+
+export class TrainingProblem extends Error {
+  constructor(
+    readonly problem: Msg,
+    /** False when the problem was found before training began (bad input), true when training failed. */
+    readonly duringTraining: boolean,
+  ) {
+    super(problem.key);
+  }
+}
+
+function optimizerFor(settings: TrainingSettings): tf.Optimizer {
+  switch (settings.optimizer) {
+    case 'sgd':
+      return tf.train.sgd(settings.learningRate);
+    case 'sgd_momentum':
+      return tf.train.momentum(settings.learningRate, settings.momentum);
+    case 'rmsprop':
+      return tf.train.rmsprop(settings.learningRate);
+    case 'adam':
+      return tf.train.adam(settings.learningRate);
+  }
+}
+
+const LOSSES: Record<TrainingSettings['loss'], string> = {
+  categorical_crossentropy: 'categoricalCrossentropy',
+  binary_crossentropy: 'binaryCrossentropy',
+  mse: 'meanSquaredError',
+  mae: 'meanAbsoluteError',
+};
+
+/** The network's Input must take the data's images, and its output give one value per class. */
+function checkFit(command: StartCommand, dataset: ImageDataset): void {
+  const analysis = analyse(command.project.graph);
+  if (hasErrors(analysis)) {
+    throw new TrainingProblem(analysis.diagnostics.find((d) => d.severity === 'error')!.message, false);
+  }
+  const inputs = analysis.nodes.filter((n) => n.type === 'Input');
+  const outputs = analysis.outputIds.map((id) => analysis.byId.get(id)!);
+  const input = inputs[0]!.outputShape!;
+  if (inputs.length !== 1 || formatShape(input) !== formatShape(dataset.train.shape)) {
+    throw new TrainingProblem(
+      msg('data.shapeMismatch', {
+        dataset: dataset.name,
+        data: formatShape(dataset.train.shape),
+        input: formatShape(input),
+      }),
+      false,
+    );
+  }
+  const output = outputs[0]?.outputShape;
+  if (outputs.length !== 1 || !output || output.length !== 1 || output[0] !== dataset.classes.length) {
+    throw new TrainingProblem(
+      msg('data.classMismatch', {
+        dataset: dataset.name,
+        classes: dataset.classes.length,
+        units: output?.[output.length - 1] ?? 0,
+      }),
+      false,
+    );
+  }
+}
+
+/** Mean loss and accuracy over a set, in batches. */
+async function measure(model: tf.LayersModel, set: ImageSet, indices: Int32Array, classes: number, batchSize: number) {
+  let loss = 0;
+  let correct = 0;
+  const predictions = new Int32Array(indices.length);
+  for (let start = 0; start < indices.length; start += batchSize) {
+    const size = Math.min(batchSize, indices.length - start);
+    const batch = makeBatch(set, indices, start, size, classes);
+    const [batchLoss, guesses] = tf.tidy(() => {
+      const probabilities = model.predict(batch.x) as tf.Tensor2D;
+      const l = tf.mean(tf.metrics.categoricalCrossentropy(batch.y, probabilities));
+      return [l, tf.argMax(probabilities, 1)] as const;
+    });
+    loss += (await batchLoss.data())[0]! * size;
+    const guessed = await guesses.data();
+    for (let i = 0; i < size; i++) {
+      predictions[start + i] = guessed[i]!;
+      if (guessed[i] === set.labels[indices[start + i]!]) correct += 1;
+    }
+    tf.dispose([batchLoss, guesses, batch.x, batch.y]);
+  }
+  const n = Math.max(indices.length, 1);
+  return { loss: loss / n, accuracy: correct / n, predictions };
+}
+
+export async function runTraining(
+  command: StartCommand,
+  emit: (event: TrainerEvent) => void,
+  control: RunControl,
+): Promise<void> {
+  const settings = command.project.training;
+  const selection = await selectBackend(command.backend);
+  if (!selection.ok) throw new TrainingProblem(selection.error, false);
+  emit({ type: 'backend', chosen: selection.chosen, reports: selection.reports });
+
+  const loaded = await loadDataset(command.dataset);
+  if (!loaded.ok) throw new TrainingProblem(loaded.error, false);
+  const dataset = loaded.value;
+  const all = command.limitSamples ? firstImages(dataset.train, command.limitSamples) : dataset.train;
+  checkFit(command, dataset);
+
+  // As Keras's validation_split: the last fraction of the training data, taken before any shuffling.
+  const validationCount = Math.floor(all.count * settings.validationSplit);
+  const trainCount = all.count - validationCount;
+  const validationIndices = range(trainCount, all.count);
+  const classes = dataset.classes.length;
+  emit({
+    type: 'dataset',
+    name: dataset.name,
+    classes: dataset.classes,
+    shape: dataset.train.shape,
+    train: trainCount,
+    validation: validationCount,
+    test: dataset.test.count,
+  });
+
+  let model: tf.LayersModel;
+  try {
+    model = buildTfModel(command.project.graph, command.project.meta.name.replace(/[^\w-]/g, '_') || 'model');
+  } catch (error) {
+    if (error instanceof ModelBuildError)
+      throw new TrainingProblem(msg('train.cannotBuild', { layer: error.layer, reason: error.reason }), false);
+    throw error;
+  }
+  const optimizer = optimizerFor(settings);
+  model.compile({ optimizer, loss: LOSSES[settings.loss], metrics: ['accuracy'] });
+
+  const random = seededRandom(settings.seed);
+  const batchSize = Math.min(settings.batchSize, trainCount);
+  const batches = Math.ceil(trainCount / batchSize);
+  const early = settings.earlyStopping;
+  let best = { value: Infinity, epoch: 0, weights: null as tf.Tensor[] | null };
+  let lastProgress = 0;
+
+  try {
+    for (let epoch = 1; epoch <= settings.epochs && !control.stopped; epoch++) {
+      if (settings.lrDecay && epoch > 1 && (epoch - 1) % settings.lrDecay.everyEpochs === 0) {
+        (optimizer as unknown as { learningRate: number }).learningRate *= settings.lrDecay.factor;
+      }
+      const order = shuffledIndices(trainCount, random);
+      let lossSum = 0;
+      let accuracySum = 0;
+      let seen = 0;
+      const epochStart = performance.now();
+      let pausedFor = 0;
+      for (let b = 0; b < batches && !control.stopped; b++) {
+        if (control.paused) {
+          const pausedAt = performance.now();
+          await control.waitWhilePaused();
+          pausedFor += performance.now() - pausedAt;
+          if (control.stopped) break;
+        }
+        const size = Math.min(batchSize, trainCount - b * batchSize);
+        const batch = makeBatch(all, order, b * batchSize, size, classes);
+        const [loss, accuracy] = (await model.trainOnBatch(batch.x, batch.y)) as number[];
+        tf.dispose([batch.x, batch.y]);
+        if (!Number.isFinite(loss!)) {
+          throw new TrainingProblem(
+            msg('train.nan', { epoch, batch: b + 1, learningRate: settings.learningRate }),
+            true,
+          );
+        }
+        lossSum += loss! * size;
+        accuracySum += accuracy! * size;
+        seen += size;
+        const now = performance.now();
+        if (now - lastProgress >= PROGRESS_INTERVAL_MS || b === batches - 1) {
+          lastProgress = now;
+          const elapsed = (now - epochStart - pausedFor) / 1000;
+          const speed = seen / Math.max(elapsed, 1e-6);
+          const remaining = (settings.epochs - epoch) * trainCount + (trainCount - seen);
+          emit({
+            type: 'progress',
+            epoch,
+            epochs: settings.epochs,
+            batch: b + 1,
+            batches,
+            loss: lossSum / seen,
+            accuracy: accuracySum / seen,
+            samplesPerSecond: speed,
+            etaSeconds: remaining / speed,
+          });
+        }
+      }
+      const seconds = (performance.now() - epochStart - pausedFor) / 1000;
+      if (seen === 0) break;
+      const validation = validationCount > 0 ? await measure(model, all, validationIndices, classes, batchSize) : null;
+      emit({
+        type: 'epoch',
+        epoch,
+        loss: lossSum / seen,
+        accuracy: accuracySum / seen,
+        valLoss: validation?.loss ?? null,
+        valAccuracy: validation?.accuracy ?? null,
+        samplesPerSecond: seen / seconds,
+        seconds,
+      });
+      if (early) {
+        const value =
+          {
+            val_loss: validation?.loss,
+            val_accuracy: validation ? -validation.accuracy : undefined,
+            loss: lossSum / seen,
+            accuracy: -accuracySum / seen,
+          }[early.monitor] ?? lossSum / seen;
+        if (value < best.value) {
+          tf.dispose(best.weights ?? []);
+          best = { value, epoch, weights: early.restoreBestWeights ? model.getWeights().map((w) => w.clone()) : null };
+        } else if (epoch - best.epoch >= early.patience) {
+          break;
+        }
+      }
+    }
+    if (control.stopped) {
+      // Stop means now: no test evaluation, nothing saved.
+      emit({ type: 'done', stopped: true, savedTo: null });
+      return;
+    }
+    if (best.weights) model.setWeights(best.weights);
+
+    const test = await measure(model, dataset.test, range(0, dataset.test.count), classes, Math.max(batchSize, 256));
+    const evaluation = evaluatePredictions(dataset.test.labels, test.predictions, classes);
+    emit({
+      type: 'evaluation',
+      testLoss: test.loss,
+      testAccuracy: test.accuracy,
+      confusion: evaluation.confusion,
+      perClassAccuracy: evaluation.perClassAccuracy,
+      misclassified: evaluation.misclassified,
+    });
+    if (command.saveDir) await saveLayersModel(model, command.saveDir);
+    emit({ type: 'done', stopped: false, savedTo: command.saveDir });
+  } finally {
+    tf.dispose(best.weights ?? []);
+    model.dispose();
+    optimizer.dispose();
+  }
+}
