@@ -5,7 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, msg, type BackendChoice, type BackendName, type BackendReport, type Msg } from '../../core/index.ts';
+import { registerWasmBatchMatMul } from './wasm-batch-matmul.ts';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.ts';
+import { registerWasmConv2DBackpropInput } from './wasm-conv2d-backprop-input.ts';
 
 /** Imports an optional package by name without the compiler or bundler requiring it to exist. */
 async function optionalImport(name: string): Promise<unknown> {
@@ -49,7 +51,7 @@ async function activate(name: BackendName): Promise<Activation> {
       await import('@tensorflow/tfjs-backend-wasm');
       if (!(await tf.setBackend('wasm')))
         return { ok: false, reason: msg('backend.failedToStart', { backend: 'wasm' }) };
-      registerWasmConv2DBackpropFilter();
+      registerWasmTrainingKernels();
       return { ok: true };
     }
     case 'cpu':
@@ -57,6 +59,13 @@ async function activate(name: BackendName): Promise<Activation> {
         ? { ok: true }
         : { ok: false, reason: msg('backend.failedToStart', { backend: 'cpu' }) };
   }
+}
+
+/** The kernels that make the wasm backend train convolutional networks, and train them fast. */
+export function registerWasmTrainingKernels(): void {
+  registerWasmConv2DBackpropFilter();
+  registerWasmConv2DBackpropInput();
+  registerWasmBatchMatMul();
 }
 
 export type BackendSelection =
