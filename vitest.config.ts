@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
+          testTimeout: 60_000,
           environment: 'node',
         },
       },

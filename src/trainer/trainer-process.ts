@@ -10,6 +10,12 @@ function send(event: TrainerEvent): void {
   process.send?.(event);
 }
 
+/** Sends the last event, waits until it has left, and ends the process (tfjs keeps it alive otherwise). */
+function finish(event: TrainerEvent): void {
+  if (!process.send) process.exit(0);
+  process.send(event, () => process.exit(0));
+}
+
 let resume: (() => void) | null = null;
 const control: RunControl = {
   stopped: false,
@@ -25,18 +31,14 @@ function wake(): void {
 
 async function start(command: Parameters<typeof runTraining>[0]): Promise<void> {
   try {
-    await runTraining(command, send, control);
+    await runTraining(command, (event) => (event.type === 'done' ? finish(event) : send(event)), control);
   } catch (error) {
-    if (error instanceof TrainingProblem)
-      send({ type: 'error', message: error.problem, training: error.duringTraining });
-    else
-      send({
-        type: 'error',
-        message: msg('train.internal', { detail: error instanceof Error ? error.message : String(error) }),
-        training: true,
-      });
-  } finally {
-    process.disconnect?.();
+    if (error instanceof TrainingProblem) {
+      finish({ type: 'error', message: error.problem, training: error.duringTraining });
+    } else {
+      const detail = error instanceof Error ? error.message : String(error);
+      finish({ type: 'error', message: msg('train.internal', { detail }), training: true });
+    }
   }
 }
 

@@ -135,6 +135,7 @@ export const en = {
   'data.unsupportedKind': (a: { kind: S }) => `Training on ${a.kind} datasets is not available yet.`,
   'backend.notInstalled': (a: { pkg: S }) =>
     `${a.pkg} is not installed (it downloads TensorFlow at install time, which needs a network connection)`,
+  'backend.webgpuNotInstalled': () => 'the WebGPU packages (webgpu, @tensorflow/tfjs-backend-webgpu) are not installed',
   'backend.failedToStart': (a: { backend: S }) => `the ${a.backend} backend did not start`,
   'backend.webgpuInElectron': () =>
     'WebGPU for Node does not work inside Electron (“External buffers are not allowed”)',

@@ -118,6 +118,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.folder} 裡沒有 ${a.file} 檔。IDX 資料集資料夾需要 train-images、train-labels、t10k-images 與 t10k-labels。`,
   'data.unsupportedKind': (a: { kind: S }) => `目前還不能用 ${a.kind} 資料集訓練。`,
   'backend.notInstalled': (a: { pkg: S }) => `未安裝 ${a.pkg}（安裝時需要下載 TensorFlow，必須連上網路）`,
+  'backend.webgpuNotInstalled': () => '未安裝 WebGPU 套件（webgpu、@tensorflow/tfjs-backend-webgpu）',
   'backend.failedToStart': (a: { backend: S }) => `${a.backend} 後端無法啟動`,
   'backend.webgpuInElectron': () => 'Node 版的 WebGPU 無法在 Electron 中使用（“External buffers are not allowed”）',
   'backend.noGpu': () => '找不到 WebGPU 介面卡（顯示卡）',

@@ -14,12 +14,12 @@ async function optionalImport(name: string): Promise<unknown> {
   return import(/* @vite-ignore */ name);
 }
 
-async function tryPackage(pkg: string): Promise<Msg | null> {
+async function tryPackage(pkg: string, missing: Msg = msg('backend.notInstalled', { pkg })): Promise<Msg | null> {
   try {
     await optionalImport(pkg);
     return null;
   } catch {
-    return msg('backend.notInstalled', { pkg });
+    return missing;
   }
 }
 
@@ -36,7 +36,9 @@ async function activate(name: BackendName): Promise<Activation> {
     }
     case 'webgpu': {
       if (process.versions.electron) return { ok: false, reason: msg('backend.webgpuInElectron') };
-      const missing = (await tryPackage('webgpu')) ?? (await tryPackage('@tensorflow/tfjs-backend-webgpu'));
+      const missing =
+        (await tryPackage('webgpu', msg('backend.webgpuNotInstalled'))) ??
+        (await tryPackage('@tensorflow/tfjs-backend-webgpu', msg('backend.webgpuNotInstalled')));
       if (missing) return { ok: false, reason: missing };
       return (await tf.setBackend('webgpu')) ? { ok: true } : { ok: false, reason: msg('backend.noGpu') };
     }

@@ -183,6 +183,8 @@ export async function runTraining(
       const epochStart = performance.now();
       let pausedFor = 0;
       for (let b = 0; b < batches && !control.stopped; b++) {
+        // wasm resolves its promises at once: without this the loop would starve pause and stop messages.
+        await new Promise((resolve) => setImmediate(resolve));
         if (control.paused) {
           const pausedAt = performance.now();
           await control.waitWhilePaused();

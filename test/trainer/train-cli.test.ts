@@ -1,0 +1,244 @@
+/**
+ * `convstudio train` through the real command and the real trainer process, on the built-in MNIST and on
+ * IDX folders made bad on purpose.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { findTemplate, makeProject, translate, type TrainerEvent } from '../../src/core/index.ts';
+import { startTrainer } from '../../src/services/trainer-client.ts';
+import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
+import { runCli, tempFile } from '../helpers/cli.ts';
+
+const textbook = () => makeProject(findTemplate('textbook-mnist')!.build(), 'textbook');
+const projectFile = (project = textbook()) => tempFile('net.convstudio.json', JSON.stringify(project));
+
+function idxFolder(edit: (files: Record<string, Buffer>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'convstudio-idx-'));
+  const source = builtinMnistFolder();
+  const files: Record<string, Buffer> = {};
+  for (const name of [
+    'train-images-idx3-ubyte',
+    'train-labels-idx1-ubyte',
+    't10k-images-idx3-ubyte',
+    't10k-labels-idx1-ubyte',
+  ]) {
+    files[name] = readFileSync(join(source, name)).subarray(0, name.includes('images') ? 16 + 784 * 300 : 8 + 300);
+    files[name]!.writeUInt32BE(300, 4);
+  }
+  edit(files);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  return dir;
+}
+
+describe('convstudio train --json', () => {
+  it('prints one line per epoch and one at the end, and saves a model TensorFlow.js can load', async () => {
+    const save = join(mkdtempSync(join(tmpdir(), 'convstudio-model-')), 'model');
+    const run = await runCli([
+      'train',
+      projectFile(),
+      '--limit-samples',
+      '640',
+      '--epochs',
+      '2',
+      '--batch-size',
+      '64',
+      '--seed',
+      '7',
+      '--save',
+      save,
+      '--json',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    for (const [i, line] of lines.slice(0, 2).entries()) {
+      expect(Object.keys(line)).toEqual([
+        'event',
+        'epoch',
+        'loss',
+        'accuracy',
+        'val_loss',
+        'val_accuracy',
+        'samples_per_s',
+        'backend',
+      ]);
+      expect(line).toMatchObject({ event: 'epoch', epoch: i + 1, backend: 'wasm' });
+      expect(line.samples_per_s).toBeGreaterThan(0);
+    }
+    expect(lines[1].loss).toBeLessThan(lines[0].loss);
+    expect(Object.keys(lines[2])).toEqual(['event', 'test_loss', 'test_accuracy']);
+    expect(lines[2].test_accuracy).toBeGreaterThan(0.3);
+
+    const modelJson = JSON.parse(readFileSync(join(save, 'model.json'), 'utf8'));
+    const weights = readFileSync(join(save, 'weights.bin'));
+    await tf.setBackend('cpu');
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology,
+        weightSpecs: modelJson.weightsManifest[0].weights,
+        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+      }),
+    );
+    expect(model.countParams()).toBe(242_062);
+    const prediction = model.predict(tf.zeros([1, 28, 28, 1])) as tf.Tensor;
+    expect(prediction.shape).toEqual([1, 10]);
+    expect((await prediction.sum().data())[0]).toBeCloseTo(1, 4);
+  });
+});
+
+describe('bad input: exit code 2 and a message that names the problem', () => {
+  it.each<[string, () => string[], RegExp]>([
+    [
+      'a network whose Input does not fit the data',
+      () => ['train', projectFile(makeProject(findTemplate('textbook-cifar10')!.build())), '--epochs', '1'],
+      /The images of MNIST are 28 × 28 × 1, but the network's Input is 32 × 32 × 3/,
+    ],
+    [
+      'a last layer with the wrong number of outputs',
+      () => {
+        const p = textbook();
+        (p.graph.nodes.at(-1)!.params as { units: number }).units = 5;
+        return ['train', projectFile(p), '--epochs', '1'];
+      },
+      /MNIST has 10 classes, but the last layer has 5 outputs/,
+    ],
+    [
+      'a folder that is not there',
+      () => ['train', projectFile(), '--dataset', '/no/such/folder'],
+      /\/no\/such\/folder: no such file/,
+    ],
+    [
+      'a wrong magic number',
+      () => [
+        'train',
+        projectFile(),
+        '--dataset',
+        idxFolder((f) => f['train-images-idx3-ubyte']!.writeUInt32BE(0x12345678, 0)),
+      ],
+      /train-images-idx3-ubyte is not an IDX file: it starts with 12 34 56 78/,
+    ],
+    [
+      'a truncated file',
+      () => [
+        'train',
+        projectFile(),
+        '--dataset',
+        idxFolder((f) => (f['t10k-images-idx3-ubyte'] = f['t10k-images-idx3-ubyte']!.subarray(0, 5000))),
+      ],
+      /t10k-images-idx3-ubyte is cut short: it should be at least 235,216 bytes but has 5,000/,
+    ],
+    [
+      'images and labels that do not match',
+      () => [
+        'train',
+        projectFile(),
+        '--dataset',
+        idxFolder((f) => f['train-labels-idx1-ubyte']!.writeUInt32BE(299, 4)),
+      ],
+      /has 300 images but .*train-labels-idx1-ubyte has 299 labels/,
+    ],
+    [
+      'a backend that is not installed',
+      () => ['train', projectFile(), '--backend', 'tfjs-node', '--epochs', '1'],
+      /The tfjs-node backend cannot be used: @tensorflow\/tfjs-node is not installed/,
+    ],
+    [
+      'an absurd setting',
+      () => ['train', projectFile(), '--epochs', '0'],
+      /--epochs must be a whole number from 1 to 10000, not '0'/,
+    ],
+  ])('%s', async (_name, args, pattern) => {
+    const run = await runCli(args());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(pattern);
+    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+|node:internal/);
+  });
+
+  it('reads gzipped IDX files, as Debian ships Fashion-MNIST', async () => {
+    const dir = idxFolder(() => {});
+    const gz = mkdtempSync(join(tmpdir(), 'convstudio-gz-'));
+    for (const name of [
+      'train-images-idx3-ubyte',
+      'train-labels-idx1-ubyte',
+      't10k-images-idx3-ubyte',
+      't10k-labels-idx1-ubyte',
+    ]) {
+      writeFileSync(join(gz, `${name}.gz`), gzipSync(readFileSync(join(dir, name))));
+    }
+    const run = await runCli(['train', projectFile(), '--dataset', gz, '--epochs', '1', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!).event).toBe('done');
+  });
+});
+
+describe('the trainer process', () => {
+  const start = (events: TrainerEvent[], limit = 20_000) =>
+    startTrainer(
+      { type: 'start', project: textbook(), dataset: { kind: 'builtin', name: 'mnist' }, limitSamples: limit },
+      (e) => events.push(e),
+    );
+
+  it('stops within a second when asked', async () => {
+    const events: TrainerEvent[] = [];
+    const run = start(events);
+    await expect.poll(() => events.some((e) => e.type === 'progress'), { timeout: 30_000 }).toBe(true);
+    const asked = performance.now();
+    run.stop();
+    await run.finished;
+    // The client ends the process if it has not gone a second after Stop; process exit adds a little.
+    expect(performance.now() - asked).toBeLessThan(1_500);
+    expect(events.at(-1)).toEqual({ type: 'done', stopped: true, savedTo: null });
+  });
+
+  it('pauses and resumes between batches', async () => {
+    const events: TrainerEvent[] = [];
+    const run = start(events);
+    const progress = () => events.filter((e) => e.type === 'progress').length;
+    await expect.poll(progress, { timeout: 30_000 }).toBeGreaterThan(0);
+    run.pause();
+    await expect.poll(() => events.some((e) => e.type === 'paused')).toBe(true);
+    const whilePaused = progress();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(progress()).toBe(whilePaused);
+    run.resume();
+    await expect.poll(() => events.some((e) => e.type === 'resumed')).toBe(true);
+    await expect.poll(progress, { timeout: 10_000 }).toBeGreaterThan(whilePaused);
+    run.stop();
+    await run.finished;
+    expect(events.at(-1)).toEqual({ type: 'done', stopped: true, savedTo: null });
+  });
+
+  it('a killed trainer is reported as such, in both languages', async () => {
+    const events: TrainerEvent[] = [];
+    const run = start(events);
+    await expect.poll(() => events.some((e) => e.type === 'progress'), { timeout: 30_000 }).toBe(true);
+    run.process.kill('SIGKILL');
+    await run.finished;
+    const last = events.at(-1)!;
+    expect(last.type).toBe('error');
+    if (last.type !== 'error') return;
+    expect(translate(last.message, 'en')).toBe(
+      'The training process ended unexpectedly (SIGKILL). Your network and earlier runs are safe; you can start a new run.',
+    );
+    expect(translate(last.message, 'zh-TW')).toMatch(/訓練程序意外結束（SIGKILL）/);
+  });
+
+  it('a diverging run stops with an explanation and exit code 1', async () => {
+    const p = textbook();
+    p.training.optimizer = 'sgd';
+    p.training.learningRate = 10_000;
+    p.training.loss = 'mse';
+    (p.graph.nodes.at(-1)!.params as { activation: string }).activation = 'linear';
+    const run = await runCli(['train', projectFile(p), '--limit-samples', '1000', '--epochs', '1', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/the loss became NaN or infinite\. The learning rate \(10000\) is probably too high/);
+  });
+});
