@@ -34,7 +34,7 @@ function layer(files, forbidden, message) {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.ci/artifacts/**'],
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.ci/artifacts/**', 'scripts/*.tmp.mjs', 'scripts/*.tmp.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,0 +1,54 @@
+"""The reference nets of `npm run bench` in PyTorch on one CPU thread: samples per second of training
+(forward, backward, Adam step) with batches of 128. Prints one JSON object."""
+import json
+import sys
+import time
+
+import torch
+import torch.nn as nn
+
+torch.set_num_threads(1)
+torch.manual_seed(0)
+
+
+def textbook_mnist():
+    return nn.Sequential(
+        nn.Conv2d(1, 16, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 36, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Dropout(0.25),
+        nn.Flatten(), nn.Linear(36 * 7 * 7, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, 10))
+
+
+def mnist_4_layer():
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3), nn.ReLU(), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Dropout(0.25),
+        nn.Flatten(), nn.Linear(9216, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, 10))
+
+
+def textbook_cifar10():
+    return nn.Sequential(
+        nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.Dropout(0.25), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.Dropout(0.25), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Dropout(0.25), nn.Linear(4096, 1024), nn.ReLU(), nn.Dropout(0.25), nn.Linear(1024, 10))
+
+
+NETS = {'textbook-mnist': (textbook_mnist, (1, 28, 28)), 'mnist-4-layer': (mnist_4_layer, (1, 28, 28)),
+        'textbook-cifar10': (textbook_cifar10, (3, 32, 32))}
+
+
+def speed(make, shape, batches):
+    model = make()
+    optimizer = torch.optim.Adam(model.parameters(), 1e-3)
+    loss = nn.CrossEntropyLoss()
+    x = torch.rand(128, *shape)
+    y = torch.randint(0, 10, (128,))
+    for i in range(batches + 2):
+        if i == 2:
+            start = time.perf_counter()
+        optimizer.zero_grad()
+        loss(model(x), y).backward()
+        optimizer.step()
+    return batches * 128 / (time.perf_counter() - start)
+
+
+batches = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+print(json.dumps({'torch': torch.__version__, **{name: speed(make, shape, batches) for name, (make, shape) in NETS.items()}}))
