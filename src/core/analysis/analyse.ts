@@ -9,7 +9,7 @@ import { MERGE_TYPES, type LayerType } from '../layers/catalogue.ts';
 import { adjacency, reachable, topologicalOrder } from './graph-order.ts';
 import { RULES } from './rules/index.ts';
 import { inputResult, inputShapeOf } from './rules/input.ts';
-import type { LayerRule, RuleContext, RuleResult } from './rules/rule.ts';
+import { UNKNOWN_RESULT, type LayerRule, type RuleContext } from './rules/rule.ts';
 import type { Analysis, Diagnostic, NodeAnalysis, Shape, Totals } from './types.ts';
 
 const PARAMS_WARNING_THRESHOLD = 100_000_000;
@@ -19,14 +19,6 @@ const BYTES_PER_VALUE = 4;
 export function layerLabel(node: Pick<LayerNode, 'name' | 'type'>): string {
   return `'${node.name}' (${node.type})`;
 }
-
-const UNKNOWN: RuleResult = {
-  outputShape: null,
-  params: null,
-  macs: null,
-  receptiveField: null,
-  explanations: null,
-};
 
 export function analyse(graph: Graph): Analysis {
   const adj = adjacency(graph);
@@ -68,7 +60,7 @@ export function analyse(graph: Graph): Analysis {
     rule.checkSettings(node as never, label, report);
     const settingsOk = !own.slice(before).some((d) => d.severity === 'error');
 
-    let result = UNKNOWN;
+    let result = UNKNOWN_RESULT;
     if (cyclicSet.has(id)) {
       report('error', msg('diag.cycle', { layer: label }));
     } else if (node.type === 'Input') {

@@ -5,14 +5,7 @@
  */
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
 
-type KernelFunc = (args: {
-  inputs: Record<string, TensorInfo>;
-  backend: unknown;
-  attrs: Record<string, unknown>;
-}) => TensorInfo;
-interface DisposingBackend {
-  disposeData(dataId: object): void;
-}
+import { temporaries, type KernelFunc } from './wasm-kernel-calls.ts';
 
 const MARK = Symbol.for('convstudio.untransposedBatchMatMul');
 
@@ -25,20 +18,18 @@ export function registerWasmBatchMatMul(): void {
   const kernelFunc = ((args: Parameters<KernelFunc>[0]) => {
     const { inputs, backend, attrs } = args;
     if (!attrs.transposeA && !attrs.transposeB) return multiply(args);
-    const temporaries: TensorInfo[] = [];
+    const { keep, free } = temporaries(backend);
     const flip = (t: TensorInfo): TensorInfo => {
       const perm = t.shape.map((_, i) => i);
       [perm[perm.length - 1], perm[perm.length - 2]] = [perm[perm.length - 2]!, perm[perm.length - 1]!];
-      const out = transpose({ inputs: { x: t }, backend, attrs: { perm } });
-      temporaries.push(out);
-      return out;
+      return keep(transpose({ inputs: { x: t }, backend, attrs: { perm } }));
     };
     try {
       const a = attrs.transposeA ? flip(inputs.a!) : inputs.a!;
       const b = attrs.transposeB ? flip(inputs.b!) : inputs.b!;
       return multiply({ inputs: { a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
     } finally {
-      for (const t of temporaries) (backend as DisposingBackend).disposeData(t.dataId);
+      free();
     }
   }) as unknown as KernelConfig['kernelFunc'];
   (kernelFunc as unknown as Record<symbol, boolean>)[MARK] = true;

@@ -11,20 +11,7 @@
  */
 import { getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
 
-type KernelFunc = (args: {
-  inputs: Record<string, TensorInfo>;
-  backend: unknown;
-  attrs: Record<string, unknown>;
-}) => TensorInfo;
-interface DisposingBackend {
-  disposeData(dataId: object): void;
-}
-
-function kernel(name: string): KernelFunc {
-  const config = getKernel(name, 'wasm');
-  if (!config) throw new Error(`The wasm backend has no ${name} kernel`);
-  return config.kernelFunc as unknown as KernelFunc;
-}
+import { temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
 
 /** TensorFlow's 'same' padding: the total split with the extra row or column at the end. */
 export function samePadding(size: number, kernelSize: number, stride: number): [number, number] {
@@ -53,8 +40,7 @@ export function registerWasmConv2DBackpropFilter(): void {
       if (padding !== 'valid' && padding !== 'same')
         throw new Error('Conv2DBackpropFilter on wasm supports valid and same padding');
       const [kh, kw] = filterShape;
-      const temporaries: TensorInfo[] = [];
-      const keep = (t: TensorInfo): TensorInfo => (temporaries.push(t), t);
+      const { keep, free } = temporaries(backend);
       try {
         let input = x;
         if (padding === 'same') {
@@ -99,7 +85,7 @@ export function registerWasmConv2DBackpropFilter(): void {
             : keep(slice({ inputs: { x: full }, backend, attrs: { begin: [0, 0, 0, 0], size: [-1, kh, kw, -1] } }));
         return transpose({ inputs: { x: cut }, backend, attrs: { perm: [1, 2, 0, 3] } });
       } finally {
-        for (const t of temporaries) (backend as DisposingBackend).disposeData(t.dataId);
+        free();
       }
     }) as unknown as KernelConfig['kernelFunc'],
   };

@@ -11,22 +11,9 @@
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
 import { samePadding } from './wasm-conv2d-backprop-filter.ts';
 
-type KernelFunc = (args: {
-  inputs: Record<string, TensorInfo>;
-  backend: unknown;
-  attrs: Record<string, unknown>;
-}) => TensorInfo;
-interface DisposingBackend {
-  disposeData(dataId: object): void;
-}
+import { temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
 
 const MARK = Symbol.for('convstudio.fastConv2DBackpropInput');
-
-function kernel(name: string): KernelFunc {
-  const config = getKernel(name, 'wasm');
-  if (!config) throw new Error(`The wasm backend has no ${name} kernel`);
-  return config.kernelFunc as unknown as KernelFunc;
-}
 
 export function registerWasmConv2DBackpropInput(): void {
   const original = getKernel('Conv2DBackpropInput', 'wasm');
@@ -53,8 +40,7 @@ export function registerWasmConv2DBackpropInput(): void {
     const before = [kh - 1 - top!, kw - 1 - left!];
     const after = [h + kh - 1 - dy.shape[1]! - before[0]!, w + kw - 1 - dy.shape[2]! - before[1]!];
     if ([...before, ...after].some((p) => p < 0)) return fallback(args);
-    const temporaries: TensorInfo[] = [];
-    const keep = (t: TensorInfo): TensorInfo => (temporaries.push(t), t);
+    const { keep, free } = temporaries(backend);
     try {
       const padded = keep(
         pad({
@@ -80,10 +66,10 @@ export function registerWasmConv2DBackpropInput(): void {
       });
       if (dx.shape[1] === h && dx.shape[2] === w) return dx;
       const cut = slice({ inputs: { x: dx }, backend, attrs: { begin: [0, 0, 0, 0], size: [-1, h, w, -1] } });
-      (backend as DisposingBackend).disposeData(dx.dataId);
+      keep(dx);
       return cut;
     } finally {
-      for (const t of temporaries) (backend as DisposingBackend).disposeData(t.dataId);
+      free();
     }
   }) as unknown as KernelConfig['kernelFunc'];
   (kernelFunc as unknown as Record<symbol, boolean>)[MARK] = true;

@@ -4,7 +4,7 @@ import { msg } from '../../i18n/messages.ts';
 import type { Explanation } from '../types.ts';
 import { LIMITS, checkInt, checkPair } from './ranges.ts';
 import { slideField } from './receptive-field.ts';
-import type { LayerRule } from './rule.ts';
+import { UNKNOWN_RESULT, type LayerRule } from './rule.ts';
 import { spatialOutputs } from './spatial.ts';
 import { checkPadding, imageInput } from './image-input.ts';
 
@@ -21,14 +21,7 @@ export const conv2dRule: LayerRule<'Conv2D'> = {
   infer({ node, label, inputs, inputFields, report }) {
     const p = node.params;
     const image = imageInput(inputs[0]!, label, report);
-    if (!image)
-      return {
-        outputShape: null,
-        params: null,
-        macs: null,
-        receptiveField: null,
-        explanations: null,
-      };
+    if (!image) return UNKNOWN_RESULT;
     const c = image[2];
     const axis = (i: 0 | 1) => ({
       size: image[i],

@@ -3,7 +3,7 @@ import { formatInt as f } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { imageInput } from './image-input.ts';
 import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from './no-weights.ts';
-import { NO_PARAMS, type LayerRule } from './rule.ts';
+import { NO_OUTPUT, NO_PARAMS, type LayerRule } from './rule.ts';
 
 type GlobalType = 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D';
 
@@ -11,14 +11,7 @@ const globalPoolingRule: LayerRule<GlobalType> = {
   checkSettings() {},
   infer({ node, label, inputs, report }) {
     const image = imageInput(inputs[0]!, label, report);
-    if (!image)
-      return {
-        outputShape: null,
-        params: NO_PARAMS,
-        macs: 0,
-        receptiveField: null,
-        explanations: null,
-      };
+    if (!image) return NO_OUTPUT;
     const c = image[2];
     return {
       outputShape: node.params.keepdims ? [1, 1, c] : [c],

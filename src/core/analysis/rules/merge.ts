@@ -7,7 +7,7 @@ import { msg } from '../../i18n/messages.ts';
 import type { Shape } from '../types.ts';
 import { mergeFields } from './receptive-field.ts';
 import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from './no-weights.ts';
-import { NO_PARAMS, type LayerRule, type RuleResult } from './rule.ts';
+import { NO_OUTPUT, NO_PARAMS, type LayerRule, type RuleResult } from './rule.ts';
 
 const listShapes = (shapes: Shape[]): string => shapes.map((s) => `(${formatShape(s)})`).join(', ');
 
@@ -51,13 +51,7 @@ export const addRule: LayerRule<'Add'> = {
     }
     if (!ok) {
       report('error', msg('diag.addMismatch', { layer: label, shapes: listShapes(inputs) }));
-      return {
-        outputShape: null,
-        params: NO_PARAMS,
-        macs: 0,
-        receptiveField: null,
-        explanations: null,
-      };
+      return NO_OUTPUT;
     }
     return merged(out, inputFields, formatShape(out), 'explain.shape.unchanged');
   },
@@ -70,13 +64,7 @@ export const concatenateRule: LayerRule<'Concatenate'> = {
     const axis = node.params.axis < 0 ? rank + node.params.axis : node.params.axis;
     if (!Number.isInteger(axis) || axis < 0 || axis >= rank) {
       report('error', msg('diag.concatAxis', { layer: label, axis: node.params.axis, rank }));
-      return {
-        outputShape: null,
-        params: NO_PARAMS,
-        macs: 0,
-        receptiveField: null,
-        explanations: null,
-      };
+      return NO_OUTPUT;
     }
     const ok = inputs.every((s) => s.length === rank && s.every((d, i) => i === axis || d === inputs[0]![i]));
     if (!ok) {
@@ -88,13 +76,7 @@ export const concatenateRule: LayerRule<'Concatenate'> = {
           axis: node.params.axis,
         }),
       );
-      return {
-        outputShape: null,
-        params: NO_PARAMS,
-        macs: 0,
-        receptiveField: null,
-        explanations: null,
-      };
+      return NO_OUTPUT;
     }
     const sizes = inputs.map((s) => s[axis]!);
     const joined = sizes.reduce((a, b) => a + b, 0);

@@ -6,7 +6,7 @@ import { formatInt as f } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { LIMITS, checkPair } from './ranges.ts';
 import { slideField } from './receptive-field.ts';
-import { NO_PARAMS, type LayerRule } from './rule.ts';
+import { NO_OUTPUT, NO_PARAMS, type LayerRule } from './rule.ts';
 import { spatialOutputs } from './spatial.ts';
 import { checkPadding, imageInput } from './image-input.ts';
 
@@ -23,14 +23,7 @@ const poolingRule: LayerRule<PoolType> = {
     const p = node.params;
     const strides = p.strides ?? p.pool_size;
     const image = imageInput(inputs[0]!, label, report);
-    if (!image)
-      return {
-        outputShape: null,
-        params: NO_PARAMS,
-        macs: 0,
-        receptiveField: null,
-        explanations: null,
-      };
+    if (!image) return NO_OUTPUT;
     const c = image[2];
     const axis = (i: 0 | 1) => ({
       size: image[i],

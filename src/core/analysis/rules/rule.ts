@@ -35,3 +35,21 @@ export const NO_PARAMS: ParamCount = {
   trainable: 0,
   nonTrainable: 0,
 };
+
+/** A layer of known cost whose output cannot be worked out (a bad input for it): no weights, shape unknown. */
+export const NO_OUTPUT: RuleResult = {
+  outputShape: null,
+  params: NO_PARAMS,
+  macs: 0,
+  receptiveField: null,
+  explanations: null,
+};
+
+/** Nothing about the layer can be worked out. */
+export const UNKNOWN_RESULT: RuleResult = {
+  outputShape: null,
+  params: null,
+  macs: null,
+  receptiveField: null,
+  explanations: null,
+};

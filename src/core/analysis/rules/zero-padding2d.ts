@@ -5,7 +5,7 @@ import { imageInput } from './image-input.ts';
 import { LIMITS, checkInt } from './ranges.ts';
 import { keepField } from './receptive-field.ts';
 import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from './no-weights.ts';
-import { NO_PARAMS, type LayerRule } from './rule.ts';
+import { NO_OUTPUT, NO_PARAMS, type LayerRule } from './rule.ts';
 
 export const zeroPadding2dRule: LayerRule<'ZeroPadding2D'> = {
   checkSettings({ params }, label, report) {
@@ -20,14 +20,7 @@ export const zeroPadding2dRule: LayerRule<'ZeroPadding2D'> = {
   },
   infer({ node, label, inputs, inputFields, report }) {
     const image = imageInput(inputs[0]!, label, report);
-    if (!image)
-      return {
-        outputShape: null,
-        params: NO_PARAMS,
-        macs: 0,
-        receptiveField: null,
-        explanations: null,
-      };
+    if (!image) return NO_OUTPUT;
     const [h, w, c] = image;
     const [[top, bottom], [left, right]] = node.params.padding;
     const oh = h + top + bottom;

@@ -22,10 +22,19 @@ export function storedTheme(): Theme {
 
 export function storeTheme(theme: Theme): void {
   localStorage.setItem(THEME_KEY, theme);
-  applyTheme(theme);
 }
 
-export function applyTheme(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+/** Sets the page's theme; 'system' follows the operating system, now and when it changes. Returns the unsubscribe. */
+export function applyTheme(theme: Theme): () => void {
+  const query = window.matchMedia(DARK_QUERY);
+  const apply = () => {
+    const dark = theme === 'dark' || (theme === 'system' && query.matches);
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  };
+  apply();
+  if (theme !== 'system') return () => {};
+  query.addEventListener('change', apply);
+  return () => query.removeEventListener('change', apply);
 }

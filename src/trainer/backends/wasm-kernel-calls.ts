@@ -1,0 +1,25 @@
+/** Calling the wasm backend's own kernels from inside a kernel of ours, and freeing what they made. */
+import { getKernel, type TensorInfo } from '@tensorflow/tfjs';
+
+export type KernelFunc = (args: {
+  inputs: Record<string, TensorInfo>;
+  backend: unknown;
+  attrs: Record<string, unknown>;
+}) => TensorInfo;
+
+export function wasmKernel(name: string): KernelFunc {
+  const config = getKernel(name, 'wasm');
+  if (!config) throw new Error(`The wasm backend has no ${name} kernel`);
+  return config.kernelFunc as unknown as KernelFunc;
+}
+
+/** Collects intermediate results and frees them when the kernel is done. */
+export function temporaries(backend: unknown): { keep(t: TensorInfo): TensorInfo; free(): void } {
+  const kept: TensorInfo[] = [];
+  return {
+    keep: (t) => (kept.push(t), t),
+    free: () => {
+      for (const t of kept) (backend as { disposeData(dataId: object): void }).disposeData(t.dataId);
+    },
+  };
+}
