@@ -28,11 +28,6 @@ export function printDiagnostics(diagnostics: Diagnostic[], lang: Lang): void {
   for (const d of diagnostics) printMessages([d.message], d.severity, lang);
 }
 
-/** Plain text for a usage problem (not a Msg: it names command-line options). */
-export function printUsageError(text: string, lang: Lang): void {
-  process.stderr.write(`${LABELS[lang].error}: ${text}\n`);
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -3,10 +3,10 @@
  * 1 an internal failure. Never prints a stack trace unless CONVSTUDIO_DEBUG is set.
  */
 import { parseArgs } from 'node:util';
-import { isLang, type Lang } from '../core/index.ts';
+import { isLang, msg, type Lang, type Msg } from '../core/index.ts';
 import { systemLang } from '../services/system-lang.ts';
 import { APP_VERSION } from '../services/app-version.ts';
-import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, printMessages, printUsageError } from './cli-io.ts';
+import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, printMessages } from './cli-io.ts';
 import { serveCommand } from './commands/serve.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { trainCommand } from './commands/train.ts';
@@ -27,7 +27,12 @@ Usage:
   convstudio --version | --help
 `;
 
-class UsageError extends Error {}
+/** A mistake on the command line, worded in the user's language. */
+class UsageError extends Error {
+  constructor(readonly problem: Msg) {
+    super(problem.key);
+  }
+}
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,10 +52,10 @@ async function run(argv: string[]): Promise<number> {
         lang: { type: 'string' },
       });
       if (values.lang !== undefined) {
-        if (!isLang(values.lang)) throw new UsageError(`--lang must be en or zh-TW, not '${String(values.lang)}'`);
+        if (!isLang(values.lang)) throw new UsageError(msg('cli.badLang', { value: String(values.lang) }));
         lang = values.lang;
       }
-      if (positionals.length !== 1) throw new UsageError('summary needs exactly one FILE');
+      if (positionals.length !== 1) throw new UsageError(msg('cli.oneFile', { command: 'summary' }));
       return await summaryCommand({
         file: positionals[0]!,
         json: values.json === true,
@@ -64,9 +69,11 @@ async function run(argv: string[]): Promise<number> {
       });
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-        throw new UsageError(`--port must be a whole number from 0 to 65535, not '${String(values.port)}'`);
+        throw new UsageError(
+          msg('cli.badNumber', { option: '--port', min: 0, max: 65_535, value: String(values.port) }),
+        );
       }
-      if (positionals.length > 1) throw new UsageError('serve takes at most one FILE');
+      if (positionals.length > 1) throw new UsageError(msg('cli.atMostOneFile', { command: 'serve' }));
       return await serveCommand({
         file: positionals[0] ?? null,
         port,
@@ -86,15 +93,12 @@ async function run(argv: string[]): Promise<number> {
         lang: { type: 'string' },
       });
       if (values.lang !== undefined) {
-        if (!isLang(values.lang)) throw new UsageError(`--lang must be en or zh-TW, not '${String(values.lang)}'`);
+        if (!isLang(values.lang)) throw new UsageError(msg('cli.badLang', { value: String(values.lang) }));
         lang = values.lang;
       }
-      if (positionals.length !== 1) throw new UsageError('train needs exactly one FILE');
+      if (positionals.length !== 1) throw new UsageError(msg('cli.oneFile', { command: 'train' }));
       const backend = backendChoiceSchema.safeParse(values.backend);
-      if (!backend.success)
-        throw new UsageError(
-          `--backend must be one of auto, cuda, webgpu, tfjs-node, wasm, cpu, not '${String(values.backend)}'`,
-        );
+      if (!backend.success) throw new UsageError(msg('cli.badBackend', { value: String(values.backend) }));
       return await trainCommand({
         file: positionals[0]!,
         dataset: (values.dataset as string | undefined) ?? null,
@@ -108,14 +112,14 @@ async function run(argv: string[]): Promise<number> {
         lang,
       });
     }
-    throw new UsageError(`unknown command '${command}'. Run convstudio --help.`);
+    throw new UsageError(msg('cli.unknownCommand', { command }));
   } catch (error) {
     if (error instanceof CliError) {
       printMessages(error.messages, 'error', lang);
       return error.exitCode;
     }
     if (error instanceof UsageError) {
-      printUsageError(error.message, lang);
+      printMessages([error.problem], 'error', lang);
       return EXIT_BAD_INPUT;
     }
     const text = error instanceof Error ? error.message : String(error);
@@ -130,7 +134,7 @@ function positiveInt(value: unknown, name: string, max: number, min = 1): number
   if (value === undefined) return null;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${String(value)}'`);
+    throw new UsageError(msg('cli.badNumber', { option: name, min, max, value: String(value) }));
   }
   return n;
 }
@@ -141,7 +145,9 @@ function parse<O extends Options>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    const text = error instanceof Error ? error.message : String(error);
+    const option = /'(--?[\w-]+)'/.exec(text)?.[1];
+    throw new UsageError(option ? msg('cli.unknownOption', { option }) : msg('cli.badArguments'));
   }
 }
 

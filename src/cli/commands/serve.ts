@@ -1,6 +1,6 @@
 /** `convstudio serve [FILE] [--port N] [--no-open]`: the browser host. */
 import { resolve } from 'node:path';
-import { msg } from '../../core/index.ts';
+import { msg, translate } from '../../core/index.ts';
 import { ensureRendererBuilt } from '../../host/renderer-build.ts';
 import { startHost, type RunningHost } from '../../host/server.ts';
 import { createApiHandlers } from '../../services/api-handlers.ts';
@@ -32,8 +32,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       rendererDir,
       port: options.port,
       handlers,
-      log: (error) =>
-        process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`),
+      log: (error) => process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -41,10 +40,11 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     }
     throw error;
   }
-  process.stdout.write(`ConvStudio is running at ${host.url}\n(press Ctrl+C to stop)\n`);
+  const lang = systemLang();
+  process.stdout.write(`${translate(msg('cli.serving', { url: host.url }), lang)}\n`);
   if (options.open) {
     const { default: open } = await import('open');
-    await open(host.url).catch(() => process.stderr.write('Could not open a browser; open the address above.\n'));
+    await open(host.url).catch(() => process.stderr.write(`${translate(msg('cli.noBrowser'), lang)}\n`));
   }
   await new Promise<void>((done) => {
     const stop = () => void host.close().then(done);

@@ -6,11 +6,13 @@
 import { resolve } from 'node:path';
 import {
   analyse,
+  msg,
   translate,
   type BackendChoice,
   type DatasetBinding,
   type Lang,
   type Project,
+  type Msg,
   type TrainerEvent,
 } from '../../core/index.ts';
 import { readModelFile } from '../../services/read-model-file.ts';
@@ -52,19 +54,25 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
   let backend = '';
   let exitCode = EXIT_OK;
   const write = (line: string) => process.stdout.write(line + '\n');
+  const say = (m: Msg) => write(translate(m, options.lang));
   const onEvent = (event: TrainerEvent) => {
     switch (event.type) {
       case 'backend':
         backend = event.chosen;
         if (!options.json) {
-          write(`backend: ${event.chosen}`);
+          say(msg('cli.backendLine', { backend: event.chosen }));
           for (const r of event.reports) if (r.reason) write(`  ${r.backend}: ${translate(r.reason, options.lang)}`);
         }
         break;
       case 'dataset':
         if (!options.json)
-          write(
-            `data: ${event.name}, ${event.train} training, ${event.validation} validation, ${event.test} test samples`,
+          say(
+            msg('cli.dataLine', {
+              name: event.name,
+              train: event.train,
+              validation: event.validation,
+              test: event.test,
+            }),
           );
         break;
       case 'progress':
@@ -72,7 +80,21 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
           const width = 30;
           const done = Math.round((event.batch / event.batches) * width);
           process.stdout.write(
-            `\repoch ${event.epoch}/${event.epochs} [${'='.repeat(done)}${' '.repeat(width - done)}] ${event.batch}/${event.batches}  loss ${event.loss.toFixed(4)}  accuracy ${event.accuracy.toFixed(4)}  ${Math.round(event.samplesPerSecond)} samples/s  ETA ${Math.round(event.etaSeconds)} s `,
+            `
+${translate(
+  msg('cli.progressLine', {
+    epoch: event.epoch,
+    epochs: event.epochs,
+    bar: '='.repeat(done) + ' '.repeat(width - done),
+    batch: event.batch,
+    batches: event.batches,
+    loss: event.loss.toFixed(4),
+    accuracy: event.accuracy.toFixed(4),
+    speed: Math.round(event.samplesPerSecond),
+    eta: Math.round(event.etaSeconds),
+  }),
+  options.lang,
+)} `,
           );
         }
         break;
@@ -95,9 +117,22 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
           const validation =
             event.valLoss === null
               ? ''
-              : `  val_loss ${event.valLoss.toFixed(4)}  val_accuracy ${event.valAccuracy!.toFixed(4)}`;
-          write(
-            `epoch ${event.epoch}: loss ${event.loss.toFixed(4)}  accuracy ${event.accuracy.toFixed(4)}${validation}  (${Math.round(event.samplesPerSecond)} samples/s, ${event.seconds.toFixed(1)} s)`,
+              : translate(
+                  msg('cli.validationPart', {
+                    loss: event.valLoss.toFixed(4),
+                    accuracy: event.valAccuracy!.toFixed(4),
+                  }),
+                  options.lang,
+                );
+          say(
+            msg('cli.epochLine', {
+              epoch: event.epoch,
+              loss: event.loss.toFixed(4),
+              accuracy: event.accuracy.toFixed(4),
+              validation,
+              speed: Math.round(event.samplesPerSecond),
+              seconds: event.seconds.toFixed(1),
+            }),
           );
         }
         break;
@@ -110,10 +145,10 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
               test_accuracy: fixed(event.testAccuracy),
             }),
           );
-        else write(`test: loss ${event.testLoss.toFixed(4)}  accuracy ${event.testAccuracy.toFixed(4)}`);
+        else say(msg('cli.testLine', { loss: event.testLoss.toFixed(4), accuracy: event.testAccuracy.toFixed(4) }));
         break;
       case 'done':
-        if (!options.json && event.savedTo) write(`saved: ${event.savedTo}`);
+        if (!options.json && event.savedTo) say(msg('cli.savedLine', { path: event.savedTo }));
         if (event.stopped) exitCode = EXIT_FAILURE;
         break;
       case 'error':

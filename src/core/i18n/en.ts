@@ -110,6 +110,39 @@ export const en = {
   'json.unexpectedEnd': () => 'the text ends before the JSON does',
   'json.unexpectedCharacter': () => 'a character that JSON does not allow here',
   'json.punctuation': () => 'a comma or colon is missing',
+  'cli.badLang': (a: { value: S }) => `--lang must be en or zh-TW, not '${a.value}'.`,
+  'cli.oneFile': (a: { command: S }) => `${a.command} needs exactly one FILE. Run convstudio --help.`,
+  'cli.atMostOneFile': (a: { command: S }) => `${a.command} takes at most one FILE.`,
+  'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
+    `${a.option} must be a whole number from ${a.min} to ${a.max}, not '${a.value}'.`,
+  'cli.badBackend': (a: { value: S }) =>
+    `--backend must be one of auto, cuda, webgpu, tfjs-node, wasm, cpu, not '${a.value}'.`,
+  'cli.unknownCommand': (a: { command: S }) => `There is no command '${a.command}'. Run convstudio --help.`,
+  'cli.unknownOption': (a: { option: S }) =>
+    `There is no option ${a.option} here, or it needs a value. Run convstudio --help.`,
+  'cli.badArguments': () => 'The command line cannot be read. Run convstudio --help.',
+  'cli.serving': (a: { url: S }) => `ConvStudio is running at ${a.url}\n(press Ctrl+C to stop)`,
+  'cli.noBrowser': () => 'Could not open a browser; open the address above.',
+  'cli.backendLine': (a: { backend: S }) => `backend: ${a.backend}`,
+  'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
+    `data: ${a.name}, ${formatInt(a.train)} training, ${formatInt(a.validation)} validation, ${formatInt(a.test)} test samples`,
+  'cli.epochLine': (a: { epoch: N; loss: S; accuracy: S; validation: S; speed: N; seconds: S }) =>
+    `epoch ${a.epoch}: loss ${a.loss}  accuracy ${a.accuracy}${a.validation}  (${formatInt(a.speed)} samples/s, ${a.seconds} s)`,
+  'cli.validationPart': (a: { loss: S; accuracy: S }) => `  val_loss ${a.loss}  val_accuracy ${a.accuracy}`,
+  'cli.progressLine': (a: {
+    epoch: N;
+    epochs: N;
+    bar: S;
+    batch: N;
+    batches: N;
+    loss: S;
+    accuracy: S;
+    speed: N;
+    eta: N;
+  }) =>
+    `epoch ${a.epoch}/${a.epochs} [${a.bar}] ${a.batch}/${a.batches}  loss ${a.loss}  accuracy ${a.accuracy}  ${formatInt(a.speed)} samples/s  ETA ${a.eta} s`,
+  'cli.testLine': (a: { loss: S; accuracy: S }) => `test: loss ${a.loss}  accuracy ${a.accuracy}`,
+  'cli.savedLine': (a: { path: S }) => `saved: ${a.path}`,
   'cli.portInUse': (a: { port: N }) =>
     `Port ${a.port} is already in use. Choose another with --port, or leave --port out to pick a free one.`,
   'file.cannotSave': (a: { path: S; reason: S }) =>

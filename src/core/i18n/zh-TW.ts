@@ -95,6 +95,38 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'json.unexpectedEnd': () => 'JSON 還沒結束，文字就結束了',
   'json.unexpectedCharacter': () => '這裡出現了 JSON 不允許的字元',
   'json.punctuation': () => '缺少逗號或冒號',
+  'cli.badLang': (a: { value: S }) => `--lang 必須是 en 或 zh-TW，而不是 '${a.value}'。`,
+  'cli.oneFile': (a: { command: S }) => `${a.command} 需要剛好一個檔案 (FILE)。請執行 convstudio --help。`,
+  'cli.atMostOneFile': (a: { command: S }) => `${a.command} 最多只接受一個檔案 (FILE)。`,
+  'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
+    `${a.option} 必須是 ${a.min} 到 ${a.max} 的整數，而不是 '${a.value}'。`,
+  'cli.badBackend': (a: { value: S }) =>
+    `--backend 必須是 auto、cuda、webgpu、tfjs-node、wasm、cpu 之一，而不是 '${a.value}'。`,
+  'cli.unknownCommand': (a: { command: S }) => `沒有 '${a.command}' 這個指令。請執行 convstudio --help。`,
+  'cli.unknownOption': (a: { option: S }) => `這裡沒有 ${a.option} 選項，或它需要一個值。請執行 convstudio --help。`,
+  'cli.badArguments': () => '無法讀取命令列。請執行 convstudio --help。',
+  'cli.serving': (a: { url: S }) => `ConvStudio 正在 ${a.url} 執行\n（按 Ctrl+C 停止）`,
+  'cli.noBrowser': () => '無法開啟瀏覽器；請自行開啟上面的網址。',
+  'cli.backendLine': (a: { backend: S }) => `後端：${a.backend}`,
+  'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
+    `資料：${a.name}，訓練集 ${formatInt(a.train)}、驗證集 ${formatInt(a.validation)}、測試集 ${formatInt(a.test)} 個樣本`,
+  'cli.epochLine': (a: { epoch: N; loss: S; accuracy: S; validation: S; speed: N; seconds: S }) =>
+    `訓練週期 ${a.epoch}：損失 ${a.loss}  準確率 ${a.accuracy}${a.validation}（每秒 ${formatInt(a.speed)} 個樣本，${a.seconds} 秒）`,
+  'cli.validationPart': (a: { loss: S; accuracy: S }) => `  驗證損失 ${a.loss}  驗證準確率 ${a.accuracy}`,
+  'cli.progressLine': (a: {
+    epoch: N;
+    epochs: N;
+    bar: S;
+    batch: N;
+    batches: N;
+    loss: S;
+    accuracy: S;
+    speed: N;
+    eta: N;
+  }) =>
+    `訓練週期 ${a.epoch}/${a.epochs} [${a.bar}] ${a.batch}/${a.batches}  損失 ${a.loss}  準確率 ${a.accuracy}  每秒 ${formatInt(a.speed)} 個樣本  剩餘 ${a.eta} 秒`,
+  'cli.testLine': (a: { loss: S; accuracy: S }) => `測試集：損失 ${a.loss}  準確率 ${a.accuracy}`,
+  'cli.savedLine': (a: { path: S }) => `已儲存：${a.path}`,
   'cli.portInUse': (a: { port: N }) => `連接埠 ${a.port} 已被使用。請用 --port 指定其他連接埠，或不指定以自動選擇。`,
   'file.cannotSave': (a: { path: S; reason: S }) =>
     `無法儲存 ${a.path}（${a.reason}）。您的作品仍然開著；請換一個資料夾或檔名再試。`,
