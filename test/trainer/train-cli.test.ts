@@ -193,8 +193,8 @@ describe('the trainer process', () => {
     const asked = performance.now();
     run.stop();
     await run.finished;
-    // The client ends the process if it has not gone a second after Stop; process exit adds a little.
-    expect(performance.now() - asked).toBeLessThan(1_500);
+    // The client kills the process if it has not gone a second after Stop; a loaded machine adds some.
+    expect(performance.now() - asked).toBeLessThan(2_000);
     expect(events.at(-1)).toEqual({ type: 'done', stopped: true, savedTo: null });
   });
 
