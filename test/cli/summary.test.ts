@@ -171,13 +171,22 @@ describe('bad input: exit code 2, one line per problem on stderr, nothing on std
     const folder = await runCli(['summary', FIXTURES]);
     expect([folder.code, folder.stderr]).toEqual([2, `error: ${FIXTURES} is a folder, not a file.\n`]);
     const noFile = await runCli(['summary']);
-    expect([noFile.code, noFile.stderr]).toEqual([2, 'error: summary needs exactly one FILE. Run convstudio --help.\n']);
+    expect([noFile.code, noFile.stderr]).toEqual([
+      2,
+      'error: summary needs exactly one FILE. Run convstudio --help.\n',
+    ]);
     const badLang = await runCli(['summary', 'x.json', '--lang', 'fr']);
     expect([badLang.code, badLang.stderr]).toEqual([2, "error: --lang must be en or zh-TW, not 'fr'.\n"]);
     const unknown = await runCli(['frobnicate']);
-    expect([unknown.code, unknown.stderr]).toEqual([2, "error: There is no command 'frobnicate'. Run convstudio --help.\n"]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      "error: There is no command 'frobnicate'. Run convstudio --help.\n",
+    ]);
     const option = await runCli(['summary', 'x.json', '--colour']);
-    expect([option.code, option.stderr]).toEqual([2, 'error: There is no option --colour here, or it needs a value. Run convstudio --help.\n']);
+    expect([option.code, option.stderr]).toEqual([
+      2,
+      'error: There is no option --colour here, or it needs a value. Run convstudio --help.\n',
+    ]);
     const zh = await runCli(['summary', '--lang', 'zh-TW']);
     expect(zh.stderr).toBe('錯誤: summary 需要剛好一個檔案 (FILE)。請執行 convstudio --help。\n');
   });

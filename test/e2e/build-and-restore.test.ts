@@ -2,33 +2,19 @@
  * A newcomer builds the 4-layer MNIST CNN from the palette alone and reads 1,199,882 in the summary; after
  * the app is killed, its next start offers the unsaved work back.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, serve, type Served } from '../helpers/browser-host.ts';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, serve, useServedApp } from '../helpers/browser-host.ts';
 
-let served: Served;
-let browser: Browser;
-let page: Page;
+const app = useServedApp(null);
 
-beforeAll(async () => {
-  served = await serve(null);
-  browser = await launchBrowser();
-  page = await openApp(browser, served.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
-
-const node = (name: string) => page.getByTestId(`node-${name}`);
+const node = (name: string) => app.page.getByTestId(`node-${name}`);
 
 async function add(type: string, settings: Record<string, string> = {}): Promise<void> {
-  await page.getByTestId(`palette-${type}`).dblclick();
+  await app.page.getByTestId(`palette-${type}`).dblclick();
   for (const [key, value] of Object.entries(settings)) {
-    const field = page.getByTestId(`setting-${key}-input`);
+    const field = app.page.getByTestId(`setting-${key}-input`);
     if ((await field.count()) > 0) await field.fill(value);
-    else await page.getByTestId(`setting-${key}-select`).selectOption(value);
+    else await app.page.getByTestId(`setting-${key}-select`).selectOption(value);
   }
 }
 
@@ -40,9 +26,9 @@ describe('the 4-layer MNIST CNN from the palette alone', () => {
     await add('Flatten');
     await add('Dense', { units: '128', activation: 'relu' });
     await add('Dense', { activation: 'softmax' });
-    await expect.poll(() => page.getByTestId('total-params').textContent()).toBe('1,199,882');
+    await expect.poll(() => app.page.getByTestId('total-params').textContent()).toBe('1,199,882');
     const rows: string[][] = [];
-    for (const row of await page.getByTestId('summary-table').locator('tbody tr').all()) {
+    for (const row of await app.page.getByTestId('summary-table').locator('tbody tr').all()) {
       rows.push((await row.locator('td').allTextContents()).slice(1, 3));
     }
     expect(rows).toEqual([
@@ -56,22 +42,24 @@ describe('the 4-layer MNIST CNN from the palette alone', () => {
   });
 
   it('explains each count in the inspector, in both languages', async () => {
-    await page.locator('.react-flow__controls-fitview').click();
-    await page.waitForTimeout(300);
+    await app.page.locator('.react-flow__controls-fitview').click();
+    await app.page.waitForTimeout(300);
     await node('conv2d_1').click();
-    expect(await page.getByTestId('formula-params').textContent()).toMatch(/\(\(3×3×32\)\+1\)×64 = 18,496/);
-    expect(await page.getByTestId('formula-shape').textContent()).toMatch(/\(26−3\)\/1\+1 = 24/);
-    expect(await page.getByTestId('formula-rf').textContent()).toMatch(/3\+\(3−1\)×1 = 5/);
-    await screenshot(page, 'mnist-built-from-palette');
-    await page.getByTestId('lang-select').selectOption('zh-TW');
-    expect(await page.getByTestId('formula-params').textContent()).toMatch(/參數 = .*\(\(3×3×32\)\+1\)×64 = 18,496/);
-    expect(await page.locator('#summary-title').textContent()).toBe('摘要');
-    await screenshot(page, 'mnist-built-from-palette-zh-TW');
-    await page.getByTestId('lang-select').selectOption('en');
+    expect(await app.page.getByTestId('formula-params').textContent()).toMatch(/\(\(3×3×32\)\+1\)×64 = 18,496/);
+    expect(await app.page.getByTestId('formula-shape').textContent()).toMatch(/\(26−3\)\/1\+1 = 24/);
+    expect(await app.page.getByTestId('formula-rf').textContent()).toMatch(/3\+\(3−1\)×1 = 5/);
+    await screenshot(app.page, 'mnist-built-from-palette');
+    await app.page.getByTestId('lang-select').selectOption('zh-TW');
+    expect(await app.page.getByTestId('formula-params').textContent()).toMatch(
+      /參數 = .*\(\(3×3×32\)\+1\)×64 = 18,496/,
+    );
+    expect(await app.page.locator('#summary-title').textContent()).toBe('摘要');
+    await screenshot(app.page, 'mnist-built-from-palette-zh-TW');
+    await app.page.getByTestId('lang-select').selectOption('en');
   });
 
   it('tidies the layout and fits it in view', async () => {
-    await page.getByTestId('layout-button').click();
+    await app.page.getByTestId('layout-button').click();
     const boxes = await Promise.all(['input_layer', 'conv2d', 'dense_1'].map((n) => node(n).boundingBox()));
     expect(boxes.every((b) => b !== null)).toBe(true);
     expect(boxes[0]!.y).toBeLessThan(boxes[1]!.y);
@@ -79,17 +67,17 @@ describe('the 4-layer MNIST CNN from the palette alone', () => {
   });
 
   it('offers the unsaved work back after the app is killed', async () => {
-    await page.waitForTimeout(2_600); // one autosave interval and a little more
-    served.process.kill('SIGKILL');
-    await new Promise((resolve) => served.process.once('exit', resolve));
-    served = await serve(null, { dataDir: served.dataDir });
-    await page.close();
-    page = await openApp(browser, served.url);
-    await page.getByTestId('restore-banner').waitFor();
-    expect(await page.getByTestId('total-params').textContent()).toBe('0');
-    await screenshot(page, 'restore-offer');
-    await page.getByTestId('restore-button').click();
-    await expect.poll(() => page.getByTestId('total-params').textContent()).toBe('1,199,882');
-    expect(await page.getByTestId('doc-title').textContent()).toBe('• Untitled');
+    await app.page.waitForTimeout(2_600); // one autosave interval and a little more
+    app.served.process.kill('SIGKILL');
+    await new Promise((resolve) => app.served.process.once('exit', resolve));
+    app.served = await serve(null, { dataDir: app.served.dataDir });
+    await app.page.close();
+    app.page = await openApp(app.browser, app.served.url);
+    await app.page.getByTestId('restore-banner').waitFor();
+    expect(await app.page.getByTestId('total-params').textContent()).toBe('0');
+    await screenshot(app.page, 'restore-offer');
+    await app.page.getByTestId('restore-button').click();
+    await expect.poll(() => app.page.getByTestId('total-params').textContent()).toBe('1,199,882');
+    expect(await app.page.getByTestId('doc-title').textContent()).toBe('• Untitled');
   });
 });

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CLI } from './cli.ts';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -115,4 +116,28 @@ export async function centre(page: Page, selector: string): Promise<{ x: number;
   const box = await page.locator(selector).boundingBox();
   if (!box) throw new Error(`${selector} is not on screen`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+export interface AppSession {
+  served: Served;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Serves `file` (or a new network) and opens it in Chromium before the file's tests, and closes both after.
+ * The returned object is filled in by then; tests may replace its parts (a restarted server, a new page).
+ */
+export function useServedApp(file: string | null): AppSession {
+  const session = {} as AppSession;
+  beforeAll(async () => {
+    session.served = await serve(file);
+    session.browser = await launchBrowser();
+    session.page = await openApp(session.browser, session.served.url);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.served?.stop();
+  });
+  return session;
 }
