@@ -33,3 +33,4 @@ export * from './datasets/image-dataset.ts';
 export * from './training/seeded-random.ts';
 export * from './training/evaluation.ts';
 export * from './training/protocol.ts';
+export * from './datasets/cifar10.ts';

@@ -162,6 +162,29 @@ describe('bad input: exit code 2 and a message that names the problem', () => {
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+|node:internal/);
   });
 
+  it('trains the textbook CIFAR-10 CNN on CIFAR-10 binary batches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convstudio-cifar-'));
+    const batch = (n: number, seed: number) => {
+      const bytes = new Uint8Array(n * 3073);
+      for (let i = 0; i < n; i++) {
+        bytes[i * 3073] = (i + seed) % 10;
+        bytes.fill(((i + seed) % 10) * 25, i * 3073 + 1, (i + 1) * 3073);
+      }
+      return bytes;
+    };
+    writeFileSync(join(dir, 'data_batch_1.bin'), batch(120, 0));
+    writeFileSync(join(dir, 'data_batch_2.bin'), batch(80, 3));
+    writeFileSync(join(dir, 'test_batch.bin'), batch(40, 5));
+    const cifar = projectFile(makeProject(findTemplate('textbook-cifar10')!.build(), 'cifar'));
+    const run = await runCli(['train', cifar, '--dataset', dir, '--epochs', '1', '--batch-size', '50']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/data: CIFAR-10, 180 training, 20 validation, 40 test samples/);
+    writeFileSync(join(dir, 'data_batch_2.bin'), batch(80, 3).subarray(0, 1000));
+    const broken = await runCli(['train', cifar, '--dataset', dir, '--epochs', '1']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/data_batch_2\.bin is 1,000 bytes, which is not a whole number of CIFAR-10 records/);
+  });
+
   it('reads gzipped IDX files, as Debian ships Fashion-MNIST', async () => {
     const dir = idxFolder(() => {});
     const gz = mkdtempSync(join(tmpdir(), 'convstudio-gz-'));

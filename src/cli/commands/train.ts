@@ -17,6 +17,7 @@ import {
 } from '../../core/index.ts';
 import { readModelFile } from '../../services/read-model-file.ts';
 import { startTrainer } from '../../services/trainer-client.ts';
+import { bindingForFolder } from '../../trainer/data/load-dataset.ts';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, printMessages } from '../cli-io.ts';
 
 export interface TrainOptions {
@@ -35,7 +36,7 @@ export interface TrainOptions {
 function datasetBinding(option: string | null, project: Project): DatasetBinding {
   if (option === null) return project.dataset ?? { kind: 'builtin', name: 'mnist' };
   if (option.toLowerCase() === 'mnist') return { kind: 'builtin', name: 'mnist' };
-  return { kind: 'idx', path: resolve(option) };
+  return bindingForFolder(resolve(option));
 }
 
 const fixed = (n: number, digits = 4) => Number(n.toFixed(digits));

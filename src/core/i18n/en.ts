@@ -184,6 +184,12 @@ export const en = {
   'train.crashed': (a: { reason: S }) =>
     `The training process ended unexpectedly (${a.reason}). Your network and earlier runs are safe; you can start a new run.`,
   'train.internal': (a: { detail: S }) => `Training failed inside ConvStudio: ${a.detail}. Your network is safe.`,
+  'data.cifarSize': (a: { file: S; size: N; record: N }) =>
+    `${a.file} is ${formatInt(a.size)} bytes, which is not a whole number of CIFAR-10 records (${formatInt(a.record)} bytes each). The file may be truncated.`,
+  'data.badLabel': (a: { file: S; index: N; label: N; classes: N }) =>
+    `${a.file}: image ${formatInt(a.index)} has label ${a.label}, but there are only ${a.classes} classes (0 to ${a.classes - 1}).`,
+  'data.cifarMissing': (a: { folder: S }) =>
+    `${a.folder} has no CIFAR-10 batches: it needs data_batch_1.bin … data_batch_5.bin and test_batch.bin.`,
   'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
   'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,

