@@ -85,3 +85,27 @@ describe('buildTfModel', () => {
     expect(() => buildTfModel(graph)).toThrow(ModelBuildError);
   });
 });
+
+describe('weight penalties', () => {
+  it('become L1L2 kernel regularizers and add no parameters', () => {
+    const graph = sequential([
+      { type: 'Input', params: { shape: [8, 8, 1] } },
+      { type: 'Conv2D', params: { filters: 2, kernel_size: [3, 3], kernel_l2: 0.01 } },
+      { type: 'Flatten' },
+      { type: 'Dense', params: { units: 3, kernel_l1: 0.001 } },
+    ]);
+    compare(graph);
+    const model = buildTfModel(graph);
+    const config = model.getLayer('conv2d').getConfig() as {
+      kernelRegularizer: { className: string; config: { l2: number } };
+    };
+    expect(config.kernelRegularizer).toMatchObject({ className: 'L1L2', config: { l2: 0.01 } });
+    expect(model.getLayer('dense').getConfig()).toMatchObject({
+      kernelRegularizer: { className: 'L1L2', config: { l1: 0.001 } },
+    });
+    expect(
+      (model.getLayer('flatten').getConfig() as { kernelRegularizer?: unknown }).kernelRegularizer,
+    ).toBeUndefined();
+    model.dispose();
+  });
+});

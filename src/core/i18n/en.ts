@@ -46,6 +46,8 @@ export const en = {
     `${a.layer}: the ${a.pool ? 'pool window' : 'kernel'} (${formatInt(a.size)}) is larger than the ${side(a.axis)} of its ${a.padded ? 'padded ' : ''}input (${formatInt(a.input)}): ${a.formula}. Use a smaller ${a.pool ? 'pool window' : 'kernel'}, 'same' padding, or fewer pooling layers before it.`,
   'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
     `${a.layer}: ${a.setting} is ${a.value}; it must be a whole number from ${formatInt(a.min)} to ${formatInt(a.max)}.`,
+  'diag.penalty': (a: { layer: S; setting: S; value: S }) =>
+    `${a.layer}: ${a.setting} is ${a.value}; a weight penalty must be 0 (none) or a small positive number such as 0.01.`,
   'diag.dropoutRate': (a: { layer: S; value: S }) =>
     `${a.layer}: the dropout rate is ${a.value}; it must be at least 0 and less than 1 (0.5 drops half the values).`,
   'diag.badNumber': (a: { layer: S; setting: S; value: S }) =>

@@ -38,6 +38,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.layer}：${a.pool ? '池化視窗' : '濾波器 (kernel)'}（${formatInt(a.size)}）比${a.padded ? '填充後的' : ''}輸入${axisWord(a.axis)}（${formatInt(a.input)}）還大：${a.formula}。請使用較小的${a.pool ? '池化視窗' : '濾波器'}、'same' 填充，或減少前面的池化層。`,
   'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
     `${a.layer}：${a.setting} 是 ${a.value}；必須是 ${formatInt(a.min)} 到 ${formatInt(a.max)} 的整數。`,
+  'diag.penalty': (a: { layer: S; setting: S; value: S }) =>
+    `${a.layer}：${a.setting} 是 ${a.value}；權重懲罰必須是 0（不使用）或像 0.01 這樣的小正數。`,
   'diag.dropoutRate': (a: { layer: S; value: S }) =>
     `${a.layer}：丟棄率 (Dropout rate) 是 ${a.value}；必須大於或等於 0 且小於 1（0.5 代表丟棄一半的值）。`,
   'diag.badNumber': (a: { layer: S; setting: S; value: S }) =>

@@ -111,6 +111,20 @@ function activation(config: Config, key = 'activation', fallback: ActivationName
   throw new SettingError(key, value);
 }
 
+/** Keras's kernel_regularizer (L1, L2 or L1L2, as tf.keras 2 and Keras 3 write it) as two penalties. */
+function penalties(config: Config): { kernel_l1: number; kernel_l2: number } {
+  const value = config.kernel_regularizer;
+  if (value === undefined || value === null) return { kernel_l1: 0, kernel_l2: 0 };
+  if (!isObject(value) || !isObject(value.config)) throw new SettingError('kernel_regularizer', value);
+  const read = (key: 'l1' | 'l2') => {
+    const v = (value.config as Config)[key];
+    if (v === undefined || v === null) return 0;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new SettingError(`kernel_regularizer.${key}`, v);
+    return Number(v.toPrecision(6));
+  };
+  return { kernel_l1: read('l1'), kernel_l2: read('l2') };
+}
+
 /** The last-axis check Keras layers with an `axis` need here (BatchNormalization, Concatenate). */
 function lastAxis(config: Config, rank: number | undefined): number {
   const raw = config.axis ?? -1;
@@ -188,6 +202,7 @@ function specFor(className: string, c: Config, rank: number | undefined): LayerS
           groups: num(c, 'groups', 1),
           activation: activation(c),
           use_bias: bool(c, 'use_bias', true),
+          ...penalties(c),
         },
       };
     case 'MaxPooling2D':
@@ -212,6 +227,7 @@ function specFor(className: string, c: Config, rank: number | undefined): LayerS
           units: num(c, 'units'),
           activation: activation(c),
           use_bias: bool(c, 'use_bias', true),
+          ...penalties(c),
         },
       };
     case 'Dropout':

@@ -51,6 +51,9 @@ export const conv2dParams = z.object({
   groups: num.default(1),
   activation: activationSchema.default('linear'),
   use_bias: z.boolean().default(true),
+  /** Weight penalties added to the loss (Keras's kernel_regularizer=L1L2(l1, l2)). */
+  kernel_l1: num.default(0),
+  kernel_l2: num.default(0),
 });
 
 export const pooling2dParams = z.object({
@@ -70,6 +73,8 @@ export const denseParams = z.object({
   units: num.default(10),
   activation: activationSchema.default('linear'),
   use_bias: z.boolean().default(true),
+  kernel_l1: num.default(0),
+  kernel_l2: num.default(0),
 });
 
 export const dropoutParams = z.object({

@@ -36,6 +36,8 @@ export const SETTINGS: Record<LayerType, SettingSpec[]> = {
     { key: 'use_bias', kind: { control: 'bool' } },
     { key: 'dilation_rate', kind: pair(LIMITS.dilation) },
     { key: 'groups', kind: int(...LIMITS.groups) },
+    { key: 'kernel_l1', kind: { control: 'number' } },
+    { key: 'kernel_l2', kind: { control: 'number' } },
   ],
   MaxPooling2D: [
     { key: 'pool_size', kind: pair(LIMITS.kernel) },
@@ -54,6 +56,8 @@ export const SETTINGS: Record<LayerType, SettingSpec[]> = {
     { key: 'units', kind: int(...LIMITS.units) },
     { key: 'activation', kind: { control: 'activation' } },
     { key: 'use_bias', kind: { control: 'bool' } },
+    { key: 'kernel_l1', kind: { control: 'number' } },
+    { key: 'kernel_l2', kind: { control: 'number' } },
   ],
   Dropout: [{ key: 'rate', kind: { control: 'rate' } }],
   BatchNormalization: [

@@ -59,6 +59,11 @@ function explicitPadding(name: string, padding: Padding): { mode: 'valid' | 'sam
   return { mode: 'valid', before: padding > 0 ? tf.layers.zeroPadding2d({ padding, name: `${name}_pad` }) : null };
 }
 
+/** Keras's L1L2 kernel regularizer, or none when both penalties are 0. */
+function penalty(l1: number, l2: number): ReturnType<typeof tf.regularizers.l1l2> | undefined {
+  return l1 > 0 || l2 > 0 ? tf.regularizers.l1l2({ l1, l2 }) : undefined;
+}
+
 function apply(layers: Array<tf.layers.Layer | null>, input: SymbolicTensor | SymbolicTensor[]): SymbolicTensor {
   let x = input;
   for (const layer of layers) if (layer) x = layer.apply(x) as SymbolicTensor;
@@ -85,6 +90,7 @@ function layerFor(node: LayerNode, inputs: SymbolicTensor[]): SymbolicTensor {
         dilationRate: [...p.dilation_rate],
         activation: act.inner as never,
         useBias: p.use_bias,
+        kernelRegularizer: penalty(p.kernel_l1, p.kernel_l2),
       });
       return apply([pad.before, conv, act.after], x);
     }
@@ -118,10 +124,14 @@ function layerFor(node: LayerNode, inputs: SymbolicTensor[]): SymbolicTensor {
     case 'Dense': {
       const p = node.params;
       const act = fusedActivation(name, p.activation);
-      return apply(
-        [tf.layers.dense({ name, units: p.units, activation: act.inner as never, useBias: p.use_bias }), act.after],
-        x,
-      );
+      const dense = tf.layers.dense({
+        name,
+        units: p.units,
+        activation: act.inner as never,
+        useBias: p.use_bias,
+        kernelRegularizer: penalty(p.kernel_l1, p.kernel_l2),
+      });
+      return apply([dense, act.after], x);
     }
     case 'Dropout':
       return apply([tf.layers.dropout({ name, rate: node.params.rate })], x);

@@ -63,6 +63,11 @@ describe('errors', () => {
     ['input shape with None', [{ type: 'Input', params: { shape: [null, null, 3] } }], /has no input shape/],
     ['input size 0', [input([0, 28, 1])], /the input shape 0 × 28 × 1 is not valid/],
     [
+      'a negative weight penalty',
+      [input([10]), { type: 'Dense', params: { units: 2, kernel_l2: -0.1 } }],
+      /'dense' \(Dense\): kernel_l2 is −0.1; a weight penalty must be 0 \(none\) or a small positive number/,
+    ],
+    [
       'groups that do not divide',
       [input([8, 8, 3]), conv({ filters: 4, groups: 2 })],
       /groups = 2 must divide both the input channels \(3\) and the filters \(4\)/,

@@ -52,6 +52,8 @@ describe('project files', () => {
       groups: 1,
       activation: 'linear',
       use_bias: true,
+      kernel_l1: 0,
+      kernel_l2: 0,
     });
     expect(result.project.graph.nodes[2]!.params).toEqual({ pool_size: [2, 2], strides: null, padding: 'valid' });
     expect(result.project.training).toMatchObject({

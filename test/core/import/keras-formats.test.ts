@@ -307,3 +307,50 @@ describe('files ConvStudio refuses, with the reason', () => {
     ]);
   });
 });
+
+describe('weight penalties', () => {
+  it('reads kernel_regularizer as tf.keras 2 and Keras 3 write it', () => {
+    const model = JSON.stringify({
+      class_name: 'Sequential',
+      config: {
+        layers: [
+          { class_name: 'InputLayer', config: { name: 'in', batch_input_shape: [null, 8] } },
+          {
+            class_name: 'Dense',
+            config: {
+              name: 'a',
+              units: 4,
+              kernel_regularizer: { class_name: 'L2', config: { l2: 0.009999999776482582 } },
+            },
+          },
+          {
+            class_name: 'Dense',
+            config: {
+              name: 'b',
+              units: 2,
+              kernel_regularizer: {
+                module: 'keras.regularizers',
+                class_name: 'L1L2',
+                config: { l1: 0.001, l2: 0.02 },
+                registered_name: null,
+              },
+            },
+          },
+        ],
+      },
+    });
+    const result = loadModelText(model, 'm.json');
+    if (!result.ok) throw new Error('not read');
+    expect(
+      result.project.graph.nodes.map((n) => [
+        n.name,
+        (n.params as { kernel_l1?: number }).kernel_l1,
+        (n.params as { kernel_l2?: number }).kernel_l2,
+      ]),
+    ).toEqual([
+      ['in', undefined, undefined],
+      ['a', 0, 0.01],
+      ['b', 0.001, 0.02],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import type { Explanation } from '../types.ts';
-import { LIMITS, checkInt, checkPair } from './ranges.ts';
+import { LIMITS, checkInt, checkPair, checkPenalty } from './ranges.ts';
 import { slideField } from './receptive-field.ts';
 import { UNKNOWN_RESULT, type LayerRule } from './rule.ts';
 import { spatialOutputs } from './spatial.ts';
@@ -16,6 +16,8 @@ export const conv2dRule: LayerRule<'Conv2D'> = {
     checkPair(report, label, 'dilation_rate', p.dilation_rate, LIMITS.dilation);
     checkInt(report, label, 'groups', p.groups, LIMITS.groups);
     checkPadding(report, label, p.padding);
+    checkPenalty(report, label, 'kernel_l1', p.kernel_l1);
+    checkPenalty(report, label, 'kernel_l2', p.kernel_l2);
   },
 
   infer({ node, label, inputs, inputFields, report }) {

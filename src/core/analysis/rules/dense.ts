@@ -4,13 +4,15 @@
  */
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
-import { LIMITS, checkInt } from './ranges.ts';
+import { LIMITS, checkInt, checkPenalty } from './ranges.ts';
 import { keepField } from './receptive-field.ts';
 import type { LayerRule } from './rule.ts';
 
 export const denseRule: LayerRule<'Dense'> = {
   checkSettings({ params }, label, report) {
     checkInt(report, label, 'units', params.units, LIMITS.units);
+    checkPenalty(report, label, 'kernel_l1', params.kernel_l1);
+    checkPenalty(report, label, 'kernel_l2', params.kernel_l2);
   },
   infer({ node, label, inputs, inputFields, report }) {
     const { units, use_bias: bias } = node.params;

@@ -56,3 +56,10 @@ export function checkPair(
   const b = checkInt(report, label, `${setting}[1]`, pair[1], limits);
   return a && b;
 }
+
+/** Weight penalties (L1, L2) must be finite and not negative. */
+export function checkPenalty(report: Report, label: string, setting: string, value: number): void {
+  if (!(Number.isFinite(value) && value >= 0)) {
+    report('error', msg('diag.penalty', { layer: label, setting, value: formatNumber(value) }));
+  }
+}

@@ -180,6 +180,12 @@ export const uiEn = {
   'restore.found': 'Unsaved work from an earlier session was found',
   'restore.restore': 'Restore it',
   'restore.discard': 'Discard',
+  'setting.kernel_l1': 'L1 penalty (regularization)',
+  'setting.kernel_l2': 'L2 penalty (regularization)',
+  'help.kernel_l1':
+    'Adds this times the sum of the absolute weights to the loss, pushing unneeded weights to exactly 0. 0 turns it off.',
+  'help.kernel_l2':
+    'Adds this times the sum of the squared weights to the loss, keeping weights small against overfitting. 0.01 is a common start; 0 turns it off.',
 } as const;
 
 export type UiKey = keyof typeof uiEn;

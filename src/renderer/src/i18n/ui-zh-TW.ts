@@ -176,4 +176,8 @@ export const uiZhTW: Record<UiKey, string> = {
   'restore.found': '找到上次未儲存的作品',
   'restore.restore': '還原',
   'restore.discard': '捨棄',
+  'setting.kernel_l1': 'L1 懲罰（正則化）',
+  'setting.kernel_l2': 'L2 懲罰（正則化）',
+  'help.kernel_l1': '把權重絕對值總和乘上這個數加進損失，讓不需要的權重變成 0。0 代表不使用。',
+  'help.kernel_l2': '把權重平方和乘上這個數加進損失，讓權重保持小，以對抗過擬合。常從 0.01 開始；0 代表不使用。',
 };
