@@ -94,6 +94,25 @@ describe('convstudio train --json', () => {
   });
 });
 
+describe('training settings', () => {
+  it('early stopping ends the run when validation loss stops improving; augmentation runs on wasm', async () => {
+    const p = textbook();
+    // A learning rate too small to move any float32 weight: validation loss cannot improve after epoch 1.
+    p.training.learningRate = 1e-12;
+    p.training.epochs = 5;
+    p.training.earlyStopping = { monitor: 'val_loss', patience: 1, restoreBestWeights: true };
+    p.training.augmentation = { rotation: 15, shift: 0.1, zoom: 0.1, flip: false, noise: 0.05 };
+    const run = await runCli(['train', projectFile(p), '--limit-samples', '300', '--json']);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.event)).toEqual(['epoch', 'epoch', 'done']);
+    expect(lines[1].val_loss).toBe(lines[0].val_loss);
+  });
+});
+
 describe('bad input: exit code 2 and a message that names the problem', () => {
   it.each<[string, () => string[], RegExp]>([
     [

@@ -25,6 +25,22 @@ export const trainingSettingsSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** Random changes to each training image, drawn anew every epoch (as Keras's ImageDataGenerator). */
+  augmentation: z
+    .object({
+      /** Up to this many degrees either way. */
+      rotation: z.number().min(0).max(180).default(10),
+      /** Up to this fraction of the width and height either way. */
+      shift: z.number().min(0).max(0.5).default(0.1),
+      /** Scale by 1 ± this. */
+      zoom: z.number().min(0).max(0.5).default(0.1),
+      /** Mirror left–right half the time (not for digits or text). */
+      flip: z.boolean().default(false),
+      /** Gaussian noise of this standard deviation, on pixels scaled to [0, 1]. */
+      noise: z.number().min(0).max(1).default(0),
+    })
+    .nullable()
+    .default(null),
   seed: z.number().int().default(42),
 });
 export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;

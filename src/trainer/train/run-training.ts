@@ -23,6 +23,7 @@ import {
 import { selectBackend } from '../backends/select-backend.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
+import { augmentBatch } from './augment.ts';
 import { makeBatch, range } from './batches.ts';
 import { saveLayersModel } from './save-model.ts';
 
@@ -193,8 +194,9 @@ export async function runTraining(
         }
         const size = Math.min(batchSize, trainCount - b * batchSize);
         const batch = makeBatch(all, order, b * batchSize, size, classes);
-        const [loss, accuracy] = (await model.trainOnBatch(batch.x, batch.y)) as number[];
-        tf.dispose([batch.x, batch.y]);
+        const inputs = settings.augmentation ? augmentBatch(batch.x, settings.augmentation, random) : batch.x;
+        const [loss, accuracy] = (await model.trainOnBatch(inputs, batch.y)) as number[];
+        tf.dispose([batch.x, batch.y, inputs]);
         if (!Number.isFinite(loss!)) {
           throw new TrainingProblem(
             msg('train.nan', { epoch, batch: b + 1, learningRate: settings.learningRate }),
