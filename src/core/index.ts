@@ -34,3 +34,4 @@ export * from './training/seeded-random.ts';
 export * from './training/evaluation.ts';
 export * from './training/protocol.ts';
 export * from './datasets/cifar10.ts';
+export * from './datasets/resize-image.ts';

@@ -2,11 +2,13 @@
  * `convstudio train` through the real command and the real trainer process, on the built-in MNIST and on
  * IDX folders made bad on purpose.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { findTemplate, makeProject, translate, type TrainerEvent } from '../../src/core/index.ts';
 import { startTrainer } from '../../src/services/trainer-client.ts';
@@ -113,7 +115,7 @@ describe('training settings', () => {
   });
 });
 
-describe('bad input: exit code 2 and a message that names the problem', () => {
+describe('datasets; bad input gets exit code 2 and a message that names the problem', () => {
   it.each<[string, () => string[], RegExp]>([
     [
       'a network whose Input does not fit the data',
@@ -202,6 +204,46 @@ describe('bad input: exit code 2 and a message that names the problem', () => {
     const broken = await runCli(['train', cifar, '--dataset', dir, '--epochs', '1']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/data_batch_2\.bin is 1,000 bytes, which is not a whole number of CIFAR-10 records/);
+  });
+
+  it('trains on a folder of PNG and JPEG images, one sub-folder per class, fitted to the Input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convstudio-images-'));
+    const image = (width: number, height: number, shade: number) => {
+      const data = Buffer.alloc(width * height * 4);
+      for (let p = 0; p < width * height; p++) data.set([shade, 255 - shade, (p * 7) % 256, 255], p * 4);
+      return { width, height, data };
+    };
+    ['A', 'B', 'C'].forEach((letter, c) => {
+      mkdirSync(join(dir, letter));
+      for (let i = 0; i < 8; i++)
+        writeFileSync(
+          join(dir, letter, `${i}.png`),
+          PNG.sync.write(Object.assign(new PNG({ width: 40, height: 40 }), image(40, 40, c * 100 + i))),
+        );
+      writeFileSync(join(dir, letter, 'photo.jpg'), jpeg.encode(image(50, 30, c * 100), 90).data);
+    });
+    const p = textbook();
+    (p.graph.nodes.at(-1)!.params as { units: number }).units = 3;
+    const run = await runCli(['train', projectFile(p), '--dataset', dir, '--epochs', '1', '--batch-size', '8']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/data: convstudio-images-\w+, 20 training, 2 validation, 5 test samples/);
+
+    writeFileSync(join(dir, 'B', 'notes.txt'), 'not an image');
+    const text = await runCli(['train', projectFile(p), '--dataset', dir, '--epochs', '1']);
+    expect([text.code, text.stderr]).toEqual([
+      2,
+      `error: ${join(dir, 'B', 'notes.txt')} is not a PNG or JPEG image. Take it out of the dataset folder.\n`,
+    ]);
+    rmSync(join(dir, 'B', 'notes.txt'));
+    writeFileSync(join(dir, 'B', 'broken.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    const broken = await runCli(['train', projectFile(p), '--dataset', dir, '--epochs', '1']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.png is a damaged image/);
+    rmSync(join(dir, 'B', 'broken.png'));
+    mkdirSync(join(dir, 'D'));
+    const empty = await runCli(['train', projectFile(p), '--dataset', dir, '--epochs', '1']);
+    expect(empty.stderr).toBe(`error: The class folder ${join(dir, 'D')} has no images.\n`);
   });
 
   it('reads gzipped IDX files, as Debian ships Fashion-MNIST', async () => {

@@ -50,6 +50,11 @@ export const datasetBindingSchema = z.discriminatedUnion('kind', [
   /** A folder with IDX files: train-images / train-labels and t10k- (or test-) images / labels, gzipped or not. */
   z.object({ kind: z.literal('idx'), path: z.string() }),
   z.object({ kind: z.literal('cifar10'), path: z.string() }),
-  z.object({ kind: z.literal('folder'), path: z.string() }),
+  /**
+   * One sub-folder of PNG or JPEG images per class (notMNIST as distributed is one). Images are resized to
+   * the network's Input and made grey when it has one channel; `testSplit` of them, drawn with the run's
+   * seed, are kept for testing.
+   */
+  z.object({ kind: z.literal('folder'), path: z.string(), testSplit: z.number().min(0.05).max(0.5).default(0.2) }),
 ]);
 export type DatasetBinding = z.infer<typeof datasetBindingSchema>;

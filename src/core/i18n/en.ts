@@ -192,6 +192,16 @@ export const en = {
     `${a.file}: image ${formatInt(a.index)} has label ${a.label}, but there are only ${a.classes} classes (0 to ${a.classes - 1}).`,
   'data.cifarMissing': (a: { folder: S }) =>
     `${a.folder} has no CIFAR-10 batches: it needs data_batch_1.bin … data_batch_5.bin and test_batch.bin.`,
+  'data.notImage': (a: { file: S }) => `${a.file} is not a PNG or JPEG image. Take it out of the dataset folder.`,
+  'data.badImage': (a: { file: S; reason: S }) =>
+    `${a.file} is a damaged image (${a.reason}). Take it out of the dataset folder.`,
+  'data.folderClasses': (a: { folder: S; count: N }) =>
+    `${a.folder} has ${a.count} class folders; an image dataset needs one sub-folder per class, at least two.`,
+  'data.emptyClass': (a: { folder: S }) => `The class folder ${a.folder} has no images.`,
+  'data.tooManyImages': (a: { folder: S; count: N; max: N }) =>
+    `${a.folder} has ${formatInt(a.count)} images; ConvStudio reads at most ${formatInt(a.max)} from a folder.`,
+  'data.folderChannels': (a: { channels: N }) =>
+    `Images can fill an Input with 1 channel (grey) or 3 (colour), not ${a.channels}.`,
   'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
   'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,

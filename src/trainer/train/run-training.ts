@@ -9,7 +9,6 @@ import {
   evaluatePredictions,
   firstImages,
   formatShape,
-  hasErrors,
   msg,
   seededRandom,
   shuffledIndices,
@@ -69,9 +68,6 @@ const LOSSES: Record<TrainingSettings['loss'], string> = {
 /** The network's Input must take the data's images, and its output give one value per class. */
 function checkFit(command: StartCommand, dataset: ImageDataset): void {
   const analysis = analyse(command.project.graph);
-  if (hasErrors(analysis)) {
-    throw new TrainingProblem(analysis.diagnostics.find((d) => d.severity === 'error')!.message, false);
-  }
   const inputs = analysis.nodes.filter((n) => n.type === 'Input');
   const outputs = analysis.outputIds.map((id) => analysis.byId.get(id)!);
   const input = inputs[0]!.outputShape!;
@@ -133,7 +129,12 @@ export async function runTraining(
   if (!selection.ok) throw new TrainingProblem(selection.error, false);
   emit({ type: 'backend', chosen: selection.chosen, reports: selection.reports });
 
-  const loaded = await loadDataset(command.dataset);
+  const analysis = analyse(command.project.graph);
+  const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
+  if (firstError) throw new TrainingProblem(firstError.message, false);
+  const input = analysis.nodes.find((n) => n.type === 'Input')?.outputShape ?? [];
+  const inputShape: [number, number, number] = input.length === 3 ? (input as [number, number, number]) : [0, 0, 0];
+  const loaded = await loadDataset(command.dataset, { inputShape, seed: settings.seed });
   if (!loaded.ok) throw new TrainingProblem(loaded.error, false);
   const dataset = loaded.value;
   const all = command.limitSamples ? firstImages(dataset.train, command.limitSamples) : dataset.train;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CIFAR_RECORD,
   classCounts,
+  fromRgba,
+  resizeBilinear,
   evaluatePredictions,
   imageSetFromIdx,
   parseCifarBatches,
@@ -108,5 +110,19 @@ describe('splits and results', () => {
       accuracy: 0.75,
       misclassified: [2],
     });
+  });
+});
+
+describe('fitting images to the Input', () => {
+  it('makes colour grey with the BT.601 weights and drops alpha', () => {
+    const rgba = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 128, 0, 0, 255, 0]);
+    expect([...fromRgba(rgba, 3, 1, 1)]).toEqual([76, 150, 29]);
+    expect([...fromRgba(rgba, 3, 1, 3)]).toEqual([255, 0, 0, 0, 255, 0, 0, 0, 255]);
+  });
+
+  it('resizes bilinearly: a flat image stays flat, a 2 × 2 checker averages', () => {
+    expect([...resizeBilinear(new Uint8Array(16).fill(7), 4, 4, 1, 2, 2)]).toEqual([7, 7, 7, 7]);
+    expect([...resizeBilinear(Uint8Array.from([0, 255, 255, 0]), 2, 2, 1, 1, 1)]).toEqual([128]);
+    expect(resizeBilinear(Uint8Array.from([1, 2, 3]), 3, 1, 1, 3, 1)).toEqual(Uint8Array.from([1, 2, 3]));
   });
 });

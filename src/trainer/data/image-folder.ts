@@ -1,0 +1,134 @@
+/**
+ * An image-folder dataset: one sub-folder per class with PNG or JPEG files, decoded with pure-JavaScript
+ * decoders (pngjs, jpeg-js), fitted to the network's Input (resized, made grey or colour), and split into
+ * training and test images with the run's seed.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import {
+  fromRgba,
+  msg,
+  resizeBilinear,
+  seededRandom,
+  shuffledIndices,
+  type ImageSet,
+  type Msg,
+} from '../../core/index.ts';
+import type { DatasetResult } from './load-dataset.ts';
+
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg']);
+/** The most images ConvStudio reads from one folder dataset (memory on ordinary laptops). */
+export const MAX_FOLDER_IMAGES = 200_000;
+
+export interface FolderOptions {
+  /** The network's Input: [height, width, channels]. */
+  shape: [number, number, number];
+  testSplit: number;
+  seed: number;
+}
+
+type Decoded = { ok: true; width: number; height: number; rgba: Uint8Array } | { ok: false; error: Msg };
+
+function decode(bytes: Buffer, file: string): Decoded {
+  try {
+    if (bytes[0] === 0x89 && bytes[1] === 0x50) {
+      const png = PNG.sync.read(bytes);
+      return { ok: true, width: png.width, height: png.height, rgba: new Uint8Array(png.data) };
+    }
+    if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+      const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
+      return { ok: true, width: image.width, height: image.height, rgba: image.data };
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      error: msg('data.badImage', { file, reason: error instanceof Error ? error.message : String(error) }),
+    };
+  }
+  return { ok: false, error: msg('data.notImage', { file }) };
+}
+
+/** The class folders and their image files, or why there are none. */
+function listClasses(
+  folder: string,
+): { ok: true; classes: Array<{ name: string; files: string[] }> } | { ok: false; error: Msg } {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).sort();
+  } catch {
+    return { ok: false, error: msg('file.notFound', { path: folder }) };
+  }
+  const classes = entries
+    .filter((name) => !name.startsWith('.') && statSync(join(folder, name)).isDirectory())
+    .map((name) => ({
+      name,
+      files: readdirSync(join(folder, name))
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+        .map((f) => join(folder, name, f)),
+    }));
+  if (classes.length < 2) return { ok: false, error: msg('data.folderClasses', { folder, count: classes.length }) };
+  const empty = classes.find((c) => c.files.length === 0);
+  if (empty) return { ok: false, error: msg('data.emptyClass', { folder: join(folder, empty.name) }) };
+  return { ok: true, classes };
+}
+
+export async function loadImageFolder(folder: string, options: FolderOptions): Promise<DatasetResult> {
+  const listed = listClasses(folder);
+  if (!listed.ok) return listed;
+  const files = listed.classes.flatMap((c, label) => c.files.map((file) => ({ file, label })));
+  if (files.length > MAX_FOLDER_IMAGES)
+    return { ok: false, error: msg('data.tooManyImages', { folder, count: files.length, max: MAX_FOLDER_IMAGES }) };
+  const [height, width, channels] = options.shape;
+  if (channels !== 1 && channels !== 3) return { ok: false, error: msg('data.folderChannels', { channels }) };
+  const size = height * width * channels;
+  const pixels = new Uint8Array(files.length * size);
+  const labels = new Uint8Array(files.length);
+  for (const [i, { file, label }] of files.entries()) {
+    if (!IMAGE_EXTENSIONS.has(extname(file).toLowerCase())) return { ok: false, error: msg('data.notImage', { file }) };
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      return {
+        ok: false,
+        error: msg('data.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+      };
+    }
+    const image = decode(bytes, file);
+    if (!image.ok) return image;
+    const fitted = resizeBilinear(
+      fromRgba(image.rgba, image.width, image.height, channels),
+      image.width,
+      image.height,
+      channels,
+      width,
+      height,
+    );
+    pixels.set(fitted, i * size);
+    labels[i] = label;
+  }
+  const order = shuffledIndices(files.length, seededRandom(options.seed));
+  const testCount = Math.max(1, Math.round(files.length * options.testSplit));
+  const pick = (indices: Int32Array): ImageSet => {
+    const out = new Uint8Array(indices.length * size);
+    const outLabels = new Uint8Array(indices.length);
+    indices.forEach((index, j) => {
+      out.set(pixels.subarray(index * size, (index + 1) * size), j * size);
+      outLabels[j] = labels[index]!;
+    });
+    return { pixels: out, labels: outLabels, count: indices.length, shape: [height, width, channels] };
+  };
+  return {
+    ok: true,
+    value: {
+      name: basename(folder),
+      classes: listed.classes.map((c) => c.name),
+      train: pick(order.subarray(testCount)),
+      test: pick(order.subarray(0, testCount)),
+    },
+  };
+}
