@@ -280,6 +280,16 @@ describe('the trainer process', () => {
     // The client kills the process if it has not gone a second after Stop; a loaded machine adds some.
     expect(performance.now() - asked).toBeLessThan(2_000);
     expect(events.at(-1)).toEqual({ type: 'done', stopped: true, savedTo: null });
+    const dataset = events.find((e) => e.type === 'dataset');
+    expect(dataset).toMatchObject({
+      name: 'MNIST',
+      shape: [28, 28, 1],
+      train: 18_000,
+      validation: 2_000,
+      test: 10_000,
+    });
+    if (dataset?.type === 'dataset') expect(dataset.classCounts.reduce((a, b) => a + b, 0)).toBe(20_000);
+    expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm' });
   });
 
   it('pauses and resumes between batches', async () => {

@@ -54,6 +54,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     train: z.number(),
     validation: z.number(),
     test: z.number(),
+    /** Training images per class, validation included. */
+    classCounts: z.array(z.number()),
   }),
   z.object({
     type: z.literal('progress'),

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   analyse,
+  classCounts,
   evaluatePredictions,
   firstImages,
   formatShape,
@@ -153,6 +154,7 @@ export async function runTraining(
     train: trainCount,
     validation: validationCount,
     test: dataset.test.count,
+    classCounts: classCounts(all, classes),
   });
 
   let model: tf.LayersModel;
