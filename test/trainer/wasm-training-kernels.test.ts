@@ -46,6 +46,9 @@ describe('Conv2DBackpropFilter on wasm', () => {
     [[2, 9, 9, 3], [3, 3, 4], 2, 'same'],
     [[3, 10, 7, 2], [5, 3, 6], 2, 'same'],
     [[4, 28, 28, 1], [5, 5, 16], 1, 'same'],
+    [[3, 11, 9, 1], [3, 3, 4], 2, 'valid'],
+    [[3, 11, 9, 1], [3, 3, 4], 2, 'same'],
+    [[2, 12, 12, 1], [3, 3, 8], 1, 'valid'],
   ] as const)('input %j, kernel %j, stride %i, padding %s: matches the CPU backend', async (xShape, k, stride, pad) => {
     const xSize = xShape.reduce((a: number, b: number) => a * b, 1);
     const x = Float32Array.from({ length: xSize }, (_, i) => Math.sin(i * 0.37));
@@ -138,5 +141,57 @@ describe('the faster wasm kernels for training', () => {
     for (let k = 0; k < cpu.length; k++) {
       for (let i = 0; i < cpu[k]!.length; i++) expect(wasm[k]![i]).toBeCloseTo(cpu[k]![i]!, 4);
     }
+  });
+});
+
+describe('max-pool gradient and leading-axes sums on wasm', () => {
+  const values = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
+
+  async function onBoth<T>(run: () => Promise<T>): Promise<[T, T]> {
+    await tf.setBackend('cpu');
+    const cpu = await run();
+    await tf.setBackend('wasm');
+    registerWasmTrainingKernels();
+    return [cpu, await run()];
+  }
+
+  it.each([
+    [[2, 8, 8, 3], 2, 2, 'valid'],
+    [[2, 6, 6, 4], 3, 3, 'valid'],
+    [[2, 8, 8, 3], 3, 1, 'same'],
+  ] as const)(
+    'MaxPoolGrad for %j, pool %i, stride %i, %s matches the CPU backend (no ties)',
+    async (shape, pool, stride, pad) => {
+      const size = shape.reduce((a: number, b: number) => a * b, 1);
+      const x = values(size, (i) => Math.sin(i * 1.37) * 3 + i * 1e-4);
+      const [cpu, wasm] = await onBoth(async () => {
+        const input = tf.tensor4d(x, [...shape] as [number, number, number, number]);
+        const pooled = tf.maxPool(input, pool, stride, pad);
+        const upstream = tf.tensor(
+          values(pooled.size, (i) => Math.cos(i)),
+          pooled.shape,
+        );
+        return tf
+          .grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, pool, stride, pad), upstream)))(input)
+          .data();
+      });
+      for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 5);
+    },
+  );
+
+  it('sums over leading axes (bias gradients) and other axes as the CPU backend does', async () => {
+    const x = values(2 * 3 * 4 * 5, (i) => Math.sin(i));
+    const [cpu, wasm] = await onBoth(async () => {
+      const t = tf.tensor4d(x, [2, 3, 4, 5]);
+      return Promise.all([
+        tf.sum(t, [0, 1, 2]).data(),
+        tf.sum(t, 0).data(),
+        tf.sum(t, [1, 3]).data(),
+        tf.sum(t, [0, 1], true).data(),
+      ]);
+    });
+    cpu.forEach((expected, k) => {
+      for (let i = 0; i < expected.length; i++) expect(wasm[k]![i]).toBeCloseTo(expected[i]!, 4);
+    });
   });
 });

@@ -8,6 +8,8 @@ import { BACKENDS, msg, type BackendChoice, type BackendName, type BackendReport
 import { registerWasmBatchMatMul } from './wasm-batch-matmul.ts';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.ts';
 import { registerWasmConv2DBackpropInput } from './wasm-conv2d-backprop-input.ts';
+import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
+import { registerWasmSum } from './wasm-sum.ts';
 
 /** Imports an optional package by name without the compiler or bundler requiring it to exist. */
 async function optionalImport(name: string): Promise<unknown> {
@@ -68,6 +70,8 @@ export function registerWasmTrainingKernels(): void {
   registerWasmConv2DBackpropFilter();
   registerWasmConv2DBackpropInput();
   registerWasmBatchMatMul();
+  registerWasmSum();
+  registerWasmMaxPoolGrad();
 }
 
 export type BackendSelection =
