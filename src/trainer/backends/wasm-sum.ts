@@ -4,7 +4,7 @@
  * (49 ms per batch on the 4-layer MNIST CNN). A product with a row of ones needs no transpose.
  * Other reductions keep the backend's kernel.
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
 import { temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
 
 const MARK = Symbol.for('convstudio.leadingAxesSum');
