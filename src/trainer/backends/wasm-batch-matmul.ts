@@ -3,19 +3,13 @@
  * 24 ms against 3.4 ms for a Dense layer's weight gradient on MNIST). Training's backward pass always asks
  * for transposed products, so this kernel transposes the operand explicitly and multiplies untransposed.
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs';
 
-import { temporaries, type KernelFunc } from './wasm-kernel-calls.ts';
-
-const MARK = Symbol.for('convstudio.untransposedBatchMatMul');
+import { replaceWasmKernel, temporaries, wasmKernel as kernel } from './wasm-kernel-calls.ts';
 
 export function registerWasmBatchMatMul(): void {
-  const original = getKernel('BatchMatMul', 'wasm');
-  const transposeConfig = getKernel('Transpose', 'wasm');
-  if (!original || !transposeConfig || (original.kernelFunc as unknown as Record<symbol, boolean>)[MARK]) return;
-  const multiply = original.kernelFunc as unknown as KernelFunc;
-  const transpose = transposeConfig.kernelFunc as unknown as KernelFunc;
-  const kernelFunc = ((args: Parameters<KernelFunc>[0]) => {
+  const transpose = kernel('Transpose');
+  replaceWasmKernel('BatchMatMul', (multiply) => (args) => {
     const { inputs, backend, attrs } = args;
     if (!attrs.transposeA && !attrs.transposeB) return multiply(args);
     const { keep, free } = temporaries(backend);
@@ -31,8 +25,5 @@ export function registerWasmBatchMatMul(): void {
     } finally {
       free();
     }
-  }) as unknown as KernelConfig['kernelFunc'];
-  (kernelFunc as unknown as Record<symbol, boolean>)[MARK] = true;
-  unregisterKernel('BatchMatMul', 'wasm');
-  registerKernel({ kernelName: 'BatchMatMul', backendName: 'wasm', kernelFunc });
+  });
 }

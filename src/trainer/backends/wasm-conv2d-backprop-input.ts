@@ -8,23 +8,18 @@
  *
  * with dy padded so the result is the input's size. Other strides keep the backend's own kernel.
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs';
 import { samePadding } from './wasm-conv2d-backprop-filter.ts';
 
-import { temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
-
-const MARK = Symbol.for('convstudio.fastConv2DBackpropInput');
+import { replaceWasmKernel, temporaries, wasmKernel as kernel } from './wasm-kernel-calls.ts';
 
 export function registerWasmConv2DBackpropInput(): void {
-  const original = getKernel('Conv2DBackpropInput', 'wasm');
-  if (!original || (original.kernelFunc as unknown as Record<symbol, boolean>)[MARK]) return;
-  const fallback = original.kernelFunc as unknown as KernelFunc;
   const pad = kernel('PadV2');
   const slice = kernel('Slice');
   const transpose = kernel('Transpose');
   const reverse = kernel('Reverse');
   const conv2d = kernel('Conv2D');
-  const kernelFunc = ((args: Parameters<KernelFunc>[0]) => {
+  replaceWasmKernel('Conv2DBackpropInput', (fallback) => (args) => {
     const { inputs, backend, attrs } = args;
     const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
     const strides = attrs.strides as number | [number, number];
@@ -71,8 +66,5 @@ export function registerWasmConv2DBackpropInput(): void {
     } finally {
       free();
     }
-  }) as unknown as KernelConfig['kernelFunc'];
-  (kernelFunc as unknown as Record<symbol, boolean>)[MARK] = true;
-  unregisterKernel('Conv2DBackpropInput', 'wasm');
-  registerKernel({ kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc });
+  });
 }

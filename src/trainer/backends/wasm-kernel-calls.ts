@@ -1,5 +1,5 @@
 /** Calling the wasm backend's own kernels from inside a kernel of ours, and freeing what they made. */
-import { getKernel, type TensorInfo } from '@tensorflow/tfjs';
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
 
 export type KernelFunc = (args: {
   inputs: Record<string, TensorInfo>;
@@ -22,4 +22,19 @@ export function temporaries(backend: unknown): { keep(t: TensorInfo): TensorInfo
       for (const t of kept) (backend as { disposeData(dataId: object): void }).disposeData(t.dataId);
     },
   };
+}
+
+const REPLACED = Symbol.for('convstudio.replacedWasmKernel');
+
+/**
+ * Puts a kernel of ours in place of one of the wasm backend's, once: `make` receives the backend's own
+ * kernel (for the cases ours leaves to it) and returns the replacement.
+ */
+export function replaceWasmKernel(name: string, make: (original: KernelFunc) => KernelFunc): void {
+  const original = getKernel(name, 'wasm');
+  if (!original || (original.kernelFunc as unknown as Record<symbol, boolean>)[REPLACED]) return;
+  const kernelFunc = make(original.kernelFunc as unknown as KernelFunc) as unknown as KernelConfig['kernelFunc'];
+  (kernelFunc as unknown as Record<symbol, boolean>)[REPLACED] = true;
+  unregisterKernel(name, 'wasm');
+  registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
 }

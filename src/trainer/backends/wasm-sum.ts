@@ -4,19 +4,13 @@
  * (49 ms per batch on the 4-layer MNIST CNN). A product with a row of ones needs no transpose.
  * Other reductions keep the backend's kernel.
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
-import { temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
-
-const MARK = Symbol.for('convstudio.leadingAxesSum');
+import { replaceWasmKernel, temporaries, wasmKernel as kernel } from './wasm-kernel-calls.ts';
 
 export function registerWasmSum(): void {
-  const original = getKernel('Sum', 'wasm');
-  if (!original || (original.kernelFunc as unknown as Record<symbol, boolean>)[MARK]) return;
-  const fallback = original.kernelFunc as unknown as KernelFunc;
   const reshape = kernel('Reshape');
   const fill = kernel('Fill');
   const matMul = kernel('BatchMatMul');
-  const kernelFunc = ((args: Parameters<KernelFunc>[0]) => {
+  replaceWasmKernel('Sum', (fallback) => (args) => {
     const { inputs, backend, attrs } = args;
     const x = inputs.x!;
     const rank = x.shape.length;
@@ -42,8 +36,5 @@ export function registerWasmSum(): void {
     } finally {
       free();
     }
-  }) as unknown as KernelConfig['kernelFunc'];
-  (kernelFunc as unknown as Record<symbol, boolean>)[MARK] = true;
-  unregisterKernel('Sum', 'wasm');
-  registerKernel({ kernelName: 'Sum', backendName: 'wasm', kernelFunc });
+  });
 }
