@@ -51,10 +51,7 @@ async function run(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
       });
-      if (values.lang !== undefined) {
-        if (!isLang(values.lang)) throw new UsageError(msg('cli.badLang', { value: String(values.lang) }));
-        lang = values.lang;
-      }
+      lang = langOption(values.lang) ?? lang;
       if (positionals.length !== 1) throw new UsageError(msg('cli.oneFile', { command: 'summary' }));
       return await summaryCommand({
         file: positionals[0]!,
@@ -92,10 +89,7 @@ async function run(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
       });
-      if (values.lang !== undefined) {
-        if (!isLang(values.lang)) throw new UsageError(msg('cli.badLang', { value: String(values.lang) }));
-        lang = values.lang;
-      }
+      lang = langOption(values.lang) ?? lang;
       if (positionals.length !== 1) throw new UsageError(msg('cli.oneFile', { command: 'train' }));
       const backend = backendChoiceSchema.safeParse(values.backend);
       if (!backend.success) throw new UsageError(msg('cli.badBackend', { value: String(values.backend) }));
@@ -127,6 +121,13 @@ async function run(argv: string[]): Promise<number> {
     if (process.env.CONVSTUDIO_DEBUG) console.error(error);
     return EXIT_FAILURE;
   }
+}
+
+/** The --lang option, checked; null when absent. */
+function langOption(value: unknown): Lang | null {
+  if (value === undefined) return null;
+  if (!isLang(value)) throw new UsageError(msg('cli.badLang', { value: String(value) }));
+  return value;
 }
 
 /** A whole-number option within bounds, or null when absent. */

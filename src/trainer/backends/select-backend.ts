@@ -27,15 +27,19 @@ async function tryPackage(pkg: string, missing: Msg = msg('backend.notInstalled'
 
 type Activation = { ok: true } | { ok: false; reason: Msg };
 
+/** tfjs-node and tfjs-node-gpu both register TensorFlow's native library as the 'tensorflow' backend. */
+async function nativeTensorFlow(pkg: string, label: string): Promise<Activation> {
+  const missing = await tryPackage(pkg);
+  if (missing) return { ok: false, reason: missing };
+  return (await tf.setBackend('tensorflow'))
+    ? { ok: true }
+    : { ok: false, reason: msg('backend.failedToStart', { backend: label }) };
+}
+
 async function activate(name: BackendName): Promise<Activation> {
   switch (name) {
-    case 'cuda': {
-      const missing = await tryPackage('@tensorflow/tfjs-node-gpu');
-      if (missing) return { ok: false, reason: missing };
-      return (await tf.setBackend('tensorflow'))
-        ? { ok: true }
-        : { ok: false, reason: msg('backend.failedToStart', { backend: 'CUDA' }) };
-    }
+    case 'cuda':
+      return nativeTensorFlow('@tensorflow/tfjs-node-gpu', 'CUDA');
     case 'webgpu': {
       if (process.versions.electron) return { ok: false, reason: msg('backend.webgpuInElectron') };
       const missing =
@@ -44,13 +48,8 @@ async function activate(name: BackendName): Promise<Activation> {
       if (missing) return { ok: false, reason: missing };
       return (await tf.setBackend('webgpu')) ? { ok: true } : { ok: false, reason: msg('backend.noGpu') };
     }
-    case 'tfjs-node': {
-      const missing = await tryPackage('@tensorflow/tfjs-node');
-      if (missing) return { ok: false, reason: missing };
-      return (await tf.setBackend('tensorflow'))
-        ? { ok: true }
-        : { ok: false, reason: msg('backend.failedToStart', { backend: 'tfjs-node' }) };
-    }
+    case 'tfjs-node':
+      return nativeTensorFlow('@tensorflow/tfjs-node', 'tfjs-node');
     case 'wasm': {
       await import('@tensorflow/tfjs-backend-wasm');
       if (!(await tf.setBackend('wasm')))

@@ -13,6 +13,7 @@ import {
   msg,
   seededRandom,
   shuffledIndices,
+  type Analysis,
   type ImageDataset,
   type ImageSet,
   type Msg,
@@ -67,8 +68,7 @@ const LOSSES: Record<TrainingSettings['loss'], string> = {
 };
 
 /** The network's Input must take the data's images, and its output give one value per class. */
-function checkFit(command: StartCommand, dataset: ImageDataset): void {
-  const analysis = analyse(command.project.graph);
+function checkFit(analysis: Analysis, dataset: ImageDataset): void {
   const inputs = analysis.nodes.filter((n) => n.type === 'Input');
   const outputs = analysis.outputIds.map((id) => analysis.byId.get(id)!);
   const input = inputs[0]!.outputShape!;
@@ -139,7 +139,7 @@ export async function runTraining(
   if (!loaded.ok) throw new TrainingProblem(loaded.error, false);
   const dataset = loaded.value;
   const all = command.limitSamples ? firstImages(dataset.train, command.limitSamples) : dataset.train;
-  checkFit(command, dataset);
+  checkFit(analysis, dataset);
 
   // As Keras's validation_split: the last fraction of the training data, taken before any shuffling.
   const validationCount = Math.floor(all.count * settings.validationSplit);
