@@ -15,7 +15,13 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The trainer, started by main as an Electron utilityProcess.
+          trainer: resolve('src/trainer/trainer-process.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -35,3 +35,4 @@ export * from './training/evaluation.ts';
 export * from './training/protocol.ts';
 export * from './datasets/cifar10.ts';
 export * from './datasets/resize-image.ts';
+export * from './datasets/sample-images.ts';

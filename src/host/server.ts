@@ -8,7 +8,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_TEXT_CHARS, dispatch, wsRequestSchema, type ApiHandlers, type WsResponse } from '../core/index.ts';
+import {
+  MAX_TEXT_CHARS,
+  dispatch,
+  wsRequestSchema,
+  type ApiHandlers,
+  type HostEvent,
+  type WsEvent,
+  type WsResponse,
+} from '../core/index.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 export interface HostOptions {
@@ -25,6 +33,8 @@ export interface RunningHost {
   url: string;
   port: number;
   token: string;
+  /** Pushes an event to every open page. */
+  broadcast(event: HostEvent): void;
   close(): Promise<void>;
 }
 
@@ -92,6 +102,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://${HOST}:${port}/#token=${token}`,
     port,
     token,
+    broadcast: (event) => {
+      const message = JSON.stringify({ event } satisfies WsEvent);
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate();

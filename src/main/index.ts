@@ -5,13 +5,15 @@
 import { app, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../core/security/content-security-policy.ts';
-import { langFromLocale } from '../core/index.ts';
+import { EVENT_CHANNEL, langFromLocale } from '../core/index.ts';
 import { createApiHandlers } from '../services/api-handlers.ts';
 import { defaultProjectsDir } from '../services/app-data.ts';
 import { systemLang } from '../services/system-lang.ts';
+import { TrainingService } from '../services/training-service.ts';
 import { registerApi } from './ipc-api.ts';
 import { createMainWindow } from './main-window.ts';
 import { fileDialogs, guardUnsavedWork } from './native-dialogs.ts';
+import { utilityTrainer } from './utility-trainer.ts';
 
 function initialFileFromArgs(argv: string[]): string | null {
   const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && a !== '.');
@@ -28,6 +30,14 @@ void app.whenReady().then(() => {
     });
   });
   const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+  const training = new TrainingService({
+    dataDir: app.getPath('userData'),
+    launch: utilityTrainer,
+    emit: (event) => {
+      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+    },
+  });
+  app.on('will-quit', () => void training.shutdown());
   const handlers = createApiHandlers({
     host: 'electron',
     version: app.getVersion(),
@@ -36,6 +46,7 @@ void app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     projectsFolder: process.env.CONVSTUDIO_PROJECTS_DIR ?? join(app.getPath('documents'), 'ConvStudio'),
     dialogs: fileDialogs(dialog, window, () => defaultProjectsDir()),
+    training,
   });
   registerApi(ipcMain, handlers, window);
   guardUnsavedWork(dialog, window);

@@ -24,6 +24,10 @@ export function fileDialogs(dialog: Dialog, window: BrowserWindow, projectsDir: 
       });
       return result.canceled ? null : (result.filePath ?? null);
     },
+    async folder() {
+      const result = await dialog.showOpenDialog(window, { properties: ['openDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }
 

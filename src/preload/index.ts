@@ -1,9 +1,23 @@
 /** Exposes exactly the typed API to the page, and nothing else. */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, IPC_CHANNEL, type Api } from '../core/api/api-schema.ts';
+import {
+  API_METHODS,
+  EVENT_CHANNEL,
+  IPC_CHANNEL,
+  type Api,
+  type HostEvent,
+  type SubscribeEvents,
+} from '../core/api/api-schema.ts';
 
 const api = Object.fromEntries(
   API_METHODS.map((method) => [method, (params: unknown) => ipcRenderer.invoke(IPC_CHANNEL, method, params)]),
 ) as Api;
 
+const subscribe: SubscribeEvents = (listener) => {
+  const relay = (_event: unknown, data: HostEvent) => listener(data);
+  ipcRenderer.on(EVENT_CHANNEL, relay);
+  return () => void ipcRenderer.removeListener(EVENT_CHANNEL, relay);
+};
+
 contextBridge.exposeInMainWorld('convstudio', api satisfies Api);
+contextBridge.exposeInMainWorld('convstudioEvents', subscribe);

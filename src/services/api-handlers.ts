@@ -3,11 +3,13 @@ import { loadModelText, type ApiHandlers, type AppInfo, type Lang } from '../cor
 import { AutosaveStore } from './autosave-store.ts';
 import { openProject, saveProject } from './project-files.ts';
 import { RecentFiles } from './recent-files.ts';
+import type { TrainingService } from './training-service.ts';
 
 /** The operating system's file dialogs, where the host has them (Electron). */
 export interface FileDialogs {
   open(): Promise<string | null>;
   save(suggestedName: string): Promise<string | null>;
+  folder(): Promise<string | null>;
 }
 
 export interface HandlerOptions {
@@ -20,6 +22,7 @@ export interface HandlerOptions {
   dataDir: string;
   projectsFolder: string;
   dialogs?: FileDialogs;
+  training: TrainingService;
 }
 
 export function createApiHandlers(options: HandlerOptions): ApiHandlers {
@@ -52,5 +55,7 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       await autosave.clear();
       return null;
     },
+    ...options.training.handlers(),
+    'dataset.pickFolder': async () => (await options.dialogs?.folder()) ?? null,
   };
 }

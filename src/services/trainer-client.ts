@@ -1,75 +1,108 @@
 /**
- * Runs the trainer in a process of its own (child_process.fork) and speaks the training protocol with it.
- * A crash or out-of-memory in training ends that process only; the owner hears of it as an error event.
- * Stop asks the trainer to finish its batch and ends the process if it has not gone within a second.
+ * Runs the trainer in a process of its own and speaks the training protocol with it. How the process is
+ * started is the host's choice (`LaunchTrainer`): child_process.fork here, Electron's utilityProcess in the
+ * app (src/main/utility-trainer.ts). A crash or out-of-memory in training ends that process only; the owner
+ * hears of it as an error event. Stop asks the trainer to finish its batch and ends the process if it has
+ * not gone within a second.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { msg, trainerEventSchema, type TrainerCommand, type TrainerEvent } from '../core/index.ts';
 
-const TRAINER_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', 'trainer', 'trainer-process.ts');
+/** The trainer's TypeScript entry, run through tsx by the CLI and the browser host. */
+export const TRAINER_SOURCE_ENTRY = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'trainer',
+  'trainer-process.ts',
+);
 export const STOP_GRACE_MS = 1_000;
+
+/** A started trainer process, whatever started it. */
+export interface TrainerProcess {
+  send(command: TrainerCommand): void;
+  onMessage(listener: (raw: unknown) => void): void;
+  /** `crash` is null for a normal exit, otherwise what ended it (a signal, an exit code, "out of memory"). */
+  onExit(listener: (crash: string | null) => void): void;
+  kill(): void;
+}
+
+export type LaunchTrainer = () => TrainerProcess;
+
+/** Starts an entry with child_process.fork; a `.ts` entry runs through tsx. */
+export function forkTrainer(entry = TRAINER_SOURCE_ENTRY): TrainerProcess {
+  const child = fork(entry, [], {
+    execArgv: entry.endsWith('.ts') ? ['--import', 'tsx', '--no-warnings'] : ['--no-warnings'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
+  return {
+    send: (command) => {
+      if (child.connected) child.send(command);
+    },
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) =>
+      child.on('exit', (code, signal) =>
+        listener(
+          code === 0
+            ? null
+            : stderr.includes('heap out of memory')
+              ? 'out of memory'
+              : (signal ?? `exit code ${code}`),
+        ),
+      ),
+    kill: () => child.kill('SIGKILL'),
+  };
+}
 
 export interface TrainerRun {
   pause(): void;
   resume(): void;
   stop(): void;
-  /** The process, for tests that kill it. */
-  readonly process: ChildProcess;
+  /** Ends the process at once (tests; a host shutting down). */
+  kill(): void;
   /** Resolves when the process has ended. */
   readonly finished: Promise<void>;
 }
 
 export function startTrainer(
-  command: Extract<TrainerCommand, { type: 'start' }>,
+  command: Extract<TrainerCommand, { type: 'start' | 'describe' }>,
   onEvent: (event: TrainerEvent) => void,
+  launch: LaunchTrainer = () => forkTrainer(),
 ): TrainerRun {
-  const child = fork(TRAINER_ENTRY, [], {
-    execArgv: ['--import', 'tsx', '--no-warnings'],
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
+  const child = launch();
   let ended = false;
   let stopRequested = false;
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
-  child.on('message', (raw) => {
+  child.onMessage((raw) => {
     const parsed = trainerEventSchema.safeParse(raw);
-    if (!parsed.success) return;
-    if (parsed.data.type === 'done' || parsed.data.type === 'error') ended = true;
+    if (!parsed.success || ended) return;
+    if (parsed.data.type === 'done' || parsed.data.type === 'error' || parsed.data.type === 'described') ended = true;
     onEvent(parsed.data);
   });
   const finished = new Promise<void>((resolve) => {
-    child.on('exit', (code, signal) => {
+    child.onExit((crash) => {
       if (!ended && stopRequested) {
-        ended = true;
         onEvent({ type: 'done', stopped: true, savedTo: null });
       } else if (!ended) {
-        ended = true;
-        const reason = signal ?? `exit code ${code}`;
-        onEvent({
-          type: 'error',
-          message: msg('train.crashed', { reason: stderr.includes('heap out of memory') ? 'out of memory' : reason }),
-          training: true,
-        });
+        onEvent({ type: 'error', message: msg('train.crashed', { reason: crash ?? 'exit code 0' }), training: true });
       }
+      ended = true;
       resolve();
     });
   });
-  const send = (c: TrainerCommand) => {
-    if (child.connected) child.send(c);
-  };
-  send(command);
+  child.send(command);
   return {
-    process: child,
     finished,
-    pause: () => send({ type: 'pause' }),
-    resume: () => send({ type: 'resume' }),
+    pause: () => child.send({ type: 'pause' }),
+    resume: () => child.send({ type: 'resume' }),
     stop: () => {
       stopRequested = true;
-      send({ type: 'stop' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill(), STOP_GRACE_MS);
       void finished.then(() => clearTimeout(timer));
     },
+    kill: () => child.kill(),
   };
 }

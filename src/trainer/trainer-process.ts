@@ -4,16 +4,17 @@
  * process channel. One run per process; it exits when the run ends.
  */
 import { msg, trainerCommandSchema, type TrainerEvent } from '../core/index.ts';
+import { describeDataset } from './data/describe-dataset.ts';
+import { ownerChannel } from './owner-channel.ts';
 import { runTraining, TrainingProblem, type RunControl } from './train/run-training.ts';
 
-function send(event: TrainerEvent): void {
-  process.send?.(event);
-}
+const owner = ownerChannel();
+const send = (event: TrainerEvent) => owner.send(event);
+const finish = (event: TrainerEvent) => owner.sendLastAndExit(event);
 
-/** Sends the last event, waits until it has left, and ends the process (tfjs keeps it alive otherwise). */
-function finish(event: TrainerEvent): void {
-  if (!process.send) process.exit(0);
-  process.send(event, () => process.exit(0));
+function internalError(error: unknown, training: boolean): TrainerEvent {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { type: 'error', message: msg('train.internal', { detail }), training };
 }
 
 let resume: (() => void) | null = null;
@@ -36,13 +37,12 @@ async function start(command: Parameters<typeof runTraining>[0]): Promise<void> 
     if (error instanceof TrainingProblem) {
       finish({ type: 'error', message: error.problem, training: error.duringTraining });
     } else {
-      const detail = error instanceof Error ? error.message : String(error);
-      finish({ type: 'error', message: msg('train.internal', { detail }), training: true });
+      finish(internalError(error, true));
     }
   }
 }
 
-process.on('message', (raw: unknown) => {
+owner.onCommand((raw) => {
   const parsed = trainerCommandSchema.safeParse(raw);
   if (!parsed.success) return;
   const command = parsed.data;
@@ -51,6 +51,15 @@ process.on('message', (raw: unknown) => {
       if (!started) {
         started = true;
         void start(command);
+      }
+      break;
+    case 'describe':
+      if (!started) {
+        started = true;
+        void describeDataset(command).then(
+          (result) => (result.ok ? (send(result.event), finish({ type: 'described' })) : finish(result.error)),
+          (error: unknown) => finish(internalError(error, false)),
+        );
       }
       break;
     case 'pause':

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHost, type RunningHost } from '../../src/host/server.ts';
 import { createApiHandlers } from '../../src/services/api-handlers.ts';
+import { TrainingService } from '../../src/services/training-service.ts';
 
 let host: RunningHost;
 let origin: string;
@@ -23,6 +24,7 @@ beforeAll(async () => {
     initialFile: join(import.meta.dirname, '../fixtures/keras/keras-3-sequential.json'),
     dataDir: join(root, 'data'),
     projectsFolder: join(root, 'projects'),
+    training: new TrainingService({ dataDir: join(root, 'data'), emit: () => {} }),
   });
   host = await startHost({ rendererDir: root, handlers, port: 0, log: () => {} });
   origin = `http://127.0.0.1:${host.port}`;

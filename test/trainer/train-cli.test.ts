@@ -314,7 +314,7 @@ describe('the trainer process', () => {
     const events: TrainerEvent[] = [];
     const run = start(events);
     await expect.poll(() => events.some((e) => e.type === 'progress'), { timeout: 30_000 }).toBe(true);
-    run.process.kill('SIGKILL');
+    run.kill();
     await run.finished;
     const last = events.at(-1)!;
     expect(last.type).toBe('error');

@@ -1,12 +1,13 @@
 /** `convstudio serve [FILE] [--port N] [--no-open]`: the browser host. */
 import { resolve } from 'node:path';
 import { msg, translate } from '../../core/index.ts';
-import { ensureRendererBuilt } from '../../host/renderer-build.ts';
+import { ensureAppBuilt } from '../../host/app-build.ts';
 import { startHost, type RunningHost } from '../../host/server.ts';
 import { createApiHandlers } from '../../services/api-handlers.ts';
 import { defaultDataDir, defaultProjectsDir } from '../../services/app-data.ts';
 import { APP_VERSION } from '../../services/app-version.ts';
 import { systemLang } from '../../services/system-lang.ts';
+import { TrainingService } from '../../services/training-service.ts';
 import { CliError } from '../cli-io.ts';
 
 export interface ServeOptions {
@@ -16,8 +17,10 @@ export interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
-  const rendererDir = await ensureRendererBuilt();
+  const rendererDir = await ensureAppBuilt();
   const initialFile = options.file ? resolve(options.file) : null;
+  let host: RunningHost | null = null;
+  const training = new TrainingService({ dataDir: defaultDataDir(), emit: (event) => host?.broadcast(event) });
   const handlers = createApiHandlers({
     host: 'browser',
     version: APP_VERSION,
@@ -25,8 +28,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     initialFile,
     dataDir: defaultDataDir(),
     projectsFolder: defaultProjectsDir(),
+    training,
   });
-  let host: RunningHost;
   try {
     host = await startHost({
       rendererDir,
@@ -40,14 +43,16 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     }
     throw error;
   }
+  const running = host;
   const lang = systemLang();
-  process.stdout.write(`${translate(msg('cli.serving', { url: host.url }), lang)}\n`);
+  process.stdout.write(`${translate(msg('cli.serving', { url: running.url }), lang)}\n`);
   if (options.open) {
     const { default: open } = await import('open');
-    await open(host.url).catch(() => process.stderr.write(`${translate(msg('cli.noBrowser'), lang)}\n`));
+    await open(running.url).catch(() => process.stderr.write(`${translate(msg('cli.noBrowser'), lang)}\n`));
   }
   await new Promise<void>((done) => {
-    const stop = () => void host.close().then(done);
+    // No orphan trainer: a run in progress ends with the host.
+    const stop = () => void training.shutdown().then(() => running.close().then(done));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -7,14 +7,19 @@ import { z } from 'zod';
 import { projectSchema, type Project } from '../document/project-schema.ts';
 import type { FileKind, LoadResult } from '../import/load-model-file.ts';
 import type { Lang, Msg } from '../i18n/messages.ts';
+import { datasetBindingSchema } from '../document/training-schema.ts';
+import { backendChoiceSchema, type TrainerEvent } from '../training/protocol.ts';
 
 /** The one IPC channel of the Electron host. */
 export const IPC_CHANNEL = 'convstudio:api';
+/** The channel on which the Electron host pushes events (training progress) to the page. */
+export const EVENT_CHANNEL = 'convstudio:event';
 
 /** The largest file text the renderer may send to be read (model configs are far smaller). */
 export const MAX_TEXT_CHARS = 50 * 1024 * 1024;
 
 const path = z.string().min(1).max(4096);
+const runId = z.string().regex(/^run-[\w-]{1,80}$/);
 const none = z.object({}).strict();
 
 export const apiParams = {
@@ -41,6 +46,30 @@ export const apiParams = {
   /** Unsaved work from a session that did not close cleanly, if any. */
   'autosave.read': none,
   'autosave.clear': none,
+  /** Starts training the project's network on its dataset in a trainer process; one run at a time. */
+  'train.start': z
+    .object({
+      project: projectSchema,
+      backend: backendChoiceSchema.default('auto'),
+      /** Train on the first N training images only (quick tries). */
+      limitSamples: z.number().int().positive().nullable().default(null),
+    })
+    .strict(),
+  'train.pause': z.object({ runId }).strict(),
+  'train.resume': z.object({ runId }).strict(),
+  'train.stop': z.object({ runId }).strict(),
+  /** The trained model of a finished run (TF.js layers format), for prediction and looking inside. */
+  'train.model': z.object({ runId }).strict(),
+  /** Loads a dataset in a process of its own and describes it: classes, counts, a preview. */
+  'dataset.describe': z
+    .object({
+      dataset: datasetBindingSchema,
+      inputShape: z.tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive()]),
+      validationSplit: z.number().min(0).max(0.9).default(0.1),
+    })
+    .strict(),
+  /** The host's own folder dialog (desktop only); null when cancelled. */
+  'dataset.pickFolder': none,
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -72,6 +101,22 @@ export interface AutosaveSnapshot {
 
 export type { FileKind };
 
+export type DatasetDescription = Extract<TrainerEvent, { type: 'dataset' }>;
+export type StartResult = { ok: true; runId: string } | { ok: false; errors: Msg[] };
+export type DescribeResult = { ok: true; dataset: DatasetDescription } | { ok: false; errors: Msg[] };
+
+/** A trained model in TF.js layers format: model.json's content and its weights, base64. */
+export interface TrainedModel {
+  modelJson: unknown;
+  weights: string;
+}
+
+/** What a host pushes to the page without being asked. */
+export type HostEvent = { type: 'training'; runId: string; event: TrainerEvent };
+
+/** Subscribing to the host's events; returns the unsubscribe function. */
+export type SubscribeEvents = (listener: (event: HostEvent) => void) => () => void;
+
 interface ApiResults {
   'app.info': AppInfo;
   'project.initial': OpenedFile | null;
@@ -84,6 +129,13 @@ interface ApiResults {
   'autosave.write': null;
   'autosave.read': AutosaveSnapshot | null;
   'autosave.clear': null;
+  'train.start': StartResult;
+  'train.pause': null;
+  'train.resume': null;
+  'train.stop': null;
+  'train.model': TrainedModel | null;
+  'dataset.describe': DescribeResult;
+  'dataset.pickFolder': string | null;
 }
 
 export type ApiErrorCode = 'bad-request' | 'unknown-method' | 'forbidden' | 'internal';
@@ -99,8 +151,11 @@ export type ApiValue<K extends ApiMethod> = ApiResults[K];
 /** What the renderer calls: one typed function per method. */
 export type Api = { [K in ApiMethod]: (params: ApiParams<K>) => Promise<ApiResult<ApiValue<K>>> };
 
+/** Params after validation, defaults filled in: what handlers receive. */
+export type ApiArgs<K extends ApiMethod> = z.output<(typeof apiParams)[K]>;
+
 /** What a host implements: handlers receive validated params. */
-export type ApiHandlers = { [K in ApiMethod]: (params: z.output<(typeof apiParams)[K]>) => Promise<ApiValue<K>> };
+export type ApiHandlers = { [K in ApiMethod]: (params: ApiArgs<K>) => Promise<ApiValue<K>> };
 
 /** The envelope of a call over a WebSocket (the browser host). */
 export const wsRequestSchema = z
@@ -110,4 +165,8 @@ export type WsRequest = z.infer<typeof wsRequestSchema>;
 export interface WsResponse {
   id: number;
   result: ApiResult<unknown>;
+}
+/** An event pushed over the WebSocket (messages without an id). */
+export interface WsEvent {
+  event: HostEvent;
 }

@@ -186,6 +186,8 @@ export const en = {
   'train.crashed': (a: { reason: S }) =>
     `The training process ended unexpectedly (${a.reason}). Your network and earlier runs are safe; you can start a new run.`,
   'train.internal': (a: { detail: S }) => `Training failed inside ConvStudio: ${a.detail}. Your network is safe.`,
+  'train.alreadyRunning': () => 'A network is already training. Stop that run before starting another.',
+  'train.noDataset': () => 'Choose a dataset in the Data panel before training.',
   'data.cifarSize': (a: { file: S; size: N; record: N }) =>
     `${a.file} is ${formatInt(a.size)} bytes, which is not a whole number of CIFAR-10 records (${formatInt(a.record)} bytes each). The file may be truncated.`,
   'data.badLabel': (a: { file: S; index: N; label: N; classes: N }) =>

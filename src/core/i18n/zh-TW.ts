@@ -166,6 +166,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'train.crashed': (a: { reason: S }) =>
     `訓練程序意外結束（${a.reason}）。您的網路與先前的訓練紀錄都還在；可以重新開始訓練。`,
   'train.internal': (a: { detail: S }) => `ConvStudio 內部訓練失敗：${a.detail}。您的網路沒有受到影響。`,
+  'train.alreadyRunning': () => '已有網路正在訓練。請先停止該次訓練，再開始新的訓練。',
+  'train.noDataset': () => '訓練前，請先在「資料」面板選擇資料集。',
   'data.cifarSize': (a: { file: S; size: N; record: N }) =>
     `${a.file} 有 ${formatInt(a.size)} 位元組，不是完整的 CIFAR-10 紀錄數（每筆 ${formatInt(a.record)} 位元組）。檔案可能不完整。`,
   'data.badLabel': (a: { file: S; index: N; label: N; classes: N }) =>

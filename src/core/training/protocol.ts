@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { projectSchema } from '../document/project-schema.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
+import { sampleImageSchema } from '../datasets/sample-images.ts';
 import type { Msg } from '../i18n/messages.ts';
 
 export const BACKENDS = ['cuda', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
@@ -29,12 +30,22 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     /** Where to save the trained model (TF.js layers format), or null. */
     saveDir: z.string().nullable().default(null),
   }),
+  /** Loads a dataset and describes it (classes, counts, a preview) without training; the process then ends. */
+  z.object({
+    type: z.literal('describe'),
+    dataset: datasetBindingSchema,
+    /** The network's Input, which image folders are resized to. */
+    inputShape: z.tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive()]),
+    seed: z.number().int().default(42),
+    validationSplit: z.number().min(0).max(0.9).default(0.1),
+  }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),
 ]);
 export type TrainerCommand = z.input<typeof trainerCommandSchema>;
 export type StartCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'start' }>;
+export type DescribeCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'describe' }>;
 
 const backendReportSchema = z.object({
   backend: z.enum(BACKENDS),
@@ -56,6 +67,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     test: z.number(),
     /** Training images per class, validation included. */
     classCounts: z.array(z.number()),
+    /** A few training images of each class. */
+    preview: z.array(sampleImageSchema).default([]),
   }),
   z.object({
     type: z.literal('progress'),
@@ -86,7 +99,11 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     confusion: z.array(z.array(z.number())),
     perClassAccuracy: z.array(z.number()),
     misclassified: z.array(z.number()),
+    /** The first misclassified test images, with the network's guesses. */
+    gallery: z.array(sampleImageSchema).default([]),
   }),
+  /** The answer to `describe`: the dataset event has come before it. */
+  z.object({ type: z.literal('described') }),
   z.object({ type: z.literal('paused') }),
   z.object({ type: z.literal('resumed') }),
   z.object({ type: z.literal('done'), stopped: z.boolean(), savedTo: z.string().nullable() }),

@@ -1,51 +1,103 @@
 /**
- * A faster gradient of max pooling for TensorFlow.js's wasm backend when the windows tile the input
- * (stride = pool size, sizes divisible): the gradient flows to every input value equal to its window's
- * maximum, found by comparing the input with the pooled output scaled back up (nearest neighbour).
+ * The gradient of max pooling for TensorFlow.js's wasm backend, as one pass of plain JavaScript over the
+ * wasm heap: for each window, the first position holding its maximum (in row-major order, as TensorFlow
+ * picks it) receives the window's output gradient; overlapping windows add up.
  *
- * TensorFlow gives a window's gradient to its first maximum only; the two differ only where a window holds
- * the same largest value twice. In the networks ConvStudio trains that happens where a ReLU or Dropout made
- * the values 0, and there the gradient is 0 either way. Measured: 37 → about 15 ms per textbook MNIST batch.
- * Other poolings keep the backend's kernel.
+ * The backend's own kernel is a slower loop and disagrees with the CPU backend when windows do not tile the
+ * input; an earlier version of ours composed backend kernels (resize, compare, multiply) and gave a tie's
+ * gradient to every maximum. Measured per textbook MNIST batch: 37 ms (backend) → 19.5 ms (composed) →
+ * see docs/performance.md for this one.
  */
-import { replaceWasmKernel, temporaries, wasmKernel as kernel } from './wasm-kernel-calls.ts';
+import { backend_util, type TensorInfo } from '@tensorflow/tfjs';
+import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 
-const pair = (v: unknown): [number, number] => (typeof v === 'number' ? [v, v] : (v as [number, number]));
+/** The part of the wasm backend this kernel uses. */
+interface WasmHeapBackend {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
+}
 
 export function registerWasmMaxPoolGrad(): void {
-  const resize = kernel('ResizeNearestNeighbor');
-  const equal = kernel('Equal');
-  const cast = kernel('Cast');
-  const multiply = kernel('Multiply');
   replaceWasmKernel('MaxPoolGrad', (fallback) => (args) => {
-    const { inputs, backend, attrs } = args;
-    const { dy, input, output } = inputs;
-    const [kh, kw] = pair(attrs.filterSize);
-    const [sh, sw] = pair(attrs.strides);
-    const [, h, w] = input!.shape as [number, number, number, number];
-    const tiles =
-      output &&
-      sh === kh &&
-      sw === kw &&
-      h % kh === 0 &&
-      w % kw === 0 &&
-      (attrs.pad === 'valid' || attrs.pad === 'same');
-    if (!tiles) return fallback(args);
-    const { keep, free } = temporaries(backend);
-    const up = (x: typeof dy) =>
-      keep(
-        resize({
-          inputs: { images: x! },
-          backend,
-          attrs: { size: [h, w], alignCorners: false, halfPixelCenters: false },
-        }),
-      );
-    try {
-      const isMax = keep(equal({ inputs: { a: input!, b: up(output) }, backend, attrs: {} }));
-      const mask = keep(cast({ inputs: { x: isMax }, backend, attrs: { dtype: 'float32' } }));
-      return multiply({ inputs: { a: mask, b: up(dy) }, backend, attrs: {} });
-    } finally {
-      free();
-    }
+    const { inputs, attrs } = args;
+    const { dy, input } = inputs;
+    if (!dy || !input || input.dtype !== 'float32') return fallback(args);
+    const backend = args.backend as WasmHeapBackend;
+    const info = backend_util.computePool2DInfo(
+      input.shape as [number, number, number, number],
+      attrs.filterSize as number | [number, number],
+      attrs.strides as number | [number, number],
+      1,
+      attrs.pad as 'same' | 'valid' | number,
+      attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
+    );
+    const out = backend.makeOutput([...input.shape], 'float32');
+    // Views are taken after the allocation: growing the heap would detach earlier ones.
+    maxPoolGradient(
+      backend.typedArrayFromHeap(input),
+      backend.typedArrayFromHeap(dy),
+      backend.typedArrayFromHeap(out),
+      info,
+    );
+    return out;
   });
+}
+
+/** dx = the pooling gradient of dy for input x, NHWC; exported for its test. */
+export function maxPoolGradient(
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  info: Pick<
+    backend_util.Conv2DInfo,
+    | 'batchSize'
+    | 'inHeight'
+    | 'inWidth'
+    | 'inChannels'
+    | 'outHeight'
+    | 'outWidth'
+    | 'filterHeight'
+    | 'filterWidth'
+    | 'strideHeight'
+    | 'strideWidth'
+    | 'padInfo'
+  >,
+): void {
+  const { batchSize, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  dx.fill(0);
+  const best = new Float32Array(c);
+  const at = new Int32Array(c);
+  let o = 0;
+  for (let n = 0; n < batchSize; n++) {
+    const image = n * h * w * c;
+    for (let i = 0; i < oh; i++) {
+      const r0 = Math.max(0, i * sh - top);
+      const r1 = Math.min(h, i * sh - top + kh);
+      for (let j = 0; j < ow; j++) {
+        const c0 = Math.max(0, j * sw - left);
+        const c1 = Math.min(w, j * sw - left + kw);
+        best.fill(-Infinity);
+        at.fill(-1);
+        for (let r = r0; r < r1; r++) {
+          for (let col = c0; col < c1; col++) {
+            const base = image + (r * w + col) * c;
+            for (let k = 0; k < c; k++) {
+              const v = x[base + k]!;
+              if (v > best[k]!) {
+                best[k] = v;
+                at[k] = base + k;
+              }
+            }
+          }
+        }
+        for (let k = 0; k < c; k++, o++) {
+          const p = at[k]!;
+          if (p >= 0) dx[p] = dx[p]! + dy[o]!;
+        }
+      }
+    }
+  }
 }

@@ -6,11 +6,11 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   analyse,
-  classCounts,
   evaluatePredictions,
   firstImages,
   formatShape,
   msg,
+  sampleImage,
   seededRandom,
   shuffledIndices,
   type Analysis,
@@ -22,6 +22,7 @@ import {
   type TrainingSettings,
 } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
+import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
 import { augmentBatch } from './augment.ts';
@@ -36,6 +37,8 @@ export interface RunControl {
 }
 
 export const PROGRESS_INTERVAL_MS = 100;
+/** How many misclassified test images the evaluation carries. */
+export const GALLERY_SIZE = 40;
 
 export class TrainingProblem extends Error {
   constructor(
@@ -141,21 +144,11 @@ export async function runTraining(
   const all = command.limitSamples ? firstImages(dataset.train, command.limitSamples) : dataset.train;
   checkFit(analysis, dataset);
 
-  // As Keras's validation_split: the last fraction of the training data, taken before any shuffling.
-  const validationCount = Math.floor(all.count * settings.validationSplit);
-  const trainCount = all.count - validationCount;
+  const event = datasetEvent(dataset, all, settings.validationSplit);
+  const trainCount = event.train;
   const validationIndices = range(trainCount, all.count);
   const classes = dataset.classes.length;
-  emit({
-    type: 'dataset',
-    name: dataset.name,
-    classes: dataset.classes,
-    shape: dataset.train.shape,
-    train: trainCount,
-    validation: validationCount,
-    test: dataset.test.count,
-    classCounts: classCounts(all, classes),
-  });
+  emit(event);
 
   let model: tf.LayersModel;
   try {
@@ -230,7 +223,7 @@ export async function runTraining(
       }
       const seconds = (performance.now() - epochStart - pausedFor) / 1000;
       if (seen === 0) break;
-      const validation = validationCount > 0 ? await measure(model, all, validationIndices, classes, batchSize) : null;
+      const validation = event.validation > 0 ? await measure(model, all, validationIndices, classes, batchSize) : null;
       emit({
         type: 'epoch',
         epoch,
@@ -273,6 +266,9 @@ export async function runTraining(
       confusion: evaluation.confusion,
       perClassAccuracy: evaluation.perClassAccuracy,
       misclassified: evaluation.misclassified,
+      gallery: evaluation.misclassified
+        .slice(0, GALLERY_SIZE)
+        .map((i) => sampleImage(dataset.test, i, test.predictions[i]!)),
     });
     if (command.saveDir) await saveLayersModel(model, command.saveDir);
     emit({ type: 'done', stopped: false, savedTo: command.saveDir });

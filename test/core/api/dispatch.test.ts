@@ -22,6 +22,13 @@ const handlers: ApiHandlers = {
   'autosave.write': async () => null,
   'autosave.read': async () => null,
   'autosave.clear': async () => null,
+  'train.start': async () => ({ ok: true, runId: 'run-1' }),
+  'train.pause': async () => null,
+  'train.resume': async () => null,
+  'train.stop': async () => null,
+  'train.model': async () => null,
+  'dataset.describe': async () => ({ ok: false, errors: [] }),
+  'dataset.pickFolder': async () => null,
 };
 
 describe('dispatch', () => {

@@ -1,10 +1,11 @@
 /** The API for this page: Electron's preload object, or the browser host's WebSocket. */
-import type { Api } from '@core/index.ts';
+import type { Api, SubscribeEvents } from '@core/index.ts';
 import { createWsApi } from './ws-client.ts';
 
 declare global {
   interface Window {
     convstudio?: Api;
+    convstudioEvents?: SubscribeEvents;
   }
 }
 
@@ -15,4 +16,10 @@ function tokenFromLocation(): string {
   return token ?? sessionStorage.getItem('convstudio.token') ?? '';
 }
 
-export const api: Api = window.convstudio ?? createWsApi(tokenFromLocation());
+const host = window.convstudio
+  ? { api: window.convstudio, subscribe: window.convstudioEvents! }
+  : createWsApi(tokenFromLocation());
+
+export const api: Api = host.api;
+/** Events the host pushes (training progress); returns the unsubscribe function. */
+export const subscribeToHost: SubscribeEvents = host.subscribe;

@@ -2,9 +2,19 @@
  * The API over the browser host's WebSocket. The token comes from the page address's fragment
  * (#token=…), which the browser never sends to a server.
  */
-import { API_METHODS, msg, type Api, type ApiResult, type WsResponse } from '@core/index.ts';
+import {
+  API_METHODS,
+  msg,
+  type Api,
+  type ApiResult,
+  type HostEvent,
+  type SubscribeEvents,
+  type WsEvent,
+  type WsResponse,
+} from '@core/index.ts';
 
-export function createWsApi(token: string): Api {
+export function createWsApi(token: string): { api: Api; subscribe: SubscribeEvents } {
+  const listeners = new Set<(event: HostEvent) => void>();
   let socket: Promise<WebSocket> | null = null;
   let nextId = 1;
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
@@ -25,9 +35,13 @@ export function createWsApi(token: string): Api {
         pending.clear();
       };
       ws.onmessage = (event) => {
-        const response = JSON.parse(String(event.data)) as WsResponse;
-        pending.get(response.id)?.(response.result);
-        pending.delete(response.id);
+        const message = JSON.parse(String(event.data)) as WsResponse | WsEvent;
+        if ('event' in message) {
+          for (const listener of listeners) listener(message.event);
+          return;
+        }
+        pending.get(message.id)?.(message.result);
+        pending.delete(message.id);
       };
     });
     return socket;
@@ -48,5 +62,13 @@ export function createWsApi(token: string): Api {
     });
   }
 
-  return Object.fromEntries(API_METHODS.map((m) => [m, (params: unknown) => call(m, params)])) as Api;
+  return {
+    api: Object.fromEntries(API_METHODS.map((m) => [m, (params: unknown) => call(m, params)])) as Api,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      // Events come over the socket: open it if no call has yet.
+      void connect().catch(() => (socket = null));
+      return () => void listeners.delete(listener);
+    },
+  };
 }

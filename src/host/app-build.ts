@@ -1,6 +1,7 @@
 /**
- * Finds the built renderer, building it (electron-vite build) when a checkout has none or when its sources
- * are newer than the build, so that `convstudio serve` never shows a stale app.
+ * Finds the built app (the renderer, and the trainer bundle Electron starts), building it (electron-vite
+ * build) when a checkout has none or when its sources are newer, so that `convstudio serve` never shows a
+ * stale app.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -9,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(PACKAGE_ROOT, 'out', 'renderer');
-const SOURCES = ['src/renderer', 'src/core', 'electron.vite.config.ts'].map((p) => join(PACKAGE_ROOT, p));
+/** The trainer as Electron's utilityProcess runs it. */
+export const TRAINER_BUNDLE = join(PACKAGE_ROOT, 'out', 'main', 'trainer.js');
+const OUTPUTS = [join(RENDERER_DIR, 'index.html'), TRAINER_BUNDLE];
+const SOURCES = ['src/renderer', 'src/core', 'src/trainer', 'electron.vite.config.ts'].map((p) =>
+  join(PACKAGE_ROOT, p),
+);
 
 /** The newest modification time of a file or of any file below a folder. */
 function newest(path: string): number {
@@ -19,23 +25,23 @@ function newest(path: string): number {
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-export function rendererIsCurrent(): boolean {
-  const index = join(RENDERER_DIR, 'index.html');
-  if (!existsSync(index)) return false;
+export function appIsCurrent(): boolean {
+  if (!OUTPUTS.every((o) => existsSync(o))) return false;
   // An installed package has no sources beside it: its build is what it has.
   if (!existsSync(SOURCES[0]!)) return true;
-  return statSync(index).mtimeMs >= Math.max(...SOURCES.map(newest));
+  const sources = Math.max(...SOURCES.map(newest));
+  return OUTPUTS.every((o) => statSync(o).mtimeMs >= sources);
 }
 
-export async function ensureRendererBuilt(): Promise<string> {
-  if (rendererIsCurrent()) return RENDERER_DIR;
+export async function ensureAppBuilt(): Promise<string> {
+  if (appIsCurrent()) return RENDERER_DIR;
   process.stderr.write('Building the app (a minute at most)…\n');
   const cli = join(PACKAGE_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
     cwd: PACKAGE_ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (result.status !== 0 || !existsSync(join(RENDERER_DIR, 'index.html'))) {
+  if (result.status !== 0 || !OUTPUTS.every((o) => existsSync(o))) {
     throw new Error('The app could not be built; run `npm run build` to see why.');
   }
   return RENDERER_DIR;

@@ -1,0 +1,127 @@
+/**
+ * Training for the app's hosts (Electron main, the browser host): one run at a time in a trainer process,
+ * its events pushed to the page, its model saved in the app's data folder under runs/<run id>. Describing
+ * a dataset runs in a trainer process too, so a malformed file can never take the host down.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  analyse,
+  msg,
+  type ApiHandlers,
+  type ApiArgs,
+  type DescribeResult,
+  type HostEvent,
+  type StartResult,
+  type TrainedModel,
+  type TrainerEvent,
+} from '../core/index.ts';
+import { forkTrainer, startTrainer, type LaunchTrainer, type TrainerRun } from './trainer-client.ts';
+
+export interface TrainingServiceOptions {
+  dataDir: string;
+  emit(event: HostEvent): void;
+  launch?: LaunchTrainer;
+}
+
+type TrainingHandlers = Pick<
+  ApiHandlers,
+  'train.start' | 'train.pause' | 'train.resume' | 'train.stop' | 'train.model' | 'dataset.describe'
+>;
+
+export class TrainingService {
+  private current: { id: string; run: TrainerRun } | null = null;
+  private readonly launch: LaunchTrainer;
+
+  constructor(private readonly options: TrainingServiceOptions) {
+    this.launch = options.launch ?? (() => forkTrainer());
+  }
+
+  /** Where a run's trained model is saved. */
+  modelDir(runId: string): string {
+    return join(this.options.dataDir, 'runs', runId);
+  }
+
+  start(params: ApiArgs<'train.start'>): StartResult {
+    if (this.current) return { ok: false, errors: [msg('train.alreadyRunning')] };
+    const { project } = params;
+    const errors = analyse(project.graph).diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) return { ok: false, errors: errors.map((d) => d.message) };
+    if (!project.dataset) return { ok: false, errors: [msg('train.noDataset')] };
+    const id = `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+    const run = startTrainer(
+      {
+        type: 'start',
+        project,
+        dataset: project.dataset,
+        backend: params.backend,
+        limitSamples: params.limitSamples,
+        saveDir: this.modelDir(id),
+      },
+      (event) => this.options.emit({ type: 'training', runId: id, event }),
+      this.launch,
+    );
+    this.current = { id, run };
+    void run.finished.then(() => {
+      if (this.current?.id === id) this.current = null;
+    });
+    return { ok: true, runId: id };
+  }
+
+  private withRun(runId: string, act: (run: TrainerRun) => void): null {
+    if (this.current?.id === runId) act(this.current.run);
+    return null;
+  }
+
+  async describe(params: ApiArgs<'dataset.describe'>): Promise<DescribeResult> {
+    const events: TrainerEvent[] = [];
+    const run = startTrainer(
+      {
+        type: 'describe',
+        dataset: params.dataset,
+        inputShape: params.inputShape,
+        validationSplit: params.validationSplit,
+      },
+      (event) => events.push(event),
+      this.launch,
+    );
+    await run.finished;
+    const described = events.find((e) => e.type === 'dataset');
+    if (described?.type === 'dataset') return { ok: true, dataset: described };
+    const error = events.find((e) => e.type === 'error');
+    return { ok: false, errors: [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })] };
+  }
+
+  async model(runId: string): Promise<TrainedModel | null> {
+    const dir = this.modelDir(runId);
+    try {
+      const [modelJson, weights] = await Promise.all([
+        readFile(join(dir, 'model.json'), 'utf8'),
+        readFile(join(dir, 'weights.bin')),
+      ]);
+      return { modelJson: JSON.parse(modelJson), weights: weights.toString('base64') };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Ends any run at once: the host is closing. Never leaves an orphan trainer process. */
+  async shutdown(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    current.run.kill();
+    await current.run.finished;
+  }
+
+  handlers(): TrainingHandlers {
+    return {
+      'train.start': async (params) => this.start(params),
+      'train.pause': async ({ runId }) => this.withRun(runId, (run) => run.pause()),
+      'train.resume': async ({ runId }) => this.withRun(runId, (run) => run.resume()),
+      'train.stop': async ({ runId }) => this.withRun(runId, (run) => run.stop()),
+      'train.model': async ({ runId }) => this.model(runId),
+      'dataset.describe': async (params) => this.describe(params),
+    };
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Training through the browser host's API, as the page uses it: a real host on 127.0.0.1, a real WebSocket,
+ * real trainer processes, events pushed back over the socket.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  analyse,
+  base64ToBytes,
+  findTemplate,
+  makeProject,
+  translate,
+  type HostEvent,
+  type TrainerEvent,
+} from '../../src/core/index.ts';
+import { startHost, type RunningHost } from '../../src/host/server.ts';
+import { createApiHandlers } from '../../src/services/api-handlers.ts';
+import { TrainingService } from '../../src/services/training-service.ts';
+
+let host: RunningHost;
+let ws: WebSocket;
+let training: TrainingService;
+const root = mkdtempSync(join(tmpdir(), 'convstudio-training-api-'));
+const hostEvents: HostEvent[] = [];
+let nextId = 1;
+
+beforeAll(async () => {
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>ConvStudio</title>');
+  let running: RunningHost | null = null;
+  training = new TrainingService({ dataDir: join(root, 'data'), emit: (e) => running?.broadcast(e) });
+  const handlers = createApiHandlers({
+    host: 'browser',
+    version: '1',
+    systemLang: 'en',
+    initialFile: null,
+    dataDir: join(root, 'data'),
+    projectsFolder: join(root, 'projects'),
+    training,
+  });
+  host = running = await startHost({ rendererDir: root, handlers, port: 0, log: () => {} });
+  ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, {
+    origin: `http://127.0.0.1:${host.port}`,
+  });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString());
+    if ('event' in message) hostEvents.push(message.event);
+  });
+});
+
+afterAll(async () => {
+  ws.close();
+  await training.shutdown();
+  await host.close();
+});
+
+function call<T>(method: string, params: unknown): Promise<{ ok: boolean; value?: T; error?: unknown }> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const listen = (data: WebSocket.RawData) => {
+      const message = JSON.parse(data.toString());
+      if (message.id !== id) return;
+      ws.off('message', listen);
+      resolve(message.result);
+    };
+    ws.on('message', listen);
+    ws.send(JSON.stringify({ id, method, params }));
+  });
+}
+
+const eventsOf = (runId: string): TrainerEvent[] =>
+  hostEvents.filter((e) => e.runId === runId).map((e) => e.event);
+
+function quickProject() {
+  const project = makeProject(findTemplate('textbook-mnist')!.build(), 'quick');
+  project.training.epochs = 1;
+  return project;
+}
+
+describe('training through the host API', () => {
+  it('streams a run to the page, then hands over the trained model', async () => {
+    const started = await call<{ ok: boolean; runId: string }>('train.start', {
+      project: quickProject(),
+      limitSamples: 512,
+    });
+    expect(started.ok).toBe(true);
+    const runId = started.value!.runId;
+    expect(runId).toMatch(/^run-/);
+
+    const second = await call<{ ok: boolean; errors: unknown[] }>('train.start', { project: quickProject() });
+    expect(second.value).toMatchObject({ ok: false, errors: [{ key: 'train.alreadyRunning' }] });
+
+    await expect
+      .poll(() => eventsOf(runId).at(-1)?.type, { timeout: 60_000, interval: 200 })
+      .toBe('done');
+    const events = eventsOf(runId);
+    expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm' });
+    const dataset = events.find((e) => e.type === 'dataset');
+    expect(dataset).toMatchObject({ name: 'MNIST', train: 461, validation: 51, test: 10_000 });
+    expect(events.some((e) => e.type === 'epoch')).toBe(true);
+    const evaluation = events.find((e) => e.type === 'evaluation');
+    if (evaluation?.type !== 'evaluation') throw new Error('no evaluation');
+    expect(evaluation.gallery.length).toBeGreaterThan(0);
+    const wrong = evaluation.gallery[0]!;
+    expect(wrong.predicted).not.toBe(wrong.label);
+    expect(base64ToBytes(wrong.pixels).length).toBe(28 * 28);
+    expect(events.at(-1)).toMatchObject({ type: 'done', stopped: false, savedTo: training.modelDir(runId) });
+
+    const model = await call<{ modelJson: { modelTopology: unknown }; weights: string }>('train.model', { runId });
+    expect(model.value!.modelJson.modelTopology).toBeTruthy();
+    // Every parameter the core counts, as float32.
+    const parameters = analyse(quickProject().graph).totals.total;
+    expect(parameters).toBe(242_062);
+    expect(base64ToBytes(model.value!.weights).length).toBe(4 * parameters);
+  }, 90_000);
+
+  it('stops a run when asked and reports it stopped', async () => {
+    const project = quickProject();
+    project.training.epochs = 50;
+    const started = await call<{ runId: string }>('train.start', { project, limitSamples: 2_000 });
+    const runId = started.value!.runId;
+    await expect
+      .poll(() => eventsOf(runId).some((e) => e.type === 'progress'), { timeout: 30_000 })
+      .toBe(true);
+    await call('train.stop', { runId });
+    await expect.poll(() => eventsOf(runId).at(-1), { timeout: 5_000 }).toEqual({
+      type: 'done',
+      stopped: true,
+      savedTo: null,
+    });
+  }, 60_000);
+
+  it('refuses a network with errors, naming them', async () => {
+    const project = quickProject();
+    project.graph.edges = [];
+    const result = await call<{ ok: boolean; errors: { key: string }[] }>('train.start', { project });
+    expect(result.value!.ok).toBe(false);
+    expect(result.value!.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('describing a dataset', () => {
+  it('gives classes, counts and a preview of built-in MNIST', async () => {
+    const result = await call<{ ok: true; dataset: Extract<TrainerEvent, { type: 'dataset' }> }>('dataset.describe', {
+      dataset: { kind: 'builtin', name: 'mnist' },
+      inputShape: [28, 28, 1],
+    });
+    const dataset = result.value!.dataset;
+    expect(dataset).toMatchObject({ name: 'MNIST', shape: [28, 28, 1], train: 54_000, validation: 6_000 });
+    expect(dataset.classCounts).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
+    expect(dataset.preview).toHaveLength(40);
+    expect(dataset.preview.filter((p) => p.label === 7)).toHaveLength(4);
+  }, 30_000);
+
+  it('names the file and the problem of a broken dataset, in both languages', async () => {
+    const folder = join(root, 'broken');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'train-images-idx3-ubyte'), Buffer.from([0, 0, 9, 9, 0, 0, 0, 1]));
+    for (const name of ['train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'])
+      writeFileSync(join(folder, name), Buffer.from([0, 0, 8, 1, 0, 0, 0, 1, 3]));
+    const result = await call<{ ok: false; errors: Parameters<typeof translate>[0][] }>('dataset.describe', {
+      dataset: { kind: 'idx', path: folder },
+      inputShape: [28, 28, 1],
+    });
+    expect(result.value!.ok).toBe(false);
+    const [problem] = result.value!.errors;
+    expect(translate(problem!, 'en')).toMatch(/train-images-idx3-ubyte/);
+    expect(translate(problem!, 'zh-TW')).toMatch(/train-images-idx3-ubyte/);
+  }, 30_000);
+});
