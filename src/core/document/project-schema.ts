@@ -1,13 +1,14 @@
 /**
  * The project file (`.convstudio.json`): format version, metadata, the layer graph, the dataset it trains on
- * and its training settings. Plain serialisable data, validated by this one schema.
+ * and its training settings, and its training runs. Plain serialisable data, validated by this one schema.
  */
 import { z } from 'zod';
 import { graphSchema } from './graph-schema.ts';
+import { MAX_RUNS, runRecordSchema } from './run-schema.ts';
 import { datasetBindingSchema, trainingSettingsSchema } from './training-schema.ts';
 
 export const PROJECT_FORMAT = 'convstudio';
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 
 export const projectSchema = z.object({
   format: z.literal(PROJECT_FORMAT),
@@ -21,5 +22,7 @@ export const projectSchema = z.object({
   graph: graphSchema,
   dataset: datasetBindingSchema.nullable().default({ kind: 'builtin', name: 'mnist' }),
   training: trainingSettingsSchema.prefault({}),
+  /** Training runs, oldest first (version 2). */
+  runs: z.array(runRecordSchema).max(MAX_RUNS).default([]),
 });
 export type Project = z.infer<typeof projectSchema>;

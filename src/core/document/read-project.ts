@@ -7,7 +7,10 @@ import { PROJECT_VERSION, projectSchema, type Project } from './project-schema.t
 import { issuePath, issueProblem } from './schema-issues.ts';
 
 /** Each migration takes a project of version v (the key) to version v + 1. */
-export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  /** Version 2 keeps training runs with the project; a version 1 file has none. */
+  1: (old) => ({ ...old, runs: [] }),
+};
 
 export type ProjectResult = { ok: true; project: Project } | { ok: false; errors: Msg[] };
 

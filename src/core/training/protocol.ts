@@ -5,18 +5,15 @@
  */
 import { z } from 'zod';
 import { projectSchema } from '../document/project-schema.ts';
+import { epochPointSchema } from '../document/run-schema.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
 import { sampleImageSchema } from '../datasets/sample-images.ts';
-import type { Msg } from '../i18n/messages.ts';
+import { msgSchema } from '../i18n/msg-schema.ts';
 
 export const BACKENDS = ['cuda', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export const backendChoiceSchema = z.enum(['auto', ...BACKENDS]);
 export type BackendChoice = z.infer<typeof backendChoiceSchema>;
-
-const msgSchema = z.custom<Msg>(
-  (value) => typeof value === 'object' && value !== null && typeof (value as Msg).key === 'string',
-);
 
 /** Owner → trainer. */
 export const trainerCommandSchema = z.discriminatedUnion('type', [
@@ -81,17 +78,7 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     samplesPerSecond: z.number(),
     etaSeconds: z.number(),
   }),
-  z.object({
-    type: z.literal('epoch'),
-    epoch: z.number(),
-    loss: z.number(),
-    accuracy: z.number(),
-    valLoss: z.number().nullable(),
-    valAccuracy: z.number().nullable(),
-    /** Training samples per second of this epoch's training time, validation excluded. */
-    samplesPerSecond: z.number(),
-    seconds: z.number(),
-  }),
+  epochPointSchema.extend({ type: z.literal('epoch') }),
   z.object({
     type: z.literal('evaluation'),
     testLoss: z.number(),

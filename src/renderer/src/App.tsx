@@ -7,6 +7,7 @@ import { Canvas } from './canvas/Canvas.tsx';
 import { Banners } from './components/Banners.tsx';
 import { Dialogs } from './components/Dialogs.tsx';
 import { DiagnosticsList } from './components/DiagnosticsList.tsx';
+import { LockedNote } from './components/LockedNote.tsx';
 import { Palette } from './components/Palette.tsx';
 import { SummaryPanel } from './components/SummaryPanel.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
@@ -17,7 +18,9 @@ import { LangProvider } from './i18n/lang-context.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { useEditor } from './state/editor-store.ts';
 import { applyTheme, storeLang, storeTheme, storedLang, storedTheme, type Theme } from './state/preferences.ts';
+import { listenToTrainer, useTraining } from './state/training-store.ts';
 import { useUi } from './state/ui-store.ts';
+import { TrainView } from './training/TrainView.tsx';
 
 /** Asks the host what it is, opens the file it was started with, and offers back unsaved work. */
 async function startUp(setLang: (lang: Lang) => void): Promise<void> {
@@ -48,6 +51,9 @@ export function App() {
   useEffect(() => {
     void startUp(setLang).finally(() => setReady(true));
   }, []);
+  useEffect(() => listenToTrainer(), []);
+  const view = useUi((s) => s.view);
+  const training = useTraining((s) => s.live?.record.status === 'running');
   useShortcuts();
   useAutosave(ready);
 
@@ -84,17 +90,24 @@ export function App() {
           }}
         />
         <Banners />
-        <main className="workspace">
-          <Palette />
-          <ReactFlowProvider>
-            <Canvas analysis={analysis} />
-          </ReactFlowProvider>
-          <aside className="side">
-            <Inspector analysis={analysis} />
-            <SummaryPanel analysis={analysis} />
-            <DiagnosticsList diagnostics={analysis.diagnostics} />
-          </aside>
-        </main>
+        {training && view === 'design' && <LockedNote />}
+        {view === 'design' ? (
+          <main className={`workspace${training ? ' workspace--locked' : ''}`}>
+            <Palette />
+            <ReactFlowProvider>
+              <Canvas analysis={analysis} locked={training} />
+            </ReactFlowProvider>
+            <aside className="side">
+              <Inspector analysis={analysis} />
+              <SummaryPanel analysis={analysis} />
+              <DiagnosticsList diagnostics={analysis.diagnostics} />
+            </aside>
+          </main>
+        ) : (
+          <main className="workspace workspace--train">
+            <TrainView />
+          </main>
+        )}
         <Dialogs />
       </div>
     </LangProvider>

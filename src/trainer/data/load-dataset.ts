@@ -118,13 +118,26 @@ export async function loadCifarFolder(folder: string, name = 'CIFAR-10'): Promis
   return { ok: true, value: { name, classes, train: train.value, test: test.value } };
 }
 
-/** A folder given on the command line: CIFAR-10 batches, IDX files or one sub-folder per class, by what it holds. */
-export function bindingForFolder(folder: string): DatasetBinding {
+/** What a folder holds: CIFAR-10 batches, IDX files, one sub-folder per class, or none of these. */
+function folderKind(folder: string): 'cifar10' | 'idx' | 'classes' | 'unknown' {
   const names = existsSync(folder) ? readdirSync(folder) : [];
-  if (names.some((n) => /^data_batch_\d+\.bin$/.test(n))) return { kind: 'cifar10', path: folder };
-  if (names.some((n) => /^train-images/.test(n))) return { kind: 'idx', path: folder };
+  if (names.some((n) => /^data_batch_\d+\.bin$/.test(n))) return 'cifar10';
+  if (names.some((n) => /^train-images/.test(n))) return 'idx';
   const subfolders = names.filter((n) => !n.startsWith('.') && statSync(join(folder, n)).isDirectory());
-  return subfolders.length > 0 ? { kind: 'folder', path: folder, testSplit: 0.2 } : { kind: 'idx', path: folder };
+  return subfolders.length > 0 ? 'classes' : 'unknown';
+}
+
+/** A folder given on the command line or picked in the app, by what it holds. */
+export function bindingForFolder(folder: string): DatasetBinding {
+  switch (folderKind(folder)) {
+    case 'cifar10':
+      return { kind: 'cifar10', path: folder };
+    case 'classes':
+      return { kind: 'folder', path: folder, testSplit: 0.2 };
+    default:
+      // Neither: the IDX reader names the files it expected.
+      return { kind: 'idx', path: folder };
+  }
 }
 
 /** What a folder of images needs to know to fit the network. */
@@ -141,11 +154,15 @@ export async function loadDataset(binding: DatasetBinding, context: LoadContext)
       return loadIdxFolder(binding.path);
     case 'cifar10':
       return loadCifarFolder(binding.path);
-    case 'folder':
+    case 'folder': {
+      // The app binds any picked folder as 'folder'; one of IDX files or CIFAR-10 batches is read as such.
+      const kind = folderKind(binding.path);
+      if (kind === 'idx' || kind === 'cifar10') return loadDataset(bindingForFolder(binding.path), context);
       return loadImageFolder(binding.path, {
         shape: context.inputShape,
         testSplit: binding.testSplit,
         seed: context.seed,
       });
+    }
   }
 }

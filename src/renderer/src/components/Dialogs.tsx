@@ -1,17 +1,45 @@
 /** The dialogs that wait for an answer: unsaved changes, and Save As where the host has no native dialog. */
 import { useState } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
+import { stopTraining, useTraining } from '../state/training-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { Modal } from './Modal.tsx';
 
 export function Dialogs() {
   const unsaved = useUi((s) => s.unsavedPrompt);
   const saveAs = useUi((s) => s.saveAsPrompt);
+  const stopToEdit = useTraining((s) => s.stopToEditAsked);
   return (
     <>
+      {stopToEdit && <StopToEditDialog />}
       {unsaved && <UnsavedDialog answer={unsaved.answer} />}
       {saveAs && <SaveAsDialog suggestedPath={saveAs.suggestedPath} answer={saveAs.answer} />}
     </>
+  );
+}
+
+function StopToEditDialog() {
+  const { t } = useLang();
+  const close = () => useTraining.getState().set({ stopToEditAsked: false });
+  return (
+    <Modal title={t('run.stopToEdit')} onCancel={close} testId="stop-to-edit-dialog">
+      <p>{t('run.stopToEditBody')}</p>
+      <div className="modal__actions">
+        <button type="button" className="primary" onClick={close} autoFocus>
+          {t('run.keepTraining')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            stopTraining();
+          }}
+          data-testid="stop-to-edit-confirm"
+        >
+          {t('run.stopAndEdit')}
+        </button>
+      </div>
+    </Modal>
   );
 }
 

@@ -40,6 +40,7 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
   const undoable = useEditor((s) => canUndo(s.history));
   const redoable = useEditor((s) => canRedo(s.history));
   const recent = useUi((s) => s.recent);
+  const view = useUi((s) => s.view);
   const editor = useEditor.getState();
   return (
     <header className="toolbar">
@@ -49,6 +50,21 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
         <span className="toolbar__doc" data-testid="doc-title">
           {title}
         </span>
+      </div>
+      <div className="toolbar__views" role="tablist" aria-label={t('app.title')}>
+        {(['design', 'train'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            aria-selected={view === v}
+            className={view === v ? 'active' : ''}
+            onClick={() => useUi.getState().set({ view: v })}
+            data-testid={`view-${v}`}
+          >
+            {t(`view.${v}`)}
+          </button>
+        ))}
       </div>
       <div className="toolbar__actions">
         <div className="toolbar__group" role="group" aria-label="File">

@@ -3,9 +3,9 @@
  * the host's own dialogs where it has them (Electron) and the app's where it has not (browser host), and
  * every failure shown as a message while the open document stays as it was.
  */
-import { blankProject, isDirty, type LoadResult, type Msg } from '@core/index.ts';
+import { blankProject, type LoadResult, type Msg } from '@core/index.ts';
 import { api } from '../api/api.ts';
-import { currentProject, useEditor } from '../state/editor-store.ts';
+import { currentProject, selectDirty, useEditor } from '../state/editor-store.ts';
 import { useUi, type UnsavedChoice } from '../state/ui-store.ts';
 
 /** The hidden <input type=file> the browser host opens files with. */
@@ -43,7 +43,7 @@ export function accept(result: LoadResult, path: string | null, name: string): b
 
 /** Resolves true when it is fine to replace the document: nothing unsaved, saved now, or discarded. */
 export async function confirmDiscard(): Promise<boolean> {
-  if (!isDirty(useEditor.getState().history)) return true;
+  if (!selectDirty(useEditor.getState())) return true;
   const choice = await new Promise<UnsavedChoice>((answer) => useUi.getState().set({ unsavedPrompt: { answer } }));
   useUi.getState().set({ unsavedPrompt: null });
   if (choice === 'save') return save();

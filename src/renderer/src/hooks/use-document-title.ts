@@ -1,7 +1,11 @@
-/** The window title names the document and marks unsaved work; closing with unsaved work asks first. */
+/**
+ * The window title names the document and marks unsaved work; closing with unsaved work, or while the
+ * network trains, asks first.
+ */
 import { useEffect } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
 import { selectDirty, useEditor } from '../state/editor-store.ts';
+import { useTraining } from '../state/training-store.ts';
 
 export function useDocumentTitle(): string {
   const { t } = useLang();
@@ -11,14 +15,15 @@ export function useDocumentTitle(): string {
   useEffect(() => {
     document.title = `${shown} — ConvStudio`;
   }, [shown]);
+  const training = useTraining((s) => s.live?.record.status === 'running');
   useEffect(() => {
-    if (!dirty) return;
+    if (!dirty && !training) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       e.preventDefault();
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  }, [dirty, training]);
   return shown;
 }

@@ -9,6 +9,8 @@ const UI: Record<Lang, Record<UiKey, string>> = { en: uiEn, 'zh-TW': uiZhTW };
 export interface LangTools {
   lang: Lang;
   t: (key: UiKey) => string;
+  /** A string with {name} placeholders filled in. */
+  tf: (key: UiKey, values: Record<string, string | number>) => string;
   tm: (message: Msg) => string;
 }
 
@@ -19,6 +21,7 @@ export function LangProvider({ lang, children }: { lang: Lang; children: ReactNo
     () => ({
       lang,
       t: (key) => UI[lang][key],
+      tf: (key, values) => UI[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)),
       tm: (message) => translate(message, lang),
     }),
     [lang],

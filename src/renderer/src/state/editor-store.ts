@@ -38,6 +38,13 @@ export interface EditorState {
   clipboard: Graph | null;
   /** A request to the canvas to fit the whole network, or to bring one layer into view. */
   viewRequest: { epoch: number; focus: string | null };
+  /** True when the dataset, training settings or runs changed since the last save (they are not undone). */
+  settingsEdited: boolean;
+  /**
+   * While the network trains it is locked: edits call this instead (it asks whether to stop the run).
+   * Null when the network may be edited.
+   */
+  lock: (() => void) | null;
 
   requestView(focus: string | null): void;
   perform(command: Command, mergeKey?: string | null): void;
@@ -52,6 +59,8 @@ export interface EditorState {
   duplicate(): void;
   deleteSelection(): void;
   autoLayout(): void;
+  updateSettings(change: (settings: ProjectSettings) => ProjectSettings): void;
+  setLock(lock: (() => void) | null): void;
 }
 
 export const newId = (): string => crypto.randomUUID();
@@ -68,11 +77,24 @@ export const useEditor = create<EditorState>()((set, get) => ({
   selection: EMPTY_SELECTION,
   clipboard: null,
   viewRequest: { epoch: 0, focus: null },
+  settingsEdited: false,
+  lock: null,
 
   requestView: (focus) => set((s) => ({ viewRequest: { epoch: s.viewRequest.epoch + 1, focus } })),
-  perform: (command, mergeKey = null) => set((s) => ({ history: perform(s.history, command, mergeKey) })),
-  undo: () => set((s) => ({ history: undo(s.history), selection: EMPTY_SELECTION })),
-  redo: () => set((s) => ({ history: redo(s.history), selection: EMPTY_SELECTION })),
+  perform: (command, mergeKey = null) => {
+    if (locked(get())) return;
+    set((s) => ({ history: perform(s.history, command, mergeKey) }));
+  },
+  undo: () => {
+    if (locked(get())) return;
+    set((s) => ({ history: undo(s.history), selection: EMPTY_SELECTION }));
+  },
+  redo: () => {
+    if (locked(get())) return;
+    set((s) => ({ history: redo(s.history), selection: EMPTY_SELECTION }));
+  },
+  updateSettings: (change) => set((s) => ({ settings: change(s.settings), settingsEdited: true })),
+  setLock: (lock) => set({ lock }),
 
   load: (project, { filePath, title, saved }) => {
     const { graph, settings } = splitProject(project);
@@ -83,9 +105,11 @@ export const useEditor = create<EditorState>()((set, get) => ({
       title,
       selection: EMPTY_SELECTION,
       viewRequest: { epoch: s.viewRequest.epoch + 1, focus: null },
+      settingsEdited: !saved,
     }));
   },
-  markSaved: (filePath, title) => set((s) => ({ history: markSaved(s.history), filePath, title })),
+  markSaved: (filePath, title) =>
+    set((s) => ({ history: markSaved(s.history), filePath, title, settingsEdited: false })),
 
   select: (selection) => set({ selection }),
   selectAll: () => {
@@ -98,7 +122,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
   paste: () => {
     const { clipboard, history } = get();
-    if (!clipboard) return;
+    if (!clipboard || locked(get())) return;
     const pasted = pasteable(history.present.graph, clipboard, newId);
     set((s) => ({
       history: perform(s.history, { kind: 'insertGraph', graph: pasted }),
@@ -113,13 +137,14 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
   deleteSelection: () => {
     const { selection } = get();
-    if (selection.nodes.length + selection.edges.length === 0) return;
+    if (selection.nodes.length + selection.edges.length === 0 || locked(get())) return;
     set((s) => ({
       history: perform(s.history, { kind: 'remove', nodeIds: selection.nodes, edgeIds: selection.edges }),
       selection: EMPTY_SELECTION,
     }));
   },
   autoLayout: () => {
+    if (locked(get())) return;
     const positions = Object.fromEntries(layeredPositions(get().history.present.graph));
     set((s) => ({
       history: perform(s.history, { kind: 'move', positions }),
@@ -127,6 +152,12 @@ export const useEditor = create<EditorState>()((set, get) => ({
     }));
   },
 }));
+
+/** Tells the lock's owner about an edit it refused. */
+function locked(state: EditorState): boolean {
+  state.lock?.();
+  return state.lock !== null;
+}
 
 function splitProject({ graph, ...settings }: Project): { graph: Graph; settings: ProjectSettings } {
   return { graph, settings };
@@ -137,4 +168,4 @@ export function currentProject(state: EditorState): Project {
   return { ...state.settings, graph: state.history.present.graph };
 }
 
-export const selectDirty = (state: EditorState): boolean => isDirty(state.history);
+export const selectDirty = (state: EditorState): boolean => isDirty(state.history) || state.settingsEdited;

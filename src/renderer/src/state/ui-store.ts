@@ -10,6 +10,8 @@ export interface Banner {
 }
 
 export interface UiState {
+  /** Drawing the network, or training it. */
+  view: 'design' | 'train';
   info: AppInfo | null;
   banner: Banner | null;
   /** Unsaved work found at start, offered back. */
@@ -23,6 +25,7 @@ export interface UiState {
 }
 
 export const useUi = create<UiState>()((set) => ({
+  view: 'design',
   info: null,
   banner: null,
   restore: null,

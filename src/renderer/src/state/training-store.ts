@@ -1,0 +1,190 @@
+/**
+ * Training as the page sees it: the run in progress (built from the host's events by core's
+ * applyTrainerEvent), what the trainer said about backends and data, the dataset shown in the Data panel,
+ * and which finished run is on screen. Finished runs go into the project (its `runs`), so they are saved
+ * with it.
+ */
+import { create } from 'zustand';
+import {
+  analyse,
+  applyTrainerEvent,
+  MAX_RUNS,
+  newRunRecord,
+  type BackendReport,
+  type DatasetDescription,
+  type HostEvent,
+  type Msg,
+  type RunRecord,
+  type SampleImage,
+  type TrainerEvent,
+} from '@core/index.ts';
+import { api, subscribeToHost } from '../api/api.ts';
+import { currentProject, useEditor } from './editor-store.ts';
+
+export interface LiveRun {
+  runId: string;
+  record: RunRecord;
+  progress: Extract<TrainerEvent, { type: 'progress' }> | null;
+  reports: BackendReport[];
+  paused: boolean;
+  stopping: boolean;
+  gallery: SampleImage[];
+}
+
+export interface DataPanelState {
+  loading: boolean;
+  dataset: DatasetDescription | null;
+  errors: Msg[];
+}
+
+export interface TrainingState {
+  live: LiveRun | null;
+  /** Problems that kept a run from starting. */
+  startErrors: Msg[];
+  data: DataPanelState;
+  /** The finished run on screen (an id from the project's runs), and one to overlay on its charts. */
+  shownRunId: string | null;
+  compareRunId: string | null;
+  /** Misclassified test images of runs finished in this session (not saved with the project). */
+  galleries: Record<string, SampleImage[]>;
+  /** Train on this fraction of the training images only (the quick-try preset); null for all. */
+  sampleFraction: number | null;
+  /** The question "stop training to edit the network?", when an edit was refused. */
+  stopToEditAsked: boolean;
+  set(partial: Partial<Omit<TrainingState, 'set'>>): void;
+}
+
+export const useTraining = create<TrainingState>()((set) => ({
+  live: null,
+  startErrors: [],
+  data: { loading: false, dataset: null, errors: [] },
+  shownRunId: null,
+  compareRunId: null,
+  galleries: {},
+  stopToEditAsked: false,
+  sampleFraction: null,
+  set: (partial) => set(partial),
+}));
+
+const isRunning = (live: LiveRun | null) => live !== null && live.record.status === 'running';
+
+/** How many training images a quick try uses: its fraction of the dataset on screen (MNIST if none). */
+function sampleLimit(state: TrainingState): number | null {
+  if (state.sampleFraction === null) return null;
+  const dataset = state.data.dataset;
+  const total = dataset ? dataset.train + dataset.validation : 60_000;
+  return Math.max(1, Math.round(total * state.sampleFraction));
+}
+
+/** Starts training the open project. */
+export async function startTraining(): Promise<void> {
+  if (isRunning(useTraining.getState().live)) return;
+  const limitSamples = sampleLimit(useTraining.getState());
+  const project = currentProject(useEditor.getState());
+  useTraining.getState().set({ startErrors: [] });
+  const result = await api['train.start']({ project: { ...project, runs: [] }, limitSamples });
+  if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
+  if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
+  const totals = analyse(project.graph).totals;
+  const record = newRunRecord({
+    id: result.value.runId,
+    startedAt: new Date().toISOString(),
+    settings: project.training,
+    network: { params: totals.total, layers: project.graph.nodes.length },
+  });
+  useTraining.getState().set({
+    live: { runId: record.id, record, progress: null, reports: [], paused: false, stopping: false, gallery: [] },
+    shownRunId: null,
+  });
+  useEditor.getState().setLock(() => useTraining.getState().set({ stopToEditAsked: true }));
+}
+
+export function pauseOrResume(): void {
+  const live = useTraining.getState().live;
+  if (!live || !isRunning(live)) return;
+  void api[live.paused ? 'train.resume' : 'train.pause']({ runId: live.runId });
+}
+
+export function stopTraining(): void {
+  const live = useTraining.getState().live;
+  if (!live || !isRunning(live)) return;
+  useTraining.getState().set({ live: { ...live, stopping: true } });
+  void api['train.stop']({ runId: live.runId });
+}
+
+/** Keeps a finished run in the project, the newest MAX_RUNS of them. */
+function keepRun(record: RunRecord): void {
+  useEditor.getState().updateSettings((settings) => ({
+    ...settings,
+    runs: [...settings.runs.filter((r) => r.id !== record.id), record].slice(-MAX_RUNS),
+  }));
+}
+
+function onTrainingEvent(runId: string, event: TrainerEvent): void {
+  const state = useTraining.getState();
+  const live = state.live;
+  if (!live || live.runId !== runId) return;
+  const record = applyTrainerEvent(live.record, event);
+  const next: LiveRun = { ...live, record };
+  switch (event.type) {
+    case 'backend':
+      next.reports = event.reports;
+      break;
+    case 'progress':
+      next.progress = event;
+      break;
+    case 'paused':
+    case 'resumed':
+      next.paused = event.type === 'paused';
+      break;
+    case 'evaluation':
+      next.gallery = event.gallery;
+      break;
+    case 'dataset':
+      state.set({ data: { loading: false, dataset: event, errors: [] } });
+      break;
+  }
+  if (record.status !== 'running') {
+    keepRun(record);
+    useEditor.getState().setLock(null);
+    state.set({
+      live: next,
+      shownRunId: record.id,
+      galleries: { ...state.galleries, [record.id]: next.gallery },
+      stopToEditAsked: false,
+    });
+    return;
+  }
+  state.set({ live: next });
+}
+
+/** Routes the host's events into the store; call once. */
+export function listenToTrainer(): () => void {
+  return subscribeToHost((event: HostEvent) => {
+    if (event.type === 'training') onTrainingEvent(event.runId, event.event);
+  });
+}
+
+/** Describes the project's dataset for the Data panel. */
+export async function describeData(): Promise<void> {
+  const { settings, history } = useEditor.getState();
+  const binding = settings.dataset;
+  if (!binding) return useTraining.getState().set({ data: { loading: false, dataset: null, errors: [] } });
+  const input = analyse(history.present.graph).nodes.find((n) => n.type === 'Input')?.outputShape;
+  const inputShape: [number, number, number] =
+    input?.length === 3 && input.every((d) => typeof d === 'number' && d > 0)
+      ? (input as [number, number, number])
+      : [28, 28, 1];
+  useTraining.getState().set({ data: { loading: true, dataset: null, errors: [] } });
+  const result = await api['dataset.describe']({
+    dataset: binding,
+    inputShape,
+    validationSplit: settings.training.validationSplit,
+  });
+  const data: DataPanelState = !result.ok
+    ? { loading: false, dataset: null, errors: result.error.messages }
+    : result.value.ok
+      ? { loading: false, dataset: result.value.dataset, errors: [] }
+      : { loading: false, dataset: null, errors: result.value.errors };
+  useTraining.getState().set({ data });
+}

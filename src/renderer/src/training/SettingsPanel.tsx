@@ -1,0 +1,192 @@
+/** The Training panel: every engine setting with a short explanation, and presets. */
+import type { ReactNode } from 'react';
+import type { TrainingSettings } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import type { UiKey } from '../i18n/ui-en.ts';
+import { useEditor } from '../state/editor-store.ts';
+import { useTraining } from '../state/training-store.ts';
+
+const OPTIMIZERS: Record<TrainingSettings['optimizer'], string> = {
+  adam: 'Adam',
+  sgd: 'SGD',
+  sgd_momentum: 'SGD + momentum',
+  rmsprop: 'RMSprop',
+};
+const LOSSES: Record<TrainingSettings['loss'], string> = {
+  categorical_crossentropy: 'categorical cross-entropy',
+  binary_crossentropy: 'binary cross-entropy',
+  mse: 'mean squared error (MSE)',
+  mae: 'mean absolute error (MAE)',
+};
+
+function update(change: Partial<TrainingSettings>): void {
+  useEditor.getState().updateSettings((s) => ({ ...s, training: { ...s.training, ...change } }));
+}
+
+function Field({ label, help, children }: { label: UiKey; help?: UiKey; children: ReactNode }) {
+  const { t } = useLang();
+  return (
+    <label className="field">
+      <span>{t(label)}</span>
+      {children}
+      {help && <small className="muted">{t(help)}</small>}
+    </label>
+  );
+}
+
+/** A number input that only passes on values its check accepts (the schema's ranges). */
+function NumberInput({
+  value,
+  onValue,
+  valid,
+  step,
+  testId,
+}: {
+  value: number;
+  onValue: (n: number) => void;
+  valid: (n: number) => boolean;
+  step?: number;
+  testId?: string;
+}) {
+  return (
+    <input
+      type="number"
+      defaultValue={value}
+      key={value}
+      step={step ?? 'any'}
+      data-testid={testId}
+      onChange={(e) => {
+        const n = Number(e.target.value);
+        e.target.setCustomValidity(e.target.value !== '' && valid(n) ? '' : '✗');
+        if (e.target.value !== '' && valid(n)) onValue(n);
+      }}
+    />
+  );
+}
+
+const positiveInt = (n: number) => Number.isInteger(n) && n > 0 && n <= 100_000;
+
+export function SettingsPanel() {
+  const { t } = useLang();
+  const s = useEditor((state) => state.settings.training);
+  const locked = useTraining((state) => state.live?.record.status === 'running');
+  return (
+    <section className="panel settings-panel" aria-labelledby="settings-title" data-testid="settings-panel">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <fieldset disabled={locked}>
+        <div className="presets">
+          <span className="muted small">{t('settings.presets')}</span>
+          <button
+            type="button"
+            onClick={() => {
+              update({ epochs: 1 });
+              useTraining.getState().set({ sampleFraction: 0.1 });
+            }}
+            data-testid="preset-quick"
+          >
+            {t('settings.presetQuick')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              update({ epochs: 10, optimizer: 'adam', learningRate: 0.001, batchSize: 128 });
+              useTraining.getState().set({ sampleFraction: null });
+            }}
+          >
+            {t('settings.presetCourse')}
+          </button>
+        </div>
+        <Field label="settings.optimizer" help="settings.optimizerHelp">
+          <select
+            value={s.optimizer}
+            onChange={(e) => update({ optimizer: e.target.value as TrainingSettings['optimizer'] })}
+          >
+            {Object.entries(OPTIMIZERS).map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="settings.learningRate" help="settings.learningRateHelp">
+          <NumberInput
+            value={s.learningRate}
+            onValue={(learningRate) => update({ learningRate })}
+            valid={(n) => n > 0 && n <= 10}
+          />
+        </Field>
+        <Field label="settings.batchSize" help="settings.batchSizeHelp">
+          <NumberInput
+            value={s.batchSize}
+            onValue={(batchSize) => update({ batchSize })}
+            valid={positiveInt}
+            step={1}
+          />
+        </Field>
+        <Field label="settings.epochs" help="settings.epochsHelp">
+          <NumberInput
+            value={s.epochs}
+            onValue={(epochs) => update({ epochs })}
+            valid={(n) => positiveInt(n) && n <= 1000}
+            step={1}
+            testId="setting-epochs"
+          />
+        </Field>
+        <Field label="settings.validationSplit" help="settings.validationSplitHelp">
+          <NumberInput
+            value={s.validationSplit}
+            onValue={(validationSplit) => update({ validationSplit })}
+            valid={(n) => n >= 0 && n <= 0.9}
+            step={0.05}
+          />
+        </Field>
+        <Field label="settings.loss">
+          <select value={s.loss} onChange={(e) => update({ loss: e.target.value as TrainingSettings['loss'] })}>
+            {Object.entries(LOSSES).map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={s.earlyStopping !== null}
+            onChange={(e) =>
+              update({
+                earlyStopping: e.target.checked ? { monitor: 'val_loss', patience: 3, restoreBestWeights: true } : null,
+              })
+            }
+          />
+          {t('settings.earlyStopping')}
+        </label>
+        {s.earlyStopping && (
+          <Field label="settings.patience">
+            <NumberInput
+              value={s.earlyStopping.patience}
+              onValue={(patience) => update({ earlyStopping: { ...s.earlyStopping!, patience } })}
+              valid={(n) => Number.isInteger(n) && n >= 0 && n <= 100}
+              step={1}
+            />
+          </Field>
+        )}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={s.augmentation !== null}
+            onChange={(e) =>
+              update({
+                augmentation: e.target.checked ? { rotation: 10, shift: 0.1, zoom: 0.1, flip: false, noise: 0 } : null,
+              })
+            }
+          />
+          {t('settings.augmentation')}
+        </label>
+        <Field label="settings.seed">
+          <NumberInput value={s.seed} onValue={(seed) => update({ seed })} valid={Number.isInteger} step={1} />
+        </Field>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The Train view: data and settings on the left; the run bar, live charts and results in the middle; the
+ * project's runs on the right. Shows the run in progress, or the finished run picked in the history.
+ */
+import { useMemo } from 'react';
+import { overfittingStart } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import { useEditor } from '../state/editor-store.ts';
+import { useTraining } from '../state/training-store.ts';
+import { DataPanel } from './DataPanel.tsx';
+import { MetricChart } from './MetricChart.tsx';
+import { ResultsPanel } from './ResultsPanel.tsx';
+import { RunBar } from './RunBar.tsx';
+import { RunHistory } from './RunHistory.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
+
+export function TrainView() {
+  const { t, tf, tm } = useLang();
+  const live = useTraining((s) => s.live);
+  const shownId = useTraining((s) => s.shownRunId);
+  const compareId = useTraining((s) => s.compareRunId);
+  const galleries = useTraining((s) => s.galleries);
+  const dataset = useTraining((s) => s.data.dataset);
+  const runs = useEditor((s) => s.settings.runs);
+
+  const liveRunning = live?.record.status === 'running';
+  const record = liveRunning ? live.record : (runs.find((r) => r.id === shownId) ?? live?.record ?? null);
+  const compare = runs.find((r) => r.id === compareId && r.id !== record?.id) ?? null;
+  const overfitting = useMemo(() => (record ? overfittingStart(record.epochs) : null), [record]);
+
+  return (
+    <div className="train-view" data-testid="train-view">
+      <div className="train-view__left">
+        <DataPanel />
+        <SettingsPanel />
+      </div>
+      <div className="train-view__main">
+        <RunBar />
+        {!record && <p className="muted train-view__empty">{t('run.notStarted')}</p>}
+        {record && (
+          <>
+            {record.status === 'stopped' && <p className="notice">{t('run.stopped')}</p>}
+            {record.status === 'failed' && record.error && (
+              <div className="notice notice--error" role="alert" data-testid="run-failed">
+                <strong>{t('run.failed')}</strong>
+                <p>{tm(record.error)}</p>
+              </div>
+            )}
+            {overfitting !== null && (
+              <p className="notice notice--warn" data-testid="overfitting">
+                {tf('chart.overfitting', { n: overfitting })}
+              </p>
+            )}
+            <div className="charts">
+              <MetricChart record={record} compare={compare} metric="loss" overfittingFrom={overfitting} />
+              <MetricChart record={record} compare={compare} metric="accuracy" overfittingFrom={overfitting} />
+            </div>
+            <ResultsPanel record={record} gallery={galleries[record.id] ?? []} shape={dataset?.shape ?? null} />
+          </>
+        )}
+      </div>
+      <div className="train-view__right">
+        <RunHistory />
+      </div>
+    </div>
+  );
+}
