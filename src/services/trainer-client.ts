@@ -46,11 +46,7 @@ export function forkTrainer(entry = TRAINER_SOURCE_ENTRY): TrainerProcess {
     onExit: (listener) =>
       child.on('exit', (code, signal) =>
         listener(
-          code === 0
-            ? null
-            : stderr.includes('heap out of memory')
-              ? 'out of memory'
-              : (signal ?? `exit code ${code}`),
+          code === 0 ? null : stderr.includes('heap out of memory') ? 'out of memory' : (signal ?? `exit code ${code}`),
         ),
       ),
     kill: () => child.kill('SIGKILL'),

@@ -71,8 +71,7 @@ function call<T>(method: string, params: unknown): Promise<{ ok: boolean; value?
   });
 }
 
-const eventsOf = (runId: string): TrainerEvent[] =>
-  hostEvents.filter((e) => e.runId === runId).map((e) => e.event);
+const eventsOf = (runId: string): TrainerEvent[] => hostEvents.filter((e) => e.runId === runId).map((e) => e.event);
 
 function quickProject() {
   const project = makeProject(findTemplate('textbook-mnist')!.build(), 'quick');
@@ -93,9 +92,7 @@ describe('training through the host API', () => {
     const second = await call<{ ok: boolean; errors: unknown[] }>('train.start', { project: quickProject() });
     expect(second.value).toMatchObject({ ok: false, errors: [{ key: 'train.alreadyRunning' }] });
 
-    await expect
-      .poll(() => eventsOf(runId).at(-1)?.type, { timeout: 60_000, interval: 200 })
-      .toBe('done');
+    await expect.poll(() => eventsOf(runId).at(-1)?.type, { timeout: 60_000, interval: 200 }).toBe('done');
     const events = eventsOf(runId);
     expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm' });
     const dataset = events.find((e) => e.type === 'dataset');
@@ -122,15 +119,15 @@ describe('training through the host API', () => {
     project.training.epochs = 50;
     const started = await call<{ runId: string }>('train.start', { project, limitSamples: 2_000 });
     const runId = started.value!.runId;
-    await expect
-      .poll(() => eventsOf(runId).some((e) => e.type === 'progress'), { timeout: 30_000 })
-      .toBe(true);
+    await expect.poll(() => eventsOf(runId).some((e) => e.type === 'progress'), { timeout: 30_000 }).toBe(true);
     await call('train.stop', { runId });
-    await expect.poll(() => eventsOf(runId).at(-1), { timeout: 5_000 }).toEqual({
-      type: 'done',
-      stopped: true,
-      savedTo: null,
-    });
+    await expect
+      .poll(() => eventsOf(runId).at(-1), { timeout: 5_000 })
+      .toEqual({
+        type: 'done',
+        stopped: true,
+        savedTo: null,
+      });
   }, 60_000);
 
   it('refuses a network with errors, naming them', async () => {
