@@ -63,6 +63,12 @@ describe('the Train view', () => {
     await byId('setting-epochs').fill('20');
     await byId('train-start').click();
     await byId('train-stop').waitFor({ timeout: 30_000 });
+    // Opening or starting another network is an edit too.
+    await byId('new-button').click();
+    await byId('stop-to-edit-dialog').waitFor();
+    await byId('stop-to-edit-dialog').getByRole('button', { name: 'Keep training' }).click();
+    await byId('stop-to-edit-dialog').waitFor({ state: 'detached' });
+    expect(await byId('doc-title').textContent()).toContain('textbook');
     await byId('view-design').click();
     await byId('locked-note').waitFor();
     await app.page.locator('.react-flow__node').first().click();

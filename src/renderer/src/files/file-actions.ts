@@ -41,8 +41,16 @@ export function accept(result: LoadResult, path: string | null, name: string): b
   return true;
 }
 
-/** Resolves true when it is fine to replace the document: nothing unsaved, saved now, or discarded. */
+/**
+ * Resolves true when it is fine to replace the document: nothing unsaved, saved now, or discarded. Never
+ * while the network trains: the lock asks to stop the run first.
+ */
 export async function confirmDiscard(): Promise<boolean> {
+  const { lock } = useEditor.getState();
+  if (lock) {
+    lock();
+    return false;
+  }
   if (!selectDirty(useEditor.getState())) return true;
   const choice = await new Promise<UnsavedChoice>((answer) => useUi.getState().set({ unsavedPrompt: { answer } }));
   useUi.getState().set({ unsavedPrompt: null });

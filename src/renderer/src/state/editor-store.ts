@@ -97,6 +97,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   setLock: (lock) => set({ lock }),
 
   load: (project, { filePath, title, saved }) => {
+    if (locked(get())) return;
     const { graph, settings } = splitProject(project);
     set((s) => ({
       history: createHistory(graph, saved),
