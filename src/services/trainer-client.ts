@@ -30,6 +30,13 @@ export interface TrainerProcess {
 
 export type LaunchTrainer = () => TrainerProcess;
 
+/** What ended a trainer, for the crash message: null for a normal exit. */
+export function crashReason(code: number | null, signal: string | null, stderr: string): string | null {
+  if (code === 0) return null;
+  if (stderr.includes('heap out of memory')) return 'out of memory';
+  return signal ?? `exit code ${code}`;
+}
+
 /** Starts an entry with child_process.fork; a `.ts` entry runs through tsx. */
 export function forkTrainer(entry = TRAINER_SOURCE_ENTRY): TrainerProcess {
   const child = fork(entry, [], {
@@ -43,12 +50,7 @@ export function forkTrainer(entry = TRAINER_SOURCE_ENTRY): TrainerProcess {
       if (child.connected) child.send(command);
     },
     onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) =>
-      child.on('exit', (code, signal) =>
-        listener(
-          code === 0 ? null : stderr.includes('heap out of memory') ? 'out of memory' : (signal ?? `exit code ${code}`),
-        ),
-      ),
+    onExit: (listener) => child.on('exit', (code, signal) => listener(crashReason(code, signal, stderr))),
     kill: () => child.kill('SIGKILL'),
   };
 }

@@ -7,6 +7,11 @@ export function formatInt(n: number): string {
   return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** 0.9902 → '99.02%' (accuracies). */
+export function formatPercent(share: number): string {
+  return `${(share * 100).toFixed(2)}%`;
+}
+
 /** A number in a formula: integers grouped, others with up to 4 significant decimals. */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return formatInt(n);

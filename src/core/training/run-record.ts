@@ -2,7 +2,7 @@
  * A run's record, built from the trainer's events by one pure function, and what the training view reads
  * from it: the overfitting warning, smoothed curves, the metrics as CSV.
  */
-import { MAX_BATCH_POINTS, type EpochPoint, type RunRecord } from '../document/run-schema.ts';
+import { MAX_BATCH_POINTS, runRecordSchema, type EpochPoint, type RunRecord } from '../document/run-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
 import type { TrainerEvent } from './protocol.ts';
 
@@ -12,19 +12,7 @@ export function newRunRecord(init: {
   settings: TrainingSettings;
   network: RunRecord['network'];
 }): RunRecord {
-  return {
-    ...init,
-    status: 'running',
-    backend: null,
-    dataset: null,
-    epochs: [],
-    batches: [],
-    batchStride: 1,
-    progressSeen: 0,
-    evaluation: null,
-    error: null,
-    modelDir: null,
-  };
+  return runRecordSchema.parse({ ...init, status: 'running' });
 }
 
 /** The record after one more event from its run. */

@@ -18,7 +18,7 @@ import { LangProvider } from './i18n/lang-context.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { useEditor } from './state/editor-store.ts';
 import { applyTheme, storeLang, storeTheme, storedLang, storedTheme, type Theme } from './state/preferences.ts';
-import { listenToTrainer, useTraining } from './state/training-store.ts';
+import { listenToTrainer, selectRunning, useTraining } from './state/training-store.ts';
 import { useUi } from './state/ui-store.ts';
 import { TrainView } from './training/TrainView.tsx';
 
@@ -53,7 +53,7 @@ export function App() {
   }, []);
   useEffect(() => listenToTrainer(), []);
   const view = useUi((s) => s.view);
-  const training = useTraining((s) => s.live?.record.status === 'running');
+  const training = useTraining(selectRunning);
   useShortcuts();
   useAutosave(ready);
 

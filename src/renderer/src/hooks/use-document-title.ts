@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
 import { selectDirty, useEditor } from '../state/editor-store.ts';
-import { useTraining } from '../state/training-store.ts';
+import { selectRunning, useTraining } from '../state/training-store.ts';
 
 export function useDocumentTitle(): string {
   const { t } = useLang();
@@ -15,7 +15,7 @@ export function useDocumentTitle(): string {
   useEffect(() => {
     document.title = `${shown} — ConvStudio`;
   }, [shown]);
-  const training = useTraining((s) => s.live?.record.status === 'running');
+  const training = useTraining(selectRunning);
   useEffect(() => {
     if (!dirty && !training) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {

@@ -66,7 +66,11 @@ export const useTraining = create<TrainingState>()((set) => ({
   set: (partial) => set(partial),
 }));
 
-const isRunning = (live: LiveRun | null) => live !== null && live.record.status === 'running';
+/** A run is going on (the network is locked then). */
+export const isRunning = (live: LiveRun | null): live is LiveRun => live !== null && live.record.status === 'running';
+
+/** The same, as a store selector. */
+export const selectRunning = (state: TrainingState): boolean => isRunning(state.live);
 
 /** How many training images a quick try uses: its fraction of the dataset on screen (MNIST if none). */
 function sampleLimit(state: TrainingState): number | null {

@@ -8,7 +8,7 @@ import { api } from '../api/api.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { useUi } from '../state/ui-store.ts';
-import { describeData, useTraining } from '../state/training-store.ts';
+import { describeData, selectRunning, useTraining } from '../state/training-store.ts';
 import { SampleImage } from './SampleImage.tsx';
 
 function setBinding(dataset: DatasetBinding): void {
@@ -26,7 +26,7 @@ export function DataPanel() {
   const binding = useEditor((s) => s.settings.dataset);
   const graph = useEditor((s) => s.history.present.graph);
   const data = useTraining((s) => s.data);
-  const locked = useTraining((s) => s.live?.record.status === 'running');
+  const locked = useTraining(selectRunning);
   const nativeDialogs = useUi((s) => s.info?.nativeDialogs ?? false);
   const [path, setPath] = useState(binding && binding.kind !== 'builtin' ? binding.path : '');
   const input = useMemo(() => analyse(graph).nodes.find((n) => n.type === 'Input'), [graph]);

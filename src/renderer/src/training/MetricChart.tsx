@@ -15,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { smoothed, type RunRecord } from '@core/index.ts';
+import { formatPercent, smoothed, type RunRecord } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { downloadSvgAsPng } from './export-file.ts';
 
@@ -90,9 +90,7 @@ export function MetricChart({
               tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : v.toFixed(2))}
             />
             <Tooltip
-              formatter={(v) =>
-                typeof v === 'number' ? (metric === 'accuracy' ? `${(v * 100).toFixed(2)}%` : v.toFixed(4)) : v
-              }
+              formatter={(v) => (typeof v === 'number' ? (metric === 'accuracy' ? formatPercent(v) : v.toFixed(4)) : v)}
               labelFormatter={(x) => `${t('chart.epoch')} ${typeof x === 'number' ? x.toFixed(2) : x}`}
             />
             <Legend wrapperStyle={{ fontSize: 11 }} />

@@ -2,12 +2,10 @@
  * After training: test accuracy and loss, the confusion matrix as a heatmap with counts, accuracy per
  * class, and the test images the network got wrong with the true and predicted labels.
  */
-import { formatInt, runMetricsCsv, type RunRecord, type SampleImage as Sample } from '@core/index.ts';
+import { formatInt, formatPercent, runMetricsCsv, type RunRecord, type SampleImage as Sample } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { downloadText } from './export-file.ts';
 import { SampleImage } from './SampleImage.tsx';
-
-const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
 
 function ConfusionMatrix({ confusion, classes }: { confusion: number[][]; classes: string[] }) {
   const { t } = useLang();
@@ -85,7 +83,7 @@ export function ResultsPanel({
       <div className="results__numbers">
         <div className="big-number" data-testid="test-accuracy">
           <span>{t('results.accuracy')}</span>
-          <strong>{percent(evaluation.testAccuracy)}</strong>
+          <strong>{formatPercent(evaluation.testAccuracy)}</strong>
         </div>
         <div className="big-number">
           <span>{t('results.loss')}</span>
@@ -101,7 +99,7 @@ export function ResultsPanel({
               <li key={i}>
                 <span className="class-bars__name">{classes[i]}</span>
                 <span className="class-bars__bar" style={{ width: `${a * 100}%` }} />
-                <span className="class-bars__count">{percent(a)}</span>
+                <span className="class-bars__count">{formatPercent(a)}</span>
               </li>
             ))}
           </ul>

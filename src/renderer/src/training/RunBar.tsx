@@ -4,7 +4,7 @@
  */
 import { formatInt, type BackendReport } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
-import { pauseOrResume, startTraining, stopTraining, useTraining } from '../state/training-store.ts';
+import { isRunning, pauseOrResume, startTraining, stopTraining, useTraining } from '../state/training-store.ts';
 
 const BACKEND_NAMES: Record<string, string> = {
   cuda: 'CUDA',
@@ -38,7 +38,7 @@ export function RunBar() {
   const live = useTraining((s) => s.live);
   const startErrors = useTraining((s) => s.startErrors);
   const fraction = useTraining((s) => s.sampleFraction);
-  const running = live?.record.status === 'running';
+  const running = isRunning(live);
   const progress = live?.progress ?? null;
   const epochShare = progress ? progress.batch / progress.batches : 0;
   const runShare = progress ? (progress.epoch - 1 + epochShare) / progress.epochs : 0;

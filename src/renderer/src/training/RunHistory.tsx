@@ -1,4 +1,5 @@
 /** The project's runs, newest first: pick one to show, and one to overlay on its charts. */
+import { formatPercent } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { useTraining } from '../state/training-store.ts';
@@ -21,7 +22,7 @@ export function RunHistory() {
               <span>{when.format(new Date(run.startedAt))}</span>
               <span className="muted small">
                 {t(`history.status.${run.status}`)}
-                {run.evaluation && ` · ${(run.evaluation.testAccuracy * 100).toFixed(2)}%`} · {run.epochs.length}/
+                {run.evaluation && ` · ${formatPercent(run.evaluation.testAccuracy)}`} · {run.epochs.length}/
                 {run.settings.epochs} {t('chart.epoch')}
               </span>
             </button>

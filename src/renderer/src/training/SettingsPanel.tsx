@@ -4,7 +4,7 @@ import type { TrainingSettings } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { useEditor } from '../state/editor-store.ts';
-import { useTraining } from '../state/training-store.ts';
+import { selectRunning, useTraining } from '../state/training-store.ts';
 
 const OPTIMIZERS: Record<TrainingSettings['optimizer'], string> = {
   adam: 'Adam',
@@ -69,7 +69,7 @@ const positiveInt = (n: number) => Number.isInteger(n) && n > 0 && n <= 100_000;
 export function SettingsPanel() {
   const { t } = useLang();
   const s = useEditor((state) => state.settings.training);
-  const locked = useTraining((state) => state.live?.record.status === 'running');
+  const locked = useTraining(selectRunning);
   return (
     <section className="panel settings-panel" aria-labelledby="settings-title" data-testid="settings-panel">
       <h2 id="settings-title">{t('settings.title')}</h2>

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { overfittingStart } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
-import { useTraining } from '../state/training-store.ts';
+import { isRunning, useTraining } from '../state/training-store.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { MetricChart } from './MetricChart.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -23,8 +23,8 @@ export function TrainView() {
   const dataset = useTraining((s) => s.data.dataset);
   const runs = useEditor((s) => s.settings.runs);
 
-  const liveRunning = live?.record.status === 'running';
-  const record = liveRunning ? live.record : (runs.find((r) => r.id === shownId) ?? live?.record ?? null);
+  const running = isRunning(live) ? live : null;
+  const record = running?.record ?? runs.find((r) => r.id === shownId) ?? live?.record ?? null;
   const compare = runs.find((r) => r.id === compareId && r.id !== record?.id) ?? null;
   const overfitting = useMemo(() => (record ? overfittingStart(record.epochs) : null), [record]);
 
