@@ -49,7 +49,7 @@ void app.whenReady().then(() => {
     training,
   });
   registerApi(ipcMain, handlers, window);
-  guardUnsavedWork(dialog, window);
+  guardUnsavedWork(dialog, window, () => training.running);
 });
 
 app.on('window-all-closed', () => app.quit());

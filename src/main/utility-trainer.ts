@@ -4,7 +4,7 @@
  */
 import { utilityProcess } from 'electron';
 import { join } from 'node:path';
-import { crashReason, type TrainerProcess } from '../services/trainer-client.ts';
+import { crashMessage, type TrainerProcess } from '../services/trainer-client.ts';
 
 export const TRAINER_BUNDLE = join(import.meta.dirname, 'trainer.js');
 
@@ -15,7 +15,7 @@ export function utilityTrainer(): TrainerProcess {
   return {
     send: (command) => child.postMessage(command),
     onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => child.on('exit', (code) => listener(crashReason(code, null, stderr))),
+    onExit: (listener) => child.on('exit', (code) => listener(crashMessage(code, null, stderr))),
     kill: () => void child.kill(),
   };
 }

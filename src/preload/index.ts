@@ -1,5 +1,5 @@
 /** Exposes exactly the typed API to the page, and nothing else. */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   API_METHODS,
   EVENT_CHANNEL,
@@ -21,3 +21,5 @@ const subscribe: SubscribeEvents = (listener) => {
 
 contextBridge.exposeInMainWorld('convstudio', api satisfies Api);
 contextBridge.exposeInMainWorld('convstudioEvents', subscribe);
+/** Where a dropped file or folder is on disk: the page alone cannot know (Electron removed File.path). */
+contextBridge.exposeInMainWorld('convstudioFiles', { pathFor: (file: File) => webUtils.getPathForFile(file) });

@@ -8,7 +8,7 @@
 import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { msg, trainerEventSchema, type TrainerCommand, type TrainerEvent } from '../core/index.ts';
+import { msg, trainerEventSchema, type Msg, type TrainerCommand, type TrainerEvent } from '../core/index.ts';
 
 /** The trainer's TypeScript entry, run through tsx by the CLI and the browser host. */
 export const TRAINER_SOURCE_ENTRY = join(
@@ -23,18 +23,19 @@ export const STOP_GRACE_MS = 1_000;
 export interface TrainerProcess {
   send(command: TrainerCommand): void;
   onMessage(listener: (raw: unknown) => void): void;
-  /** `crash` is null for a normal exit, otherwise what ended it (a signal, an exit code, "out of memory"). */
-  onExit(listener: (crash: string | null) => void): void;
+  /** `crash` is null for a normal exit, otherwise the message saying what ended it. */
+  onExit(listener: (crash: Msg | null) => void): void;
   kill(): void;
 }
 
 export type LaunchTrainer = () => TrainerProcess;
 
-/** What ended a trainer, for the crash message: null for a normal exit. */
-export function crashReason(code: number | null, signal: string | null, stderr: string): string | null {
+/** What ended a trainer, said for people who do not read exit codes: null for a normal exit. */
+export function crashMessage(code: number | null, signal: string | null, stderr: string): Msg | null {
   if (code === 0) return null;
-  if (stderr.includes('heap out of memory')) return 'out of memory';
-  return signal ?? `exit code ${code}`;
+  if (stderr.includes('heap out of memory')) return msg('train.outOfMemory');
+  if (signal) return msg('train.killed', { signal });
+  return msg('train.crashed', { reason: `exit code ${code}` });
 }
 
 /** Starts an entry with child_process.fork; a `.ts` entry runs through tsx. */
@@ -50,7 +51,7 @@ export function forkTrainer(entry = TRAINER_SOURCE_ENTRY): TrainerProcess {
       if (child.connected) child.send(command);
     },
     onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => child.on('exit', (code, signal) => listener(crashReason(code, signal, stderr))),
+    onExit: (listener) => child.on('exit', (code, signal) => listener(crashMessage(code, signal, stderr))),
     kill: () => child.kill('SIGKILL'),
   };
 }
@@ -84,7 +85,7 @@ export function startTrainer(
       if (!ended && stopRequested) {
         onEvent({ type: 'done', stopped: true, savedTo: null });
       } else if (!ended) {
-        onEvent({ type: 'error', message: msg('train.crashed', { reason: crash ?? 'exit code 0' }), training: true });
+        onEvent({ type: 'error', message: crash ?? msg('train.crashed', { reason: 'exit code 0' }), training: true });
       }
       ended = true;
       resolve();

@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   analyse,
+  layersModelJsonSchema,
+  weightBytes,
   msg,
   type ApiHandlers,
   type ApiArgs,
@@ -36,6 +38,11 @@ export class TrainingService {
 
   constructor(private readonly options: TrainingServiceOptions) {
     this.launch = options.launch ?? (() => forkTrainer());
+  }
+
+  /** Whether a run is going on. */
+  get running(): boolean {
+    return this.current !== null;
   }
 
   /** Where a run's trained model is saved. */
@@ -100,7 +107,10 @@ export class TrainingService {
         readFile(join(dir, 'model.json'), 'utf8'),
         readFile(join(dir, 'weights.bin')),
       ]);
-      return { modelJson: JSON.parse(modelJson), weights: weights.toString('base64') };
+      const parsed = layersModelJsonSchema.safeParse(JSON.parse(modelJson));
+      // A model folder changed on disk is no model: its weights would not fit.
+      if (!parsed.success || weightBytes(parsed.data) !== weights.byteLength) return null;
+      return { modelJson: parsed.data, weights: weights.toString('base64') };
     } catch {
       return null;
     }

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTemplate, makeProject } from '../../src/core/index.ts';
-import { screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { descendants, screenshot, useServedApp } from '../helpers/browser-host.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'convstudio-train-view-'));
 const projectFile = join(folder, 'textbook.convstudio.json');
 writeFileSync(projectFile, JSON.stringify(makeProject(findTemplate('textbook-mnist')!.build(), 'textbook')));
 
+const textbook = findTemplate('textbook-mnist')!.build();
 const app = useServedApp(projectFile);
 const byId = (id: string) => app.page.getByTestId(id);
 
@@ -44,9 +45,51 @@ describe('the Train view', () => {
     expect(await byId('mistakes').locator('canvas').count()).toBeGreaterThan(0);
     expect(await byId('chart-loss').locator('.recharts-line path').count()).toBeGreaterThan(0);
     expect(await byId('run-history').locator('li').count()).toBe(1);
+    // The Data panel still describes the whole dataset, not the run's tenth of it.
+    expect(await byId('data-summary').textContent()).toContain('54,000 / 6,000 / 10,000');
     await byId('results').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'train-results');
   }, 180_000);
+
+  it('answers a digit drawn on the pad with probabilities that sum to 1, and shows inside the network', async () => {
+    const pad = byId('drawing-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    // A "7": a bar across the top, then down to the bottom left.
+    await app.page.mouse.move(box.x + 70, box.y + 60);
+    await app.page.mouse.down();
+    await app.page.mouse.move(box.x + 210, box.y + 60, { steps: 8 });
+    await app.page.mouse.move(box.x + 120, box.y + 230, { steps: 8 });
+    await app.page.mouse.up();
+    await byId('probabilities').waitFor();
+    const probabilities = JSON.parse((await byId('probabilities').getAttribute('data-probabilities'))!) as number[];
+    expect(probabilities).toHaveLength(10);
+    expect(probabilities.every((p) => p >= 0)).toBe(true);
+    expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(await byId('prediction').textContent()).toMatch(/^The network says: \d \(\d+\.\d\d%\)$/);
+    await screenshot(app.page, 'train-try');
+
+    // Inside: a grid of channels for every convolution and pooling layer, the first layer's filters, and
+    // a histogram for every layer after the Input.
+    const mapped = textbook.nodes.filter((n) => ['Conv2D', 'MaxPooling2D'].includes(n.type));
+    expect(await byId('feature-maps').count()).toBe(mapped.length);
+    const firstConv = textbook.nodes.find((n) => n.type === 'Conv2D')!;
+    const filters = firstConv.type === 'Conv2D' ? firstConv.params.filters : 0;
+    expect(await byId('feature-maps').first().locator('canvas').count()).toBe(filters);
+    expect(await byId('filters').locator('canvas').count()).toBe(filters);
+    expect(await byId('histogram').count()).toBe(textbook.nodes.length - 1);
+    await byId('inside-network').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'train-inside');
+
+    // A test image the trainer classified: the page's copy of the network gives the same answer.
+    const example = byId('try-pick').locator('button').first();
+    const predicted = Number(await example.getAttribute('data-predicted'));
+    await example.click();
+    await expect.poll(() => byId('prediction').textContent()).toContain(`says: ${predicted} (`);
+
+    await byId('pad-clear').click();
+    await byId('probabilities').waitFor({ state: 'detached' });
+  }, 60_000);
 
   it('keeps the run in the project file when saved', async () => {
     await app.page.keyboard.press('Control+s');
@@ -81,6 +124,42 @@ describe('the Train view', () => {
     await expect.poll(() => byId('run-history').locator('li').count()).toBe(2);
     expect(await byId('run-history').textContent()).toContain('stopped');
   }, 90_000);
+
+  it('says what happened when the trainer process is killed, and trains again after', async () => {
+    await byId('train-start').click();
+    await expect.poll(() => byId('train-progress').textContent(), { timeout: 30_000 }).toMatch(/images\/s/);
+    const trainers = descendants(app.served.process.pid!).filter((p) => p.command.includes('trainer-process'));
+    expect(trainers).toHaveLength(1);
+    process.kill(trainers[0]!.pid, 'SIGKILL');
+    await byId('run-failed').waitFor({ timeout: 10_000 });
+    expect(await byId('run-failed').textContent()).toContain('ended from outside ConvStudio');
+    await screenshot(app.page, 'train-killed');
+    expect(await byId('run-history').locator('li').count()).toBe(3);
+    // The network is free again, and a new run starts and can be stopped.
+    await byId('view-design').click();
+    expect(await byId('locked-note').count()).toBe(0);
+    await byId('view-train').click();
+    await byId('train-start').click();
+    await expect.poll(() => byId('train-progress').textContent(), { timeout: 30_000 }).toMatch(/images\/s/);
+    await byId('train-stop').click();
+    await expect.poll(() => byId('run-history').locator('li').count(), { timeout: 10_000 }).toBe(4);
+    expect(descendants(app.served.process.pid!).filter((p) => p.command.includes('trainer-process'))).toEqual([]);
+  }, 90_000);
+
+  it('asks for the path of a folder dropped in the browser, which does not tell where it is', async () => {
+    const before = JSON.stringify(await byId('data-summary').textContent());
+    // Written as page source: the tests are compiled without the DOM's types.
+    const transfer = await app.page.evaluateHandle(
+      "(() => { const d = new DataTransfer(); d.items.add(new File([], 'fashion-mnist')); return d; })()",
+    );
+    await byId('data-panel').dispatchEvent('dragover', { dataTransfer: transfer });
+    await byId('data-panel').dispatchEvent('drop', { dataTransfer: transfer });
+    await byId('data-drop-no-path').waitFor();
+    expect(await byId('data-drop-no-path').textContent()).toContain('Type its path above');
+    // Nothing else happened: the dataset is unchanged and no network was opened from the drop.
+    expect(JSON.stringify(await byId('data-summary').textContent())).toBe(before);
+    expect(await byId('doc-title').textContent()).toContain('textbook');
+  });
 
   it('names what is wrong with a broken dataset, in Traditional Chinese too', async () => {
     const broken = join(folder, 'broken-idx');

@@ -2,7 +2,7 @@
  * End-to-end helpers: the real `convstudio serve` process and Debian's Chromium through playwright-core.
  * Screenshots go to test-results/screenshots, kept by CI as artifacts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,4 +140,22 @@ export function useServedApp(file: string | null): AppSession {
     await session.served?.stop();
   });
   return session;
+}
+
+/** The processes started by `pid`, their children, and so on, with their command lines. */
+export function descendants(pid: number): { pid: number; command: string }[] {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), command: m[3]! }));
+  const found: { pid: number; command: string }[] = [];
+  const visit = (parent: number) => {
+    for (const row of rows.filter((r) => r.ppid === parent)) {
+      found.push({ pid: row.pid, command: row.command });
+      visit(row.pid);
+    }
+  };
+  visit(pid);
+  return found;
 }

@@ -10,8 +10,8 @@ import * as tf from '@tensorflow/tfjs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { findTemplate, makeProject, translate, type TrainerEvent } from '../../src/core/index.ts';
-import { startTrainer } from '../../src/services/trainer-client.ts';
+import { findTemplate, makeProject, msg, translate, type TrainerEvent } from '../../src/core/index.ts';
+import { crashMessage, startTrainer } from '../../src/services/trainer-client.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 import { runCli, tempFile } from '../helpers/cli.ts';
 
@@ -320,9 +320,15 @@ describe('the trainer process', () => {
     expect(last.type).toBe('error');
     if (last.type !== 'error') return;
     expect(translate(last.message, 'en')).toBe(
-      'The training process ended unexpectedly (SIGKILL). Your network and earlier runs are safe; you can start a new run.',
+      'The training process was ended from outside ConvStudio (by the system or another program; signal SIGKILL). Your network and earlier runs are safe; you can start a new run.',
     );
-    expect(translate(last.message, 'zh-TW')).toMatch(/訓練程序意外結束（SIGKILL）/);
+    expect(translate(last.message, 'zh-TW')).toMatch(/訓練程序被 ConvStudio 以外的程式結束了.*訊號 SIGKILL/);
+    // The other endings, as the process's exit reports them.
+    expect(crashMessage(0, null, '')).toBeNull();
+    expect(
+      crashMessage(134, null, 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory'),
+    ).toEqual(msg('train.outOfMemory'));
+    expect(translate(crashMessage(3, null, '')!, 'en')).toMatch(/ended unexpectedly \(exit code 3\)/);
   });
 
   it('a diverging run stops with an explanation and exit code 1', async () => {

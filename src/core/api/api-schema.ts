@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { projectSchema, type Project } from '../document/project-schema.ts';
 import type { FileKind, LoadResult } from '../import/load-model-file.ts';
+import type { LayersModelJson } from '../training/layers-model-json.ts';
 import type { Lang, Msg } from '../i18n/messages.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
 import { backendChoiceSchema, type TrainerEvent } from '../training/protocol.ts';
@@ -107,7 +108,7 @@ export type DescribeResult = { ok: true; dataset: DatasetDescription } | { ok: f
 
 /** A trained model in TF.js layers format: model.json's content and its weights, base64. */
 export interface TrainedModel {
-  modelJson: unknown;
+  modelJson: LayersModelJson;
   weights: string;
 }
 

@@ -185,6 +185,13 @@ export const en = {
     `The network cannot be trained: layer ${a.layer} uses ${a.reason}, which TensorFlow.js cannot train.`,
   'train.crashed': (a: { reason: S }) =>
     `The training process ended unexpectedly (${a.reason}). Your network and earlier runs are safe; you can start a new run.`,
+  'train.outOfMemory': () =>
+    'The training process ran out of memory and ended. Your network and earlier runs are safe. Try a smaller batch size, fewer filters or smaller images.',
+  'train.killed': (a: { signal: S }) =>
+    `The training process was ended from outside ConvStudio (by the system or another program; signal ${a.signal}). Your network and earlier runs are safe; you can start a new run.`,
+  'export.hasErrors': () => 'The network has errors, so it cannot be exported as code yet. Fix these first:',
+  'export.oneInputOneOutput': (a: { inputs: N; outputs: N }) =>
+    `Code export needs exactly one Input and one output layer; this network has ${a.inputs} Input and ${a.outputs} output layers.`,
   'train.internal': (a: { detail: S }) => `Training failed inside ConvStudio: ${a.detail}. Your network is safe.`,
   'train.alreadyRunning': () => 'A network is already training. Stop that run before starting another.',
   'train.noDataset': () => 'Choose a dataset in the Data panel before training.',

@@ -165,6 +165,13 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `無法訓練這個網路：${a.layer} 層使用了 ${a.reason}，TensorFlow.js 無法訓練。`,
   'train.crashed': (a: { reason: S }) =>
     `訓練程序意外結束（${a.reason}）。您的網路與先前的訓練紀錄都還在；可以重新開始訓練。`,
+  'train.outOfMemory': () =>
+    '訓練程序記憶體不足而結束。您的網路與先前的訓練紀錄都還在。請試試較小的批次大小、較少的濾波器或較小的圖片。',
+  'train.killed': (a: { signal: S }) =>
+    `訓練程序被 ConvStudio 以外的程式結束了（系統或其他程式；訊號 ${a.signal}）。您的網路與先前的訓練紀錄都還在；可以重新開始訓練。`,
+  'export.hasErrors': () => '網路還有錯誤，暫時無法匯出程式碼。請先修正：',
+  'export.oneInputOneOutput': (a: { inputs: N; outputs: N }) =>
+    `匯出程式碼需要剛好一個輸入層與一個輸出層；這個網路有 ${a.inputs} 個輸入層、${a.outputs} 個輸出層。`,
   'train.internal': (a: { detail: S }) => `ConvStudio 內部訓練失敗：${a.detail}。您的網路沒有受到影響。`,
   'train.alreadyRunning': () => '已有網路正在訓練。請先停止該次訓練，再開始新的訓練。',
   'train.noDataset': () => '訓練前，請先在「資料」面板選擇資料集。',

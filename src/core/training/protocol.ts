@@ -88,6 +88,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     misclassified: z.array(z.number()),
     /** The first misclassified test images, with the network's guesses. */
     gallery: z.array(sampleImageSchema).default([]),
+    /** A few test images of each class, with the network's guesses: images to try the network on. */
+    examples: z.array(sampleImageSchema).default([]),
   }),
   /** The answer to `describe`: the dataset event has come before it. */
   z.object({ type: z.literal('described') }),

@@ -10,6 +10,7 @@ import {
   firstImages,
   formatShape,
   msg,
+  previewImages,
   sampleImage,
   seededRandom,
   shuffledIndices,
@@ -39,6 +40,8 @@ export interface RunControl {
 export const PROGRESS_INTERVAL_MS = 100;
 /** How many misclassified test images the evaluation carries. */
 export const GALLERY_SIZE = 40;
+/** Test images of each class sent with the results, to try the trained network on. */
+export const EXAMPLES_PER_CLASS = 2;
 
 export class TrainingProblem extends Error {
   constructor(
@@ -269,6 +272,10 @@ export async function runTraining(
       gallery: evaluation.misclassified
         .slice(0, GALLERY_SIZE)
         .map((i) => sampleImage(dataset.test, i, test.predictions[i]!)),
+      examples: previewImages(dataset.test, classes, EXAMPLES_PER_CLASS).map((s) => ({
+        ...s,
+        predicted: test.predictions[s.index]!,
+      })),
     });
     if (command.saveDir) await saveLayersModel(model, command.saveDir);
     emit({ type: 'done', stopped: false, savedTo: command.saveDir });

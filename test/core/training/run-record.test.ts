@@ -70,6 +70,7 @@ describe('run records', () => {
         perClassAccuracy: [0.8, 0.8],
         misclassified: [1],
         gallery: [],
+        examples: [],
       },
       { type: 'done', stopped: false, savedTo: '/runs/run-1' },
     ];

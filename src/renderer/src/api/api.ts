@@ -6,6 +6,7 @@ declare global {
   interface Window {
     convstudio?: Api;
     convstudioEvents?: SubscribeEvents;
+    convstudioFiles?: { pathFor(file: File): string };
   }
 }
 
@@ -23,3 +24,8 @@ const host = window.convstudio
 export const api: Api = host.api;
 /** Events the host pushes (training progress); returns the unsubscribe function. */
 export const subscribeToHost: SubscribeEvents = host.subscribe;
+
+/** Where a dropped file or folder is on disk, in the desktop app; null in a browser, which never tells. */
+export function droppedPath(file: File): string | null {
+  return window.convstudioFiles?.pathFor(file) || null;
+}

@@ -275,6 +275,37 @@ export const uiEn = {
   'history.status.stopped': 'stopped',
   'history.status.failed': 'failed',
   'history.status.running': 'running',
+  'try.title': 'Try the trained network',
+  'try.intro': 'Draw a digit, pick a test image or upload your own; the network answers as you go.',
+  'try.padLabel': 'Drawing pad: draw a digit with the mouse, a pen or a finger',
+  'try.clear': 'Clear',
+  'try.upload': 'Upload an image…',
+  'try.uploadFailed': 'That file is not an image this app can read (PNG, JPEG, GIF, WebP or BMP).',
+  'try.pick': 'Or pick a test image',
+  'try.sees': 'What the network sees ({shape})',
+  'try.empty': 'Draw something or pick an image to see the network’s answer.',
+  'try.says': 'The network says: {label} ({p})',
+  'try.loading': 'Loading the trained network…',
+  'try.missing':
+    'This run’s trained network is not on this computer (it was trained elsewhere or its folder was removed). Train again to try it.',
+  'try.failed': 'The trained network could not be opened. Train again to try it.',
+  'inside.title': 'Inside the network',
+  'inside.intro': 'What each layer makes of the image above.',
+  'inside.featureMaps': 'Feature maps',
+  'inside.featureMapsHint':
+    'One small image per channel: bright where the channel responds strongly. Each is scaled on its own.',
+  'inside.channels': '{shape} · showing {shown} of {total} channels',
+  'inside.filters': 'Filters of the first convolution layer ({layer})',
+  'inside.filtersHint':
+    'The {n} learned {size} filters; bright = large weight. Early filters often find edges and strokes.',
+  'inside.histograms': 'Activations per layer',
+  'inside.histogramsHint':
+    'How the layer’s output values are spread for this image. A tall bar at 0 after ReLU means many units are silent.',
+  'inside.zeros': '{p} exactly 0',
+  'inside.range': '{min} to {max}',
+  'data.dropHint': 'You can also drop the folder on this panel.',
+  'data.dropNoPath':
+    'A web browser does not tell ConvStudio where a dropped folder is. Type its path above, or drop it in the desktop app.',
 } as const;
 
 export type UiKey = keyof typeof uiEn;

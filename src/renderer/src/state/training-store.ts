@@ -28,7 +28,13 @@ export interface LiveRun {
   reports: BackendReport[];
   paused: boolean;
   stopping: boolean;
-  gallery: SampleImage[];
+  images: RunImages;
+}
+
+/** Test images that came with a run's results: the ones it got wrong, and a few of each class. */
+export interface RunImages {
+  mistakes: SampleImage[];
+  examples: SampleImage[];
 }
 
 export interface DataPanelState {
@@ -45,8 +51,8 @@ export interface TrainingState {
   /** The finished run on screen (an id from the project's runs), and one to overlay on its charts. */
   shownRunId: string | null;
   compareRunId: string | null;
-  /** Misclassified test images of runs finished in this session (not saved with the project). */
-  galleries: Record<string, SampleImage[]>;
+  /** Test images of runs finished in this session (not saved with the project). */
+  images: Record<string, RunImages>;
   /** Train on this fraction of the training images only (the quick-try preset); null for all. */
   sampleFraction: number | null;
   /** The question "stop training to edit the network?", when an edit was refused. */
@@ -60,11 +66,13 @@ export const useTraining = create<TrainingState>()((set) => ({
   data: { loading: false, dataset: null, errors: [] },
   shownRunId: null,
   compareRunId: null,
-  galleries: {},
+  images: {},
   stopToEditAsked: false,
   sampleFraction: null,
   set: (partial) => set(partial),
 }));
+
+export const NO_IMAGES: RunImages = { mistakes: [], examples: [] };
 
 /** A run is going on (the network is locked then). */
 export const isRunning = (live: LiveRun | null): live is LiveRun => live !== null && live.record.status === 'running';
@@ -97,7 +105,7 @@ export async function startTraining(): Promise<void> {
     network: { params: totals.total, layers: project.graph.nodes.length },
   });
   useTraining.getState().set({
-    live: { runId: record.id, record, progress: null, reports: [], paused: false, stopping: false, gallery: [] },
+    live: { runId: record.id, record, progress: null, reports: [], paused: false, stopping: false, images: NO_IMAGES },
     shownRunId: null,
   });
   useEditor.getState().setLock(() => useTraining.getState().set({ stopToEditAsked: true }));
@@ -142,10 +150,7 @@ function onTrainingEvent(runId: string, event: TrainerEvent): void {
       next.paused = event.type === 'paused';
       break;
     case 'evaluation':
-      next.gallery = event.gallery;
-      break;
-    case 'dataset':
-      state.set({ data: { loading: false, dataset: event, errors: [] } });
+      next.images = { mistakes: event.gallery, examples: event.examples };
       break;
   }
   if (record.status !== 'running') {
@@ -154,7 +159,7 @@ function onTrainingEvent(runId: string, event: TrainerEvent): void {
     state.set({
       live: next,
       shownRunId: record.id,
-      galleries: { ...state.galleries, [record.id]: next.gallery },
+      images: { ...state.images, [record.id]: next.images },
       stopToEditAsked: false,
     });
     return;

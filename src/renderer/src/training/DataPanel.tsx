@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { analyse, formatInt, formatShape, type DatasetBinding } from '@core/index.ts';
-import { api } from '../api/api.ts';
+import { api, droppedPath } from '../api/api.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -29,6 +29,8 @@ export function DataPanel() {
   const locked = useTraining(selectRunning);
   const nativeDialogs = useUi((s) => s.info?.nativeDialogs ?? false);
   const [path, setPath] = useState(binding && binding.kind !== 'builtin' ? binding.path : '');
+  const [dropping, setDropping] = useState(false);
+  const [dropFailed, setDropFailed] = useState(false);
   const input = useMemo(() => analyse(graph).nodes.find((n) => n.type === 'Input'), [graph]);
 
   useEffect(() => {
@@ -52,8 +54,35 @@ export function DataPanel() {
     }
   };
 
+  const drop = (e: React.DragEvent) => {
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    // A folder dropped here is a dataset, not a network to open.
+    e.preventDefault();
+    e.stopPropagation();
+    setDropping(false);
+    if (locked) return;
+    const dropped = droppedPath(file);
+    setDropFailed(dropped === null);
+    if (dropped) {
+      setPath(dropped);
+      setBinding(folderBinding(dropped));
+    }
+  };
+
   return (
-    <section className="panel data-panel" aria-labelledby="data-title" data-testid="data-panel">
+    <section
+      className={`panel data-panel${dropping ? ' data-panel--dropping' : ''}`}
+      aria-labelledby="data-title"
+      data-testid="data-panel"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={drop}
+    >
       <h2 id="data-title">{t('data.title')}</h2>
       <fieldset disabled={locked}>
         <label className="radio">
@@ -100,6 +129,12 @@ export function DataPanel() {
           </button>
         </form>
         <p className="muted small">{t('data.folderHint')}</p>
+        <p className="muted small">{t('data.dropHint')}</p>
+        {dropFailed && (
+          <p className="notice" role="status" data-testid="data-drop-no-path">
+            {t('data.dropNoPath')}
+          </p>
+        )}
       </fieldset>
 
       {data.loading && <p className="muted">{t('data.loading')}</p>}

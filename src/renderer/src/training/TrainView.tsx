@@ -13,13 +13,14 @@ import { ResultsPanel } from './ResultsPanel.tsx';
 import { RunBar } from './RunBar.tsx';
 import { RunHistory } from './RunHistory.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
+import { TryNetwork } from './TryNetwork.tsx';
 
 export function TrainView() {
   const { t, tf, tm } = useLang();
   const live = useTraining((s) => s.live);
   const shownId = useTraining((s) => s.shownRunId);
   const compareId = useTraining((s) => s.compareRunId);
-  const galleries = useTraining((s) => s.galleries);
+  const images = useTraining((s) => s.images);
   const dataset = useTraining((s) => s.data.dataset);
   const runs = useEditor((s) => s.settings.runs);
 
@@ -55,7 +56,14 @@ export function TrainView() {
               <MetricChart record={record} compare={compare} metric="loss" overfittingFrom={overfitting} />
               <MetricChart record={record} compare={compare} metric="accuracy" overfittingFrom={overfitting} />
             </div>
-            <ResultsPanel record={record} gallery={galleries[record.id] ?? []} shape={dataset?.shape ?? null} />
+            <ResultsPanel record={record} gallery={images[record.id]?.mistakes ?? []} shape={dataset?.shape ?? null} />
+            {record.status === 'done' && record.modelDir && (
+              <TryNetwork
+                key={record.id}
+                record={record}
+                images={[...(images[record.id]?.examples ?? []), ...(images[record.id]?.mistakes ?? [])]}
+              />
+            )}
           </>
         )}
       </div>

@@ -1,0 +1,283 @@
+/**
+ * A complete, runnable Keras script for a project, in the style the courses teach: `Sequential` and
+ * `model.add` for a chain, the functional API where the network branches; numeric padding as ZeroPadding2D
+ * before a 'valid' layer (as ConvStudio counts it); `model.summary()` right after the model, so its counts
+ * can be held against ConvStudio's; the project's data, compile settings, and fit with its epochs, batch
+ * size, validation split, early stopping, learning-rate decay and augmentation.
+ */
+import type { LayerNode } from '../document/graph-schema.ts';
+import type { TrainingSettings } from '../document/training-schema.ts';
+import { formatInt } from '../format/number.ts';
+import { exportPlan, type ExportPlan, type PlanResult } from './export-plan.ts';
+import { pythonData } from './python-data.ts';
+import { indent, pyArgs, pyBool, pyModuleName, pyNumber, pyString, pyTuple } from './python-text.ts';
+
+type Msgs = Extract<PlanResult, { ok: false }>;
+
+const pair = (p: readonly number[]) => pyTuple(p);
+const isOnes = (p: readonly number[]) => p.every((v) => v === 1);
+
+function regularizer(l1: number, l2: number): string | null {
+  if (l1 === 0 && l2 === 0) return null;
+  return `regularizers.L1L2(${pyArgs([
+    ['l1', l1 > 0 ? pyNumber(l1, true) : null],
+    ['l2', l2 > 0 ? pyNumber(l2, true) : null],
+  ])})`;
+}
+
+/** A numeric padding's ZeroPadding2D, and the padding mode the layer itself then takes. */
+function padding(node: LayerNode, value: 'valid' | 'same' | number): { before: string | null; mode: string | null } {
+  if (value === 'same') return { before: null, mode: pyString('same') };
+  if (value === 'valid' || value === 0) return { before: null, mode: null };
+  return { before: `ZeroPadding2D(padding=${value}, name=${pyString(`${node.name}_pad`)})`, mode: null };
+}
+
+/** The Keras layer calls for one node: usually one, two where numeric padding comes first. */
+export function kerasLayers(node: LayerNode): string[] {
+  const name = ['name', pyString(node.name)] as [string, string];
+  switch (node.type) {
+    case 'Input':
+      return [];
+    case 'Conv2D': {
+      const p = node.params;
+      const pad = padding(node, p.padding);
+      const conv = `Conv2D(${pyArgs([
+        ['filters', String(p.filters)],
+        ['kernel_size', pair(p.kernel_size)],
+        ['strides', isOnes(p.strides) ? null : pair(p.strides)],
+        ['padding', pad.mode],
+        ['dilation_rate', isOnes(p.dilation_rate) ? null : pair(p.dilation_rate)],
+        ['groups', p.groups === 1 ? null : String(p.groups)],
+        ['activation', p.activation === 'linear' ? null : pyString(p.activation)],
+        ['use_bias', p.use_bias ? null : 'False'],
+        ['kernel_regularizer', regularizer(p.kernel_l1, p.kernel_l2)],
+        name,
+      ])})`;
+      return pad.before ? [pad.before, conv] : [conv];
+    }
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const p = node.params;
+      const pad = padding(node, p.padding);
+      const pool = `${node.type}(${pyArgs([
+        ['pool_size', pair(p.pool_size)],
+        ['strides', p.strides ? pair(p.strides) : null],
+        ['padding', pad.mode],
+        name,
+      ])})`;
+      return pad.before ? [pad.before, pool] : [pool];
+    }
+    case 'GlobalAveragePooling2D':
+    case 'GlobalMaxPooling2D':
+      return [`${node.type}(${pyArgs([['keepdims', node.params.keepdims ? 'True' : null], name])})`];
+    case 'Flatten':
+    case 'Add':
+      return [`${node.type}(${pyArgs([name])})`];
+    case 'Dense': {
+      const p = node.params;
+      return [
+        `Dense(${pyArgs([
+          ['units', String(p.units)],
+          ['activation', p.activation === 'linear' ? null : pyString(p.activation)],
+          ['use_bias', p.use_bias ? null : 'False'],
+          ['kernel_regularizer', regularizer(p.kernel_l1, p.kernel_l2)],
+          name,
+        ])})`,
+      ];
+    }
+    case 'Dropout':
+      return [`Dropout(${pyArgs([['rate', pyNumber(node.params.rate, true)], name])})`];
+    case 'BatchNormalization': {
+      const p = node.params;
+      return [
+        `BatchNormalization(${pyArgs([
+          ['momentum', p.momentum === 0.99 ? null : pyNumber(p.momentum, true)],
+          ['epsilon', p.epsilon === 0.001 ? null : pyNumber(p.epsilon, true)],
+          ['center', p.center ? null : 'False'],
+          ['scale', p.scale ? null : 'False'],
+          name,
+        ])})`,
+      ];
+    }
+    case 'Activation':
+      return [`Activation(${pyString(node.params.activation)}, ${pyArgs([name])})`];
+    case 'ZeroPadding2D': {
+      const [[t, b], [l, r]] = node.params.padding;
+      return [`ZeroPadding2D(padding=((${t}, ${b}), (${l}, ${r})), ${pyArgs([name])})`];
+    }
+    case 'Concatenate':
+      return [`Concatenate(${pyArgs([['axis', node.params.axis === -1 ? null : String(node.params.axis)], name])})`];
+  }
+}
+
+function layerClasses(plan: ExportPlan): string[] {
+  const used = new Set(['Input']);
+  for (const l of plan.layers) for (const call of kerasLayers(l.node)) used.add(call.slice(0, call.indexOf('(')));
+  return [...used].sort();
+}
+
+function modelLines(plan: ExportPlan): string[] {
+  const shape = pyTuple(plan.input.outputShape);
+  const modelName = pyString(pyModuleName(plan.project.meta.name));
+  if (plan.chain) {
+    return [
+      `model = Sequential(name=${modelName})`,
+      `model.add(Input(shape=${shape}))`,
+      ...plan.layers.flatMap((l) => kerasLayers(l.node).map((call) => `model.add(${call})`)),
+    ];
+  }
+  const lines = [`${plan.input.id} = Input(shape=${shape}, name=${pyString(plan.input.node.name)})`];
+  for (const l of plan.layers) {
+    const args = l.inputs.length === 1 ? l.inputs[0]!.id : `[${l.inputs.map((i) => i.id).join(', ')}]`;
+    const calls = kerasLayers(l.node);
+    calls.forEach((call, i) => lines.push(`${l.id} = ${call}(${i === 0 ? args : l.id})`));
+  }
+  lines.push(`model = Model(inputs=${plan.input.id}, outputs=${plan.output.id}, name=${modelName})`);
+  return lines;
+}
+
+function optimizer(s: TrainingSettings): string {
+  const lr = ['learning_rate', pyNumber(s.learningRate, true)] as [string, string];
+  switch (s.optimizer) {
+    case 'sgd':
+      return `SGD(${pyArgs([lr])})`;
+    case 'sgd_momentum':
+      return `SGD(${pyArgs([lr, ['momentum', pyNumber(s.momentum, true)]])})`;
+    case 'rmsprop':
+      return `RMSprop(${pyArgs([lr])})`;
+    case 'adam':
+      return `Adam(${pyArgs([lr])})`;
+  }
+}
+
+function callbackLines(s: TrainingSettings): string[] {
+  const lines = ['callbacks = []'];
+  if (s.earlyStopping) {
+    const e = s.earlyStopping;
+    lines.push(
+      `callbacks.append(EarlyStopping(monitor=${pyString(e.monitor)}, patience=${e.patience}, restore_best_weights=${pyBool(e.restoreBestWeights)}))`,
+    );
+  }
+  if (s.lrDecay) {
+    const d = s.lrDecay;
+    lines.push(
+      `# The learning rate times ${pyNumber(d.factor, true)} every ${d.everyEpochs} epochs.`,
+      `callbacks.append(LearningRateScheduler(lambda epoch: ${pyNumber(s.learningRate, true)} * ${pyNumber(d.factor, true)} ** (epoch // ${d.everyEpochs})))`,
+    );
+  }
+  return lines;
+}
+
+/** Keras preprocessing layers for the project's augmentation; active only while training. */
+function augmentationLines(s: TrainingSettings): string[] {
+  const a = s.augmentation;
+  if (!a) return [];
+  const steps = [
+    a.rotation > 0 ? `RandomRotation(${pyNumber(a.rotation / 360, true)}, fill_mode="constant", seed=SEED)` : null,
+    a.shift > 0
+      ? `RandomTranslation(${pyNumber(a.shift, true)}, ${pyNumber(a.shift, true)}, fill_mode="constant", seed=SEED)`
+      : null,
+    a.zoom > 0 ? `RandomZoom(${pyNumber(a.zoom, true)}, fill_mode="constant", seed=SEED)` : null,
+    a.flip ? 'RandomFlip("horizontal", seed=SEED)' : null,
+    a.noise > 0 ? `GaussianNoise(${pyNumber(a.noise, true)}, seed=SEED)` : null,
+  ].filter((x): x is string => x !== null);
+  return [
+    '# Random changes to each training image, new every epoch; inactive for validation and testing.',
+    'augmentation = Sequential(',
+    '    [',
+    ...indent(
+      steps.map((s) => `${s},`),
+      2,
+    ),
+    '    ],',
+    '    name="augmentation",',
+    ')',
+    'trainer = Sequential([Input(shape=model.input_shape[1:]), augmentation, model])',
+  ];
+}
+
+export type ScriptResult = { ok: true; fileName: string; text: string } | Msgs;
+
+export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion = ''): ScriptResult {
+  const planned = exportPlan(input);
+  if (!planned.ok) return planned;
+  const plan = planned.plan;
+  const s = plan.project.training;
+  const classes = plan.output.outputShape.at(-1)!;
+  const data = pythonData(plan.project.dataset, plan.input.outputShape, s.seed, {
+    imports: [],
+    load: [
+      '(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()',
+      'x_train = x_train[..., None]',
+      'x_test = x_test[..., None]',
+    ],
+  });
+  const augmentation = augmentationLines(s);
+  const trainer = augmentation.length > 0 ? 'trainer' : 'model';
+  const preprocessing = [
+    ...(s.augmentation?.rotation ? ['RandomRotation'] : []),
+    ...(s.augmentation?.shift ? ['RandomTranslation'] : []),
+    ...(s.augmentation?.zoom ? ['RandomZoom'] : []),
+    ...(s.augmentation?.flip ? ['RandomFlip'] : []),
+    ...(s.augmentation?.noise ? ['GaussianNoise'] : []),
+  ];
+  const layerImports = [...new Set([...layerClasses(plan), ...preprocessing])].sort();
+  const usesRegularizers = plan.layers.some((l) => kerasLayers(l.node).some((c) => c.includes('regularizers.')));
+  const callbacks = ['EarlyStopping', 'LearningRateScheduler'].filter((c) =>
+    c === 'EarlyStopping' ? s.earlyStopping : s.lrDecay,
+  );
+  const stem = pyModuleName(plan.project.meta.name);
+  const lines = [
+    `"""${plan.project.meta.name} — exported from ConvStudio${appVersion ? ` ${appVersion}` : ''}.`,
+    '',
+    `The network as drawn: ${formatInt(plan.totals.total)} parameters (${formatInt(plan.totals.trainable)} trainable, ${formatInt(plan.totals.nonTrainable)} non-trainable).`,
+    'model.summary() below prints the same counts. Runs with Keras 3 (TensorFlow 2.16 or later):',
+    '',
+    '    pip install tensorflow',
+    `    python ${stem}_keras.py`,
+    '"""',
+    'import numpy as np',
+    ...[...new Set(data.imports)].sort(),
+    'import keras',
+    `from keras.layers import ${layerImports.join(', ')}`,
+    `from keras.models import ${[...(plan.chain ? [] : ['Model']), ...(plan.chain || augmentation.length > 0 ? ['Sequential'] : [])].join(', ')}`,
+    `from keras.optimizers import ${optimizer(s).slice(0, optimizer(s).indexOf('('))}`,
+    ...(callbacks.length > 0 ? [`from keras.callbacks import ${callbacks.join(', ')}`] : []),
+    ...(usesRegularizers ? ['from keras import regularizers'] : []),
+    '',
+    `SEED = ${s.seed}`,
+    `CLASSES = ${classes}`,
+    '',
+    ...(data.helpers.length > 0 ? ['', ...data.helpers, '', ''] : []),
+    'keras.utils.set_random_seed(SEED)',
+    '',
+    '# ---- The network ----',
+    ...modelLines(plan),
+    'model.summary()',
+    '',
+    '# ---- The data: images scaled to [0, 1], labels one-hot ----',
+    ...data.load,
+    'y_train = keras.utils.to_categorical(y_train, CLASSES)',
+    'y_test = keras.utils.to_categorical(y_test, CLASSES)',
+    '',
+    '# ---- Training ----',
+    ...augmentation,
+    `${trainer}.compile(optimizer=${optimizer(s)}, loss=${pyString(s.loss)}, metrics=["accuracy"])`,
+    ...callbackLines(s),
+    `history = ${trainer}.fit(`,
+    '    x_train,',
+    '    y_train,',
+    `    batch_size=${s.batchSize},`,
+    `    epochs=${s.epochs},`,
+    `    validation_split=${pyNumber(s.validationSplit, true)},`,
+    '    callbacks=callbacks,',
+    ')',
+    '',
+    '# ---- Testing ----',
+    `test_loss, test_accuracy = ${trainer}.evaluate(x_test, y_test, verbose=0)`,
+    'print(f"Test loss {test_loss:.4f}, test accuracy {test_accuracy:.2%}")',
+    `model.save(${pyString(`${stem}.keras`)})`,
+    '',
+  ];
+  return { ok: true, fileName: `${stem}_keras.py`, text: lines.join('\n') };
+}

@@ -1,0 +1,115 @@
+/**
+ * A trained network in the page: its predictions for one image and what each layer makes of it. Built from
+ * the model the trainer saved (`train.model`), with layer names as drawn on the canvas. Pixels are bytes in
+ * the network's Input shape, scaled to [0, 1] as in training.
+ */
+import { asProbabilities, base64ToBytes, type TrainedModel } from '@core/index.ts';
+import type * as Runtime from './tfjs-runtime.ts';
+
+type Tf = typeof Runtime;
+type LayersModel = Runtime.layers.LayersModel;
+type Layer = ReturnType<LayersModel['getLayer']>;
+
+/** One layer's output for the image on show. */
+export interface LayerOutput {
+  /** The layer's name as drawn. */
+  name: string;
+  /** Keras class name: Conv2D, MaxPooling2D, Dense, … */
+  kind: string;
+  /** Without the batch dimension. */
+  shape: number[];
+  values: Float32Array;
+}
+
+export interface Kernel {
+  layer: string;
+  /** [kernel height, kernel width, input channels, filters]. */
+  shape: [number, number, number, number];
+  values: Float32Array;
+}
+
+/** Helper layers the model builder adds around a drawn layer: explicit padding and separate activations. */
+const PAD_SUFFIX = '_pad';
+const ACTIVATION_SUFFIX = '_activation';
+
+export class TrainedNetwork {
+  readonly inputShape: [number, number, number];
+  readonly classes: number;
+  private readonly inside: LayersModel;
+  private readonly shown: { name: string; kind: string }[];
+
+  private constructor(
+    private readonly tf: Tf,
+    private readonly model: LayersModel,
+  ) {
+    const [, h, w, c] = model.inputs[0]!.shape as number[];
+    this.inputShape = [h!, w!, c!];
+    this.classes = (model.outputs[0]!.shape as number[]).at(-1)!;
+    // Every drawn layer, its output taken after its own activation layer where the builder added one.
+    const names = new Set(model.layers.map((l) => l.name));
+    const drawn = model.layers.filter(
+      (l) => l.getClassName() !== 'InputLayer' && !l.name.endsWith(PAD_SUFFIX) && !l.name.endsWith(ACTIVATION_SUFFIX),
+    );
+    const output = (l: Layer) =>
+      names.has(l.name + ACTIVATION_SUFFIX) ? model.getLayer(l.name + ACTIVATION_SUFFIX) : l;
+    this.shown = drawn.map((l) => ({ name: l.name, kind: l.getClassName() }));
+    this.inside = tf.layers.model({
+      inputs: model.inputs,
+      outputs: drawn.map((l) => output(l).output as Runtime.layers.SymbolicTensor),
+    });
+  }
+
+  static async load(trained: TrainedModel): Promise<TrainedNetwork> {
+    const tf = await import('./tfjs-runtime.ts');
+    await tf.ready();
+    const manifest = trained.modelJson.weightsManifest[0]!;
+    const weights = base64ToBytes(trained.weights);
+    const model = await tf.layers.loadLayersModel(
+      tf.core.io.fromMemory({
+        modelTopology: trained.modelJson.modelTopology,
+        weightSpecs: manifest.weights,
+        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+      }),
+    );
+    return new TrainedNetwork(tf, model);
+  }
+
+  private input(pixels: Uint8Array) {
+    return this.tf.core.tensor(
+      Float32Array.from(pixels, (v) => v / 255),
+      [1, ...this.inputShape],
+    );
+  }
+
+  /** Class probabilities for one image; they sum to 1. */
+  predict(pixels: Uint8Array): number[] {
+    const out = this.tf.core.tidy(() => this.model.predict(this.input(pixels)) as Runtime.core.Tensor);
+    const values = out.dataSync();
+    out.dispose();
+    return asProbabilities(values);
+  }
+
+  /** Every drawn layer's output for one image, in the network's order. */
+  look(pixels: Uint8Array): LayerOutput[] {
+    const outputs = this.tf.core.tidy(() => [this.inside.predict(this.input(pixels))].flat() as Runtime.core.Tensor[]);
+    const result = outputs.map((t, i) => ({
+      ...this.shown[i]!,
+      shape: t.shape.slice(1),
+      values: t.dataSync() as Float32Array,
+    }));
+    this.tf.core.dispose(outputs);
+    return result;
+  }
+
+  /** The learned filters of the first Conv2D layer. */
+  firstConvKernel(): Kernel | null {
+    const conv = this.model.layers.find((l) => l.getClassName() === 'Conv2D');
+    const kernel = conv?.getWeights()[0];
+    if (!conv || !kernel || kernel.rank !== 4) return null;
+    return { layer: conv.name, shape: kernel.shape as Kernel['shape'], values: kernel.dataSync() as Float32Array };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Inside a trained network, for the image being tried: the feature maps of every convolution and pooling
+ * layer as a grid of channels, the first convolution layer's learned filters as small images, and a
+ * histogram of every layer's activations.
+ */
+import { useMemo } from 'react';
+import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { featureMapImages, filterImages, formatNumber, formatPercent, histogram } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import type { Kernel, LayerOutput } from '../inference/trained-network.ts';
+import { PixelImage } from './SampleImage.tsx';
+
+/** Layers whose outputs are pictures worth showing channel by channel. */
+const MAP_LAYERS = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D']);
+/** The most channels drawn per layer. */
+const MAX_CHANNELS = 64;
+
+const shapeText = (shape: readonly number[]) => shape.join(' × ');
+
+function FeatureMaps({ layer }: { layer: LayerOutput }) {
+  const { tf } = useLang();
+  const [h, w, c] = layer.shape as [number, number, number];
+  const images = useMemo(() => featureMapImages(layer.values, [h, w, c], MAX_CHANNELS), [layer, h, w, c]);
+  const size = Math.max(28, Math.min(64, 2 * w));
+  return (
+    <figure className="feature-maps" data-testid="feature-maps" data-layer={layer.name}>
+      <figcaption>
+        <strong>{layer.name}</strong> <span className="muted">{layer.kind}</span>{' '}
+        <span className="muted small">
+          {tf('inside.channels', { shape: shapeText(layer.shape), shown: images.length, total: c })}
+        </span>
+      </figcaption>
+      <div className="feature-maps__grid">
+        {images.map((bytes, i) => (
+          <PixelImage key={i} bytes={bytes} shape={[h, w, 1]} size={size} title={`${layer.name} #${i + 1}`} />
+        ))}
+      </div>
+    </figure>
+  );
+}
+
+function Filters({ kernel }: { kernel: Kernel }) {
+  const { tf } = useLang();
+  const [kh, kw, , n] = kernel.shape;
+  const images = useMemo(() => filterImages(kernel.values, kernel.shape), [kernel]);
+  return (
+    <section className="inside__part" data-testid="filters">
+      <h3>{tf('inside.filters', { layer: kernel.layer })}</h3>
+      <p className="muted small">{tf('inside.filtersHint', { n, size: `${kh} × ${kw}` })}</p>
+      <div className="filters__grid">
+        {images.map((image, i) => (
+          <PixelImage key={i} bytes={image.pixels} shape={[kh, kw, image.channels]} size={40} title={`#${i + 1}`} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function LayerHistogram({ layer }: { layer: LayerOutput }) {
+  const { tf } = useLang();
+  const h = useMemo(() => histogram(layer.values, 24), [layer]);
+  const width = (h.max - h.min) / h.counts.length;
+  const data = h.counts.map((count, i) => ({ x: formatNumber(h.min + (i + 0.5) * width), count }));
+  return (
+    <figure className="histogram" data-testid="histogram" data-layer={layer.name}>
+      <figcaption>
+        <strong>{layer.name}</strong> <span className="muted small">{shapeText(layer.shape)}</span>
+      </figcaption>
+      <ResponsiveContainer width="100%" height={90}>
+        <BarChart data={data} margin={{ left: 0, right: 0, top: 4, bottom: 0 }} barCategoryGap={1}>
+          <XAxis dataKey="x" hide />
+          <YAxis hide />
+          <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+      <p className="muted small">
+        {tf('inside.range', { min: formatNumber(h.min), max: formatNumber(h.max) })} ·{' '}
+        {tf('inside.zeros', { p: formatPercent(h.zeros / Math.max(1, h.total)) })}
+      </p>
+    </figure>
+  );
+}
+
+export function InsideNetwork({ layers, kernel }: { layers: LayerOutput[]; kernel: Kernel | null }) {
+  const { t } = useLang();
+  const maps = layers.filter((l) => MAP_LAYERS.has(l.kind) && l.shape.length === 3);
+  return (
+    <section className="panel inside" aria-labelledby="inside-title" data-testid="inside-network">
+      <h2 id="inside-title">{t('inside.title')}</h2>
+      <p className="muted">{t('inside.intro')}</p>
+      {maps.length > 0 && (
+        <section className="inside__part">
+          <h3>{t('inside.featureMaps')}</h3>
+          <p className="muted small">{t('inside.featureMapsHint')}</p>
+          {maps.map((layer) => (
+            <FeatureMaps key={layer.name} layer={layer} />
+          ))}
+        </section>
+      )}
+      {kernel && <Filters kernel={kernel} />}
+      <section className="inside__part">
+        <h3>{t('inside.histograms')}</h3>
+        <p className="muted small">{t('inside.histogramsHint')}</p>
+        <div className="histograms">
+          {layers.map((layer) => (
+            <LayerHistogram key={layer.name} layer={layer} />
+          ))}
+        </div>
+      </section>
+    </section>
+  );
+}
