@@ -46,3 +46,5 @@ export * from './export/export-plan.ts';
 export * from './export/keras-script.ts';
 export * from './export/pytorch-module.ts';
 export * from './export/pytorch-script.ts';
+export * from './export/npz.ts';
+export * from './export/tfjs-zip.ts';

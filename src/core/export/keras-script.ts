@@ -204,6 +204,7 @@ export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion 
   const plan = planned.plan;
   const s = plan.project.training;
   const classes = plan.output.outputShape.at(-1)!;
+  const stem = pyModuleName(plan.project.meta.name);
   const data = pythonData(plan.project.dataset, plan.input.outputShape, s.seed, {
     imports: [],
     load: [
@@ -226,7 +227,6 @@ export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion 
   const callbacks = ['EarlyStopping', 'LearningRateScheduler'].filter((c) =>
     c === 'EarlyStopping' ? s.earlyStopping : s.lrDecay,
   );
-  const stem = pyModuleName(plan.project.meta.name);
   const lines = [
     `"""${plan.project.meta.name} — exported from ConvStudio${appVersion ? ` ${appVersion}` : ''}.`,
     '',
@@ -236,8 +236,9 @@ export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion 
     '    pip install tensorflow',
     `    python ${stem}_keras.py`,
     '"""',
+    ...[...new Set(['import os', ...data.imports])].sort(),
+    '',
     'import numpy as np',
-    ...[...new Set(data.imports)].sort(),
     'import keras',
     `from keras.layers import ${layerImports.join(', ')}`,
     `from keras.models import ${[...(plan.chain ? [] : ['Model']), ...(plan.chain || augmentation.length > 0 ? ['Sequential'] : [])].join(', ')}`,
@@ -247,13 +248,29 @@ export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion 
     '',
     `SEED = ${s.seed}`,
     `CLASSES = ${classes}`,
+    `EPOCHS = ${s.epochs}`,
+    '# Weights trained in ConvStudio (Train view → Export), used when they lie next to this script.',
+    '# Set EPOCHS = 0 to test them as they are.',
+    `TRAINED_WEIGHTS = ${pyString(`${stem}_weights.npz`)}`,
     '',
-    ...(data.helpers.length > 0 ? ['', ...data.helpers, '', ''] : []),
+    '',
+    'def load_convstudio_weights(model, path):',
+    `    """Weights exported from ConvStudio: an .npz of "layer/weight" arrays, each layer's in its order."""`,
+    '    saved = np.load(path)',
+    '    for layer in model.layers:',
+    '        arrays = [saved[name] for name in saved.files if name.rsplit("/", 1)[0] == layer.name]',
+    '        if arrays:',
+    '            layer.set_weights(arrays)',
+    '',
+    '',
+    ...(data.helpers.length > 0 ? [...data.helpers, '', ''] : []),
     'keras.utils.set_random_seed(SEED)',
     '',
     '# ---- The network ----',
     ...modelLines(plan),
     'model.summary()',
+    'if os.path.exists(TRAINED_WEIGHTS):',
+    '    load_convstudio_weights(model, TRAINED_WEIGHTS)',
     '',
     '# ---- The data: images scaled to [0, 1], labels one-hot ----',
     ...data.load,
@@ -268,7 +285,7 @@ export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion 
     '    x_train,',
     '    y_train,',
     `    batch_size=${s.batchSize},`,
-    `    epochs=${s.epochs},`,
+    '    epochs=EPOCHS,',
     `    validation_split=${pyNumber(s.validationSplit, true)},`,
     '    callbacks=callbacks,',
     ')',

@@ -92,6 +92,7 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
     '"""',
     ...[
       ...new Set([
+        'import os',
         ...(s.earlyStopping ? ['import copy'] : []),
         ...(s.augmentation && image ? ['import math'] : []),
         ...data.imports,
@@ -108,6 +109,8 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
     `BATCH_SIZE = ${s.batchSize}`,
     `EPOCHS = ${s.epochs}`,
     `VALIDATION_SPLIT = ${pyNumber(s.validationSplit, true)}`,
+    '# Weights trained in ConvStudio (Train view → Export), used when they lie next to this script.',
+    `TRAINED_WEIGHTS = ${pyString(`${pyModuleName(plan.project.meta.name)}_weights.npz`)}`,
     '',
     '',
     ...module.lines,
@@ -159,6 +162,8 @@ function trainingLoop(plan: ExportPlan, module: TorchModule, stem: string): stri
       'torch.manual_seed(SEED)',
       '(x_train, y_train), (x_val, y_val), (x_test, y_test) = load_data()',
       `model = ${module.className}()`,
+      'if os.path.exists(TRAINED_WEIGHTS):',
+      '    load_keras_weights(model, TRAINED_WEIGHTS)',
       `optimizer = ${optimizer(s, 'model.parameters()')}`,
       ...(s.lrDecay
         ? [
@@ -227,6 +232,8 @@ function lightningTask(plan: ExportPlan, module: TorchModule): string[] {
       'def __init__(self):',
       `    super().__init__()`,
       `    self.model = ${module.className}()`,
+      '    if os.path.exists(TRAINED_WEIGHTS):',
+      '        load_keras_weights(self.model, TRAINED_WEIGHTS)',
       '',
       'def forward(self, x):',
       '    return self.model(x)',

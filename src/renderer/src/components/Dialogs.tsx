@@ -3,14 +3,17 @@ import { useState } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
 import { stopTraining, useTraining } from '../state/training-store.ts';
 import { useUi } from '../state/ui-store.ts';
+import { ExportDialog } from '../export/ExportDialog.tsx';
 import { Modal } from './Modal.tsx';
 
 export function Dialogs() {
   const unsaved = useUi((s) => s.unsavedPrompt);
   const saveAs = useUi((s) => s.saveAsPrompt);
   const stopToEdit = useTraining((s) => s.stopToEditAsked);
+  const exporting = useUi((s) => s.exportOpen);
   return (
     <>
+      {exporting && <ExportDialog />}
       {stopToEdit && <StopToEditDialog />}
       {unsaved && <UnsavedDialog answer={unsaved.answer} />}
       {saveAs && <SaveAsDialog suggestedPath={saveAs.suggestedPath} answer={saveAs.answer} />}

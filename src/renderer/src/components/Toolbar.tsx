@@ -131,6 +131,14 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           <button type="button" onClick={editor.autoLayout} title={t('toolbar.layoutHint')} data-testid="layout-button">
             {t('toolbar.layout')}
           </button>
+          <button
+            type="button"
+            onClick={() => useUi.getState().set({ exportOpen: true })}
+            title={t('toolbar.exportHint')}
+            data-testid="export-button"
+          >
+            {t('toolbar.export')}
+          </button>
         </div>
         <select
           className="toolbar__template"

@@ -306,6 +306,26 @@ export const uiEn = {
   'data.dropHint': 'You can also drop the folder on this panel.',
   'data.dropNoPath':
     'A web browser does not tell ConvStudio where a dropped folder is. Type its path above, or drop it in the desktop app.',
+  'toolbar.export': "Export…",
+  'toolbar.exportHint': "The network as Keras or PyTorch code, and its trained weights",
+  'export.title': "Export the network",
+  'export.keras': "Keras",
+  'export.pytorch': "PyTorch",
+  'export.lightning': "PyTorch Lightning",
+  'export.kerasHint': "A complete Keras script in the course’s style: the model, model.summary() with the same counts as ConvStudio, the data, and training with this project’s settings.",
+  'export.pytorchHint': "The same network as a PyTorch nn.Module with a training loop using this project’s settings. Weights trained here or in Keras load into it unchanged.",
+  'export.lightningHint': "The PyTorch module with PyTorch Lightning: the same script trains on one computer, every GPU it has, or several computers.",
+  'export.download': "Save {file}",
+  'export.copy': "Copy",
+  'export.copied': "Copied",
+  'export.weights': "Trained weights",
+  'export.noRun': "Train the network first: the weights of its latest finished run can then be saved here.",
+  'export.weightsOf': "From the run of {when} (test accuracy {accuracy}).",
+  'export.weightsNpz': "For Keras and PyTorch ({file})",
+  'export.weightsTfjs': "TensorFlow.js model ({file})",
+  'export.weightsHint': "Put the .npz next to the exported script: it starts from these weights instead of random ones.",
+  'export.convertHint': "To get a Keras .h5 file from the TensorFlow.js model, unzip it and run:",
+  'export.close': "Close",
 } as const;
 
 export type UiKey = keyof typeof uiEn;

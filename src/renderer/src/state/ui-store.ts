@@ -21,6 +21,8 @@ export interface UiState {
   /** The unsaved-changes question, waiting for an answer. */
   unsavedPrompt: { answer: (choice: UnsavedChoice) => void } | null;
   recent: string[];
+  /** The Export code dialog is open. */
+  exportOpen: boolean;
   set(partial: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -32,5 +34,6 @@ export const useUi = create<UiState>()((set) => ({
   saveAsPrompt: null,
   unsavedPrompt: null,
   recent: [],
+  exportOpen: false,
   set: (partial) => set(partial),
 }));

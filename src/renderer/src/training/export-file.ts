@@ -1,4 +1,8 @@
-/** Saving what the training view shows: a chart as PNG, metrics as CSV, through the browser's download. */
+/** Saving files through the browser's download: charts as PNG, metrics as CSV, exported code and weights. */
+
+export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'application/octet-stream'): void {
+  download(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);
+}
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
