@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { backendChoiceSchema, findTemplate } from '../src/core/index.ts';
 import { selectBackend } from '../src/trainer/backends/select-backend.ts';
 import { buildTfModel } from '../src/trainer/model/build-tf-model.ts';
+import { torchPython } from '../test/helpers/torch-python.ts';
 
 const NETS = ['textbook-mnist', 'mnist-4-layer', 'textbook-cifar10'] as const;
 const BATCH = 128;
@@ -42,16 +43,11 @@ async function tfjsSpeed(id: (typeof NETS)[number]): Promise<number> {
 
 function torchSpeeds(): Record<string, number> | null {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_reference.py');
-  for (const python of ['python3', '/usr/bin/python3']) {
-    try {
-      return JSON.parse(
-        execFileSync(python, [script, String(batches)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
-      );
-    } catch {
-      // no torch for this interpreter; try the next
-    }
-  }
-  return null;
+  const python = torchPython();
+  if (!python) return null;
+  return JSON.parse(
+    execFileSync(python, [script, String(batches)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
 }
 
 console.log(

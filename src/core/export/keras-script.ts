@@ -6,9 +6,10 @@
  * size, validation split, early stopping, learning-rate decay and augmentation.
  */
 import type { LayerNode } from '../document/graph-schema.ts';
+import type { Project } from '../document/project-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
 import { formatInt } from '../format/number.ts';
-import { exportPlan, type ExportPlan, type PlanResult } from './export-plan.ts';
+import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
 import { pythonData } from './python-data.ts';
 import { indent, pyArgs, pyBool, pyModuleName, pyNumber, pyString, pyTuple } from './python-text.ts';
 
@@ -110,27 +111,23 @@ export function kerasLayers(node: LayerNode): string[] {
   }
 }
 
-function layerClasses(plan: ExportPlan): string[] {
-  const used = new Set(['Input']);
-  for (const l of plan.layers) for (const call of kerasLayers(l.node)) used.add(call.slice(0, call.indexOf('(')));
-  return [...used].sort();
-}
+/** The class a layer call makes: `Conv2D(filters=…)` → Conv2D. */
+const className = (call: string) => call.slice(0, call.indexOf('('));
 
-function modelLines(plan: ExportPlan): string[] {
+function modelLines(plan: ExportPlan, calls: ReadonlyMap<PlannedLayer, string[]>): string[] {
   const shape = pyTuple(plan.input.outputShape);
   const modelName = pyString(pyModuleName(plan.project.meta.name));
   if (plan.chain) {
     return [
       `model = Sequential(name=${modelName})`,
       `model.add(Input(shape=${shape}))`,
-      ...plan.layers.flatMap((l) => kerasLayers(l.node).map((call) => `model.add(${call})`)),
+      ...plan.layers.flatMap((l) => calls.get(l)!.map((call) => `model.add(${call})`)),
     ];
   }
   const lines = [`${plan.input.id} = Input(shape=${shape}, name=${pyString(plan.input.node.name)})`];
   for (const l of plan.layers) {
     const args = l.inputs.length === 1 ? l.inputs[0]!.id : `[${l.inputs.map((i) => i.id).join(', ')}]`;
-    const calls = kerasLayers(l.node);
-    calls.forEach((call, i) => lines.push(`${l.id} = ${call}(${i === 0 ? args : l.id})`));
+    calls.get(l)!.forEach((call, i) => lines.push(`${l.id} = ${call}(${i === 0 ? args : l.id})`));
   }
   lines.push(`model = Model(inputs=${plan.input.id}, outputs=${plan.output.id}, name=${modelName})`);
   return lines;
@@ -168,11 +165,11 @@ function callbackLines(s: TrainingSettings): string[] {
   return lines;
 }
 
-/** Keras preprocessing layers for the project's augmentation; active only while training. */
-function augmentationLines(s: TrainingSettings): string[] {
+/** Keras preprocessing layer calls for the project's augmentation. */
+function augmentationSteps(s: TrainingSettings): string[] {
   const a = s.augmentation;
   if (!a) return [];
-  const steps = [
+  return [
     a.rotation > 0 ? `RandomRotation(${pyNumber(a.rotation / 360, true)}, fill_mode="constant", seed=SEED)` : null,
     a.shift > 0
       ? `RandomTranslation(${pyNumber(a.shift, true)}, ${pyNumber(a.shift, true)}, fill_mode="constant", seed=SEED)`
@@ -181,6 +178,11 @@ function augmentationLines(s: TrainingSettings): string[] {
     a.flip ? 'RandomFlip("horizontal", seed=SEED)' : null,
     a.noise > 0 ? `GaussianNoise(${pyNumber(a.noise, true)}, seed=SEED)` : null,
   ].filter((x): x is string => x !== null);
+}
+
+/** The augmentation model, active only while training, and the model wrapped in it for training. */
+function augmentationLines(steps: string[]): string[] {
+  if (steps.length === 0) return [];
   return [
     '# Random changes to each training image, new every epoch; inactive for validation and testing.',
     'augmentation = Sequential(',
@@ -198,7 +200,7 @@ function augmentationLines(s: TrainingSettings): string[] {
 
 export type ScriptResult = { ok: true; fileName: string; text: string } | Msgs;
 
-export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion = ''): ScriptResult {
+export function kerasScript(input: Project, appVersion = ''): ScriptResult {
   const planned = exportPlan(input);
   if (!planned.ok) return planned;
   const plan = planned.plan;
@@ -213,17 +215,13 @@ export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion 
       'x_test = x_test[..., None]',
     ],
   });
-  const augmentation = augmentationLines(s);
+  const calls = new Map(plan.layers.map((l) => [l, kerasLayers(l.node)]));
+  const steps = augmentationSteps(s);
+  const augmentation = augmentationLines(steps);
   const trainer = augmentation.length > 0 ? 'trainer' : 'model';
-  const preprocessing = [
-    ...(s.augmentation?.rotation ? ['RandomRotation'] : []),
-    ...(s.augmentation?.shift ? ['RandomTranslation'] : []),
-    ...(s.augmentation?.zoom ? ['RandomZoom'] : []),
-    ...(s.augmentation?.flip ? ['RandomFlip'] : []),
-    ...(s.augmentation?.noise ? ['GaussianNoise'] : []),
-  ];
-  const layerImports = [...new Set([...layerClasses(plan), ...preprocessing])].sort();
-  const usesRegularizers = plan.layers.some((l) => kerasLayers(l.node).some((c) => c.includes('regularizers.')));
+  const allCalls = [...[...calls.values()].flat(), ...steps];
+  const layerImports = [...new Set(['Input', ...allCalls.map(className)])].sort();
+  const usesRegularizers = allCalls.some((c) => c.includes('regularizers.'));
   const callbacks = ['EarlyStopping', 'LearningRateScheduler'].filter((c) =>
     c === 'EarlyStopping' ? s.earlyStopping : s.lrDecay,
   );
@@ -267,7 +265,7 @@ export function kerasScript(input: Parameters<typeof exportPlan>[0], appVersion 
     'keras.utils.set_random_seed(SEED)',
     '',
     '# ---- The network ----',
-    ...modelLines(plan),
+    ...modelLines(plan, calls),
     'model.summary()',
     'if os.path.exists(TRAINED_WEIGHTS):',
     '    load_convstudio_weights(model, TRAINED_WEIGHTS)',

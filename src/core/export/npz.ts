@@ -6,6 +6,7 @@
 import { zipSync } from 'fflate';
 import { base64ToBytes } from '../datasets/sample-images.ts';
 import type { TrainedModel } from '../api/api-schema.ts';
+import { weightSize } from '../training/layers-model-json.ts';
 
 export interface NamedArray {
   name: string;
@@ -48,7 +49,7 @@ export function trainedWeights(trained: TrainedModel): NamedArray[] {
   const bytes = base64ToBytes(trained.weights);
   let offset = 0;
   return trained.modelJson.weightsManifest[0]!.weights.map((spec) => {
-    const size = spec.shape.reduce((a, b) => a * b, 1);
+    const size = weightSize(spec);
     const values = new Float32Array(
       bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + 4 * size),
     );

@@ -21,7 +21,12 @@ export const layersModelJsonSchema = z
   .loose();
 export type LayersModelJson = z.infer<typeof layersModelJsonSchema>;
 
+/** Values in one weight. */
+export function weightSize(spec: z.infer<typeof weightSpecSchema>): number {
+  return spec.shape.reduce((a, b) => a * b, 1);
+}
+
 /** Bytes the weights of a manifest take (4 per value: float32 and int32 alike). */
 export function weightBytes(json: LayersModelJson): number {
-  return json.weightsManifest[0]!.weights.reduce((sum, w) => sum + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+  return json.weightsManifest[0]!.weights.reduce((sum, w) => sum + 4 * weightSize(w), 0);
 }

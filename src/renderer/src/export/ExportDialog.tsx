@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import {
+  formatPercent,
   kerasScript,
   npzBytes,
   pyModuleName,
@@ -63,7 +64,7 @@ function TrainedWeights({ project }: { project: Project }) {
           <p className="muted small">
             {tf('export.weightsOf', {
               when: new Date(run.startedAt).toLocaleString(),
-              accuracy: run.evaluation ? `${(run.evaluation.testAccuracy * 100).toFixed(2)}%` : '—',
+              accuracy: run.evaluation ? formatPercent(run.evaluation.testAccuracy) : '—',
             })}
           </p>
           <div className="export__buttons">

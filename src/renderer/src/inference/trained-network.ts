@@ -37,6 +37,8 @@ export class TrainedNetwork {
   readonly classes: number;
   private readonly inside: LayersModel;
   private readonly shown: { name: string; kind: string }[];
+  /** Which of `inside`'s outputs is the network's. */
+  private readonly answer: number;
 
   private constructor(
     private readonly tf: Tf,
@@ -53,9 +55,13 @@ export class TrainedNetwork {
     const output = (l: Layer) =>
       names.has(l.name + ACTIVATION_SUFFIX) ? model.getLayer(l.name + ACTIVATION_SUFFIX) : l;
     this.shown = drawn.map((l) => ({ name: l.name, kind: l.getClassName() }));
+    // One pass gives every layer's output, the network's answer among them.
+    const outputs = drawn.map((l) => output(l).output as Runtime.layers.SymbolicTensor);
+    const at = outputs.indexOf(model.outputs[0]!);
+    this.answer = at >= 0 ? at : outputs.length;
     this.inside = tf.layers.model({
       inputs: model.inputs,
-      outputs: drawn.map((l) => output(l).output as Runtime.layers.SymbolicTensor),
+      outputs: at >= 0 ? outputs : [...outputs, model.outputs[0]!],
     });
   }
 
@@ -81,24 +87,17 @@ export class TrainedNetwork {
     );
   }
 
-  /** Class probabilities for one image; they sum to 1. */
-  predict(pixels: Uint8Array): number[] {
-    const out = this.tf.core.tidy(() => this.model.predict(this.input(pixels)) as Runtime.core.Tensor);
-    const values = out.dataSync();
-    out.dispose();
-    return asProbabilities(values);
-  }
-
-  /** Every drawn layer's output for one image, in the network's order. */
-  look(pixels: Uint8Array): LayerOutput[] {
-    const outputs = this.tf.core.tidy(() => [this.inside.predict(this.input(pixels))].flat() as Runtime.core.Tensor[]);
-    const result = outputs.map((t, i) => ({
+  /** For one image: the class probabilities (they sum to 1) and every drawn layer's output, in order. */
+  read(pixels: Uint8Array): { probabilities: number[]; layers: LayerOutput[] } {
+    const outputs = this.tf.core.tidy(() => this.inside.predict(this.input(pixels)) as Runtime.core.Tensor[]);
+    const answer = outputs[this.answer]!.dataSync();
+    const layers = outputs.slice(0, this.shown.length).map((t, i) => ({
       ...this.shown[i]!,
       shape: t.shape.slice(1),
       values: t.dataSync() as Float32Array,
     }));
     this.tf.core.dispose(outputs);
-    return result;
+    return { probabilities: asProbabilities(answer), layers };
   }
 
   /** The learned filters of the first Conv2D layer. */

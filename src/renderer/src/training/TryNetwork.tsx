@@ -56,8 +56,9 @@ function Tryout({ network, classes, images }: { network: TrainedNetwork; classes
   const [uploadFailed, setUploadFailed] = useState(false);
   const drawable = shape[0] === 28 && shape[1] === 28 && shape[2] === 1;
   const uploadable = shape[2] === 1 || shape[2] === 3;
-  const probabilities = useMemo(() => (input ? network.predict(input) : null), [network, input]);
-  const layers = useMemo(() => (input ? network.look(input) : null), [network, input]);
+  const reading = useMemo(() => (input ? network.read(input) : null), [network, input]);
+  const probabilities = reading?.probabilities ?? null;
+  const layers = reading?.layers ?? null;
   const kernel = useMemo(() => network.firstConvKernel(), [network]);
   const onDraw = useCallback((pixels: Uint8Array | null) => setInput(pixels), []);
 
