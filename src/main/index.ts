@@ -46,6 +46,7 @@ void app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     projectsFolder: process.env.CONVSTUDIO_PROJECTS_DIR ?? join(app.getPath('documents'), 'ConvStudio'),
     dialogs: fileDialogs(dialog, window, () => defaultProjectsDir()),
+    printPdf: () => window.webContents.printToPDF({ pageSize: 'A4', printBackground: true }),
     training,
   });
   registerApi(ipcMain, handlers, window);

@@ -3,7 +3,7 @@ import type { BrowserWindow, Dialog } from 'electron';
 import type { FileDialogs } from '../services/api-handlers.ts';
 
 const FILTERS = [
-  { name: 'ConvStudio project, Keras or TensorFlow.js model', extensions: ['json'] },
+  { name: 'ConvStudio project or exercise, Keras or TensorFlow.js model', extensions: ['json'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -17,10 +17,12 @@ export function fileDialogs(dialog: Dialog, window: BrowserWindow, projectsDir: 
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async save(suggestedName) {
+    async save(suggestedName, kind = 'json') {
       const result = await dialog.showSaveDialog(window, {
         defaultPath: `${projectsDir()}/${suggestedName}`,
-        filters: [{ name: 'ConvStudio project', extensions: ['json'] }],
+        filters: [
+          kind === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'ConvStudio file', extensions: ['json'] },
+        ],
       });
       return result.canceled ? null : (result.filePath ?? null);
     },

@@ -1,14 +1,14 @@
 /** The API's handlers, shared by Electron main and the browser host. */
 import { loadModelText, type ApiHandlers, type AppInfo, type Lang } from '../core/index.ts';
 import { AutosaveStore } from './autosave-store.ts';
-import { openProject, saveProject } from './project-files.ts';
+import { openProject, saveExercise, saveProject, withExtension, writeDocument } from './project-files.ts';
 import { RecentFiles } from './recent-files.ts';
 import type { TrainingService } from './training-service.ts';
 
 /** The operating system's file dialogs, where the host has them (Electron). */
 export interface FileDialogs {
   open(): Promise<string | null>;
-  save(suggestedName: string): Promise<string | null>;
+  save(suggestedName: string, kind?: 'json' | 'pdf'): Promise<string | null>;
   folder(): Promise<string | null>;
 }
 
@@ -22,6 +22,8 @@ export interface HandlerOptions {
   dataDir: string;
   projectsFolder: string;
   dialogs?: FileDialogs;
+  /** Prints the page as it is now to PDF bytes, where the host can (Electron's printToPDF). */
+  printPdf?: () => Promise<Uint8Array>;
   training: TrainingService;
 }
 
@@ -35,6 +37,7 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       systemLang: options.systemLang,
       nativeDialogs: options.dialogs !== undefined,
       projectsFolder: options.projectsFolder,
+      printsPdf: options.printPdf !== undefined && options.dialogs !== undefined,
     }),
     'project.initial': async () => (options.initialFile ? openProject(options.initialFile, recent) : null),
     'project.readText': async ({ fileName, text }) => loadModelText(text, fileName),
@@ -45,6 +48,14 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
     },
     'project.save': async ({ path, project }) => saveProject(path, project, recent),
     'project.saveDialog': async ({ suggestedName }) => (await options.dialogs?.save(suggestedName)) ?? null,
+    'exercise.save': async ({ path, exercise }) => saveExercise(path, exercise, recent),
+    'print.pdf': async ({ suggestedName }) => {
+      if (!options.printPdf || !options.dialogs) return null;
+      // Printed before the dialog opens: the page shows the sheet being printed now.
+      const pdf = await options.printPdf();
+      const path = await options.dialogs.save(suggestedName, 'pdf');
+      return path ? writeDocument(withExtension(path, '.pdf'), pdf) : null;
+    },
     'recent.list': async () => recent.list(),
     'autosave.write': async ({ project, path }) => {
       await autosave.write(project, path);

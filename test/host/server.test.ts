@@ -104,6 +104,7 @@ describe('the API socket', () => {
           host: 'browser',
           systemLang: 'en',
           nativeDialogs: false,
+          printsPdf: false,
           projectsFolder: join(root, 'projects'),
         },
       },

@@ -1,12 +1,22 @@
-/** Saving, recent files and autosave on a real disk. */
+/** Saving, recent files, autosave, exercise files and printed PDFs on a real disk. */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTemplate, loadModelText, makeProject, translate } from '../../src/core/index.ts';
+import {
+  analyse,
+  askEveryLayer,
+  findTemplate,
+  loadModelText,
+  makeExercise,
+  makeProject,
+  translate,
+} from '../../src/core/index.ts';
+import { createApiHandlers, type HandlerOptions } from '../../src/services/api-handlers.ts';
+import { TrainingService } from '../../src/services/training-service.ts';
 import { AutosaveStore } from '../../src/services/autosave-store.ts';
 import { writeFileAtomic } from '../../src/services/atomic-write.ts';
-import { saveProject, openProject } from '../../src/services/project-files.ts';
+import { openProject, saveExercise, saveProject } from '../../src/services/project-files.ts';
 import { RecentFiles } from '../../src/services/recent-files.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'convstudio-files-'));
@@ -86,5 +96,86 @@ describe('autosave', () => {
     const dir = temp();
     writeFileSync(join(dir, 'autosave.json'), '{"project": 1}');
     expect(await new AutosaveStore(dir).read()).toBeNull();
+  });
+});
+
+describe('exercise files and printed sheets', () => {
+  const fourLayer = () => {
+    const graph = findTemplate('mnist-4-layer')!.build();
+    const analysis = analyse(graph);
+    return makeExercise(graph, analysis, {
+      title: 'Counting',
+      instructions: '',
+      questions: askEveryLayer(analysis, 'params'),
+    });
+  };
+
+  it('saves an exercise with its extension, opens it back as an exercise and lists it as recent', async () => {
+    const dir = temp();
+    const recent = new RecentFiles(join(dir, 'data'));
+    const exercise = { ...fourLayer(), answers: { totalParams: '1,199,882' } };
+    const result = await saveExercise(join(dir, 'counting'), exercise, recent);
+    const path = join(dir, 'counting.exercise.convstudio.json');
+    expect(result).toEqual({ ok: true, path });
+    const opened = await openProject(path, recent);
+    expect(opened.result.ok && opened.result.kind).toBe('exercise');
+    if (opened.result.ok && opened.result.kind === 'exercise') expect(opened.result.exercise).toEqual(exercise);
+    expect(await recent.list()).toEqual([path]);
+  });
+
+  const hostOptions = (dir: string): HandlerOptions => ({
+    host: 'browser',
+    version: '0',
+    systemLang: 'en',
+    initialFile: null,
+    dataDir: join(dir, 'data'),
+    projectsFolder: dir,
+    training: new TrainingService({ dataDir: join(dir, 'data'), emit: () => {} }),
+  });
+
+  /** The API's handlers as Electron main makes them, with its print and Save dialog replaced by these. */
+  const handlers = (dir: string, savePath: string | null) => {
+    const asked: Array<[string, string | undefined]> = [];
+    const api = createApiHandlers({
+      ...hostOptions(dir),
+      host: 'electron',
+      dialogs: {
+        open: async () => null,
+        folder: async () => null,
+        save: async (name, kind) => {
+          asked.push([name, kind]);
+          return savePath;
+        },
+      },
+      printPdf: async () => new TextEncoder().encode('%PDF-1.4 the sheet'),
+    });
+    return { api, asked };
+  };
+
+  it('prints to a PDF file where the host can, asking where with a PDF filter', async () => {
+    const dir = temp();
+    const { api, asked } = handlers(dir, join(dir, 'sheets', 'counting worksheet'));
+    expect((await api['app.info']({})).printsPdf).toBe(true);
+    const result = await api['print.pdf']({ suggestedName: 'Counting - worksheet.pdf' });
+    expect(result).toEqual({ ok: true, path: join(dir, 'sheets', 'counting worksheet.pdf') });
+    expect(readFileSync(join(dir, 'sheets', 'counting worksheet.pdf'), 'utf8')).toBe('%PDF-1.4 the sheet');
+    expect(asked).toEqual([['Counting - worksheet.pdf', 'pdf']]);
+  });
+
+  it('writes nothing when the Save dialog is cancelled, and says why a PDF could not be written', async () => {
+    const dir = temp();
+    expect(await handlers(dir, null).api['print.pdf']({ suggestedName: 'x.pdf' })).toBeNull();
+    expect(readdirSync(dir)).toEqual([]);
+    mkdirSync(join(dir, 'taken.pdf', 'child'), { recursive: true });
+    const failed = await handlers(dir, join(dir, 'taken.pdf')).api['print.pdf']({ suggestedName: 'x.pdf' });
+    expect(failed?.ok).toBe(false);
+    if (failed && !failed.ok) expect(translate(failed.errors[0]!, 'zh-TW')).toMatch(/taken\.pdf/);
+  });
+
+  it('a host without its own printing says so, and prints nothing', async () => {
+    const dir = temp();
+    const api = createApiHandlers(hostOptions(dir));
+    expect((await api['app.info']({})).printsPdf).toBe(false);
+    expect(await api['print.pdf']({ suggestedName: 'x.pdf' })).toBeNull();
   });
 });

@@ -37,7 +37,8 @@ export interface ReceptiveField {
 export interface LayerExplanations {
   /** One per output axis (height, width, channels; or features). */
   outputShape: Explanation[];
-  params: Explanation;
+  /** null only where an exercise hides it. */
+  params: Explanation | null;
   receptiveField: Explanation | null;
   macs: Explanation | null;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { projectSchema, type Project } from '../document/project-schema.ts';
+import { exerciseSchema } from '../exercise/exercise-schema.ts';
 import type { FileKind, LoadResult } from '../import/load-model-file.ts';
 import type { LayersModelJson } from '../training/layers-model-json.ts';
 import type { Lang, Msg } from '../i18n/messages.ts';
@@ -40,6 +41,13 @@ export const apiParams = {
   'project.save': z.object({ path, project: projectSchema }).strict(),
   /** The host's own Save dialog (desktop only): the chosen path, or null when cancelled. */
   'project.saveDialog': z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
+  /** Saves an exercise (with a student's answers, if any), atomically; adds .exercise.convstudio.json. */
+  'exercise.save': z.object({ path, exercise: exerciseSchema }).strict(),
+  /**
+   * Prints the page as it is now (its print stylesheet: the worksheet being printed) to a PDF and asks where
+   * to save it (desktop only: the browser host prints with the browser's own dialog). Null when cancelled.
+   */
+  'print.pdf': z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
   /** Recently opened or saved files that still exist, newest first. */
   'recent.list': none,
   /** Keeps unsaved work in the app's data folder. */
@@ -85,6 +93,8 @@ export interface AppInfo {
   nativeDialogs: boolean;
   /** Where Save As suggests putting projects. */
   projectsFolder: string;
+  /** True where the host prints the page to a PDF file itself (Electron's printToPDF). */
+  printsPdf: boolean;
 }
 
 export interface OpenedFile {
@@ -126,6 +136,8 @@ interface ApiResults {
   'project.openDialog': OpenedFile | null;
   'project.save': SaveResult;
   'project.saveDialog': string | null;
+  'exercise.save': SaveResult;
+  'print.pdf': SaveResult | null;
   'recent.list': string[];
   'autosave.write': null;
   'autosave.read': AutosaveSnapshot | null;

@@ -96,6 +96,7 @@ export const en = {
   'explain.params.batchNorm': () =>
     'Parameters = 4 × channels: γ (scale) and β (shift) are trained; the moving mean and moving variance are not trained (Keras counts them as non-trainable)',
   'explain.params.none': () => 'This layer has no weights to learn',
+  'explain.params.total': () => 'Total params = the sum of every layer’s parameters (trainable and non-trainable)',
   'explain.rf.input': () => 'Each input pixel sees itself: receptive field 1, jump 1',
   'explain.rf.layer': () =>
     'Receptive field = previous field + (kernel − 1) × previous jump; jump = previous jump × stride',
@@ -225,6 +226,8 @@ export const en = {
     `${a.path} is neither a ConvStudio project nor a Keras or TensorFlow.js model (no "format", "class_name" or "modelTopology" at the top).`,
   'file.invalidProject': (a: { path: S; where: S; problem: S }) =>
     `${a.path}: the project file is damaged at ${a.where}: ${a.problem}.`,
+  'file.invalidExercise': (a: { path: S; where: S; problem: S }) =>
+    `${a.path}: the exercise file is damaged at ${a.where}: ${a.problem}.`,
   'file.newerVersion': (a: { path: S; version: N; supported: N }) =>
     `${a.path} was saved by a newer ConvStudio (file version ${a.version}; this version reads up to ${a.supported}). Update ConvStudio to open it.`,
   'schema.invalidType': (a: { expected: S; received: S }) => `expected ${a.expected}, found ${a.received}`,
@@ -234,6 +237,8 @@ export const en = {
   'schema.tooBig': (a: { max: S }) => `the value must be at most ${a.max}`,
   'schema.duplicateId': (a: { id: S }) => `the id '${a.id}' is used twice`,
   'schema.unknownNode': (a: { id: S }) => `a connection refers to '${a.id}', which is not a layer`,
+  'schema.questionNoLayer': (a: { id: S }) => `a question asks about '${a.id}', which is not a layer of the network`,
+  'schema.questionTwice': (a: { question: S }) => `the question '${a.question}' is asked twice`,
   'schema.noForm': () => 'the value has none of the accepted forms',
   'schema.other': (a: { detail: S }) => a.detail,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
@@ -279,4 +284,45 @@ export const en = {
   'summary.incomplete': () => 'Totals leave out the layers with errors.',
   'summary.warning': () => 'warning',
   'summary.error': () => 'error',
+  // — exercises: answers that cannot be read, and the common mistakes a wrong answer shows —
+  'exercise.notACount': (a: { answer: S }) =>
+    `“${a.answer}” is not a whole number. Write the count as digits, e.g. 18,496.`,
+  'exercise.notAShape': (a: { answer: S }) =>
+    `“${a.answer}” is not a shape. Write the sizes without the batch axis, e.g. 26 × 26 × 32 or (None, 26, 26, 32).`,
+  'exercise.notAField': (a: { answer: S }) =>
+    `“${a.answer}” is not a receptive field. Write height × width, e.g. 5 × 5.`,
+  'mistake.forgotBias': () =>
+    'You left out the biases: every filter (or unit) also has one bias to learn, so add one per output channel.',
+  'mistake.addedBias': () => 'This layer has no bias (use_bias is off), so there are no biases to add.',
+  'mistake.inputChannelsIgnored': (a: { channels: S }) =>
+    `Each filter covers all ${a.channels} input channels, not just one: multiply its kernel height × width by ${a.channels}.`,
+  'mistake.outputsAsInputs': (a: { inputs: S; outputs: S }) =>
+    `You used the layer’s own ${a.outputs} outputs where its ${a.inputs} inputs belong: the weights connect the ${a.inputs} input values to each of the ${a.outputs} outputs.`,
+  'mistake.oneBias': (a: { count: S }) =>
+    `There is one bias per output (${a.count} of them), not one for the whole layer.`,
+  'mistake.oneOutput': (a: { count: S }) =>
+    `That is the count for one filter (or unit); the layer has ${a.count}, so multiply by ${a.count}.`,
+  'mistake.denseOnlyChannels': (a: { features: S; channels: S }) =>
+    `Dense is connected to every value Flatten lines up — ${a.features} of them (height × width × channels), not only the ${a.channels} channels.`,
+  'mistake.batchNormMovingStats': () =>
+    'Keras also counts BatchNormalization’s moving mean and moving variance: 2 more per channel, not trainable but part of the count.',
+  'mistake.batchNormPerPosition': () =>
+    'BatchNormalization has its parameters per channel, not per position: height and width do not multiply them.',
+  'mistake.noWeights': () =>
+    'This layer has no weights: it only rearranges, pools or drops values, so its parameter count is 0.',
+  'mistake.usedSamePadding': () =>
+    'This layer uses ‘valid’ padding (no zeros added): the window must fit inside the input, so the output is smaller than with ‘same’.',
+  'mistake.usedValidPadding': () =>
+    'This layer uses ‘same’ padding: zeros are added around the input, so with stride 1 height and width stay as they are (with stride s: input ÷ s, rounded up).',
+  'mistake.forgotStride': (a: { stride: S }) =>
+    `You left out the stride (${a.stride}): the window moves ${a.stride} pixels at a time, which divides the output size.`,
+  'mistake.keptInputChannels': (a: { filters: S }) =>
+    `A Conv2D layer outputs one channel per filter: ${a.filters} channels, whatever its input had.`,
+  'mistake.channelsFirst': () => 'Keras writes shapes channels last: height × width × channels.',
+  'mistake.fieldOnlyThisLayer': () =>
+    'The receptive field counts every layer before this one too, not only this layer’s own window.',
+  'mistake.fieldForgotJump': () =>
+    'You left out the strides of earlier layers: after a layer with stride s, each step of the next window moves s input pixels (the jump), so the field grows faster.',
+  'mistake.totalLeftOutNonTrainable': (a: { count: S }) =>
+    `That is the trainable count only. Total params also counts the ${a.count} non-trainable ones (BatchNormalization’s moving mean and variance).`,
 } satisfies Record<string, (a: never) => string>;

@@ -84,6 +84,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.params.batchNorm': () =>
     '參數 = 4 × 通道數：γ（縮放）與 β（平移）是可訓練參數；移動平均與移動變異數不參與訓練（Keras 把它們算作不可訓練參數）',
   'explain.params.none': () => '這一層沒有需要學習的權重',
+  'explain.params.total': () => '總參數 = 每一層參數的總和（可訓練與不可訓練參數都算）',
   'explain.rf.input': () => '每個輸入像素只看到自己：感受野 1，跳距 1',
   'explain.rf.layer': () => '感受野 = 前一層感受野 + (濾波器大小 − 1) × 前一層跳距；跳距 = 前一層跳距 × 步幅',
   'explain.rf.unchanged': () => '這一層一次只看一個位置：感受野不變',
@@ -204,6 +205,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.path} 既不是 ConvStudio 專案，也不是 Keras 或 TensorFlow.js 模型（最上層沒有 "format"、"class_name" 或 "modelTopology"）。`,
   'file.invalidProject': (a: { path: S; where: S; problem: S }) =>
     `${a.path}：專案檔在 ${a.where} 處損壞：${a.problem}。`,
+  'file.invalidExercise': (a: { path: S; where: S; problem: S }) =>
+    `${a.path}：練習檔在 ${a.where} 處損壞：${a.problem}。`,
   'file.newerVersion': (a: { path: S; version: N; supported: N }) =>
     `${a.path} 是由較新版的 ConvStudio 儲存的（檔案版本 ${a.version}；此版本最多可讀取 ${a.supported}）。請更新 ConvStudio 後再開啟。`,
   'schema.invalidType': (a: { expected: S; received: S }) => `應為 ${a.expected}，實際為 ${a.received}`,
@@ -213,6 +216,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'schema.tooBig': (a: { max: S }) => `值最多只能是 ${a.max}`,
   'schema.duplicateId': (a: { id: S }) => `識別碼 '${a.id}' 被使用了兩次`,
   'schema.unknownNode': (a: { id: S }) => `有一條連線指向 '${a.id}'，但沒有這一層`,
+  'schema.questionNoLayer': (a: { id: S }) => `有一道題目問的是 '${a.id}'，但網路中沒有這一層`,
+  'schema.questionTwice': (a: { question: S }) => `題目 '${a.question}' 出現了兩次`,
   'schema.noForm': () => '這個值不符合任何可接受的格式',
   'schema.other': (a: { detail: S }) => a.detail,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
@@ -256,4 +261,38 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'summary.incomplete': () => '總計不含有錯誤的層。',
   'summary.warning': () => '警告',
   'summary.error': () => '錯誤',
+  // — 練習：無法判讀的答案，以及錯誤答案顯示的常見錯誤 —
+  'exercise.notACount': (a: { answer: S }) => `「${a.answer}」不是整數。請用數字寫出個數，例如 18,496。`,
+  'exercise.notAShape': (a: { answer: S }) =>
+    `「${a.answer}」不是形狀。請寫出不含批次維度的大小，例如 26 × 26 × 32 或 (None, 26, 26, 32)。`,
+  'exercise.notAField': (a: { answer: S }) => `「${a.answer}」不是感受野。請寫成 高 × 寬，例如 5 × 5。`,
+  'mistake.forgotBias': () => '少算了偏差：每個濾波器（或神經元）都還有一個要學習的偏差，所以每個輸出通道要再加 1。',
+  'mistake.addedBias': () => '這一層沒有偏差（use_bias 已關閉），所以不用加上偏差。',
+  'mistake.inputChannelsIgnored': (a: { channels: S }) =>
+    `每個濾波器都涵蓋全部 ${a.channels} 個輸入通道，而不只一個：濾波器高 × 寬要再乘以 ${a.channels}。`,
+  'mistake.outputsAsInputs': (a: { inputs: S; outputs: S }) =>
+    `你把這一層自己的 ${a.outputs} 個輸出當成了輸入：權重連接的是 ${a.inputs} 個輸入值與 ${a.outputs} 個輸出中的每一個。`,
+  'mistake.oneBias': (a: { count: S }) => `每個輸出都有一個偏差（共 ${a.count} 個），而不是整層只有一個。`,
+  'mistake.oneOutput': (a: { count: S }) =>
+    `這是一個濾波器（或神經元）的參數；這一層有 ${a.count} 個，所以要再乘以 ${a.count}。`,
+  'mistake.denseOnlyChannels': (a: { features: S; channels: S }) =>
+    `全連接層連到平坦化後的每一個值——共 ${a.features} 個（高 × 寬 × 通道），而不只是 ${a.channels} 個通道。`,
+  'mistake.batchNormMovingStats': () =>
+    'Keras 也會把批次正規化的移動平均與移動變異數算進參數：每個通道再多 2 個，屬於不可訓練參數，但仍計入總數。',
+  'mistake.batchNormPerPosition': () => '批次正規化的參數是每個通道一組，不是每個位置一組：高和寬不用乘進去。',
+  'mistake.noWeights': () => '這一層沒有權重：它只重新排列、池化或丟棄數值，所以參數數量是 0。',
+  'mistake.usedSamePadding': () =>
+    '這一層使用 ‘valid’ 填充（不補零）：視窗必須完全落在輸入內，所以輸出會比 ‘same’ 小。',
+  'mistake.usedValidPadding': () =>
+    '這一層使用 ‘same’ 填充：輸入周圍會補零，所以步幅為 1 時高和寬保持不變（步幅為 s 時：輸入 ÷ s，無條件進位）。',
+  'mistake.forgotStride': (a: { stride: S }) =>
+    `少算了步幅（${a.stride}）：視窗每次移動 ${a.stride} 個像素，輸出大小要除以步幅。`,
+  'mistake.keptInputChannels': (a: { filters: S }) =>
+    `卷積層每個濾波器輸出一個通道：共 ${a.filters} 個通道，與輸入的通道數無關。`,
+  'mistake.channelsFirst': () => 'Keras 的形狀把通道放在最後：高 × 寬 × 通道。',
+  'mistake.fieldOnlyThisLayer': () => '感受野要把這一層之前的每一層都算進去，而不只是這一層自己的視窗。',
+  'mistake.fieldForgotJump': () =>
+    '少算了前面各層的步幅：經過步幅為 s 的層之後，下一層視窗每移動一步，在輸入上就移動 s 個像素（跳距），所以感受野長得更快。',
+  'mistake.totalLeftOutNonTrainable': (a: { count: S }) =>
+    `這只是可訓練參數。總參數還要加上 ${a.count} 個不可訓練參數（批次正規化的移動平均與移動變異數）。`,
 };

@@ -1,17 +1,23 @@
 /**
  * Any file ConvStudio opens, from its text: a ConvStudio project, a Keras model config (tf.keras 2.x,
- * Keras 2.2, Keras 3) or a TensorFlow.js model.json (with or without `model_config`).
+ * Keras 2.2, Keras 3), a TensorFlow.js model.json (with or without `model_config`) or a ConvStudio exercise.
  */
 import { makeProject } from '../document/build.ts';
 import type { Project } from '../document/project-schema.ts';
 import { readProject } from '../document/read-project.ts';
+import { EXERCISE_FORMAT, type Exercise } from '../exercise/exercise-schema.ts';
+import { readExercise } from '../exercise/read-exercise.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
 import { parseJsonText } from './json-text.ts';
 import { isObject } from './keras-layer.ts';
 import { importKerasModel } from './keras-model.ts';
 
-export type FileKind = 'project' | 'keras' | 'tfjs';
-export type LoadResult = { ok: true; project: Project; kind: FileKind } | { ok: false; errors: Msg[] };
+export type FileKind = 'project' | 'keras' | 'tfjs' | 'exercise';
+/** An exercise also opens as a project of its network, so whatever shows a network can show it. */
+export type LoadResult =
+  | { ok: true; project: Project; kind: Exclude<FileKind, 'exercise'> }
+  | { ok: true; project: Project; kind: 'exercise'; exercise: Exercise }
+  | { ok: false; errors: Msg[] };
 
 /** Model files are small; a bigger file is a weights file or something else. */
 export const MAX_MODEL_FILE_BYTES = 50 * 1024 * 1024;
@@ -28,7 +34,13 @@ export function loadModelJson(value: unknown, path: string): LoadResult {
     const result = readProject(value, path);
     return result.ok ? { ok: true, project: result.project, kind: 'project' } : result;
   }
-  let kind: FileKind = 'keras';
+  if (value.format === EXERCISE_FORMAT) {
+    const result = readExercise(value, path);
+    if (!result.ok) return result;
+    const { exercise } = result;
+    return { ok: true, project: makeProject(exercise.graph, exercise.title), kind: 'exercise', exercise };
+  }
+  let kind: 'keras' | 'tfjs' = 'keras';
   let model: unknown = value;
   if ('modelTopology' in value) {
     kind = 'tfjs';

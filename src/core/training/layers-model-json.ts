@@ -14,9 +14,7 @@ export const layersModelJsonSchema = z
   .object({
     format: z.literal('layers-model'),
     modelTopology: z.record(z.string(), z.unknown()),
-    weightsManifest: z
-      .array(z.object({ paths: z.array(z.string()), weights: z.array(weightSpecSchema) }))
-      .length(1),
+    weightsManifest: z.array(z.object({ paths: z.array(z.string()), weights: z.array(weightSpecSchema) })).length(1),
   })
   .loose();
 export type LayersModelJson = z.infer<typeof layersModelJsonSchema>;

@@ -1,7 +1,7 @@
 /** The app: palette, canvas and side panels around the open network, with files, languages and themes. */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import { analyse, type Lang } from '@core/index.ts';
+import { analyse, maskAnalysis, type Lang } from '@core/index.ts';
 import { api } from './api/api.ts';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Banners } from './components/Banners.tsx';
@@ -21,6 +21,10 @@ import { applyTheme, storeLang, storeTheme, storedLang, storedTheme, type Theme 
 import { listenToTrainer, selectRunning, useTraining } from './state/training-store.ts';
 import { useUi } from './state/ui-store.ts';
 import { TrainView } from './training/TrainView.tsx';
+import { ExerciseView } from './exercise/ExerciseView.tsx';
+import { PrintSheet } from './exercise/PrintSheet.tsx';
+import { StudentNote } from './exercise/StudentNote.tsx';
+import { useExercise } from './state/exercise-store.ts';
 
 /** Asks the host what it is, opens the file it was started with, and offers back unsaved work. */
 async function startUp(setLang: (lang: Lang) => void): Promise<void> {
@@ -43,6 +47,14 @@ export function App() {
   const [ready, setReady] = useState(false);
   const graph = useEditor((s) => s.history.present.graph);
   const analysis = useMemo(() => analyse(graph), [graph]);
+  const student = useExercise((s) => s.student);
+  const draft = useExercise((s) => s.draft);
+  // A student sees the network with the asked figures hidden everywhere but on the exercise sheet.
+  const studentQuestions = student?.exercise.questions;
+  const shown = useMemo(
+    () => (studentQuestions ? maskAnalysis(analysis, studentQuestions) : analysis),
+    [analysis, studentQuestions],
+  );
 
   useEffect(() => applyTheme(theme), [theme]);
   useEffect(() => {
@@ -91,25 +103,33 @@ export function App() {
         />
         <Banners />
         {training && view === 'design' && <LockedNote />}
-        {view === 'design' ? (
-          <main className={`workspace${training ? ' workspace--locked' : ''}`}>
-            <Palette />
+        {student && view === 'design' && <StudentNote />}
+        {view === 'design' && (
+          <main className={`workspace${training ? ' workspace--locked' : ''}${student ? ' workspace--exercise' : ''}`}>
+            {!student && <Palette />}
             <ReactFlowProvider>
-              <Canvas analysis={analysis} locked={training} />
+              <Canvas analysis={shown} locked={training || student !== null} />
             </ReactFlowProvider>
             <aside className="side">
-              <Inspector analysis={analysis} />
-              <SummaryPanel analysis={analysis} />
+              <Inspector analysis={shown} readOnly={student !== null} />
+              <SummaryPanel analysis={shown} />
               <DiagnosticsList diagnostics={analysis.diagnostics} />
             </aside>
           </main>
-        ) : (
+        )}
+        {view === 'train' && (
           <main className="workspace workspace--train">
             <TrainView />
           </main>
         )}
+        {view === 'exercise' && (
+          <main className="workspace workspace--sheet">
+            <ExerciseView graph={graph} analysis={analysis} />
+          </main>
+        )}
         <Dialogs />
       </div>
+      <PrintSheet graph={graph} analysis={analysis} exercise={draft} />
     </LangProvider>
   );
 }

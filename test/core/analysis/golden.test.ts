@@ -36,13 +36,13 @@ describe('the 4-layer MNIST CNN from the lecture', () => {
 
   it('explains each figure with the layer’s own numbers', () => {
     const conv = byName('conv2d').explanations!;
-    expect(conv.params.formula).toBe('((3×3×1)+1)×32 = 320');
+    expect(conv.params!.formula).toBe('((3×3×1)+1)×32 = 320');
     expect(conv.outputShape[0]!.formula).toBe('(28−3)/1+1 = 26');
-    expect(byName('conv2d_1').explanations!.params.formula).toBe('((3×3×32)+1)×64 = 18,496');
-    expect(byName('dense').explanations!.params.formula).toBe('(9,216+1)×128 = 1,179,776');
+    expect(byName('conv2d_1').explanations!.params!.formula).toBe('((3×3×32)+1)×64 = 18,496');
+    expect(byName('dense').explanations!.params!.formula).toBe('(9,216+1)×128 = 1,179,776');
     expect(byName('flatten').explanations!.outputShape[0]!.formula).toBe('12×12×64 = 9,216');
-    expect(translate(conv.params.rule, 'en')).toMatch(/kernel height × kernel width × input channels \+ 1 bias/);
-    expect(translate(conv.params.rule, 'zh-TW')).toMatch(/濾波器高 × 濾波器寬 × 輸入通道數/);
+    expect(translate(conv.params!.rule, 'en')).toMatch(/kernel height × kernel width × input channels \+ 1 bias/);
+    expect(translate(conv.params!.rule, 'zh-TW')).toMatch(/濾波器高 × 濾波器寬 × 輸入通道數/);
   });
 
   it('has no diagnostics', () => {
@@ -79,7 +79,7 @@ describe('the worked 7×7×3 example', () => {
       ['MaxPooling2D', [3, 3, 2], '(5−3)/1+1 = 3'],
       ['Flatten', [18], '3×3×2 = 18'],
     ]);
-    expect(analysis.nodes[1]!.explanations!.params.formula).toBe('((3×3×3)+1)×2 = 56');
-    expect(analysis.nodes[3]!.explanations!.params.formula).toBe('((3×3×2)+1)×2 = 38');
+    expect(analysis.nodes[1]!.explanations!.params!.formula).toBe('((3×3×3)+1)×2 = 56');
+    expect(analysis.nodes[3]!.explanations!.params!.formula).toBe('((3×3×2)+1)×2 = 38');
   });
 });

@@ -155,7 +155,7 @@ describe('output shape, parameters and multiply-adds', () => {
   it('BatchNormalization: 2 × channels trainable, 2 × channels non-trainable, as Keras counts', () => {
     const node = last(analyseChain([input([8, 8, 32]), { type: 'BatchNormalization' }]));
     expect(node.params).toEqual({ total: 128, trainable: 64, nonTrainable: 64 });
-    expect(node.explanations!.params.formula).toBe('4×32 = 128 (64 + 64)');
+    expect(node.explanations!.params!.formula).toBe('4×32 = 128 (64 + 64)');
   });
 
   it('BatchNormalization without scale and center keeps only the moving statistics', () => {

@@ -8,6 +8,7 @@ const handlers: ApiHandlers = {
     host: 'browser',
     systemLang: 'en',
     nativeDialogs: false,
+    printsPdf: false,
     projectsFolder: '/p',
   }),
   'project.initial': async () => {
@@ -18,6 +19,8 @@ const handlers: ApiHandlers = {
   'project.openDialog': async () => null,
   'project.save': async ({ path }) => ({ ok: true, path }),
   'project.saveDialog': async () => null,
+  'exercise.save': async ({ path }) => ({ ok: true, path }),
+  'print.pdf': async () => null,
   'recent.list': async () => [],
   'autosave.write': async () => null,
   'autosave.read': async () => null,
@@ -35,7 +38,14 @@ describe('dispatch', () => {
   it('returns the value of a valid call', async () => {
     expect(await dispatch(handlers, 'app.info', {}, () => {})).toEqual({
       ok: true,
-      value: { version: '1', host: 'browser', systemLang: 'en', nativeDialogs: false, projectsFolder: '/p' },
+      value: {
+        version: '1',
+        host: 'browser',
+        systemLang: 'en',
+        nativeDialogs: false,
+        printsPdf: false,
+        projectsFolder: '/p',
+      },
     });
   });
 

@@ -19,7 +19,8 @@ import { readIdxFile } from '../../../src/trainer/data/read-idx-file.ts';
 function upscale(pixels: Uint8Array, size: number, factor: number): GreyImage {
   const out = new Uint8Array(size * factor * size * factor);
   for (let y = 0; y < size * factor; y++)
-    for (let x = 0; x < size * factor; x++) out[y * size * factor + x] = pixels[Math.floor(y / factor) * size + Math.floor(x / factor)]!;
+    for (let x = 0; x < size * factor; x++)
+      out[y * size * factor + x] = pixels[Math.floor(y / factor) * size + Math.floor(x / factor)]!;
   return { pixels: out, width: size * factor, height: size * factor };
 }
 

@@ -1,8 +1,7 @@
 /** Messages above the workspace: a file that could not be opened or saved, unsaved work to restore. */
 import { api } from '../api/api.ts';
-import { baseName } from '../files/file-actions.ts';
+import { baseName, openDocument } from '../files/file-actions.ts';
 import { useLang } from '../i18n/lang-context.tsx';
-import { useEditor } from '../state/editor-store.ts';
 import { useUi } from '../state/ui-store.ts';
 
 export function Banners() {
@@ -36,7 +35,7 @@ export function Banners() {
               className="primary"
               data-testid="restore-button"
               onClick={() => {
-                useEditor.getState().load(restore.project, {
+                openDocument(restore.project, {
                   filePath: restore.path,
                   title: restore.path ? baseName(restore.path) : '',
                   saved: false,

@@ -58,7 +58,7 @@ function UnsavedDialog({ answer }: { answer: (choice: 'save' | 'discard' | 'canc
         <button type="button" onClick={() => answer('discard')} data-testid="unsaved-discard">
           {t('unsaved.discard')}
         </button>
-        <button type="button" className="primary" onClick={() => answer('save')} autoFocus>
+        <button type="button" className="primary" onClick={() => answer('save')} autoFocus data-testid="unsaved-save">
           {t('unsaved.save')}
         </button>
       </div>

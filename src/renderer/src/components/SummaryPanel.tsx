@@ -9,12 +9,17 @@ import {
   summaryText,
   trainingMemory,
   type Analysis,
+  type MaskedAnalysis,
 } from '@core/index.ts';
 import { useEditor } from '../state/editor-store.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 
-export function SummaryPanel({ analysis }: { analysis: Analysis }) {
+/** With an exercise open, the analysis is masked: its hidden figures and totals show as '?', and nothing is copied out. */
+export function SummaryPanel({ analysis }: { analysis: Analysis | MaskedAnalysis }) {
   const { t, lang } = useLang();
+  const hidden = 'hidden' in analysis ? analysis.hidden : null;
+  const totalsHidden = 'totalsHidden' in analysis && analysis.totalsHidden;
+  const total = (n: number) => (totalsHidden ? '?' : formatInt(n));
   const summary = summarise(analysis);
   const totals = analysis.totals;
   const name = useEditor((s) => s.settings.meta.name);
@@ -38,7 +43,7 @@ export function SummaryPanel({ analysis }: { analysis: Analysis }) {
     <section className="panel summary-panel" aria-labelledby="summary-title">
       <div className="panel__head">
         <h2 id="summary-title">{t('summary.title')}</h2>
-        <div className="panel__actions">
+        <div className="panel__actions" hidden={hidden !== null}>
           <button type="button" className="small" onClick={() => void copy()} data-testid="copy-summary">
             {copied ? t('summary.copied') : t('summary.copy')}
           </button>
@@ -77,7 +82,13 @@ export function SummaryPanel({ analysis }: { analysis: Analysis }) {
                 <td className="shape">{row.outputShape ? formatShape(row.outputShape).replace(/ /g, '') : '?'}</td>
                 <td className="num">{row.params === null ? '?' : formatInt(row.params)}</td>
                 <td className="num">{row.macs === null ? '?' : formatInt(row.macs)}</td>
-                <td>{row.receptiveField ? `${row.receptiveField[0]}×${row.receptiveField[1]}` : '—'}</td>
+                <td>
+                  {row.receptiveField
+                    ? `${row.receptiveField[0]}×${row.receptiveField[1]}`
+                    : hidden?.has(`${row.id}/receptiveField`)
+                      ? '?'
+                      : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -85,23 +96,23 @@ export function SummaryPanel({ analysis }: { analysis: Analysis }) {
       </div>
       <dl className="summary-totals">
         <dt>{t('summary.total')}</dt>
-        <dd data-testid="total-params">{formatInt(totals.total)}</dd>
+        <dd data-testid="total-params">{total(totals.total)}</dd>
         <dt>{t('summary.trainable')}</dt>
-        <dd data-testid="trainable-params">{formatInt(totals.trainable)}</dd>
+        <dd data-testid="trainable-params">{total(totals.trainable)}</dd>
         <dt>{t('summary.nonTrainable')}</dt>
-        <dd data-testid="non-trainable-params">{formatInt(totals.nonTrainable)}</dd>
+        <dd data-testid="non-trainable-params">{total(totals.nonTrainable)}</dd>
         <dt>{t('summary.totalMacs')}</dt>
-        <dd>{formatInt(totals.macs)}</dd>
+        <dd>{total(totals.macs)}</dd>
         <dt>{t('summary.memory')}</dt>
-        <dd>{formatBytes(totals.activationBytes)}</dd>
+        <dd>{totalsHidden ? '?' : formatBytes(totals.activationBytes)}</dd>
         <dt title={t('summary.batchMemoryHint')}>
           {t('summary.batchMemory')} ({t('summary.batchOf')} {batchSize})
         </dt>
         <dd title={t('summary.batchMemoryHint')} data-testid="batch-memory">
-          {formatBytes(memory.total)}
+          {totalsHidden ? '?' : formatBytes(memory.total)}
         </dd>
       </dl>
-      {!totals.complete && <p className="muted">{t('summary.incomplete')}</p>}
+      {!totals.complete && !totalsHidden && <p className="muted">{t('summary.incomplete')}</p>}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import {
   baseName,
   confirmDiscard,
   newDocument,
+  openDocument,
   openFile,
   openPath,
   openWithDialog,
@@ -13,9 +14,11 @@ import {
 } from '../files/file-actions.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { LANG_NAMES } from '../i18n/lang-names.ts';
 import { useEditor } from '../state/editor-store.ts';
 import type { Theme } from '../state/preferences.ts';
 import { useUi } from '../state/ui-store.ts';
+import { selectStudent, useExercise } from '../state/exercise-store.ts';
 
 export interface ToolbarProps {
   onLang: (lang: Lang) => void;
@@ -23,15 +26,16 @@ export interface ToolbarProps {
   onTheme: (theme: Theme) => void;
 }
 
-const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 async function startFromTemplate(id: string, lang: Lang): Promise<void> {
   const template = TEMPLATES.find((t) => t.id === id);
   if (!template || !(await confirmDiscard())) return;
-  useEditor
-    .getState()
-    .load(makeProject(template.build(), template.name.en), { filePath: null, title: template.name[lang], saved: true });
+  openDocument(makeProject(template.build(), template.name.en), {
+    filePath: null,
+    title: template.name[lang],
+    saved: true,
+  });
 }
 
 export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
@@ -41,6 +45,8 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
   const redoable = useEditor((s) => canRedo(s.history));
   const recent = useUi((s) => s.recent);
   const view = useUi((s) => s.view);
+  const student = useExercise(selectStudent);
+  const readOnly = useEditor((s) => s.readOnly);
   const editor = useEditor.getState();
   return (
     <header className="toolbar">
@@ -52,7 +58,7 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
         </span>
       </div>
       <div className="toolbar__views" role="tablist" aria-label={t('app.title')}>
-        {(['design', 'train'] as const).map((v) => (
+        {(student ? (['design', 'exercise'] as const) : (['design', 'train', 'exercise'] as const)).map((v) => (
           <button
             key={v}
             type="button"
@@ -128,7 +134,13 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           >
             {t('toolbar.redo')}
           </button>
-          <button type="button" onClick={editor.autoLayout} title={t('toolbar.layoutHint')} data-testid="layout-button">
+          <button
+            type="button"
+            onClick={editor.autoLayout}
+            disabled={readOnly}
+            title={t('toolbar.layoutHint')}
+            data-testid="layout-button"
+          >
             {t('toolbar.layout')}
           </button>
           <button

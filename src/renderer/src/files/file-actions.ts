@@ -3,9 +3,17 @@
  * the host's own dialogs where it has them (Electron) and the app's where it has not (browser host), and
  * every failure shown as a message while the open document stays as it was.
  */
-import { blankProject, type LoadResult, type Msg } from '@core/index.ts';
+import {
+  EXERCISE_EXTENSION,
+  blankProject,
+  type Exercise,
+  type LoadResult,
+  type Msg,
+  type Project,
+} from '@core/index.ts';
 import { api } from '../api/api.ts';
-import { currentProject, selectDirty, useEditor } from '../state/editor-store.ts';
+import { currentProject, selectDirty, useEditor, type LoadOptions } from '../state/editor-store.ts';
+import { selectUnsavedAnswers, useExercise } from '../state/exercise-store.ts';
 import { useUi, type UnsavedChoice } from '../state/ui-store.ts';
 
 /** The hidden <input type=file> the browser host opens files with. */
@@ -24,18 +32,33 @@ async function refreshRecent(): Promise<void> {
   if (recent.ok) useUi.getState().set({ recent: recent.value });
 }
 
+/**
+ * Makes a project the open document. An exercise opens its network read-only, for a student to work on;
+ * anything else ends the exercise that was open and starts a fresh draft for the teacher.
+ */
+export function openDocument(project: Project, options: LoadOptions, exercise?: Exercise): void {
+  const { lock } = useEditor.getState();
+  if (lock) return lock();
+  const wasStudent = useExercise.getState().student !== null;
+  useEditor.getState().load(project, { ...options, readOnly: exercise !== undefined });
+  if (exercise) {
+    useExercise.getState().startStudent(exercise, options.filePath, options.title);
+    useUi.getState().set({ view: 'exercise' });
+  } else {
+    useExercise.getState().reset(project.meta.name === 'Untitled' ? '' : project.meta.name);
+    if (wasStudent) useUi.getState().set({ view: 'design' });
+  }
+}
+
 /** Takes a read file as the document, or says why it cannot; the open document is untouched on failure. */
 export function accept(result: LoadResult, path: string | null, name: string): boolean {
   if (!result.ok) {
     showError('openError', result.errors);
     return false;
   }
-  const isProject = result.kind === 'project';
-  useEditor.getState().load(result.project, {
-    filePath: isProject ? path : null,
-    title: baseName(name),
-    saved: true,
-  });
+  const isFile = result.kind === 'project' || result.kind === 'exercise';
+  const options = { filePath: isFile ? path : null, title: baseName(name), saved: true };
+  openDocument(result.project, options, result.kind === 'exercise' ? result.exercise : undefined);
   useUi.getState().set({ banner: null });
   void refreshRecent();
   return true;
@@ -51,7 +74,7 @@ export async function confirmDiscard(): Promise<boolean> {
     lock();
     return false;
   }
-  if (!selectDirty(useEditor.getState())) return true;
+  if (!selectDirty(useEditor.getState()) && !selectUnsavedAnswers(useExercise.getState())) return true;
   const choice = await new Promise<UnsavedChoice>((answer) => useUi.getState().set({ unsavedPrompt: { answer } }));
   useUi.getState().set({ unsavedPrompt: null });
   if (choice === 'save') return save();
@@ -60,7 +83,7 @@ export async function confirmDiscard(): Promise<boolean> {
 
 export async function newDocument(): Promise<void> {
   if (!(await confirmDiscard())) return;
-  useEditor.getState().load(blankProject(), { filePath: null, title: '', saved: true });
+  openDocument(blankProject(), { filePath: null, title: '', saved: true });
   await api['autosave.clear']({});
 }
 
@@ -90,31 +113,69 @@ export async function openPath(path: string): Promise<void> {
   accept(opened.value.result, opened.value.path, opened.value.path);
 }
 
+/** Save: a student's answers go into their exercise file; anything else is the project. */
 export async function save(): Promise<boolean> {
+  const student = useExercise.getState().student;
+  if (student) return student.filePath ? saveAnswers(student.filePath) : saveAs();
   const path = useEditor.getState().filePath;
   return path ? saveTo(path) : saveAs();
 }
 
 export async function saveAs(): Promise<boolean> {
+  const student = useExercise.getState().student;
+  const name = student ? student.fileName : useEditor.getState().title;
+  const path = await askSavePath(`${stem(name) || 'network'}${student ? EXERCISE_EXTENSION : '.convstudio.json'}`);
+  if (!path) return false;
+  return student ? saveAnswers(path) : saveTo(path);
+}
+
+/** 'net.exercise.convstudio.json' → 'net'. */
+export function stem(name: string): string {
+  return name.replace(/(\.exercise)?\.convstudio\.json$|\.json$/i, '');
+}
+
+/** Where to save a file: the host's Save dialog where it has one, the app's own path prompt where not. */
+export async function askSavePath(suggestedName: string): Promise<string | null> {
   const { info } = useUi.getState();
-  const suggestedName = `${useEditor.getState().title.replace(/\.convstudio\.json$|\.json$/i, '') || 'network'}.convstudio.json`;
-  let path: string | null;
   if (info?.nativeDialogs) {
     const chosen = await api['project.saveDialog']({ suggestedName });
     if (!chosen.ok) {
       showError('saveError', chosen.error.messages);
-      return false;
+      return null;
     }
-    path = chosen.value;
-  } else {
-    const folder = info?.projectsFolder ?? '';
-    const suggestedPath = folder ? `${folder.replace(/[\\/]$/, '')}/${suggestedName}` : suggestedName;
-    path = await new Promise<string | null>((answer) =>
-      useUi.getState().set({ saveAsPrompt: { suggestedPath, answer } }),
-    );
-    useUi.getState().set({ saveAsPrompt: null });
+    return chosen.value;
   }
-  return path ? saveTo(path) : false;
+  const folder = info?.projectsFolder ?? '';
+  const suggestedPath = folder ? `${folder.replace(/[\\/]$/, '')}/${suggestedName}` : suggestedName;
+  const path = await new Promise<string | null>((answer) =>
+    useUi.getState().set({ saveAsPrompt: { suggestedPath, answer } }),
+  );
+  useUi.getState().set({ saveAsPrompt: null });
+  return path;
+}
+
+/** Writes an exercise file; its path, or null after showing why it could not be written. */
+export async function writeExercise(path: string, exercise: Exercise): Promise<string | null> {
+  const saved = await api['exercise.save']({ path, exercise });
+  const result = saved.ok ? saved.value : { ok: false as const, errors: saved.error.messages };
+  if (!result.ok) {
+    showError('saveError', result.errors);
+    return null;
+  }
+  useUi.getState().set({ banner: null });
+  void refreshRecent();
+  return result.path;
+}
+
+async function saveAnswers(path: string): Promise<boolean> {
+  const student = useExercise.getState().student;
+  if (!student) return false;
+  const answers = student.answers;
+  const written = await writeExercise(path, { ...student.exercise, answers });
+  if (!written) return false;
+  if (useExercise.getState().student?.answers === answers) useExercise.getState().markSaved(written, baseName(written));
+  useEditor.setState({ title: baseName(written) });
+  return true;
 }
 
 async function saveTo(path: string): Promise<boolean> {

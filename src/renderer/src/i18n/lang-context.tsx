@@ -6,6 +6,11 @@ import { uiZhTW } from './ui-zh-TW.ts';
 
 const UI: Record<Lang, Record<UiKey, string>> = { en: uiEn, 'zh-TW': uiZhTW };
 
+/** One of the app's strings in a given language (for what is made outside the page's language: file names). */
+export function uiString(lang: Lang, key: UiKey): string {
+  return UI[lang][key];
+}
+
 export interface LangTools {
   lang: Lang;
   t: (key: UiKey) => string;

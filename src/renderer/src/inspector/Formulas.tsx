@@ -3,8 +3,19 @@ import type { Explanation, NodeAnalysis } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 
-export function Formulas({ analysis }: { analysis: NodeAnalysis }) {
+/** `hidden`: an exercise asks for this layer's figures, so their arithmetic waits until the answers are checked. */
+export function Formulas({ analysis, hidden = false }: { analysis: NodeAnalysis; hidden?: boolean }) {
   const { t, tm } = useLang();
+  if (hidden) {
+    return (
+      <section className="formulas" aria-label={t('inspector.formulas')}>
+        <h3>{t('inspector.formulas')}</h3>
+        <p className="muted" data-testid="formulas-hidden">
+          {t('exercise.formulasHidden')}
+        </p>
+      </section>
+    );
+  }
   const explanations = analysis.explanations;
   const section = (title: UiKey, items: Array<Explanation | null> | null, testId: string) => {
     const known = (items ?? []).filter((x): x is Explanation => x !== null);

@@ -6,7 +6,8 @@ import { useEditor } from '../state/editor-store.ts';
 import { Formulas } from './Formulas.tsx';
 import { SettingField } from './SettingField.tsx';
 
-export function Inspector({ analysis }: { analysis: Analysis }) {
+/** `readOnly`: an exercise's network, shown with its settings but not to be changed. */
+export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; readOnly?: boolean }) {
   const { t, tm } = useLang();
   const selection = useEditor((s) => s.selection);
   const graph = useEditor((s) => s.history.present.graph);
@@ -25,29 +26,31 @@ export function Inspector({ analysis }: { analysis: Analysis }) {
   return (
     <section className="panel inspector" data-testid="inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">{t(`layer.${node.type}`)}</h2>
-      <NameField key={node.id} node={node} />
-      {result && result.diagnostics.length > 0 && (
-        <ul className="inspector__problems" aria-label={t('inspector.problems')}>
-          {result.diagnostics.map((d, i) => (
-            <li key={i} className={`diagnostic diagnostic--${d.severity}`}>
-              {tm(d.message)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>{t('inspector.settings')}</h3>
-      {SETTINGS[node.type].length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
-      {SETTINGS[node.type].map((spec) => (
-        <SettingField
-          key={`${node.id}.${spec.key}`}
-          node={node}
-          spec={spec}
-          onChange={(key, value) =>
-            useEditor.getState().perform({ kind: 'setParam', nodeId: node.id, key, value }, `${node.id}.${key}`)
-          }
-        />
-      ))}
-      {result && <Formulas analysis={result} />}
+      <fieldset className="inspector__fields" disabled={readOnly}>
+        <NameField key={node.id} node={node} />
+        {result && result.diagnostics.length > 0 && (
+          <ul className="inspector__problems" aria-label={t('inspector.problems')}>
+            {result.diagnostics.map((d, i) => (
+              <li key={i} className={`diagnostic diagnostic--${d.severity}`}>
+                {tm(d.message)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('inspector.settings')}</h3>
+        {SETTINGS[node.type].length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
+        {SETTINGS[node.type].map((spec) => (
+          <SettingField
+            key={`${node.id}.${spec.key}`}
+            node={node}
+            spec={spec}
+            onChange={(key, value) =>
+              useEditor.getState().perform({ kind: 'setParam', nodeId: node.id, key, value }, `${node.id}.${key}`)
+            }
+          />
+        ))}
+      </fieldset>
+      {result && <Formulas analysis={result} hidden={readOnly && result.explanations === null} />}
     </section>
   );
 }

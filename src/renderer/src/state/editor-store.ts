@@ -45,12 +45,14 @@ export interface EditorState {
    * Null when the network may be edited.
    */
   lock: (() => void) | null;
+  /** An exercise's network: shown, never changed. */
+  readOnly: boolean;
 
   requestView(focus: string | null): void;
   perform(command: Command, mergeKey?: string | null): void;
   undo(): void;
   redo(): void;
-  load(project: Project, options: { filePath: string | null; title: string; saved: boolean }): void;
+  load(project: Project, options: LoadOptions): void;
   markSaved(filePath: string, title: string): void;
   select(selection: Selection): void;
   selectAll(): void;
@@ -61,6 +63,13 @@ export interface EditorState {
   autoLayout(): void;
   updateSettings(change: (settings: ProjectSettings) => ProjectSettings): void;
   setLock(lock: (() => void) | null): void;
+}
+
+export interface LoadOptions {
+  filePath: string | null;
+  title: string;
+  saved: boolean;
+  readOnly?: boolean;
 }
 
 export const newId = (): string => crypto.randomUUID();
@@ -79,6 +88,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   viewRequest: { epoch: 0, focus: null },
   settingsEdited: false,
   lock: null,
+  readOnly: false,
 
   requestView: (focus) => set((s) => ({ viewRequest: { epoch: s.viewRequest.epoch + 1, focus } })),
   perform: (command, mergeKey = null) => {
@@ -93,11 +103,15 @@ export const useEditor = create<EditorState>()((set, get) => ({
     if (locked(get())) return;
     set((s) => ({ history: redo(s.history), selection: EMPTY_SELECTION }));
   },
-  updateSettings: (change) => set((s) => ({ settings: change(s.settings), settingsEdited: true })),
+  updateSettings: (change) => {
+    if (get().readOnly) return;
+    set((s) => ({ settings: change(s.settings), settingsEdited: true }));
+  },
   setLock: (lock) => set({ lock }),
 
-  load: (project, { filePath, title, saved }) => {
-    if (locked(get())) return;
+  load: (project, { filePath, title, saved, readOnly = false }) => {
+    const { lock } = get();
+    if (lock) return lock();
     const { graph, settings } = splitProject(project);
     set((s) => ({
       history: createHistory(graph, saved),
@@ -107,6 +121,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
       selection: EMPTY_SELECTION,
       viewRequest: { epoch: s.viewRequest.epoch + 1, focus: null },
       settingsEdited: !saved,
+      readOnly,
     }));
   },
   markSaved: (filePath, title) =>
@@ -154,8 +169,9 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
 }));
 
-/** Tells the lock's owner about an edit it refused. */
+/** Tells the lock's owner about an edit it refused; an exercise's network refuses every edit quietly. */
 function locked(state: EditorState): boolean {
+  if (state.readOnly) return true;
   state.lock?.();
   return state.lock !== null;
 }

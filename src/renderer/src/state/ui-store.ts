@@ -10,8 +10,8 @@ export interface Banner {
 }
 
 export interface UiState {
-  /** Drawing the network, or training it. */
-  view: 'design' | 'train';
+  /** Drawing the network, training it, or setting or doing an exercise on it. */
+  view: 'design' | 'train' | 'exercise';
   info: AppInfo | null;
   banner: Banner | null;
   /** Unsaved work found at start, offered back. */

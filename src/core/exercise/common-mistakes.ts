@@ -1,0 +1,233 @@
+/**
+ * The mistakes students commonly make with each figure, each as the wrong answer it leads to. Where a
+ * mistake is a misread setting (the other padding, no stride, no bias) its answer comes from the same
+ * analysis run on the network with that setting changed, so no formula is written twice.
+ */
+import { analyse } from '../analysis/analyse.ts';
+import type { Analysis, NodeAnalysis } from '../analysis/types.ts';
+import type { Graph, LayerNode } from '../document/graph-schema.ts';
+import { formatInt } from '../format/number.ts';
+import { msg, type Msg } from '../i18n/messages.ts';
+import type { LayerFigure, Question } from './exercise-schema.ts';
+import { layerFigure } from './figures.ts';
+
+/** A wrong answer and the mistakes that lead to it; `matches` for answers that are wrong in any amount. */
+interface Misreading {
+  answer: number[] | ((answer: number[]) => boolean);
+  mistakes: Msg[];
+}
+
+/** The mistakes that explain this wrong answer, if any of the common ones does. */
+export function namedMistakes(graph: Graph, analysis: Analysis, question: Question, answer: number[]): Msg[] {
+  for (const misreading of misreadings(graph, analysis, question)) {
+    const hit =
+      typeof misreading.answer === 'function' ? misreading.answer(answer) : sameNumbers(misreading.answer, answer);
+    if (hit) return misreading.mistakes;
+  }
+  return [];
+}
+
+export function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function misreadings(graph: Graph, analysis: Analysis, question: Question): Misreading[] {
+  if (question.figure === 'totalParams') {
+    const { trainable, nonTrainable } = analysis.totals;
+    return nonTrainable > 0
+      ? [
+          {
+            answer: [trainable],
+            mistakes: [msg('mistake.totalLeftOutNonTrainable', { count: formatInt(nonTrainable) })],
+          },
+        ]
+      : [];
+  }
+  const node = graph.nodes.find((n) => n.id === question.nodeId);
+  const result = analysis.byId.get(question.nodeId);
+  if (!node || !result) return [];
+  const inputs = (analysis.inputsOf.get(node.id) ?? []).map((id) => analysis.byId.get(id));
+  const context: Context = { graph, analysis, node, result, input: inputs[0]?.outputShape ?? null };
+  const found = FIGURE_MISREADINGS[question.figure](context);
+  return found.filter(
+    (m) => typeof m.answer === 'function' || !sameNumbers(m.answer, correct(result, question.figure)),
+  );
+}
+
+interface Context {
+  graph: Graph;
+  analysis: Analysis;
+  node: LayerNode;
+  result: NodeAnalysis;
+  /** The shape of the layer's (first) input. */
+  input: number[] | null;
+}
+
+function correct(result: NodeAnalysis, figure: LayerFigure): number[] {
+  const value = layerFigure(result, figure);
+  if (!value) return [];
+  return value.kind === 'count' ? [value.value] : [...value.value];
+}
+
+/** The figure of this layer when the network is read with `change` applied to it. */
+function misread(context: Context, figure: LayerFigure, change: (graph: Graph) => Graph): number[] | null {
+  const node = analyse(change(context.graph)).byId.get(context.node.id);
+  const value = node ? layerFigure(node, figure) : null;
+  if (!value) return null;
+  return value.kind === 'count' ? [value.value] : [...value.value];
+}
+
+function withParams(nodeId: string, params: Record<string, unknown>): (graph: Graph) => Graph {
+  return (graph) => ({
+    ...graph,
+    nodes: graph.nodes.map((n) => (n.id === nodeId ? ({ ...n, params: { ...n.params, ...params } } as LayerNode) : n)),
+  });
+}
+
+/** Every stride in the network set to 1: the receptive field of someone who forgets the jump. */
+function withoutStrides(graph: Graph): Graph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) =>
+      'strides' in n.params ? ({ ...n, params: { ...n.params, strides: [1, 1] } } as LayerNode) : n,
+    ),
+  };
+}
+
+const known = (answer: number[] | null, mistakes: Msg[]): Misreading[] => (answer ? [{ answer, mistakes }] : []);
+
+const FIGURE_MISREADINGS: Record<LayerFigure, (context: Context) => Misreading[]> = {
+  params: paramMisreadings,
+  outputShape: shapeMisreadings,
+  receptiveField: fieldMisreadings,
+};
+
+function paramMisreadings(context: Context): Misreading[] {
+  const { node, result, input } = context;
+  const total = result.params?.total ?? 0;
+  if (total === 0) {
+    return [{ answer: ([n]) => n !== 0, mistakes: [msg('mistake.noWeights')] }];
+  }
+  const forgotBias = msg('mistake.forgotBias');
+  if (node.type === 'Conv2D' && input && input.length === 3) {
+    const {
+      filters: f,
+      kernel_size: [kh, kw],
+      use_bias: bias,
+      groups,
+    } = node.params;
+    const c = input[2]! / groups;
+    if (!bias)
+      return known(misread(context, 'params', withParams(node.id, { use_bias: true })), [msg('mistake.addedBias')]);
+    const channels = msg('mistake.inputChannelsIgnored', { channels: formatInt(c) });
+    return [
+      ...known(misread(context, 'params', withParams(node.id, { use_bias: false })), [forgotBias]),
+      { answer: [(kh * kw + 1) * f], mistakes: [channels] },
+      { answer: [kh * kw * f], mistakes: [channels, forgotBias] },
+      {
+        answer: [(kh * kw * f + 1) * f],
+        mistakes: [msg('mistake.outputsAsInputs', { inputs: formatInt(c), outputs: formatInt(f) })],
+      },
+      { answer: [kh * kw * c * f + 1], mistakes: [msg('mistake.oneBias', { count: formatInt(f) })] },
+      { answer: [kh * kw * c + 1], mistakes: [msg('mistake.oneOutput', { count: formatInt(f) })] },
+    ];
+  }
+  if (node.type === 'Dense' && input) {
+    const { units, use_bias: bias } = node.params;
+    const features = input[input.length - 1]!;
+    if (!bias)
+      return known(misread(context, 'params', withParams(node.id, { use_bias: true })), [msg('mistake.addedBias')]);
+    const flattenedFrom = flattenInput(context);
+    return [
+      ...known(misread(context, 'params', withParams(node.id, { use_bias: false })), [forgotBias]),
+      {
+        answer: [(units + 1) * units],
+        mistakes: [msg('mistake.outputsAsInputs', { inputs: formatInt(features), outputs: formatInt(units) })],
+      },
+      { answer: [features * units + 1], mistakes: [msg('mistake.oneBias', { count: formatInt(units) })] },
+      { answer: [features + 1], mistakes: [msg('mistake.oneOutput', { count: formatInt(units) })] },
+      ...(flattenedFrom
+        ? [
+            {
+              answer: [(flattenedFrom[2]! + 1) * units],
+              mistakes: [
+                msg('mistake.denseOnlyChannels', {
+                  features: formatInt(features),
+                  channels: formatInt(flattenedFrom[2]!),
+                }),
+              ],
+            },
+          ]
+        : []),
+    ];
+  }
+  if (node.type === 'BatchNormalization' && result.params && input) {
+    const { trainable } = result.params;
+    const positions = input.slice(0, -1).reduce((a, b) => a * b, 1);
+    return [
+      { answer: [trainable], mistakes: [msg('mistake.batchNormMovingStats')] },
+      { answer: [total * positions], mistakes: [msg('mistake.batchNormPerPosition')] },
+      {
+        answer: [trainable * positions],
+        mistakes: [msg('mistake.batchNormMovingStats'), msg('mistake.batchNormPerPosition')],
+      },
+    ];
+  }
+  return [];
+}
+
+/** The image shape a Flatten before this layer lined up, if there is one. */
+function flattenInput({ analysis, node }: Context): number[] | null {
+  const before = analysis.inputsOf.get(node.id)?.[0];
+  const flatten = before ? analysis.byId.get(before) : undefined;
+  if (flatten?.type !== 'Flatten') return null;
+  const image = flatten.inputShapes[0];
+  return image && image.length === 3 ? image : null;
+}
+
+function shapeMisreadings(context: Context): Misreading[] {
+  const { node, result, input } = context;
+  const out: Misreading[] = [];
+  if (node.type === 'Conv2D' || node.type === 'MaxPooling2D' || node.type === 'AveragePooling2D') {
+    const padding = node.params.padding;
+    if (padding === 'valid' || padding === 'same') {
+      const other = padding === 'valid' ? 'same' : 'valid';
+      out.push(
+        ...known(misread(context, 'outputShape', withParams(node.id, { padding: other })), [
+          msg(padding === 'valid' ? 'mistake.usedSamePadding' : 'mistake.usedValidPadding'),
+        ]),
+      );
+    }
+    const strides = node.type === 'Conv2D' ? node.params.strides : (node.params.strides ?? node.params.pool_size);
+    if (strides[0] !== 1 || strides[1] !== 1) {
+      out.push(
+        ...known(misread(context, 'outputShape', withParams(node.id, { strides: [1, 1] })), [
+          msg('mistake.forgotStride', {
+            stride: strides[0] === strides[1] ? formatInt(strides[0]) : strides.map(formatInt).join('×'),
+          }),
+        ]),
+      );
+    }
+  }
+  const shape = result.outputShape;
+  if (node.type === 'Conv2D' && shape && input && input.length === 3 && input[2] !== shape[2]) {
+    out.push({
+      answer: [shape[0]!, shape[1]!, input[2]!],
+      mistakes: [msg('mistake.keptInputChannels', { filters: formatInt(node.params.filters) })],
+    });
+  }
+  if (shape && shape.length === 3 && shape[2] !== shape[0]) {
+    out.push({ answer: [shape[2]!, shape[0]!, shape[1]!], mistakes: [msg('mistake.channelsFirst')] });
+  }
+  return out;
+}
+
+function fieldMisreadings(context: Context): Misreading[] {
+  const { node } = context;
+  const window =
+    node.type === 'Conv2D' ? node.params.kernel_size : 'pool_size' in node.params ? node.params.pool_size : null;
+  return [
+    ...known(misread(context, 'receptiveField', withoutStrides), [msg('mistake.fieldForgotJump')]),
+    ...(window ? [{ answer: [...window], mistakes: [msg('mistake.fieldOnlyThisLayer')] }] : []),
+  ];
+}

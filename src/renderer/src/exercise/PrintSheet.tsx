@@ -1,0 +1,111 @@
+/**
+ * The worksheet or its answer key as it prints: in the language chosen for printing, blank boxes where
+ * students write (or the answers with their arithmetic, for the key), the given figures filled in.
+ * Invisible on screen; the print stylesheet shows only this.
+ */
+import { createPortal } from 'react-dom';
+import {
+  answerExplanations,
+  correctAnswer,
+  formatFigure,
+  layerFigure,
+  orderedQuestions,
+  questionKey,
+  type Analysis,
+  type Graph,
+  type LayerFigure,
+  type Question,
+} from '@core/index.ts';
+import { LangProvider, useLang } from '../i18n/lang-context.tsx';
+import { useExercise, type PrintKind } from '../state/exercise-store.ts';
+import { FigureTable } from './FigureTable.tsx';
+
+export interface PrintableExercise {
+  title: string;
+  instructions: string;
+  questions: Question[];
+}
+
+export function PrintSheet({
+  graph,
+  analysis,
+  exercise,
+}: {
+  graph: Graph;
+  analysis: Analysis;
+  exercise: PrintableExercise;
+}) {
+  const print = useExercise((s) => s.print);
+  if (!print) return null;
+  return createPortal(
+    <LangProvider lang={print.lang}>
+      <SheetContent kind={print.kind} graph={graph} analysis={analysis} exercise={exercise} />
+    </LangProvider>,
+    document.body,
+  );
+}
+
+function SheetContent({
+  kind,
+  graph,
+  analysis,
+  exercise,
+}: {
+  kind: PrintKind;
+  graph: Graph;
+  analysis: Analysis;
+  exercise: PrintableExercise;
+}) {
+  const { t, lang } = useLang();
+  const questions = orderedQuestions(analysis, exercise.questions);
+  const asked = new Set(questions.map(questionKey));
+  // The receptive field column only when something is asked of it, as most courses do not teach it.
+  const figures: LayerFigure[] = questions.some((q) => q.figure === 'receptiveField')
+    ? ['outputShape', 'params', 'receptiveField']
+    : ['outputShape', 'params'];
+  const answer = (question: Question) => {
+    if (kind === 'worksheet') return <span className="print-blank" />;
+    const value = correctAnswer(analysis, question);
+    return (
+      <span className="print-answer">
+        <strong>{value ? formatFigure(value) : '?'}</strong>
+        {answerExplanations(analysis, question).map((e, i) => (
+          <code key={i}>{e.formula}</code>
+        ))}
+      </span>
+    );
+  };
+  return (
+    <div className="print-sheet" lang={lang} data-print-kind={kind} data-testid="print-sheet">
+      <header className="print-sheet__head">
+        <h1>
+          {exercise.title || t('exercise.untitled')}
+          {kind === 'answerKey' && <span className="print-sheet__key"> — {t('print.answerKey')}</span>}
+        </h1>
+        {kind === 'worksheet' && (
+          <p className="print-sheet__student">
+            <span>{t('print.name')}</span>
+            <span className="print-line" />
+            <span>{t('print.date')}</span>
+            <span className="print-line print-line--short" />
+          </p>
+        )}
+        {exercise.instructions && <p className="print-sheet__instructions">{exercise.instructions}</p>}
+        <p className="print-sheet__how">{t('print.how')}</p>
+      </header>
+      <FigureTable
+        graph={graph}
+        analysis={analysis}
+        figures={figures}
+        cell={(node, figure) => {
+          const question = { figure, nodeId: node.id };
+          if (asked.has(questionKey(question))) return answer(question);
+          const value = layerFigure(node, figure);
+          return value ? formatFigure(value) : '—';
+        }}
+        total={asked.has('totalParams') ? answer({ figure: 'totalParams' }) : undefined}
+      />
+      <footer className="print-sheet__foot">{t('print.footer')}</footer>
+    </div>
+  );
+}
