@@ -43,14 +43,16 @@ export function SummaryPanel({ analysis }: { analysis: Analysis | MaskedAnalysis
     <section className="panel summary-panel" aria-labelledby="summary-title">
       <div className="panel__head">
         <h2 id="summary-title">{t('summary.title')}</h2>
-        <div className="panel__actions" hidden={hidden !== null}>
-          <button type="button" className="small" onClick={() => void copy()} data-testid="copy-summary">
-            {copied ? t('summary.copied') : t('summary.copy')}
-          </button>
-          <button type="button" className="small" onClick={exportCsv} data-testid="export-csv">
-            {t('summary.csv')}
-          </button>
-        </div>
+        {hidden === null && (
+          <div className="panel__actions">
+            <button type="button" className="small" onClick={() => void copy()} data-testid="copy-summary">
+              {copied ? t('summary.copied') : t('summary.copy')}
+            </button>
+            <button type="button" className="small" onClick={exportCsv} data-testid="export-csv">
+              {t('summary.csv')}
+            </button>
+          </div>
+        )}
       </div>
       {summary.inputShape && (
         <p className="summary-input">

@@ -50,6 +50,7 @@ export const useExercise = create<ExerciseState>()((set) => ({
     set({
       student: { exercise, filePath, fileName, answers: { ...exercise.answers }, checking: false, saved: true },
       draft: emptyDraft(),
+      print: null,
     }),
   answer: (key, text) =>
     set((s) =>
@@ -58,7 +59,7 @@ export const useExercise = create<ExerciseState>()((set) => ({
   check: () => set((s) => (s.student ? { student: { ...s.student, checking: true } } : {})),
   markSaved: (filePath, fileName) =>
     set((s) => (s.student ? { student: { ...s.student, filePath, fileName, saved: true } } : {})),
-  reset: (title = '') => set({ student: null, draft: emptyDraft(title) }),
+  reset: (title = '') => set({ student: null, draft: emptyDraft(title), print: null }),
   setPrint: (kind, lang) => set((s) => ({ print: { kind, lang, epoch: (s.print?.epoch ?? 0) + 1 } })),
 }));
 
