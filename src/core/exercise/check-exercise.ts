@@ -7,7 +7,7 @@ import type { Graph } from '../document/graph-schema.ts';
 import type { Msg } from '../i18n/messages.ts';
 import { namedMistakes, sameNumbers } from './common-mistakes.ts';
 import { questionKey, type Question } from './exercise-schema.ts';
-import { FIGURE_KIND, answerExplanations, correctAnswer, type FigureValue } from './figures.ts';
+import { FIGURE_KIND, answerExplanations, correctAnswer, figureNumbers, type FigureValue } from './figures.ts';
 import { parseAnswer } from './parse-answer.ts';
 
 export type VerdictStatus = 'right' | 'wrong' | 'blank' | 'unreadable' | 'undetermined';
@@ -38,7 +38,7 @@ export function checkAnswer(graph: Graph, analysis: Analysis, question: Question
   const parsed = parseAnswer(text, FIGURE_KIND[question.figure]);
   if (parsed.ok === 'blank') return { ...base, status: 'blank', mistakes: [] };
   if (!parsed.ok) return { ...base, status: 'unreadable', mistakes: [parsed.problem] };
-  const truth = correct.kind === 'count' ? [correct.value] : correct.value;
+  const truth = figureNumbers(correct);
   // A single number for a receptive field means a square one.
   const answer =
     correct.kind === 'field' && parsed.numbers.length === 1 ? [parsed.numbers[0]!, parsed.numbers[0]!] : parsed.numbers;

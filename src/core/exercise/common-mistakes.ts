@@ -9,7 +9,7 @@ import type { Graph, LayerNode } from '../document/graph-schema.ts';
 import { formatInt } from '../format/number.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
 import type { LayerFigure, Question } from './exercise-schema.ts';
-import { layerFigure } from './figures.ts';
+import { figureNumbers, layerFigure } from './figures.ts';
 
 /** A wrong answer and the mistakes that lead to it; `matches` for answers that are wrong in any amount. */
 interface Misreading {
@@ -65,16 +65,14 @@ interface Context {
 
 function correct(result: NodeAnalysis, figure: LayerFigure): number[] {
   const value = layerFigure(result, figure);
-  if (!value) return [];
-  return value.kind === 'count' ? [value.value] : [...value.value];
+  return value ? figureNumbers(value) : [];
 }
 
 /** The figure of this layer when the network is read with `change` applied to it. */
 function misread(context: Context, figure: LayerFigure, change: (graph: Graph) => Graph): number[] | null {
   const node = analyse(change(context.graph)).byId.get(context.node.id);
   const value = node ? layerFigure(node, figure) : null;
-  if (!value) return null;
-  return value.kind === 'count' ? [value.value] : [...value.value];
+  return value ? figureNumbers(value) : null;
 }
 
 function withParams(nodeId: string, params: Record<string, unknown>): (graph: Graph) => Graph {

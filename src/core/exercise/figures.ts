@@ -43,6 +43,11 @@ export function canAsk(node: NodeAnalysis, figure: LayerFigure): boolean {
   return node.type !== 'Input' && layerFigure(node, figure) !== null;
 }
 
+/** A figure as the list of numbers an answer is compared with: [count], the shape, [height, width]. */
+export function figureNumbers(figure: FigureValue): number[] {
+  return figure.kind === 'count' ? [figure.value] : [...figure.value];
+}
+
 /** '1,199,882', '26 × 26 × 32', '5×5'. */
 export function formatFigure(figure: FigureValue): string {
   switch (figure.kind) {

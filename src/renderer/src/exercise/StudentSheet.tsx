@@ -3,6 +3,7 @@
  * Checking marks each answer right or wrong; a wrong one gets the right figure, the common mistake it
  * shows and the arithmetic behind it, under its layer.
  */
+import { useMemo } from 'react';
 import {
   LAYER_FIGURES,
   FIGURE_KIND,
@@ -11,6 +12,7 @@ import {
   layerFigure,
   questionKey,
   type Analysis,
+  type FigureKind,
   type Graph,
   type Question,
   type Verdict,
@@ -21,20 +23,23 @@ import { useExercise, type StudentWork } from '../state/exercise-store.ts';
 import { FigureTable } from './FigureTable.tsx';
 import { Feedback } from './Feedback.tsx';
 
-const PLACEHOLDERS: Record<ReturnType<typeof kindOf>, UiKey> = {
+const PLACEHOLDERS: Record<FigureKind, UiKey> = {
   count: 'exercise.countPlaceholder',
   shape: 'exercise.shapePlaceholder',
   field: 'exercise.fieldPlaceholder',
 };
-const kindOf = (question: Question) => FIGURE_KIND[question.figure];
 
 export function StudentSheet({ work, graph, analysis }: { work: StudentWork; graph: Graph; analysis: Analysis }) {
   const { t, tf } = useLang();
   const { exercise, answers, checking } = work;
-  const result = checkExercise(graph, analysis, exercise.questions, answers);
-  const verdicts = new Map(result.verdicts.map((v) => [v.key, v]));
-  const shown = (v: Verdict | undefined) =>
-    checking && v && v.status !== 'blank' && v.status !== 'undetermined' ? v : undefined;
+  const asked = useMemo(() => new Set(exercise.questions.map(questionKey)), [exercise.questions]);
+  // Answers are checked (wrong ones analysed for their mistake) only once the student asks, not per keystroke before.
+  const result = useMemo(
+    () => (checking ? checkExercise(graph, analysis, exercise.questions, answers) : null),
+    [checking, graph, analysis, exercise.questions, answers],
+  );
+  const verdicts = new Map(result?.verdicts.map((v) => [v.key, v]));
+  const shown = (v: Verdict | undefined) => (v && v.status !== 'blank' && v.status !== 'undetermined' ? v : undefined);
 
   const answerBox = (question: Question, label: string, testId: string) => {
     const key = questionKey(question);
@@ -45,7 +50,7 @@ export function StudentSheet({ work, graph, analysis }: { work: StudentWork; gra
         <input
           value={answers[key] ?? ''}
           aria-label={label}
-          placeholder={t(PLACEHOLDERS[kindOf(question)])}
+          placeholder={t(PLACEHOLDERS[FIGURE_KIND[question.figure]])}
           aria-invalid={state === 'wrong'}
           onChange={(e) => useExercise.getState().answer(key, e.target.value)}
           data-testid={testId}
@@ -80,7 +85,7 @@ export function StudentSheet({ work, graph, analysis }: { work: StudentWork; gra
           testId="student-table"
           cell={(node, figure) => {
             const question = { figure, nodeId: node.id };
-            if (verdicts.has(questionKey(question))) {
+            if (asked.has(questionKey(question))) {
               return answerBox(question, `${node.name} · ${t(`exercise.${figure}`)}`, `answer-${node.name}-${figure}`);
             }
             const value = layerFigure(node, figure);
@@ -91,7 +96,7 @@ export function StudentSheet({ work, graph, analysis }: { work: StudentWork; gra
             return wrong.length > 0 ? <Feedback layer={node.name} verdicts={wrong} answers={answers} /> : null;
           }}
           total={
-            verdicts.has('totalParams')
+            asked.has('totalParams')
               ? answerBox({ figure: 'totalParams' }, t('exercise.totalParams'), 'answer-totalParams')
               : undefined
           }
@@ -102,7 +107,7 @@ export function StudentSheet({ work, graph, analysis }: { work: StudentWork; gra
         />
       </div>
       <footer className="exercise-sheet__actions">
-        {checking && (
+        {result && (
           <strong className="exercise-score" role="status" data-testid="exercise-score">
             {tf('exercise.score', { right: result.right, total: result.total })}
           </strong>

@@ -128,7 +128,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
           className="primary"
           disabled={count === 0}
           onClick={async () => {
-            const path = await saveExerciseFile();
+            const path = await saveExerciseFile(graph, analysis);
             if (path) setStatus({ kind: 'savedFile', path });
           }}
           data-testid="save-exercise"

@@ -1,5 +1,5 @@
 /** What the exercise buttons do: save the teacher's exercise file, and print a worksheet or its answer key. */
-import { EXERCISE_EXTENSION, analyse, makeExercise, type Lang } from '@core/index.ts';
+import { EXERCISE_EXTENSION, makeExercise, type Analysis, type Graph, type Lang } from '@core/index.ts';
 import { api } from '../api/api.ts';
 import { askSavePath, stem, writeExercise } from '../files/file-actions.ts';
 import { useEditor } from '../state/editor-store.ts';
@@ -7,20 +7,17 @@ import { useExercise, type PrintKind } from '../state/exercise-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { uiString } from '../i18n/lang-context.tsx';
 
-/** The teacher's exercise of the open network, as it would be saved now. */
-export function currentExercise() {
-  const graph = useEditor.getState().history.present.graph;
-  return makeExercise(graph, analyse(graph), useExercise.getState().draft);
-}
-
 function baseTitle(): string {
   const { draft } = useExercise.getState();
   return draft.title.trim() || stem(useEditor.getState().title) || 'exercise';
 }
 
-/** Asks where and writes the exercise file; its path, or null when cancelled or it failed (a banner says why). */
-export async function saveExerciseFile(): Promise<string | null> {
-  const exercise = currentExercise();
+/**
+ * Asks where and writes the teacher's exercise of the open network (and its analysis, as the page has it);
+ * its path, or null when cancelled or it failed (a banner says why).
+ */
+export async function saveExerciseFile(graph: Graph, analysis: Analysis): Promise<string | null> {
+  const exercise = makeExercise(graph, analysis, useExercise.getState().draft);
   const path = await askSavePath(`${fileSafe(baseTitle())}${EXERCISE_EXTENSION}`);
   return path ? writeExercise(path, exercise) : null;
 }

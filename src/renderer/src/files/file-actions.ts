@@ -37,10 +37,8 @@ async function refreshRecent(): Promise<void> {
  * anything else ends the exercise that was open and starts a fresh draft for the teacher.
  */
 export function openDocument(project: Project, options: LoadOptions, exercise?: Exercise): void {
-  const { lock } = useEditor.getState();
-  if (lock) return lock();
   const wasStudent = useExercise.getState().student !== null;
-  useEditor.getState().load(project, { ...options, readOnly: exercise !== undefined });
+  if (!useEditor.getState().load(project, { ...options, readOnly: exercise !== undefined })) return;
   if (exercise) {
     useExercise.getState().startStudent(exercise, options.filePath, options.title);
     useUi.getState().set({ view: 'exercise' });

@@ -52,7 +52,8 @@ export interface EditorState {
   perform(command: Command, mergeKey?: string | null): void;
   undo(): void;
   redo(): void;
-  load(project: Project, options: LoadOptions): void;
+  /** False when the lock refused it (a run in progress). */
+  load(project: Project, options: LoadOptions): boolean;
   markSaved(filePath: string, title: string): void;
   select(selection: Selection): void;
   selectAll(): void;
@@ -111,7 +112,10 @@ export const useEditor = create<EditorState>()((set, get) => ({
 
   load: (project, { filePath, title, saved, readOnly = false }) => {
     const { lock } = get();
-    if (lock) return lock();
+    if (lock) {
+      lock();
+      return false;
+    }
     const { graph, settings } = splitProject(project);
     set((s) => ({
       history: createHistory(graph, saved),
@@ -123,6 +127,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
       settingsEdited: !saved,
       readOnly,
     }));
+    return true;
   },
   markSaved: (filePath, title) =>
     set((s) => ({ history: markSaved(s.history), filePath, title, settingsEdited: false })),
