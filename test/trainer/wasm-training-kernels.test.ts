@@ -49,6 +49,23 @@ describe('Conv2DBackpropFilter on wasm', () => {
     [[3, 11, 9, 1], [3, 3, 4], 2, 'valid'],
     [[3, 11, 9, 1], [3, 3, 4], 2, 'same'],
     [[2, 12, 12, 1], [3, 3, 8], 1, 'valid'],
+    // Filters in fours take a SIMD loop (one input channel: 16 filters at a time, then 4); six filters do not.
+    [[3, 14, 14, 1], [5, 5, 36], 1, 'same'],
+    [[2, 13, 10, 1], [4, 2, 20], 3, 'same'],
+    [[2, 10, 10, 1], [7, 7, 4], 1, 'same'],
+    [[2, 8, 8, 1], [3, 3, 6], 1, 'same'],
+    // Input channels in fours: the other SIMD loop, 8 filters at a time, then 4.
+    [[2, 9, 9, 4], [3, 3, 8], 1, 'valid'],
+    [[2, 9, 9, 4], [3, 3, 8], 1, 'same'],
+    [[2, 9, 9, 8], [3, 3, 12], 2, 'same'],
+    [[2, 10, 7, 8], [5, 3, 12], 2, 'valid'],
+    [[3, 14, 14, 16], [5, 5, 36], 1, 'same'],
+    [[2, 11, 11, 12], [4, 4, 4], 3, 'same'],
+    [[2, 6, 6, 4], [3, 3, 6], 1, 'same'],
+    // Other channel counts go one channel at a time.
+    [[2, 10, 7, 2], [5, 3, 8], 2, 'same'],
+    [[2, 12, 12, 6], [3, 3, 8], 1, 'same'],
+    [[2, 16, 16, 3], [3, 3, 32], 1, 'same'],
   ] as const)('input %j, kernel %j, stride %i, padding %s: matches the CPU backend', async (xShape, k, stride, pad) => {
     const xSize = xShape.reduce((a: number, b: number) => a * b, 1);
     const x = Float32Array.from({ length: xSize }, (_, i) => Math.sin(i * 0.37));
@@ -142,19 +159,34 @@ describe('the faster wasm kernels for training', () => {
       for (let i = 0; i < cpu[k]!.length; i++) expect(wasm[k]![i]).toBeCloseTo(cpu[k]![i]!, 4);
     }
   });
+
+  it('a Dense input gradient with a large weight matrix (the swapped product) matches the CPU backend', async () => {
+    // dy · Wᵀ with W of 2,048 × 64 values: computed as (W · dyᵀ)ᵀ on wasm.
+    const dy = Float32Array.from({ length: 3 * 64 }, (_, i) => Math.sin(i * 0.7));
+    const w = Float32Array.from({ length: 2048 * 64 }, (_, i) => Math.cos(i * 0.013));
+    const product = async (backend: 'cpu' | 'wasm') => {
+      await tf.setBackend(backend);
+      if (backend === 'wasm') registerWasmTrainingKernels();
+      return tf.matMul(tf.tensor2d(dy, [3, 64]), tf.tensor2d(w, [2048, 64]), false, true).data();
+    };
+    const [cpu, wasm] = [await product('cpu'), await product('wasm')];
+    expect(wasm.length).toBe(3 * 2048);
+    for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
+  });
 });
 
+const values = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
+
+/** Runs the same computation on the CPU backend, then on wasm with our kernels. */
+async function onBoth<T>(run: () => Promise<T>): Promise<[T, T]> {
+  await tf.setBackend('cpu');
+  const cpu = await run();
+  await tf.setBackend('wasm');
+  registerWasmTrainingKernels();
+  return [cpu, await run()];
+}
+
 describe('max-pool gradient and leading-axes sums on wasm', () => {
-  const values = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
-
-  async function onBoth<T>(run: () => Promise<T>): Promise<[T, T]> {
-    await tf.setBackend('cpu');
-    const cpu = await run();
-    await tf.setBackend('wasm');
-    registerWasmTrainingKernels();
-    return [cpu, await run()];
-  }
-
   it.each([
     [[2, 8, 8, 3], 2, 2, 'valid'],
     [[2, 6, 6, 4], 3, 3, 'valid'],
@@ -162,6 +194,12 @@ describe('max-pool gradient and leading-axes sums on wasm', () => {
     [[2, 9, 9, 3], 2, 2, 'valid'],
     [[2, 9, 7, 2], 3, 2, 'same'],
     [[1, 9, 9, 1], 2, 2, 'same'],
+    // Channels in fours and windows that do not overlap take the SIMD loop, unless a window leaves the input.
+    [[2, 8, 8, 16], 2, 2, 'valid'],
+    [[2, 9, 7, 8], 2, 2, 'valid'],
+    [[2, 9, 9, 4], 3, 3, 'valid'],
+    [[1, 9, 9, 4], 2, 2, 'same'],
+    [[2, 7, 7, 36], 2, 2, 'valid'],
   ] as const)(
     'MaxPoolGrad for %j, pool %i, stride %i, %s matches the CPU backend, ties included',
     async (shape, pool, stride, pad) => {
@@ -197,5 +235,91 @@ describe('max-pool gradient and leading-axes sums on wasm', () => {
     cpu.forEach((expected, k) => {
       for (let i = 0; i < expected.length; i++) expect(wasm[k]![i]).toBeCloseTo(expected[i]!, 4);
     });
+  });
+
+  it.each([1, 3, 4, 16, 20, 36, 37])('sums %i columns over many rows as the CPU backend does', async (columns) => {
+    const x = values(300 * columns, (i) => Math.sin(i * 0.61));
+    const [cpu, wasm] = await onBoth(() => tf.sum(tf.tensor3d(x, [10, 30, columns]), [0, 1]).data());
+    expect(wasm.length).toBe(columns);
+    for (let i = 0; i < columns; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
+  });
+
+  it('sums no rows to zeros', async () => {
+    const [cpu, wasm] = await onBoth(() => tf.sum(tf.zeros([0, 8]), 0).data());
+    expect([...wasm]).toEqual([...cpu]);
+  });
+});
+
+describe('bias, ReLU and clones on wasm', () => {
+  it.each([
+    [[4, 5, 5, 16], [16]],
+    [[3, 36], [36]],
+    [[2, 3, 3, 6], [6]],
+    [[2, 4, 4], [1]],
+    [
+      [2, 3, 8],
+      [3, 8],
+    ],
+  ])('adds %j and %j as the CPU backend does', async (aShape, bShape) => {
+    const size = (shape: number[]) => shape.reduce((p, q) => p * q, 1);
+    const [cpu, wasm] = await onBoth(() =>
+      tf
+        .add(
+          tf.tensor(
+            values(size(aShape), (i) => Math.sin(i)),
+            aShape,
+          ),
+          tf.tensor(
+            values(size(bShape), (i) => i - 2.5),
+            bShape,
+          ),
+        )
+        .data(),
+    );
+    expect([...wasm]).toEqual([...cpu]);
+  });
+
+  it.each([4096, 4099, 3])('ReLU of %i values and its gradient match the CPU backend, zeros included', async (n) => {
+    // Exact zeros (where the gradient is 0 in TensorFlow), negatives and positives.
+    const x = values(n, (i) => (i % 5 === 0 ? 0 : Math.sin(i * 0.9)));
+    const up = values(n, (i) => Math.cos(i * 0.3));
+    const [cpu, wasm] = await onBoth(async () => {
+      const input = tf.tensor1d(x);
+      const upstream = tf.tensor1d(up);
+      const y = await tf.relu(input).data();
+      const dx = await tf
+        .grad((t: tf.Tensor) => tf.sum(tf.mul(tf.relu(t), upstream)))(input)
+        .data();
+      return [y, dx];
+    });
+    // The same numbers; TensorFlow's product writes −0 where a negative dy meets x ≤ 0, ours writes 0.
+    const plain = (v: ArrayLike<number>) => Array.from(v, (value) => value + 0);
+    expect(plain(wasm[0]!)).toEqual(plain(cpu[0]!));
+    expect(plain(wasm[1]!)).toEqual(plain(cpu[1]!));
+  });
+
+  it('keeps the ReLU gradient of other backends their own', async () => {
+    await tf.setBackend('wasm');
+    registerWasmTrainingKernels();
+    await tf.setBackend('cpu');
+    const dx = await tf
+      .grad((t: tf.Tensor) => tf.sum(tf.relu(t)))(tf.tensor1d([-1, 0, 2]))
+      .data();
+    expect([...dx]).toEqual([0, 0, 1]);
+  });
+
+  it('a clone shares memory with its original and outlives it, without leaking', async () => {
+    await tf.setBackend('wasm');
+    registerWasmTrainingKernels();
+    const buffers = () => tf.memory().numDataBuffers;
+    const held = () => tf.backend().numDataIds();
+    const [buffersBefore, heldBefore] = [buffers(), held()];
+    const original = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    const copy = tf.clone(original);
+    expect(buffers() - buffersBefore).toBe(1);
+    original.dispose();
+    expect(await copy.data()).toEqual(Float32Array.from([1, 2, 3, 4]));
+    copy.dispose();
+    expect(held()).toBe(heldBefore);
   });
 });

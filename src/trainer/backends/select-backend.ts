@@ -6,9 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, msg, type BackendChoice, type BackendName, type BackendReport, type Msg } from '../../core/index.ts';
 import { registerWasmBatchMatMul } from './wasm-batch-matmul.ts';
+import { registerWasmBiasAdd } from './wasm-bias-add.ts';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.ts';
 import { registerWasmConv2DBackpropInput } from './wasm-conv2d-backprop-input.ts';
+import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
+import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
 
 /** Imports an optional package by name without the compiler or bundler requiring it to exist. */
@@ -71,6 +74,9 @@ export function registerWasmTrainingKernels(): void {
   registerWasmBatchMatMul();
   registerWasmSum();
   registerWasmMaxPoolGrad();
+  registerWasmBiasAdd();
+  registerWasmRelu();
+  registerWasmIdentity();
 }
 
 export type BackendSelection =

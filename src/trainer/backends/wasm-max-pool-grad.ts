@@ -6,21 +6,25 @@
  * The backend's own kernel is a slower loop and disagrees with the CPU backend when windows do not tile the
  * input; an earlier version of ours composed backend kernels (resize, compare, multiply) and gave a tie's
  * gradient to every maximum. Measured per textbook MNIST batch: 37 ms (backend) → 19.5 ms (composed) →
- * see docs/performance.md for this one.
+ * 14.4 ms (this loop) → see docs/performance.md for the SIMD one.
+ *
+ * Windows that do not overlap and lie inside the input, with channels in fours (2 × 2 pools with stride 2,
+ * as nearly every net has), take a SIMD loop of ours instead (training-kernels.wat), which compares with
+ * the pooled output the forward pass kept rather than searching each window again.
  */
 import { backend_util, type TensorInfo } from '@tensorflow/tfjs';
+import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 
 /** The part of the wasm backend this kernel uses. */
-interface WasmHeapBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+interface WasmHeapBackend extends WasmBackendHeap {
   typedArrayFromHeap(t: TensorInfo): Float32Array;
 }
 
 export function registerWasmMaxPoolGrad(): void {
   replaceWasmKernel('MaxPoolGrad', (fallback) => (args) => {
     const { inputs, attrs } = args;
-    const { dy, input } = inputs;
+    const { dy, input, output } = inputs;
     if (!dy || !input || input.dtype !== 'float32') return fallback(args);
     const backend = args.backend as WasmHeapBackend;
     const info = backend_util.computePool2DInfo(
@@ -32,6 +36,32 @@ export function registerWasmMaxPoolGrad(): void {
       attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
     );
     const out = backend.makeOutput([...input.shape], 'float32');
+    const simd = trainingKernels(backend);
+    const tiled =
+      info.filterHeight === info.strideHeight &&
+      info.filterWidth === info.strideWidth &&
+      info.padInfo.top === 0 &&
+      info.padInfo.left === 0 &&
+      info.outHeight * info.filterHeight <= info.inHeight &&
+      info.outWidth * info.filterWidth <= info.inWidth &&
+      info.inChannels % 4 === 0;
+    if (simd && tiled && output && output.dtype === 'float32') {
+      simd.maxPoolGradTiled(
+        pointer(backend, input),
+        pointer(backend, output),
+        pointer(backend, dy),
+        pointer(backend, out),
+        info.batchSize,
+        info.inHeight,
+        info.inWidth,
+        info.inChannels,
+        info.outHeight,
+        info.outWidth,
+        info.filterHeight,
+        info.filterWidth,
+      );
+      return out;
+    }
     // Views are taken after the allocation: growing the heap would detach earlier ones.
     maxPoolGradient(
       backend.typedArrayFromHeap(input),

@@ -1,17 +1,16 @@
 /**
  * Sums over every axis but the last on TensorFlow.js's wasm backend, as training's bias gradients ask for
- * (dy summed over batch, height and width): the backend transposes first, which costs more than the sum
- * (49 ms per batch on the 4-layer MNIST CNN). A product with a row of ones needs no transpose.
+ * (dy summed over batch, height and width). The backend transposes first, which costs more than the sum
+ * (49 ms per batch on the 4-layer MNIST CNN); a product with a row of ones, which replaced it, made the
+ * backend pack the matrix afresh each step. A SIMD column sum of ours (training-kernels.wat) reads it once.
  * Other reductions keep the backend's kernel.
  */
-import { replaceWasmKernel, temporaries, wasmKernel as kernel } from './wasm-kernel-calls.ts';
+import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 
 export function registerWasmSum(): void {
-  const reshape = kernel('Reshape');
-  const fill = kernel('Fill');
-  const matMul = kernel('BatchMatMul');
   replaceWasmKernel('Sum', (fallback) => (args) => {
-    const { inputs, backend, attrs } = args;
+    const { inputs, attrs } = args;
     const x = inputs.x!;
     const rank = x.shape.length;
     // No axis means every axis: the backend's own reduction does that well.
@@ -21,20 +20,13 @@ export function registerWasmSum(): void {
       .sort((a, b) => a - b);
     // Exactly the bias-gradient case: every axis but the last.
     const leading = axes.length === rank - 1 && axes.every((a, i) => a === i);
-    if (!leading || x.dtype !== 'float32' || attrs.keepDims) return fallback(args);
+    const backend = args.backend as WasmBackendHeap;
+    const simd = trainingKernels(backend);
+    if (!simd || !leading || x.dtype !== 'float32' || attrs.keepDims) return fallback(args);
     const rows = x.shape.slice(0, axes.length).reduce((a, b) => a * b, 1);
-    const rest = x.shape.slice(axes.length);
-    const columns = rest.reduce((a, b) => a * b, 1);
-    const { keep, free } = temporaries(backend);
-    try {
-      const matrix = keep(reshape({ inputs: { x }, backend, attrs: { shape: [1, rows, columns] } }));
-      const ones = keep(fill({ inputs: {}, backend, attrs: { shape: [1, 1, rows], value: 1, dtype: 'float32' } }));
-      const product = keep(
-        matMul({ inputs: { a: ones, b: matrix }, backend, attrs: { transposeA: false, transposeB: false } }),
-      );
-      return reshape({ inputs: { x: product }, backend, attrs: { shape: rest } });
-    } finally {
-      free();
-    }
+    const columns = x.shape[rank - 1]!;
+    const out = backend.makeOutput([columns], 'float32');
+    simd.sumRows(pointer(backend, x), pointer(backend, out), rows, columns);
+    return out;
   });
 }

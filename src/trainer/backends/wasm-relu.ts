@@ -1,0 +1,65 @@
+/**
+ * ReLU and its gradient for TensorFlow.js's wasm backend as single SIMD passes (training-kernels.wat).
+ * TensorFlow.js takes the gradient as dy · cast(step(x)): three kernels and two tensors the size of the
+ * layer's output on every step (3 ms of the textbook net's step); one pass does it without them.
+ * The gradient is registered for every backend, so on the others it stays TensorFlow.js's own.
+ */
+import {
+  backend as activeBackend,
+  engine,
+  getBackend,
+  getGradient,
+  getKernel,
+  registerGradient,
+  registerKernel,
+  type GradConfig,
+  type KernelConfig,
+  type Tensor,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
+import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+
+const RELU_GRAD = 'ConvStudioReluGrad';
+
+const size = (t: TensorInfo) => t.shape.reduce((a, b) => a * b, 1);
+
+export function registerWasmRelu(): void {
+  replaceWasmKernel('Relu', (fallback) => (args) => {
+    const x = args.inputs.x!;
+    const backend = args.backend as WasmBackendHeap;
+    const simd = trainingKernels(backend);
+    if (!simd || x.dtype !== 'float32') return fallback(args);
+    const out = backend.makeOutput([...x.shape], 'float32');
+    simd.relu(pointer(backend, x), pointer(backend, out), size(x));
+    return out;
+  });
+
+  if (getKernel(RELU_GRAD, 'wasm')) return;
+  registerKernel({
+    kernelName: RELU_GRAD,
+    backendName: 'wasm',
+    kernelFunc: (({ inputs, backend }: { inputs: { dy: TensorInfo; x: TensorInfo }; backend: WasmBackendHeap }) => {
+      const { dy, x } = inputs;
+      const out = backend.makeOutput([...x.shape], 'float32');
+      trainingKernels(backend)!.reluGrad(pointer(backend, dy), pointer(backend, x), pointer(backend, out), size(x));
+      return out;
+    }) as unknown as KernelConfig['kernelFunc'],
+  });
+  const original = getGradient('Relu');
+  const gradient: GradConfig = {
+    ...original,
+    gradFunc: (dy, saved, attrs) => {
+      const [x] = saved as Tensor[];
+      const upstream = dy as Tensor;
+      const ours =
+        getBackend() === 'wasm' &&
+        trainingKernels(activeBackend() as unknown as WasmBackendHeap) &&
+        upstream.dtype === 'float32' &&
+        x!.dtype === 'float32';
+      if (!ours) return original.gradFunc(dy, saved, attrs);
+      return { x: () => engine().runKernel(RELU_GRAD, { dy: upstream, x: x! }) as Tensor };
+    },
+  };
+  registerGradient(gradient);
+}
