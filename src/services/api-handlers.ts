@@ -57,8 +57,8 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       return path ? writeDocument(withExtension(path, '.pdf'), pdf) : null;
     },
     'recent.list': async () => recent.list(),
-    'autosave.write': async ({ project, path }) => {
-      await autosave.write(project, path);
+    'autosave.write': async (work) => {
+      await autosave.write(work);
       return null;
     },
     'autosave.read': async () => autosave.read(),

@@ -5,17 +5,27 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { projectSchema, type Project } from '../core/index.ts';
+import { exerciseSchema, projectSchema, type Exercise, type Project } from '../core/index.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
-export interface Autosave {
+export interface UnsavedWork {
   project: Project;
   /** The file the work belongs to, or null for a new project. */
   path: string | null;
+  /** A student's exercise with their answers (the work is the answers, the network is read-only). */
+  exercise?: Exercise;
+}
+
+export interface Autosave extends UnsavedWork {
   savedAt: string;
 }
 
-const autosaveSchema = z.object({ project: projectSchema, path: z.string().nullable(), savedAt: z.string() });
+const autosaveSchema = z.object({
+  project: projectSchema,
+  path: z.string().nullable(),
+  exercise: exerciseSchema.optional(),
+  savedAt: z.string(),
+});
 
 export class AutosaveStore {
   private readonly file: string;
@@ -24,9 +34,9 @@ export class AutosaveStore {
     this.file = join(dataDir, 'autosave.json');
   }
 
-  async write(project: Project, path: string | null, now = new Date()): Promise<void> {
+  async write(work: UnsavedWork, now = new Date()): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
-    const autosave: Autosave = { project, path, savedAt: now.toISOString() };
+    const autosave: Autosave = { ...work, savedAt: now.toISOString() };
     await writeFileAtomic(this.file, JSON.stringify(autosave));
   }
 

@@ -2,13 +2,14 @@
  * Exercise mode in Debian's Chromium through the browser host: a teacher turns the 4-layer MNIST CNN into
  * a parameter-count exercise, prints its worksheet (Traditional Chinese) and answer key (English) to PDF
  * through the print stylesheet, and saves the exercise file; a student opens it, sees the asked figures
- * hidden, answers, and is told which are wrong and why; saves the answers and gets them back.
+ * hidden, answers, and is told which are wrong and why; saves the answers and gets them back, and gets
+ * unsaved answers back after the app is killed.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS, screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { SCREENSHOTS, openApp, screenshot, serve, useServedApp } from '../helpers/browser-host.ts';
 
 const app = useServedApp(null);
 const byId = (id: string) => app.page.getByTestId(id);
@@ -194,5 +195,35 @@ describe('a student does the exercise', () => {
     );
     expect(await byId('answer-conv2d_1-params').inputValue()).toBe('18,496');
     expect((app.page as { problems?: string[] }).problems).toEqual([]);
+  });
+
+  it('marks unsaved answers in the title and offers them back after the app is killed', async () => {
+    // Opened from the browser's file picker, so the page knows the file's name but not its path.
+    await byId('answer-dense_1-params').fill('1290');
+    await expect.poll(() => byId('doc-title').textContent()).toBe('• counting-answers.exercise.convstudio.json');
+    await app.page.waitForTimeout(2_600); // one autosave interval and a little more
+    app.served.process.kill('SIGKILL');
+    await new Promise((resolve) => app.served.process.once('exit', resolve));
+    app.served = await serve(null, { dataDir: app.served.dataDir, projectsDir: app.served.projectsDir });
+    await app.page.close();
+    app.page = await openApp(app.browser, app.served.url);
+    await byId('restore-banner').waitFor();
+    expect(await byId('restore-banner').textContent()).toMatch(
+      /^Unsaved answers to an exercise were found from an earlier session \(Counting parameters,/,
+    );
+    await screenshot(app.page, 'exercise-restore-offer');
+    await byId('restore-button').click();
+    // The student is back at the sheet, answers as they left them, still unsaved; the network still locked.
+    await byId('student-sheet').waitFor();
+    expect(await byId('answer-dense_1-params').inputValue()).toBe('1290');
+    expect(await byId('answer-conv2d_1-params').inputValue()).toBe('18,496');
+    expect(await byId('doc-title').textContent()).toBe('• Counting parameters');
+    expect(await app.page.locator('.palette').count()).toBe(0);
+    await screenshot(app.page, 'exercise-restored');
+    // Saving asks where (the path was never known), writes the answers there, and the marker goes.
+    await app.page.keyboard.press('Control+s');
+    await saveThroughPrompt(answersPath());
+    await expect.poll(() => byId('doc-title').textContent()).toBe('counting-answers.exercise.convstudio.json');
+    expect(Object.values(JSON.parse(readFileSync(answersPath(), 'utf8')).answers)).toContain('1290');
   });
 });

@@ -23,8 +23,9 @@ export interface Served {
 }
 
 export interface ServeOptions {
-  /** Reuse a data folder, as a restart of the app would. */
+  /** Reuse a data folder (and projects folder), as a restart of the app would. */
   dataDir?: string;
+  projectsDir?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -32,7 +33,7 @@ export interface ServeOptions {
 export function serve(file: string | null, options: ServeOptions = {}): Promise<Served> {
   const args = ['serve', ...(file ? [file] : []), '--no-open'];
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'convstudio-data-'));
-  const projectsDir = mkdtempSync(join(tmpdir(), 'convstudio-projects-'));
+  const projectsDir = options.projectsDir ?? mkdtempSync(join(tmpdir(), 'convstudio-projects-'));
   const env = {
     ...process.env,
     LANG: 'en_US.UTF-8',

@@ -85,7 +85,7 @@ describe('autosave', () => {
     const dir = temp();
     const store = new AutosaveStore(dir);
     expect(await store.read()).toBeNull();
-    await store.write(project(), null, new Date('2026-11-23T10:00:00Z'));
+    await store.write({ project: project(), path: null }, new Date('2026-11-23T10:00:00Z'));
     expect(await store.read()).toEqual({ project: project(), path: null, savedAt: '2026-11-23T10:00:00.000Z' });
     await store.clear();
     expect(await store.read()).toBeNull();
@@ -109,6 +109,20 @@ describe('exercise files and printed sheets', () => {
       questions: askEveryLayer(analysis, 'params'),
     });
   };
+
+  it('keeps a student’s unsaved answers through the API, with the exercise they answer', async () => {
+    const dir = temp();
+    const api = createApiHandlers(hostOptions(dir));
+    const exercise = { ...fourLayer(), answers: { totalParams: '1,199,882', 'conv2d/params': '320' } };
+    const network = makeProject(findTemplate('mnist-4-layer')!.build());
+    await api['autosave.write']({ project: network, path: '/work/counting.exercise.convstudio.json', exercise });
+    const kept = await api['autosave.read']({});
+    expect(kept).toMatchObject({ project: network, path: '/work/counting.exercise.convstudio.json', exercise });
+    // Written to disk, so a new start of the app reads it back.
+    expect(await new AutosaveStore(join(dir, 'data')).read()).toMatchObject({ exercise });
+    await api['autosave.clear']({});
+    expect(await api['autosave.read']({})).toBeNull();
+  });
 
   it('saves an exercise with its extension, opens it back as an exercise and lists it as recent', async () => {
     const dir = temp();

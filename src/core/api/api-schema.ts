@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { projectSchema, type Project } from '../document/project-schema.ts';
-import { exerciseSchema } from '../exercise/exercise-schema.ts';
+import { exerciseSchema, type Exercise } from '../exercise/exercise-schema.ts';
 import type { FileKind, LoadResult } from '../import/load-model-file.ts';
 import type { LayersModelJson } from '../training/layers-model-json.ts';
 import type { Lang, Msg } from '../i18n/messages.ts';
@@ -50,8 +50,13 @@ export const apiParams = {
   'print.pdf': z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
   /** Recently opened or saved files that still exist, newest first. */
   'recent.list': none,
-  /** Keeps unsaved work in the app's data folder. */
-  'autosave.write': z.object({ project: projectSchema, path: path.nullable() }).strict(),
+  /**
+   * Keeps unsaved work in the app's data folder: a project, or a student's exercise with their answers
+   * (then `project` is the exercise's network and `path` the exercise file).
+   */
+  'autosave.write': z
+    .object({ project: projectSchema, path: path.nullable(), exercise: exerciseSchema.optional() })
+    .strict(),
   /** Unsaved work from a session that did not close cleanly, if any. */
   'autosave.read': none,
   'autosave.clear': none,
@@ -107,6 +112,8 @@ export type SaveResult = { ok: true; path: string } | { ok: false; errors: Msg[]
 export interface AutosaveSnapshot {
   project: Project;
   path: string | null;
+  /** A student's exercise with their unsaved answers. */
+  exercise?: Exercise;
   savedAt: string;
 }
 

@@ -14,9 +14,9 @@ export function Banners() {
       {restore && (
         <div className="banner banner--info" role="status" data-testid="restore-banner">
           <div>
-            <strong>{t('restore.found')}</strong>{' '}
+            <strong>{t(restore.exercise ? 'restore.foundAnswers' : 'restore.found')}</strong>{' '}
             <span className="muted">
-              ({restore.path ? baseName(restore.path) : t('file.untitled')},{' '}
+              ({restore.path ? baseName(restore.path) : restore.exercise?.title || t('file.untitled')},{' '}
               {new Date(restore.savedAt).toLocaleString(lang)})
             </span>
           </div>
@@ -35,11 +35,8 @@ export function Banners() {
               className="primary"
               data-testid="restore-button"
               onClick={() => {
-                openDocument(restore.project, {
-                  filePath: restore.path,
-                  title: restore.path ? baseName(restore.path) : '',
-                  saved: false,
-                });
+                const title = restore.path ? baseName(restore.path) : (restore.exercise?.title ?? '');
+                openDocument(restore.project, { filePath: restore.path, title, saved: false }, restore.exercise);
                 set({ restore: null });
               }}
             >

@@ -33,14 +33,16 @@ async function refreshRecent(): Promise<void> {
 }
 
 /**
- * Makes a project the open document. An exercise opens its network read-only, for a student to work on;
- * anything else ends the exercise that was open and starts a fresh draft for the teacher.
+ * Makes a project the open document. An exercise opens its network read-only, for a student to work on
+ * (`saved` then speaks of the answers: the network cannot change); anything else ends the exercise that
+ * was open and starts a fresh draft for the teacher.
  */
 export function openDocument(project: Project, options: LoadOptions, exercise?: Exercise): void {
   const wasStudent = useExercise.getState().student !== null;
-  if (!useEditor.getState().load(project, { ...options, readOnly: exercise !== undefined })) return;
+  const loadOptions = exercise ? { ...options, saved: true, readOnly: true } : { ...options, readOnly: false };
+  if (!useEditor.getState().load(project, loadOptions)) return;
   if (exercise) {
-    useExercise.getState().startStudent(exercise, options.filePath, options.title);
+    useExercise.getState().startStudent(exercise, options.filePath, options.title, options.saved);
     useUi.getState().set({ view: 'exercise' });
   } else {
     useExercise.getState().reset(project.meta.name === 'Untitled' ? '' : project.meta.name);
@@ -173,6 +175,7 @@ async function saveAnswers(path: string): Promise<boolean> {
   if (!written) return false;
   if (useExercise.getState().student?.answers === answers) useExercise.getState().markSaved(written, baseName(written));
   useEditor.setState({ title: baseName(written) });
+  await api['autosave.clear']({});
   return true;
 }
 

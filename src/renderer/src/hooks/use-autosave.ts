@@ -1,31 +1,46 @@
 /**
- * Every few seconds, unsaved work goes to the app's data folder; once the work is saved (or back to what
- * was saved) the copy is removed. A crash or a killed process therefore loses at most a few seconds.
+ * Every few seconds, unsaved work goes to the app's data folder — the project, or a student's answers to an
+ * open exercise; once the work is saved (or back to what was saved) the copy is removed. A crash or a killed
+ * process therefore loses at most a few seconds.
  */
 import { useEffect } from 'react';
-import type { HistoryEntry } from '@core/index.ts';
 import { api } from '../api/api.ts';
-import { currentProject, selectDirty, useEditor, type ProjectSettings } from '../state/editor-store.ts';
+import { currentProject, selectDirty, useEditor } from '../state/editor-store.ts';
+import { useExercise } from '../state/exercise-store.ts';
 
 export const AUTOSAVE_INTERVAL_MS = 2_000;
+
+/** What the autosave last looked at: when none of it changed, there is nothing to write. */
+function snapshot(): unknown[] {
+  const editor = useEditor.getState();
+  const student = useExercise.getState().student;
+  return [editor.history.present, editor.settings, student?.answers, student?.saved];
+}
 
 export function useAutosave(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
-    let written: [HistoryEntry, ProjectSettings] | null = null;
+    let written: unknown[] | null = null;
     let busy = false;
     const tick = async () => {
-      const state = useEditor.getState();
-      const present = state.history.present;
-      if (busy || (present === written?.[0] && state.settings === written[1])) return;
+      const now = snapshot();
+      if (busy || (written && now.every((part, i) => part === written![i]))) return;
       busy = true;
       try {
-        if (selectDirty(state)) {
-          await api['autosave.write']({ project: currentProject(state), path: state.filePath });
+        const editor = useEditor.getState();
+        const student = useExercise.getState().student;
+        if (student && !student.saved) {
+          await api['autosave.write']({
+            project: currentProject(editor),
+            path: student.filePath,
+            exercise: { ...student.exercise, answers: student.answers },
+          });
+        } else if (!student && selectDirty(editor)) {
+          await api['autosave.write']({ project: currentProject(editor), path: editor.filePath });
         } else if (written !== null) {
           await api['autosave.clear']({});
         }
-        written = [present, state.settings];
+        written = now;
       } finally {
         busy = false;
       }

@@ -5,12 +5,16 @@
 import { useEffect } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
 import { selectDirty, useEditor } from '../state/editor-store.ts';
+import { selectUnsavedAnswers, useExercise } from '../state/exercise-store.ts';
 import { selectRunning, useTraining } from '../state/training-store.ts';
 
 export function useDocumentTitle(): string {
   const { t } = useLang();
   const title = useEditor((s) => s.title) || t('file.untitled');
-  const dirty = useEditor(selectDirty);
+  // A student's unsaved answers are unsaved work as much as an edited network.
+  const networkEdited = useEditor(selectDirty);
+  const answersUnsaved = useExercise(selectUnsavedAnswers);
+  const dirty = networkEdited || answersUnsaved;
   const shown = `${dirty ? '• ' : ''}${title}`;
   useEffect(() => {
     document.title = `${shown} — ConvStudio`;

@@ -178,6 +178,7 @@ export const uiEn = {
   'unsaved.save': 'Save',
   'unsaved.discard': 'Don’t save',
   'restore.found': 'Unsaved work from an earlier session was found',
+  'restore.foundAnswers': 'Unsaved answers to an exercise were found from an earlier session',
   'restore.restore': 'Restore it',
   'restore.discard': 'Discard',
   'setting.kernel_l1': 'L1 penalty (regularization)',

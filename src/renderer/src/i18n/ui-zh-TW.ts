@@ -174,6 +174,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'unsaved.save': '儲存',
   'unsaved.discard': '不儲存',
   'restore.found': '找到上次未儲存的作品',
+  'restore.foundAnswers': '找到上次未儲存的練習答案',
   'restore.restore': '還原',
   'restore.discard': '捨棄',
   'setting.kernel_l1': 'L1 懲罰（正則化）',

@@ -27,8 +27,8 @@ export interface ExerciseState {
 
   setDraft(change: Partial<ExerciseDraft>): void;
   toggle(question: Question): void;
-  /** Opens an exercise file for a student. */
-  startStudent(exercise: Exercise, filePath: string | null, fileName: string): void;
+  /** Opens an exercise file for a student (saved: false for answers restored after a crash). */
+  startStudent(exercise: Exercise, filePath: string | null, fileName: string, saved?: boolean): void;
   answer(key: string, text: string): void;
   check(): void;
   markSaved(filePath: string, fileName: string): void;
@@ -46,9 +46,9 @@ export const useExercise = create<ExerciseState>()((set) => ({
 
   setDraft: (change) => set((s) => ({ draft: { ...s.draft, ...change } })),
   toggle: (question) => set((s) => ({ draft: { ...s.draft, questions: toggleQuestion(s.draft.questions, question) } })),
-  startStudent: (exercise, filePath, fileName) =>
+  startStudent: (exercise, filePath, fileName, saved = true) =>
     set({
-      student: { exercise, filePath, fileName, answers: { ...exercise.answers }, checking: false, saved: true },
+      student: { exercise, filePath, fileName, answers: { ...exercise.answers }, checking: false, saved },
       draft: emptyDraft(),
       print: null,
     }),
