@@ -97,6 +97,26 @@ describe('a teacher makes an exercise', () => {
     expect(saved.answers).toEqual({});
     expect(readFileSync(exercisePath(), 'utf8')).not.toMatch(/1199882|1,199,882|18496/);
   });
+
+  it('keeps the exercise in the making with the project: unsaved until saved, back on reopening', async () => {
+    const projectPath = join(app.served.projectsDir, 'counting.convstudio.json');
+    expect(await byId('doc-title').textContent()).toMatch(/^• /);
+    await app.page.keyboard.press('Control+s');
+    await saveThroughPrompt(projectPath);
+    await expect.poll(() => byId('doc-title').textContent()).toBe('counting.convstudio.json');
+    const saved = JSON.parse(readFileSync(projectPath, 'utf8'));
+    expect(saved.version).toBe(3);
+    expect(saved.exercise.title).toBe('Counting parameters');
+    expect(saved.exercise.questions).toHaveLength(10);
+    await byId('new-button').click();
+    await expect.poll(() => byId('question-count').textContent()).toBe('0 figures to work out');
+    expect(await byId('exercise-title').inputValue()).toBe('');
+    await byId('open-input').setInputFiles(projectPath);
+    await expect.poll(() => byId('question-count').textContent()).toBe('10 figures to work out');
+    expect(await byId('exercise-title').inputValue()).toBe('Counting parameters');
+    expect(await byId('ask-conv2d_1-params').isChecked()).toBe(true);
+    expect(await byId('doc-title').textContent()).toBe('counting.convstudio.json');
+  });
 });
 
 describe('a student does the exercise', () => {

@@ -100,7 +100,7 @@ describe('the Train view', () => {
       .poll(() => JSON.parse(readFileSync(projectFile, 'utf8')).runs?.length ?? 0, { timeout: 10_000 })
       .toBe(1);
     const saved = JSON.parse(readFileSync(projectFile, 'utf8'));
-    expect(saved.version).toBe(2);
+    expect(saved.version).toBe(3);
     expect(saved.runs[0]).toMatchObject({ status: 'done', backend: 'wasm', dataset: { name: 'MNIST' } });
     expect(saved.runs[0].evaluation.confusion).toHaveLength(10);
   });

@@ -10,6 +10,8 @@ import { issuePath, issueProblem } from './schema-issues.ts';
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   /** Version 2 keeps training runs with the project; a version 1 file has none. */
   1: (old) => ({ ...old, runs: [] }),
+  /** Version 3 keeps a teacher's exercise in the making with the project; a version 2 file has none. */
+  2: (old) => ({ ...old, exercise: null }),
 };
 
 export type ProjectResult = { ok: true; project: Project } | { ok: false; errors: Msg[] };

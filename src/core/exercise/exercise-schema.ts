@@ -29,15 +29,31 @@ export function questionKey(question: Question): string {
 }
 
 export const MAX_ANSWER_CHARS = 200;
+const MAX_TITLE_CHARS = 200;
+const MAX_INSTRUCTIONS_CHARS = 5000;
+const MAX_QUESTIONS = 2000;
+
+/**
+ * The exercise a teacher is making of a project's network (the Exercise tab), kept in the project file:
+ * questions about layers that have since been removed are kept and simply not asked.
+ */
+export const exerciseDraftSchema = z
+  .object({
+    title: z.string().max(MAX_TITLE_CHARS).default(''),
+    instructions: z.string().max(MAX_INSTRUCTIONS_CHARS).default(''),
+    questions: z.array(questionSchema).max(MAX_QUESTIONS).default([]),
+  })
+  .strict();
+export type ExerciseDraft = z.infer<typeof exerciseDraftSchema>;
 
 export const exerciseSchema = z
   .object({
     format: z.literal(EXERCISE_FORMAT),
     version: z.literal(EXERCISE_VERSION),
-    title: z.string().max(200).default(''),
-    instructions: z.string().max(5000).default(''),
+    title: z.string().max(MAX_TITLE_CHARS).default(''),
+    instructions: z.string().max(MAX_INSTRUCTIONS_CHARS).default(''),
     graph: graphSchema,
-    questions: z.array(questionSchema).min(1).max(2000),
+    questions: z.array(questionSchema).min(1).max(MAX_QUESTIONS),
     /** A student's answers so far, by question key. */
     answers: z.record(z.string().max(420), z.string().max(MAX_ANSWER_CHARS)).default({}),
   })

@@ -6,16 +6,11 @@ import {
   EXERCISE_VERSION,
   questionKey,
   type Exercise,
+  type ExerciseDraft,
   type LayerFigure,
   type Question,
 } from './exercise-schema.ts';
 import { canAsk } from './figures.ts';
-
-export interface ExerciseDraft {
-  title: string;
-  instructions: string;
-  questions: Question[];
-}
 
 /** Every layer of which this figure can be asked, in the network's order. */
 export function askEveryLayer(analysis: Analysis, figure: LayerFigure): Question[] {
@@ -45,6 +40,15 @@ export function orderedQuestions(analysis: Analysis, questions: readonly Questio
   }
   if (keys.has('totalParams')) ordered.push({ figure: 'totalParams' });
   return ordered;
+}
+
+/**
+ * The exercise being made of a project: the one kept in it, or a fresh one titled after the project
+ * (an untitled project gives an untitled exercise).
+ */
+export function projectDraft(project: { exercise: ExerciseDraft | null; meta: { name: string } }): ExerciseDraft {
+  if (project.exercise) return project.exercise;
+  return { title: project.meta.name === 'Untitled' ? '' : project.meta.name, instructions: '', questions: [] };
 }
 
 export function makeExercise(graph: Graph, analysis: Analysis, draft: ExerciseDraft): Exercise {

@@ -22,6 +22,7 @@ import { listenToTrainer, selectRunning, useTraining } from './state/training-st
 import { useUi } from './state/ui-store.ts';
 import { TrainView } from './training/TrainView.tsx';
 import { ExerciseView } from './exercise/ExerciseView.tsx';
+import { useDraft } from './exercise/exercise-draft.ts';
 import { PrintSheet } from './exercise/PrintSheet.tsx';
 import { StudentNote } from './exercise/StudentNote.tsx';
 import { useExercise } from './state/exercise-store.ts';
@@ -48,7 +49,7 @@ export function App() {
   const graph = useEditor((s) => s.history.present.graph);
   const analysis = useMemo(() => analyse(graph), [graph]);
   const student = useExercise((s) => s.student);
-  const draft = useExercise((s) => s.draft);
+  const draft = useDraft();
   // A student sees the network with the asked figures hidden everywhere but on the exercise sheet.
   const studentQuestions = student?.exercise.questions;
   const shown = useMemo(

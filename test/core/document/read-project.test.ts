@@ -66,6 +66,37 @@ describe('project files', () => {
     expect(result.project.dataset).toEqual({ kind: 'builtin', name: 'mnist' });
   });
 
+  it('opens a version 2 file with no exercise in the making, and keeps one a teacher is making', () => {
+    const project = makeProject(sequential([{ type: 'Input' }, { type: 'Conv2D' }]), 'Counting');
+    const { exercise: _none, ...version2 } = { ...project, version: 2 };
+    const opened = readProject(version2, 'v2.convstudio.json');
+    expect(opened).toEqual({ ok: true, project });
+    expect(project.exercise).toBeNull();
+    const conv = project.graph.nodes[1]!.id;
+    const making = {
+      ...project,
+      exercise: {
+        title: 'Counting',
+        instructions: 'As Keras counts.',
+        questions: [{ figure: 'params' as const, nodeId: conv }, { figure: 'totalParams' as const }],
+      },
+    };
+    expect(loadModelText(JSON.stringify(making), 'x.convstudio.json')).toEqual({
+      ok: true,
+      project: making,
+      kind: 'project',
+    });
+  });
+
+  it('names where an exercise in the making is damaged, in both languages', () => {
+    const project = makeProject(sequential([{ type: 'Input' }]));
+    const damaged = { ...project, exercise: { title: 'x', questions: [{ figure: 'weights', nodeId: 'a' }] } };
+    const [en] = errorsOf(damaged);
+    expect(en).toMatch(/^net\.convstudio\.json: the project file is damaged at exercise\.questions\[0\]\.figure: /);
+    const [zh] = errorsOf(damaged, 'zh-TW');
+    expect(zh).toContain('exercise.questions[0].figure');
+  });
+
   it('refuses a file from a newer ConvStudio, saying so', () => {
     expect(errorsOf({ format: 'convstudio', version: PROJECT_VERSION + 1, graph: { nodes: [], edges: [] } })).toEqual([
       `net.convstudio.json was saved by a newer ConvStudio (file version ${PROJECT_VERSION + 1}; this version reads up to ${PROJECT_VERSION}). Update ConvStudio to open it.`,

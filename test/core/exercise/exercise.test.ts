@@ -14,6 +14,7 @@ import {
   makeExercise,
   maskAnalysis,
   parseAnswer,
+  projectDraft,
   questionKey,
   sequential,
   translate,
@@ -245,6 +246,32 @@ describe('what a student sees', () => {
     const onlyDense = maskAnalysis(fourLayer.analysis, [ask('dense', 'params')]);
     expect(onlyDense.byId.get(idOf('conv2d'))!.params!.total).toBe(320);
     expect(onlyDense.byId.get(idOf('dense'))!.outputShape).toEqual([128]);
+  });
+});
+
+describe('the exercise a teacher is making', () => {
+  it('is the one the project keeps, or a fresh one named after the project', () => {
+    const kept = { title: 'Quiz 1', instructions: '', questions: [{ figure: 'totalParams' as const }] };
+    expect(projectDraft({ exercise: kept, meta: { name: 'LeNet' } })).toBe(kept);
+    expect(projectDraft({ exercise: null, meta: { name: 'LeNet' } })).toEqual({
+      title: 'LeNet',
+      instructions: '',
+      questions: [],
+    });
+    expect(projectDraft({ exercise: null, meta: { name: 'Untitled' } }).title).toBe('');
+  });
+
+  it('asks only what the network still has: questions about a removed layer are not asked', () => {
+    const draft = {
+      title: '',
+      instructions: '',
+      questions: [
+        { figure: 'params' as const, nodeId: 'removed-layer' },
+        ...askEveryLayer(fourLayer.analysis, 'params'),
+      ],
+    };
+    const exercise = makeExercise(fourLayer.graph, fourLayer.analysis, draft);
+    expect(exercise.questions).toEqual(askEveryLayer(fourLayer.analysis, 'params'));
   });
 });
 

@@ -6,6 +6,7 @@ import {
   applyTrainerEvent,
   newRunRecord,
   overfittingStart,
+  PROJECT_VERSION,
   readProject,
   runMetricsCsv,
   smoothed,
@@ -154,9 +155,9 @@ describe('curves and exports', () => {
     );
   });
 
-  it('a version 1 project opens as version 2 with no runs', () => {
+  it('a version 1 project opens as the current version with no runs', () => {
     const result = readProject({ format: 'convstudio', version: 1, graph: { nodes: [], edges: [] } }, 'old.json');
-    expect(result.ok && result.project.version).toBe(2);
+    expect(result.ok && result.project.version).toBe(PROJECT_VERSION);
     expect(result.ok && result.project.runs).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import {
   type LayerFigure,
 } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
-import { useExercise } from '../state/exercise-store.ts';
+import { changeDraft, toggleAsked, useDraft } from './exercise-draft.ts';
 import { FIGURE_TITLES, FigureTable } from './FigureTable.tsx';
 import { printSheet, saveExerciseFile, type PrintOutcome } from './exercise-actions.ts';
 import { LANG_NAMES } from '../i18n/lang-names.ts';
@@ -28,8 +28,7 @@ type Status = { kind: 'savedFile'; path: string } | PrintOutcome | null;
 
 export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Analysis }) {
   const { t, tf, lang } = useLang();
-  const draft = useExercise((s) => s.draft);
-  const { setDraft, toggle } = useExercise.getState();
+  const draft = useDraft();
   const [printLang, setPrintLang] = useState<Lang>(lang);
   const [status, setStatus] = useState<Status>(null);
   const asked = new Set(orderedQuestions(analysis, draft.questions).map(questionKey));
@@ -39,7 +38,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
     const all = askEveryLayer(analysis, figure);
     const allAsked = all.every((q) => asked.has(questionKey(q)));
     const others = draft.questions.filter((q) => q.figure !== figure);
-    setDraft({ questions: allAsked ? others : [...others, ...all] });
+    changeDraft({ questions: allAsked ? others : [...others, ...all] });
   };
 
   return (
@@ -55,7 +54,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
             value={draft.title}
             maxLength={200}
             placeholder={t('exercise.titlePlaceholder')}
-            onChange={(e) => setDraft({ title: e.target.value })}
+            onChange={(e) => changeDraft({ title: e.target.value })}
             data-testid="exercise-title"
           />
         </label>
@@ -66,7 +65,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
             maxLength={5000}
             rows={2}
             placeholder={t('exercise.instructionsPlaceholder')}
-            onChange={(e) => setDraft({ instructions: e.target.value })}
+            onChange={(e) => changeDraft({ instructions: e.target.value })}
             data-testid="exercise-instructions"
           />
         </label>
@@ -98,7 +97,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
                   type="checkbox"
                   checked={on}
                   disabled={!canAsk(node, figure)}
-                  onChange={() => toggle(question)}
+                  onChange={() => toggleAsked(question)}
                   data-testid={`ask-${node.name}-${figure}`}
                 />
                 <span className="ask__value">{formatFigure(value)}</span>
@@ -111,7 +110,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
                 type="checkbox"
                 checked={asked.has('totalParams')}
                 disabled={!analysis.totals.complete}
-                onChange={() => toggle({ figure: 'totalParams' })}
+                onChange={() => toggleAsked({ figure: 'totalParams' })}
                 data-testid="ask-totalParams"
               />
               <span className="ask__value">{formatInt(analysis.totals.total)}</span>

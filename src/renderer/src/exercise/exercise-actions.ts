@@ -4,12 +4,12 @@ import { api } from '../api/api.ts';
 import { askSavePath, stem, writeExercise } from '../files/file-actions.ts';
 import { useEditor } from '../state/editor-store.ts';
 import { useExercise, type PrintKind } from '../state/exercise-store.ts';
+import { currentDraft } from './exercise-draft.ts';
 import { useUi } from '../state/ui-store.ts';
 import { uiString } from '../i18n/lang-context.tsx';
 
 function baseTitle(): string {
-  const { draft } = useExercise.getState();
-  return draft.title.trim() || stem(useEditor.getState().title) || 'exercise';
+  return currentDraft().title.trim() || stem(useEditor.getState().title) || 'exercise';
 }
 
 /**
@@ -17,7 +17,7 @@ function baseTitle(): string {
  * its path, or null when cancelled or it failed (a banner says why).
  */
 export async function saveExerciseFile(graph: Graph, analysis: Analysis): Promise<string | null> {
-  const exercise = makeExercise(graph, analysis, useExercise.getState().draft);
+  const exercise = makeExercise(graph, analysis, currentDraft());
   const path = await askSavePath(`${fileSafe(baseTitle())}${EXERCISE_EXTENSION}`);
   return path ? writeExercise(path, exercise) : null;
 }

@@ -35,7 +35,7 @@ async function refreshRecent(): Promise<void> {
 /**
  * Makes a project the open document. An exercise opens its network read-only, for a student to work on
  * (`saved` then speaks of the answers: the network cannot change); anything else ends the exercise that
- * was open and starts a fresh draft for the teacher.
+ * was open (a project brings the exercise its teacher was making, if any).
  */
 export function openDocument(project: Project, options: LoadOptions, exercise?: Exercise): void {
   const wasStudent = useExercise.getState().student !== null;
@@ -45,7 +45,7 @@ export function openDocument(project: Project, options: LoadOptions, exercise?: 
     useExercise.getState().startStudent(exercise, options.filePath, options.title, options.saved);
     useUi.getState().set({ view: 'exercise' });
   } else {
-    useExercise.getState().reset(project.meta.name === 'Untitled' ? '' : project.meta.name);
+    useExercise.getState().reset();
     if (wasStudent) useUi.getState().set({ view: 'design' });
   }
 }
