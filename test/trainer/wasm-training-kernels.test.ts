@@ -38,6 +38,17 @@ beforeAll(async () => {
   registerWasmConv2DBackpropFilter();
 });
 
+const values = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
+
+/** Runs the same computation on the CPU backend, then on wasm with our kernels. */
+async function onBoth<T>(run: () => Promise<T>): Promise<[T, T]> {
+  await tf.setBackend('cpu');
+  const cpu = await run();
+  await tf.setBackend('wasm');
+  registerWasmTrainingKernels();
+  return [cpu, await run()];
+}
+
 describe('Conv2DBackpropFilter on wasm', () => {
   it.each([
     [[2, 9, 9, 3], [3, 3, 4], 1, 'valid'],
@@ -116,6 +127,10 @@ describe('the faster wasm kernels for training', () => {
     [[2, 9, 9, 3], [3, 3, 3, 4], 1, 'same'],
     [[2, 10, 7, 2], [5, 3, 2, 6], 1, 'same'],
     [[2, 9, 9, 3], [3, 3, 3, 4], 2, 'same'],
+    // Input channels in fours: our SIMD convolution, padding dy image by image.
+    [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'valid'],
+    [[2, 10, 7, 8], [5, 3, 8, 4], 1, 'same'],
+    [[2, 12, 12, 16], [4, 4, 16, 8], 1, 'same'],
   ] as const)(
     'Conv2DBackpropInput for input %j, filter %j, stride %i, %s matches the CPU backend',
     async (xShape, wShape, stride, pad) => {
@@ -137,6 +152,31 @@ describe('the faster wasm kernels for training', () => {
         worst = Math.max(worst, Math.abs(wasm[i]! - reference[i]!) / (1 + Math.abs(reference[i]!)));
       expect(wasm.length).toBe(reference.length);
       expect(worst).toBeLessThan(1e-4);
+    },
+  );
+
+  it.each([
+    [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'valid'],
+    [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'same'],
+    [[3, 14, 14, 16], [5, 5, 16, 36], 1, 'same'],
+    [[2, 13, 11, 3], [4, 2, 3, 12], 1, 'same'],
+    [[2, 10, 7, 1], [5, 5, 1, 16], 1, 'same'],
+    [[2, 6, 10, 8], [3, 3, 8, 4], 1, 'valid'],
+    [[2, 5, 5, 4], [5, 5, 4, 4], 1, 'valid'],
+    // Not ours: stride 2, and six filters.
+    [[2, 9, 9, 4], [3, 3, 4, 8], 2, 'same'],
+    [[2, 9, 9, 4], [3, 3, 4, 6], 1, 'same'],
+  ] as const)(
+    'Conv2D for input %j, filter %j, stride %i, %s matches the CPU backend',
+    async (xShape, wShape, stride, pad) => {
+      const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+      const x = Float32Array.from({ length: size(xShape) }, (_, i) => Math.sin(i * 0.37));
+      const w = Float32Array.from({ length: size(wShape) }, (_, i) => Math.cos(i * 0.71));
+      const [cpu, wasm] = await onBoth(() =>
+        tf.conv2d(tf.tensor4d(x, [...xShape]), tf.tensor4d(w, [...wShape]), stride, pad).data(),
+      );
+      expect(wasm.length).toBe(cpu.length);
+      for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
     },
   );
 
@@ -174,17 +214,6 @@ describe('the faster wasm kernels for training', () => {
     for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
   });
 });
-
-const values = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
-
-/** Runs the same computation on the CPU backend, then on wasm with our kernels. */
-async function onBoth<T>(run: () => Promise<T>): Promise<[T, T]> {
-  await tf.setBackend('cpu');
-  const cpu = await run();
-  await tf.setBackend('wasm');
-  registerWasmTrainingKernels();
-  return [cpu, await run()];
-}
 
 describe('max-pool gradient and leading-axes sums on wasm', () => {
   it.each([

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, msg, type BackendChoice, type BackendName, type BackendReport, type Msg } from '../../core/index.ts';
 import { registerWasmBatchMatMul } from './wasm-batch-matmul.ts';
 import { registerWasmBiasAdd } from './wasm-bias-add.ts';
+import { registerWasmConv2D } from './wasm-conv2d.ts';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.ts';
 import { registerWasmConv2DBackpropInput } from './wasm-conv2d-backprop-input.ts';
 import { registerWasmIdentity } from './wasm-identity.ts';
@@ -69,6 +70,7 @@ async function activate(name: BackendName): Promise<Activation> {
 
 /** The kernels that make the wasm backend train convolutional networks, and train them fast. */
 export function registerWasmTrainingKernels(): void {
+  registerWasmConv2D();
   registerWasmConv2DBackpropFilter();
   registerWasmConv2DBackpropInput();
   registerWasmBatchMatMul();

@@ -43,6 +43,24 @@ export interface TrainingKernels {
   filterGradPerChannel: FilterGradient;
   /** Input channels in fours. */
   filterGrad: FilterGradient;
+  /** A stride-1 convolution, co a multiple of 4; scratch holds one padded image (see the .wat). */
+  conv2d(
+    x: number,
+    w: number,
+    out: number,
+    scratch: number,
+    n: number,
+    h: number,
+    wd: number,
+    cin: number,
+    oh: number,
+    ow: number,
+    co: number,
+    kh: number,
+    kw: number,
+    top: number,
+    left: number,
+  ): void;
   sumRows(x: number, out: number, rows: number, cols: number): void;
   maxPoolGradTiled(
     x: number,

@@ -1,0 +1,85 @@
+/**
+ * The forward convolution on TensorFlow.js's wasm backend, for stride 1 and filters in fours, as a SIMD loop
+ * of ours (simd/training-kernels.wat): four output pixels × 8 filters at a time, summing over a kernel row's
+ * consecutive values. 13–25% faster than the backend's XNNPACK convolution on the reference nets (textbook
+ * MNIST conv 2: 25.0 → 21.8 ms; 4-layer: 89–96 → 77 ms; CIFAR-10 conv 2: 41.5 → 31.7 ms), with the same
+ * results to the bit in the cases measured. Other convolutions keep the backend's kernel.
+ */
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { samePadding } from './wasm-conv2d-backprop-filter.ts';
+import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+
+interface Disposing {
+  disposeData(dataId: object): void;
+}
+
+const isOnes = (v: unknown) => v === undefined || v === 1 || (Array.isArray(v) && v.every((d) => d === 1));
+
+/**
+ * out = the stride-1 convolution of x [n, h, w, cin] by filter [kh, kw, cin, co] giving [n, oh, ow, co],
+ * with `top` rows and `left` columns of zeros before x (and as many after as the output needs).
+ */
+export function convolveStride1(
+  simd: TrainingKernels,
+  backend: WasmBackendHeap,
+  x: TensorInfo,
+  filter: TensorInfo,
+  [oh, ow]: [number, number],
+  top: number,
+  left: number,
+): TensorInfo {
+  const [n, h, w, cin] = x.shape as [number, number, number, number];
+  const [kh, kw, , co] = filter.shape as [number, number, number, number];
+  const out = backend.makeOutput([n, oh, ow, co], 'float32');
+  // One padded image, reused image by image.
+  const scratch = backend.makeOutput([(oh + kh - 1) * (ow + kw - 1) * cin], 'float32');
+  try {
+    simd.conv2d(
+      pointer(backend, x),
+      pointer(backend, filter),
+      pointer(backend, out),
+      pointer(backend, scratch),
+      n,
+      h,
+      w,
+      cin,
+      oh,
+      ow,
+      co,
+      kh,
+      kw,
+      top,
+      left,
+    );
+  } finally {
+    (backend as unknown as Disposing).disposeData(scratch.dataId);
+  }
+  return out;
+}
+
+export function registerWasmConv2D(): void {
+  replaceWasmKernel('Conv2D', (fallback) => (args) => {
+    const { inputs, attrs } = args;
+    const { x, filter } = inputs as { x: TensorInfo; filter: TensorInfo };
+    const backend = args.backend as WasmBackendHeap;
+    const simd = trainingKernels(backend);
+    const pad = attrs.pad;
+    const ours =
+      simd &&
+      x.dtype === 'float32' &&
+      filter.dtype === 'float32' &&
+      attrs.dataFormat !== 'NCHW' &&
+      isOnes(attrs.strides) &&
+      isOnes(attrs.dilations) &&
+      (pad === 'valid' || pad === 'same') &&
+      filter.shape[3]! % 4 === 0;
+    if (!ours) return fallback(args);
+    const [, h, w] = x.shape as [number, number, number, number];
+    const [kh, kw] = filter.shape as [number, number, number, number];
+    if (pad === 'same')
+      return convolveStride1(simd, backend, x, filter, [h, w], samePadding(h, kh, 1)[0], samePadding(w, kw, 1)[0]);
+    if (h < kh || w < kw) return fallback(args);
+    return convolveStride1(simd, backend, x, filter, [h - kh + 1, w - kw + 1], 0, 0);
+  });
+}
