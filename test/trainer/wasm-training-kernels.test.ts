@@ -7,10 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from '../../src/trainer/backends/select-backend.ts';
-import {
-  registerWasmConv2DBackpropFilter,
-  samePadding,
-} from '../../src/trainer/backends/wasm-conv2d-backprop-filter.ts';
+import { samePadding } from '../../src/core/index.ts';
+import { registerWasmConv2DBackpropFilter } from '../../src/trainer/backends/wasm-conv2d-backprop-filter.ts';
 
 async function filterGradient(
   backend: 'cpu' | 'wasm',

@@ -20,16 +20,10 @@
  * afresh every step and reading that copy again for every few output rows.
  */
 import { getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
+import { samePadding } from '../../core/index.ts';
 
 import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
-
-/** TensorFlow's 'same' padding: the total split with the extra row or column at the end. */
-export function samePadding(size: number, kernelSize: number, stride: number): [number, number] {
-  const out = Math.ceil(size / stride);
-  const total = Math.max((out - 1) * stride + kernelSize - size, 0);
-  return [Math.floor(total / 2), total - Math.floor(total / 2)];
-}
 
 export function registerWasmConv2DBackpropFilter(): void {
   if (getKernel('Conv2DBackpropFilter', 'wasm')) return;

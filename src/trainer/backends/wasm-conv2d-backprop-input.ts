@@ -12,7 +12,7 @@
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
-import { samePadding } from './wasm-conv2d-backprop-filter.ts';
+import { samePadding } from '../../core/index.ts';
 import { convolveStride1 } from './wasm-conv2d.ts';
 
 import { replaceWasmKernel, temporaries, wasmKernel as kernel } from './wasm-kernel-calls.ts';

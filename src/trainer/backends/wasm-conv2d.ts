@@ -7,7 +7,7 @@
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
-import { samePadding } from './wasm-conv2d-backprop-filter.ts';
+import { samePadding } from '../../core/index.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 
 interface Disposing {
