@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from '../../src/trainer/backends/select-backend.ts';
-import { samePadding } from '../../src/core/index.ts';
+import { findTemplate, samePadding } from '../../src/core/index.ts';
+import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { registerWasmConv2DBackpropFilter } from '../../src/trainer/backends/wasm-conv2d-backprop-filter.ts';
 
 async function filterGradient(
@@ -348,5 +349,23 @@ describe('bias, ReLU and clones on wasm', () => {
     expect(await copy.data()).toEqual(Float32Array.from([1, 2, 3, 4]));
     copy.dispose();
     expect(held()).toBe(heldBefore);
+  });
+});
+
+describe('training on wasm with our kernels', () => {
+  it('leaves no tensor and no backend memory behind, step after step', async () => {
+    await tf.setBackend('wasm');
+    registerWasmTrainingKernels();
+    const model = buildTfModel(findTemplate('textbook-mnist')!.build());
+    model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
+    const x = tf.randomUniform([8, 28, 28, 1]);
+    const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+    await model.trainOnBatch(x, y);
+    const [tensors, held] = [tf.memory().numTensors, tf.backend().numDataIds()];
+    for (let i = 0; i < 3; i++) await model.trainOnBatch(x, y);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(tf.backend().numDataIds()).toBe(held);
+    tf.dispose([x, y]);
+    model.dispose();
   });
 });
