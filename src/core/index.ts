@@ -38,6 +38,7 @@ export * from './datasets/resize-image.ts';
 export * from './datasets/sample-images.ts';
 export * from './document/run-schema.ts';
 export * from './training/run-record.ts';
+export * from './training/dataset-fit.ts';
 export * from './inspection/digit-image.ts';
 export * from './inspection/activations.ts';
 export * from './training/layers-model-json.ts';

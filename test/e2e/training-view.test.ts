@@ -33,6 +33,26 @@ describe('the Train view', () => {
     await screenshot(app.page, 'train-data-panel');
   }, 60_000);
 
+  it('says when the classes do not fit the last layer, here and in the Export dialog', async () => {
+    await byId('view-design').click();
+    await byId('node-dense_1').click();
+    await byId('setting-units-input').fill('5');
+    await byId('view-train').click();
+    const expected = 'MNIST has 10 classes, but the last layer has 5 outputs. Give the last Dense layer 10 units.';
+    await expect.poll(() => byId('data-class-misfit').textContent()).toBe(expected);
+    await byId('export-button').click();
+    await byId('export-data-misfit').waitFor();
+    expect(await byId('export-data-misfit').textContent()).toContain(expected);
+    await screenshot(app.page, 'export-data-misfit');
+    await byId('export-close').click();
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => byId('data-class-misfit').count()).toBe(0);
+    await byId('export-button').click();
+    await byId('export-preview').waitFor();
+    expect(await byId('export-data-misfit').count()).toBe(0);
+    await byId('export-close').click();
+  });
+
   it('trains a quick try with live progress, then shows the results', async () => {
     await byId('preset-quick').click();
     await byId('train-start').click();

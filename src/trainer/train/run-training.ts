@@ -6,9 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   analyse,
+  datasetFitProblems,
   evaluatePredictions,
   firstImages,
-  formatShape,
   msg,
   previewImages,
   sampleImage,
@@ -75,30 +75,12 @@ const LOSSES: Record<TrainingSettings['loss'], string> = {
 
 /** The network's Input must take the data's images, and its output give one value per class. */
 function checkFit(analysis: Analysis, dataset: ImageDataset): void {
-  const inputs = analysis.nodes.filter((n) => n.type === 'Input');
-  const outputs = analysis.outputIds.map((id) => analysis.byId.get(id)!);
-  const input = inputs[0]!.outputShape!;
-  if (inputs.length !== 1 || formatShape(input) !== formatShape(dataset.train.shape)) {
-    throw new TrainingProblem(
-      msg('data.shapeMismatch', {
-        dataset: dataset.name,
-        data: formatShape(dataset.train.shape),
-        input: formatShape(input),
-      }),
-      false,
-    );
-  }
-  const output = outputs[0]?.outputShape;
-  if (outputs.length !== 1 || !output || output.length !== 1 || output[0] !== dataset.classes.length) {
-    throw new TrainingProblem(
-      msg('data.classMismatch', {
-        dataset: dataset.name,
-        classes: dataset.classes.length,
-        units: output?.[output.length - 1] ?? 0,
-      }),
-      false,
-    );
-  }
+  const [problem] = datasetFitProblems(analysis, {
+    name: dataset.name,
+    shape: dataset.train.shape,
+    classes: dataset.classes.length,
+  });
+  if (problem) throw new TrainingProblem(problem, false);
 }
 
 /** Mean loss and accuracy over a set, in batches. */

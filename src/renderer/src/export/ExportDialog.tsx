@@ -2,8 +2,10 @@
  * Export: the network as a runnable Keras, PyTorch or PyTorch Lightning script (shown before it is saved),
  * and the weights of its latest finished run, for Keras and PyTorch (.npz) or as a TensorFlow.js model.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
+  analyse,
+  datasetFitProblems,
   formatPercent,
   kerasScript,
   npzBytes,
@@ -18,7 +20,7 @@ import { Modal } from '../components/Modal.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { currentProject, useEditor } from '../state/editor-store.ts';
-import { useTraining } from '../state/training-store.ts';
+import { describeData, useTraining } from '../state/training-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { downloadBytes, downloadText } from '../training/export-file.ts';
 
@@ -38,6 +40,35 @@ function exported(project: Project, flavour: Flavour) {
 function weightsRun(project: Project, shownRunId: string | null) {
   const done = project.runs.filter((r) => r.status === 'done' && r.modelDir);
   return done.find((r) => r.id === shownRunId) ?? done.at(-1) ?? null;
+}
+
+/**
+ * The script trains on the project's dataset: where that does not fit the network (the Data panel's
+ * description of it, asked for here if the Train view has not yet), say so before it is exported.
+ */
+function DataMisfit({ project }: { project: Project }) {
+  const { t, tm } = useLang();
+  const data = useTraining((s) => s.data);
+  useEffect(() => {
+    if (project.dataset && !data.dataset && !data.loading && data.errors.length === 0) void describeData();
+  }, [project.dataset, data]);
+  const problems = useMemo(() => {
+    const dataset = data.dataset;
+    if (!project.dataset || !dataset) return [];
+    const shape = { name: dataset.name, shape: dataset.shape, classes: dataset.classes.length };
+    return datasetFitProblems(analyse(project.graph), shape);
+  }, [project, data.dataset]);
+  if (problems.length === 0) return null;
+  return (
+    <div className="notice notice--warn" data-testid="export-data-misfit">
+      <p>{t('export.dataMisfit')}</p>
+      <ul>
+        {problems.map((m, i) => (
+          <li key={i}>{tm(m)}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function TrainedWeights({ project }: { project: Project }) {
@@ -133,6 +164,7 @@ export function ExportDialog() {
           ))}
         </div>
         <p className="muted small">{t(`export.${flavour}Hint` as UiKey)}</p>
+        <DataMisfit project={project} />
         {result.ok ? (
           <>
             <pre className="export__code" data-testid="export-preview" tabIndex={0}>

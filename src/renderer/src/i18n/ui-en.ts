@@ -330,6 +330,8 @@ export const uiEn = {
   'export.weightsHint':
     'Put the .npz next to the exported script: it starts from these weights instead of random ones.',
   'export.convertHint': 'To get a Keras .h5 file from the TensorFlow.js model, unzip it and run:',
+  'export.dataMisfit':
+    'The script trains on the project’s dataset, which does not fit this network yet; its training will stop with an error until it does:',
   'export.close': 'Close',
   'view.exercise': 'Exercise',
   'exercise.layer': 'Layer',

@@ -314,6 +314,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'export.weightsTfjs': 'TensorFlow.js 模型（{file}）',
   'export.weightsHint': '把 .npz 放在匯出的程式旁邊：程式會從這些權重開始，而不是隨機的權重。',
   'export.convertHint': '要從 TensorFlow.js 模型得到 Keras 的 .h5 檔，請解壓縮後執行：',
+  'export.dataMisfit': '腳本會用專案的資料集訓練，但它目前和這個網路不相符；在改好之前，訓練會出錯停止：',
   'export.close': '關閉',
   'view.exercise': '練習',
   'exercise.layer': '層',

@@ -3,7 +3,7 @@
  * a grid of samples, and whether its images fit the network's Input, with an offer to make them fit.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { analyse, formatInt, formatShape, type DatasetBinding } from '@core/index.ts';
+import { analyse, datasetFitProblems, formatInt, formatShape, type DatasetBinding } from '@core/index.ts';
 import { api, droppedPath } from '../api/api.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
@@ -31,7 +31,8 @@ export function DataPanel() {
   const [path, setPath] = useState(binding && binding.kind !== 'builtin' ? binding.path : '');
   const [dropping, setDropping] = useState(false);
   const [dropFailed, setDropFailed] = useState(false);
-  const input = useMemo(() => analyse(graph).nodes.find((n) => n.type === 'Input'), [graph]);
+  const analysis = useMemo(() => analyse(graph), [graph]);
+  const input = analysis.nodes.find((n) => n.type === 'Input');
 
   useEffect(() => {
     if (!data.dataset && !data.loading && data.errors.length === 0) void describeData();
@@ -40,6 +41,12 @@ export function DataPanel() {
   const dataset = data.dataset;
   const inputShape = input?.outputShape ?? null;
   const fits = dataset && inputShape ? formatShape(inputShape) === formatShape(dataset.shape) : true;
+  // The shape has its own notice below, with the offer to take the images' shape.
+  const classProblem = dataset
+    ? datasetFitProblems(analysis, { name: dataset.name, shape: dataset.shape, classes: dataset.classes.length }).find(
+        (m) => m.key === 'data.classMismatch',
+      )
+    : undefined;
   const largest = dataset ? Math.max(...dataset.classCounts, 1) : 1;
 
   const useShape = () => {
@@ -171,6 +178,11 @@ export function DataPanel() {
                 {tf('data.useShape', { data: formatShape(dataset.shape) })}
               </button>
             </div>
+          )}
+          {classProblem && (
+            <p className="notice notice--warn" data-testid="data-class-misfit">
+              {tm(classProblem)}
+            </p>
           )}
           <h3>{t('data.perClass')}</h3>
           <ul className="class-bars">
