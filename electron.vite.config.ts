@@ -38,6 +38,10 @@ export default defineConfig({
     resolve: { alias: { '@core': resolve('src/core') } },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // The page's code ships in the installer and loads on every start: 4.7 MB as written, 1.8 MB minified.
+      minify: true,
+      // Loaded from disk, not a network: one 1.2 MB chunk for the app and one for TensorFlow.js is fine.
+      chunkSizeWarningLimit: 1500,
     },
     plugins: [react(), contentSecurityPolicy()],
   },
