@@ -290,6 +290,11 @@ describe('the trainer process', () => {
     });
     if (dataset?.type === 'dataset') expect(dataset.classCounts.reduce((a, b) => a + b, 0)).toBe(20_000);
     expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm' });
+    // WebGPU (installed with the app) was tried first and skipped for a reason that names this machine's lack.
+    const backend = events[0]!.type === 'backend' ? events[0] : null;
+    const webgpu = backend?.reports.find((r) => r.backend === 'webgpu');
+    expect(webgpu?.available).toBe(false);
+    expect(['backend.noVulkan', 'backend.noGpu', 'backend.softwareGpu']).toContain(webgpu?.reason?.key);
   });
 
   it('pauses and resumes between batches', async () => {

@@ -176,6 +176,8 @@ export const en = {
   'backend.webgpuInElectron': () =>
     'WebGPU for Node does not work inside Electron (“External buffers are not allowed”)',
   'backend.noGpu': () => 'no WebGPU adapter (graphics card) was found',
+  'backend.noVulkan': () => 'no Vulkan driver is installed, which WebGPU needs on Linux (package libvulkan1)',
+  'backend.softwareGpu': () => 'the only WebGPU adapter is a software one, slower than WebAssembly',
   'backend.cpuSlow': () =>
     'the slowest backend: training a CNN takes hours here; install @tensorflow/tfjs-node for a faster one',
   'backend.unavailable': (a: { backend: S; reason: S }) => `The ${a.backend} backend cannot be used: ${a.reason}.`,

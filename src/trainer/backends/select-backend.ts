@@ -14,11 +14,7 @@ import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
-
-/** Imports an optional package by name without the compiler or bundler requiring it to exist. */
-async function optionalImport(name: string): Promise<unknown> {
-  return import(/* @vite-ignore */ name);
-}
+import { optionalImport, startWebGpu, type Activation } from './webgpu-backend.ts';
 
 async function tryPackage(pkg: string, missing: Msg = msg('backend.notInstalled', { pkg })): Promise<Msg | null> {
   try {
@@ -28,8 +24,6 @@ async function tryPackage(pkg: string, missing: Msg = msg('backend.notInstalled'
     return missing;
   }
 }
-
-type Activation = { ok: true } | { ok: false; reason: Msg };
 
 /** tfjs-node and tfjs-node-gpu both register TensorFlow's native library as the 'tensorflow' backend. */
 async function nativeTensorFlow(pkg: string, label: string): Promise<Activation> {
@@ -44,14 +38,8 @@ async function activate(name: BackendName): Promise<Activation> {
   switch (name) {
     case 'cuda':
       return nativeTensorFlow('@tensorflow/tfjs-node-gpu', 'CUDA');
-    case 'webgpu': {
-      if (process.versions.electron) return { ok: false, reason: msg('backend.webgpuInElectron') };
-      const missing =
-        (await tryPackage('webgpu', msg('backend.webgpuNotInstalled'))) ??
-        (await tryPackage('@tensorflow/tfjs-backend-webgpu', msg('backend.webgpuNotInstalled')));
-      if (missing) return { ok: false, reason: missing };
-      return (await tf.setBackend('webgpu')) ? { ok: true } : { ok: false, reason: msg('backend.noGpu') };
-    }
+    case 'webgpu':
+      return startWebGpu();
     case 'tfjs-node':
       return nativeTensorFlow('@tensorflow/tfjs-node', 'tfjs-node');
     case 'wasm': {

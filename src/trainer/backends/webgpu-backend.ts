@@ -1,0 +1,70 @@
+/**
+ * WebGPU in a Node trainer (the CLI and the browser host): Dawn's Node bindings (npm `webgpu`, with its
+ * binaries) give `navigator.gpu`, and TensorFlow.js's WebGPU backend runs on it — any vendor, through
+ * Vulkan, Metal or Direct3D 12. Refused with a reason where it cannot help: inside Electron (Dawn's Node
+ * buffers are not allowed there), without a Vulkan driver on Linux (Dawn would only print a warning), with
+ * no adapter, or with only a software one (slower than WebAssembly).
+ */
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { msg, type Msg } from '../../core/index.ts';
+
+export type Activation = { ok: true } | { ok: false; reason: Msg };
+
+/** Imports an optional package by name without the compiler or bundler requiring it to exist. */
+export async function optionalImport(name: string): Promise<unknown> {
+  return import(/* @vite-ignore */ name);
+}
+
+interface Adapter {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean };
+}
+
+interface Dawn {
+  create(options: string[]): { requestAdapter(options?: object): Promise<Adapter | null> };
+  globals: Record<string, unknown>;
+}
+
+const LINUX_LIBRARY_FOLDERS = [
+  '/usr/lib/x86_64-linux-gnu',
+  '/usr/lib/aarch64-linux-gnu',
+  '/usr/lib64',
+  '/usr/lib',
+  '/lib/x86_64-linux-gnu',
+  '/lib/aarch64-linux-gnu',
+  '/lib64',
+  '/lib',
+];
+
+/** Whether Linux has the Vulkan loader Dawn needs (elsewhere Dawn uses Metal or Direct3D). */
+function hasVulkanLoader(): boolean {
+  if (process.platform !== 'linux') return true;
+  const extra = (process.env.LD_LIBRARY_PATH ?? '').split(delimiter).filter(Boolean);
+  return [...extra, ...LINUX_LIBRARY_FOLDERS].some((folder) => existsSync(join(folder, 'libvulkan.so.1')));
+}
+
+export async function startWebGpu(): Promise<Activation> {
+  if (process.versions.electron) return { ok: false, reason: msg('backend.webgpuInElectron') };
+  if (!hasVulkanLoader()) return { ok: false, reason: msg('backend.noVulkan') };
+  let dawn: Dawn;
+  try {
+    dawn = (await optionalImport('webgpu')) as Dawn;
+    await optionalImport('@tensorflow/tfjs-backend-webgpu');
+  } catch {
+    return { ok: false, reason: msg('backend.webgpuNotInstalled') };
+  }
+  Object.assign(globalThis, dawn.globals);
+  const gpu = dawn.create([]);
+  const host = globalThis as { navigator?: object };
+  host.navigator ??= {};
+  Object.defineProperty(host.navigator, 'gpu', { value: gpu, configurable: true });
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return { ok: false, reason: msg('backend.noGpu') };
+  if (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter)
+    return { ok: false, reason: msg('backend.softwareGpu') };
+  return (await tf.setBackend('webgpu'))
+    ? { ok: true }
+    : { ok: false, reason: msg('backend.failedToStart', { backend: 'WebGPU' }) };
+}
