@@ -51,20 +51,29 @@ export async function startWebGpu(): Promise<Activation> {
   let dawn: Dawn;
   try {
     dawn = (await optionalImport('webgpu')) as Dawn;
-    await optionalImport('@tensorflow/tfjs-backend-webgpu');
   } catch {
     return { ok: false, reason: msg('backend.webgpuNotInstalled') };
   }
-  Object.assign(globalThis, dawn.globals);
-  const gpu = dawn.create([]);
-  const host = globalThis as { navigator?: object };
-  host.navigator ??= {};
-  Object.defineProperty(host.navigator, 'gpu', { value: gpu, configurable: true });
-  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) return { ok: false, reason: msg('backend.noGpu') };
-  if (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter)
-    return { ok: false, reason: msg('backend.softwareGpu') };
-  return (await tf.setBackend('webgpu'))
-    ? { ok: true }
-    : { ok: false, reason: msg('backend.failedToStart', { backend: 'WebGPU' }) };
+  const failed: Activation = { ok: false, reason: msg('backend.failedToStart', { backend: 'WebGPU' }) };
+  try {
+    Object.assign(globalThis, dawn.globals);
+    const gpu = dawn.create([]);
+    const host = globalThis as { navigator?: object };
+    host.navigator ??= {};
+    Object.defineProperty(host.navigator, 'gpu', { value: gpu, configurable: true });
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) return { ok: false, reason: msg('backend.noGpu') };
+    if (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter)
+      return { ok: false, reason: msg('backend.softwareGpu') };
+    // TensorFlow.js's WebGPU backend registers itself on import only where navigator.gpu already exists.
+    try {
+      await optionalImport('@tensorflow/tfjs-backend-webgpu');
+    } catch {
+      return { ok: false, reason: msg('backend.webgpuNotInstalled') };
+    }
+    return (await tf.setBackend('webgpu')) ? { ok: true } : failed;
+  } catch {
+    // A driver or binding that fails in a way of its own: the next backend, with this said.
+    return failed;
+  }
 }
