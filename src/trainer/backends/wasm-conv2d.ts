@@ -32,14 +32,16 @@ export function convolveStride1(
   const [n, h, w, cin] = x.shape as [number, number, number, number];
   const [kh, kw, , co] = filter.shape as [number, number, number, number];
   const out = backend.makeOutput([n, oh, ow, co], 'float32');
-  // One padded image, reused image by image.
-  const scratch = backend.makeOutput([(oh + kh - 1) * (ow + kw - 1) * cin], 'float32');
+  // One padded image, reused image by image; none when x needs no padding (the kernel then reads x).
+  const [hp, wp] = [oh + kh - 1, ow + kw - 1];
+  const padded = top !== 0 || left !== 0 || hp !== h || wp !== w;
+  const scratch = padded ? backend.makeOutput([hp * wp * cin], 'float32') : null;
   try {
     simd.conv2d(
       pointer(backend, x),
       pointer(backend, filter),
       pointer(backend, out),
-      pointer(backend, scratch),
+      scratch ? pointer(backend, scratch) : 0,
       n,
       h,
       w,
@@ -53,7 +55,7 @@ export function convolveStride1(
       left,
     );
   } finally {
-    (backend as unknown as Disposing).disposeData(scratch.dataId);
+    if (scratch) (backend as unknown as Disposing).disposeData(scratch.dataId);
   }
   return out;
 }

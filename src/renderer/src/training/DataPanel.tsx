@@ -40,13 +40,12 @@ export function DataPanel() {
 
   const dataset = data.dataset;
   const inputShape = input?.outputShape ?? null;
-  const fits = dataset && inputShape ? formatShape(inputShape) === formatShape(dataset.shape) : true;
-  // The shape has its own notice below, with the offer to take the images' shape.
-  const classProblem = dataset
-    ? datasetFitProblems(analysis, { name: dataset.name, shape: dataset.shape, classes: dataset.classes.length }).find(
-        (m) => m.key === 'data.classMismatch',
-      )
-    : undefined;
+  const problems = dataset
+    ? datasetFitProblems(analysis, { name: dataset.name, shape: dataset.shape, classes: dataset.classes.length })
+    : [];
+  // A wrong shape has its own notice below, with the offer to take the images' shape.
+  const fits = !inputShape || !problems.some((m) => m.key === 'data.shapeMismatch');
+  const classProblem = problems.find((m) => m.key === 'data.classMismatch');
   const largest = dataset ? Math.max(...dataset.classCounts, 1) : 1;
 
   const useShape = () => {
