@@ -20,7 +20,7 @@ import { Modal } from '../components/Modal.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { currentProject, useEditor } from '../state/editor-store.ts';
-import { describeData, useTraining } from '../state/training-store.ts';
+import { describeDataOnce, useTraining } from '../state/training-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { downloadBytes, downloadText } from '../training/export-file.ts';
 
@@ -50,7 +50,7 @@ function DataMisfit({ project }: { project: Project }) {
   const { t, tm } = useLang();
   const data = useTraining((s) => s.data);
   useEffect(() => {
-    if (project.dataset && !data.dataset && !data.loading && data.errors.length === 0) void describeData();
+    if (project.dataset) describeDataOnce();
   }, [project.dataset, data]);
   const problems = useMemo(() => {
     const dataset = data.dataset;

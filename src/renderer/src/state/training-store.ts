@@ -174,6 +174,12 @@ export function listenToTrainer(): () => void {
   });
 }
 
+/** Describes the project's dataset unless that is done, under way, or failed (then a new choice asks). */
+export function describeDataOnce(): void {
+  const { data } = useTraining.getState();
+  if (!data.dataset && !data.loading && data.errors.length === 0) void describeData();
+}
+
 /** Describes the project's dataset for the Data panel. */
 export async function describeData(): Promise<void> {
   const { settings, history } = useEditor.getState();

@@ -8,7 +8,7 @@ import { api, droppedPath } from '../api/api.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { useUi } from '../state/ui-store.ts';
-import { describeData, selectRunning, useTraining } from '../state/training-store.ts';
+import { describeData, describeDataOnce, selectRunning, useTraining } from '../state/training-store.ts';
 import { SampleImage } from './SampleImage.tsx';
 
 function setBinding(dataset: DatasetBinding): void {
@@ -35,7 +35,7 @@ export function DataPanel() {
   const input = analysis.nodes.find((n) => n.type === 'Input');
 
   useEffect(() => {
-    if (!data.dataset && !data.loading && data.errors.length === 0) void describeData();
+    describeDataOnce();
   }, [data]);
 
   const dataset = data.dataset;
