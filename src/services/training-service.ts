@@ -33,7 +33,10 @@ type TrainingHandlers = Pick<
 >;
 
 export class TrainingService {
+  /** The run going on, as the page sees it: over once it reports done or an error. */
   private current: { id: string; run: TrainerRun } | null = null;
+  /** Trainer processes not yet ended (a finished run's process may still be exiting). */
+  private readonly live = new Set<TrainerRun>();
   private readonly launch: LaunchTrainer;
 
   constructor(private readonly options: TrainingServiceOptions) {
@@ -66,11 +69,17 @@ export class TrainingService {
         limitSamples: params.limitSamples,
         saveDir: this.modelDir(id),
       },
-      (event) => this.options.emit({ type: 'training', runId: id, event }),
+      (event) => {
+        // The run is over for the page once it says so: Train may be pressed again while the process exits.
+        if ((event.type === 'done' || event.type === 'error') && this.current?.id === id) this.current = null;
+        this.options.emit({ type: 'training', runId: id, event });
+      },
       this.launch,
     );
     this.current = { id, run };
+    this.live.add(run);
     void run.finished.then(() => {
+      this.live.delete(run);
       if (this.current?.id === id) this.current = null;
     });
     return { ok: true, runId: id };
@@ -118,10 +127,9 @@ export class TrainingService {
 
   /** Ends any run at once: the host is closing. Never leaves an orphan trainer process. */
   async shutdown(): Promise<void> {
-    const current = this.current;
-    if (!current) return;
-    current.run.kill();
-    await current.run.finished;
+    const runs = [...this.live];
+    for (const run of runs) run.kill();
+    await Promise.all(runs.map((run) => run.finished));
   }
 
   handlers(): TrainingHandlers {
