@@ -15,11 +15,22 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // Small pure-JavaScript dependencies are bundled in: Node resolves and reads zod's hundred files on
+      // every start of the `convstudio` command otherwise (zod's hundred files alone took 0.13 s) (docs/performance.md, "Start-up").
+      externalizeDeps: { exclude: ['zod', 'jsonc-parser', '@dagrejs/dagre', 'fflate'] },
+      minify: true,
       rollupOptions: {
+        // src/core is pure (docs/architecture.md): importing one of its modules does nothing but define
+        // things, so a process loads only the core modules it uses — `convstudio summary` not the API's
+        // schemas, not the exporters.
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/src/core/') },
         input: {
           index: resolve('src/main/index.ts'),
-          // The trainer, started by main as an Electron utilityProcess.
+          // The trainer: started by main as an Electron utilityProcess, and by the CLI and the browser host
+          // with child_process.fork (plain Node runs it too).
           trainer: resolve('src/trainer/trainer-process.ts'),
+          // The `convstudio` command (packages/cli/convstudio.mjs runs it with plain Node).
+          cli: resolve('src/cli/main.ts'),
         },
       },
     },

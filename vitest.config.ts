@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@core': resolve(import.meta.dirname, 'src/core') } },
   test: {
+    globalSetup: ['test/global-setup.ts'],
     projects: [
       {
         extends: true,

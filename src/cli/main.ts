@@ -7,9 +7,6 @@ import { isLang, msg, type Lang, type Msg } from '../core/index.ts';
 import { systemLang } from '../services/system-lang.ts';
 import { APP_VERSION } from '../services/app-version.ts';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, printMessages } from './cli-io.ts';
-import { serveCommand } from './commands/serve.ts';
-import { summaryCommand } from './commands/summary.ts';
-import { trainCommand } from './commands/train.ts';
 import { backendChoiceSchema } from '../core/index.ts';
 
 const HELP = `ConvStudio ${APP_VERSION}: draw convolutional networks, see every layer's shape and parameter count.
@@ -53,6 +50,8 @@ async function run(argv: string[]): Promise<number> {
       });
       lang = langOption(values.lang) ?? lang;
       if (positionals.length !== 1) throw new UsageError(msg('cli.oneFile', { command: 'summary' }));
+      // Each command's code is loaded when it is run: `summary` starts without the host's or trainer's.
+      const { summaryCommand } = await import('./commands/summary.ts');
       return await summaryCommand({
         file: positionals[0]!,
         json: values.json === true,
@@ -71,6 +70,7 @@ async function run(argv: string[]): Promise<number> {
         );
       }
       if (positionals.length > 1) throw new UsageError(msg('cli.atMostOneFile', { command: 'serve' }));
+      const { serveCommand } = await import('./commands/serve.ts');
       return await serveCommand({
         file: positionals[0] ?? null,
         port,
@@ -93,6 +93,7 @@ async function run(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError(msg('cli.oneFile', { command: 'train' }));
       const backend = backendChoiceSchema.safeParse(values.backend);
       if (!backend.success) throw new UsageError(msg('cli.badBackend', { value: String(values.backend) }));
+      const { trainCommand } = await import('./commands/train.ts');
       return await trainCommand({
         file: positionals[0]!,
         dataset: (values.dataset as string | undefined) ?? null,

@@ -6,17 +6,16 @@
  * not gone within a second.
  */
 import { fork } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { msg, trainerEventSchema, type Msg, type TrainerCommand, type TrainerEvent } from '../core/index.ts';
+import { packageRoot, RUNS_FROM_SOURCES } from './package-root.ts';
 
-/** The trainer's TypeScript entry, run through tsx by the CLI and the browser host. */
-export const TRAINER_SOURCE_ENTRY = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'trainer',
-  'trainer-process.ts',
-);
+/** The trainer as it is built (out/main/trainer.js): what Electron's utilityProcess and plain Node both run. */
+export const trainerBundle = (): string => join(packageRoot(), 'out', 'main', 'trainer.js');
+/** The trainer's TypeScript entry, run through tsx when ConvStudio itself runs from its sources. */
+export const trainerSource = (): string => join(packageRoot(), 'src', 'trainer', 'trainer-process.ts');
 export const STOP_GRACE_MS = 1_000;
 
 /** A started trainer process, whatever started it. */
@@ -38,10 +37,23 @@ export function crashMessage(code: number | null, signal: string | null, stderr:
   return msg('train.crashed', { reason: `exit code ${code}` });
 }
 
-/** Starts an entry with child_process.fork; a `.ts` entry runs through tsx. */
-export function forkTrainer(entry = TRAINER_SOURCE_ENTRY): TrainerProcess {
+/**
+ * Node's options for an entry: a `.ts` entry runs through tsx, named by its file so that Node does not look
+ * for it from the working folder (where it is not, when `convstudio` runs in another folder).
+ */
+function execArgvFor(entry: string): string[] {
+  if (!entry.endsWith('.ts')) return ['--no-warnings'];
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return ['--import', tsx, '--no-warnings'];
+}
+
+/**
+ * Starts an entry with child_process.fork: by default the same form as the code that asks (the bundle from
+ * the build, the TypeScript entry from the sources), so a test of the sources tests the sources' trainer.
+ */
+export function forkTrainer(entry = RUNS_FROM_SOURCES ? trainerSource() : trainerBundle()): TrainerProcess {
   const child = fork(entry, [], {
-    execArgv: entry.endsWith('.ts') ? ['--import', 'tsx', '--no-warnings'] : ['--no-warnings'],
+    execArgv: execArgvFor(entry),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';

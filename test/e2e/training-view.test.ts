@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTemplate, makeProject } from '../../src/core/index.ts';
 import { execFileSync } from 'node:child_process';
-import { descendants, screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { screenshot, trainerProcesses, useServedApp } from '../helpers/browser-host.ts';
 import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 
@@ -198,7 +198,7 @@ describe('the Train view', () => {
   it('says what happened when the trainer process is killed, and trains again after', async () => {
     await byId('train-start').click();
     await expect.poll(() => byId('train-progress').textContent(), { timeout: 30_000 }).toMatch(/images\/s/);
-    const trainers = descendants(app.served.process.pid!).filter((p) => p.command.includes('trainer-process'));
+    const trainers = trainerProcesses(app.served.process.pid!);
     expect(trainers).toHaveLength(1);
     process.kill(trainers[0]!.pid, 'SIGKILL');
     await byId('run-failed').waitFor({ timeout: 10_000 });
@@ -213,7 +213,7 @@ describe('the Train view', () => {
     await expect.poll(() => byId('train-progress').textContent(), { timeout: 30_000 }).toMatch(/images\/s/);
     await byId('train-stop').click();
     await expect.poll(() => byId('run-history').locator('li').count(), { timeout: 10_000 }).toBe(4);
-    expect(descendants(app.served.process.pid!).filter((p) => p.command.includes('trainer-process'))).toEqual([]);
+    expect(trainerProcesses(app.served.process.pid!)).toEqual([]);
   }, 90_000);
 
   it('asks for the path of a folder dropped in the browser, which does not tell where it is', async () => {

@@ -19,6 +19,8 @@ export interface Served {
   /** The app's data folder (recent files, autosave) and the folder Save As suggests, both temporary. */
   dataDir: string;
   projectsDir: string;
+  /** What the command printed until its address (stdout and stderr). */
+  output: string;
   stop(): Promise<void>;
 }
 
@@ -27,11 +29,15 @@ export interface ServeOptions {
   dataDir?: string;
   projectsDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** The command that serves (default: node_modules/.bin/convstudio serve …) and its working folder. */
+  command?: string;
+  args?: string[];
+  cwd?: string;
 }
 
 /** Starts `convstudio serve FILE --no-open` and waits for the address it prints. */
 export function serve(file: string | null, options: ServeOptions = {}): Promise<Served> {
-  const args = ['serve', ...(file ? [file] : []), '--no-open'];
+  const args = options.args ?? ['serve', ...(file ? [file] : []), '--no-open'];
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'convstudio-data-'));
   const projectsDir = options.projectsDir ?? mkdtempSync(join(tmpdir(), 'convstudio-projects-'));
   const env = {
@@ -41,7 +47,14 @@ export function serve(file: string | null, options: ServeOptions = {}): Promise<
     CONVSTUDIO_PROJECTS_DIR: projectsDir,
     ...options.env,
   };
-  const child = spawn(CLI, args, { env });
+  // A command that wraps serve (npm start) gets a process group of its own, so that stop() ends all of it, as
+  // Ctrl+C in a terminal would: npm does not pass a SIGTERM on to the script it runs.
+  const group = options.args !== undefined;
+  const child = spawn(options.command ?? CLI, args, {
+    env,
+    detached: group,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 120_000);
@@ -55,11 +68,13 @@ export function serve(file: string | null, options: ServeOptions = {}): Promise<
           process: child,
           dataDir,
           projectsDir,
+          output,
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('exit', () => done());
-              child.kill('SIGTERM');
+              if (group) process.kill(-child.pid!, 'SIGTERM');
+              else child.kill('SIGTERM');
             }),
         });
       }
@@ -141,6 +156,11 @@ export function useServedApp(file: string | null): AppSession {
     await session.served?.stop();
   });
   return session;
+}
+
+/** The trainer processes below `pid`: the built trainer the host forks (out/main/trainer.js). */
+export function trainerProcesses(pid: number): { pid: number; command: string }[] {
+  return descendants(pid).filter((p) => /out\/main\/trainer\.js/.test(p.command));
 }
 
 /** The processes started by `pid`, their children, and so on, with their command lines. */

@@ -12,9 +12,19 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export interface CliOptions {
+  /** The working folder (default: this one). */
+  cwd?: string;
+  /** The command to run (default: node_modules/.bin/convstudio). */
+  command?: string;
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(CLI, args, { env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+    const child = spawn(options.command ?? CLI, args, {
+      env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -6,14 +6,12 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findTemplate, makeProject, type TrainerEvent } from '../../src/core/index.ts';
-import { ensureAppBuilt, TRAINER_BUNDLE } from '../../src/host/app-build.ts';
-import { forkTrainer, startTrainer } from '../../src/services/trainer-client.ts';
+import { forkTrainer, startTrainer, trainerBundle } from '../../src/services/trainer-client.ts';
 
-beforeAll(async () => {
-  await ensureAppBuilt();
-}, 180_000);
+// test/global-setup.ts has built the app.
+const TRAINER_BUNDLE = trainerBundle();
 
 const alive = (pid: number) => {
   try {

@@ -1,10 +1,11 @@
 /** `convstudio serve [FILE] [--port N] [--no-open]`: the browser host. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { msg, translate } from '../../core/index.ts';
-import { ensureAppBuilt } from '../../host/app-build.ts';
 import { startHost, type RunningHost } from '../../host/server.ts';
 import { createApiHandlers } from '../../services/api-handlers.ts';
 import { defaultDataDir, defaultProjectsDir } from '../../services/app-data.ts';
+import { rendererDir as builtRendererDir } from '../../services/package-root.ts';
 import { APP_VERSION } from '../../services/app-version.ts';
 import { systemLang } from '../../services/system-lang.ts';
 import { TrainingService } from '../../services/training-service.ts';
@@ -17,7 +18,9 @@ export interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
-  const rendererDir = await ensureAppBuilt();
+  // The launcher (packages/cli/convstudio.mjs) builds the app before this runs; from the sources it may not.
+  const rendererDir = builtRendererDir();
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new CliError([msg('cli.notBuilt')]);
   const initialFile = options.file ? resolve(options.file) : null;
   let host: RunningHost | null = null;
   const training = new TrainingService({ dataDir: defaultDataDir(), emit: (event) => host?.broadcast(event) });

@@ -126,6 +126,7 @@ export const en = {
   'cli.badArguments': () => 'The command line cannot be read. Run convstudio --help.',
   'cli.serving': (a: { url: S }) => `ConvStudio is running at ${a.url}\n(press Ctrl+C to stop)`,
   'cli.noBrowser': () => 'Could not open a browser; open the address above.',
+  'cli.notBuilt': () => "The app is not built yet: run `npm run build` in ConvStudio's folder, then try again.",
   'cli.backendLine': (a: { backend: S }) => `backend: ${a.backend}`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
     `data: ${a.name}, ${formatInt(a.train)} training, ${formatInt(a.validation)} validation, ${formatInt(a.test)} test samples`,
@@ -170,7 +171,7 @@ export const en = {
     `${a.folder} has no ${a.file} file. An IDX dataset folder needs train-images, train-labels, t10k-images and t10k-labels.`,
   'data.unsupportedKind': (a: { kind: S }) => `Training on ${a.kind} datasets is not available yet.`,
   'backend.notInstalled': (a: { pkg: S }) =>
-    `${a.pkg} is not installed (it downloads TensorFlow at install time, which needs a network connection)`,
+    `${a.pkg} is not installed with TensorFlow's library (a download from outside the npm registry, which \`npm install\` does not make; \`npm rebuild ${a.pkg} --ignore-scripts=false\` makes it where the network allows)`,
   'backend.webgpuNotInstalled': () => 'the WebGPU packages (webgpu, @tensorflow/tfjs-backend-webgpu) are not installed',
   'backend.failedToStart': (a: { backend: S }) => `the ${a.backend} backend did not start`,
   'backend.webgpuInElectron': () =>

@@ -110,6 +110,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.badArguments': () => '無法讀取命令列。請執行 convstudio --help。',
   'cli.serving': (a: { url: S }) => `ConvStudio 正在 ${a.url} 執行\n（按 Ctrl+C 停止）`,
   'cli.noBrowser': () => '無法開啟瀏覽器；請自行開啟上面的網址。',
+  'cli.notBuilt': () => '應用程式尚未建置：請在 ConvStudio 的資料夾執行 `npm run build` 後再試一次。',
   'cli.backendLine': (a: { backend: S }) => `後端：${a.backend}`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
     `資料：${a.name}，訓練集 ${formatInt(a.train)}、驗證集 ${formatInt(a.validation)}、測試集 ${formatInt(a.test)} 個樣本`,
@@ -152,7 +153,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'data.idxMissing': (a: { folder: S; file: S }) =>
     `${a.folder} 裡沒有 ${a.file} 檔。IDX 資料集資料夾需要 train-images、train-labels、t10k-images 與 t10k-labels。`,
   'data.unsupportedKind': (a: { kind: S }) => `目前還不能用 ${a.kind} 資料集訓練。`,
-  'backend.notInstalled': (a: { pkg: S }) => `未安裝 ${a.pkg}（安裝時需要下載 TensorFlow，必須連上網路）`,
+  'backend.notInstalled': (a: { pkg: S }) =>
+    `${a.pkg} 沒有安裝 TensorFlow 程式庫（它要從 npm 套件庫以外下載，\`npm install\` 不會下載；在能連上網路的地方執行 \`npm rebuild ${a.pkg} --ignore-scripts=false\` 即可取得）`,
   'backend.webgpuNotInstalled': () => '未安裝 WebGPU 套件（webgpu、@tensorflow/tfjs-backend-webgpu）',
   'backend.failedToStart': (a: { backend: S }) => `${a.backend} 後端無法啟動`,
   'backend.webgpuInElectron': () => 'Node 版的 WebGPU 無法在 Electron 中使用（“External buffers are not allowed”）',
