@@ -78,7 +78,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     maxPayload: MAX_TEXT_CHARS * 2,
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    // A client that goes away mid-handshake must not take the host with it (an unhandled 'error').
+    socket.on('error', () => socket.destroy());
+    const url = apiUrl(req.url);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const origin = req.headers.origin ?? '';
     const allowed =
       url.pathname === '/api' &&
@@ -89,7 +95,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws, options.handlers, log));
+    try {
+      sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws, options.handlers, log));
+    } catch (error) {
+      log(error);
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -116,7 +127,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 }
 
+/**
+ * The path and query of an upgrade request, or null when its target is not an origin-form path: `//`,
+ * `//[/api`, `http://[` and `http://a:b/api` once made `new URL` throw and ended the host.
+ */
+function apiUrl(target: string | undefined): URL | null {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, `http://${HOST}`);
+  } catch {
+    return null;
+  }
+}
+
 function serveApi(ws: WebSocket, handlers: ApiHandlers, log: (error: unknown) => void): void {
+  // A malformed frame closes this socket; it must not end the host.
+  ws.on('error', () => ws.terminate());
   ws.on('message', async (data) => {
     let request;
     try {
@@ -125,8 +151,12 @@ function serveApi(ws: WebSocket, handlers: ApiHandlers, log: (error: unknown) =>
       ws.close(1008, 'malformed request');
       return;
     }
-    const result = await dispatch(handlers, request.method, request.params, log);
-    const response: WsResponse = { id: request.id, result };
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+    try {
+      const result = await dispatch(handlers, request.method, request.params, log);
+      const response: WsResponse = { id: request.id, result };
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+    } catch (error) {
+      log(error);
+    }
   });
 }

@@ -1,5 +1,7 @@
 /** The API's handlers, shared by Electron main and the browser host. */
 import { loadModelText, type ApiHandlers, type AppInfo, type Lang } from '../core/index.ts';
+import { dirname } from 'node:path';
+import { sweepStaleTemporaryFiles } from './atomic-write.ts';
 import { AutosaveStore } from './autosave-store.ts';
 import { openProject, saveExercise, saveProject, withExtension, writeDocument } from './project-files.ts';
 import { RecentFiles } from './recent-files.ts';
@@ -27,9 +29,16 @@ export interface HandlerOptions {
   training: TrainingService;
 }
 
+/** At start: the temporary files of saves killed last time, where ConvStudio saves (issue 14: 95 MB after 8 kills). */
+async function sweepAfterKilledSaves(dataDir: string, projectsFolder: string, recent: RecentFiles): Promise<void> {
+  const folders = [dataDir, projectsFolder, ...(await recent.list()).map((file) => dirname(file))];
+  await sweepStaleTemporaryFiles(folders);
+}
+
 export function createApiHandlers(options: HandlerOptions): ApiHandlers {
   const recent = new RecentFiles(options.dataDir);
   const autosave = new AutosaveStore(options.dataDir);
+  void sweepAfterKilledSaves(options.dataDir, options.projectsFolder, recent);
   return {
     'app.info': async () => ({
       version: options.version,
@@ -46,9 +55,9 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       const path = await options.dialogs?.open();
       return path ? openProject(path, recent) : null;
     },
-    'project.save': async ({ path, project }) => saveProject(path, project, recent),
+    'project.save': async ({ path, project, overwrite }) => saveProject(path, project, recent, overwrite),
     'project.saveDialog': async ({ suggestedName }) => (await options.dialogs?.save(suggestedName)) ?? null,
-    'exercise.save': async ({ path, exercise }) => saveExercise(path, exercise, recent),
+    'exercise.save': async ({ path, exercise, overwrite }) => saveExercise(path, exercise, recent, overwrite),
     'print.pdf': async ({ suggestedName }) => {
       if (!options.printPdf || !options.dialogs) return null;
       // Printed before the dialog opens: the page shows the sheet being printed now.

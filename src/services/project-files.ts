@@ -1,8 +1,10 @@
 /** Saving and opening projects and exercises on disk, with recent files kept up to date; saving PDFs. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   EXERCISE_EXTENSION,
+  EXERCISE_FORMAT,
+  PROJECT_FORMAT,
   msg,
   type Exercise,
   type OpenedFile,
@@ -33,18 +35,69 @@ export async function writeDocument(target: string, data: string | Uint8Array): 
   return { ok: true, path: target };
 }
 
-async function saveJson(path: string, value: unknown, extension: string, recent: RecentFiles): Promise<SaveResult> {
-  const result = await writeDocument(withExtension(path, extension), JSON.stringify(value, null, 2) + '\n');
+/**
+ * A ConvStudio document's path: 'net' and 'net.json' → 'net.convstudio.json' (or the exercise's extension);
+ * a name that already has the extension stays. A project or exercise save never writes another kind of file
+ * (it once overwrote a settings.json it was given).
+ */
+export function documentPath(path: string, extension: string): string {
+  if (path.toLowerCase().endsWith(extension)) return path;
+  return `${path.replace(/(\.exercise)?\.convstudio\.json$|\.json$/i, '')}${extension}`;
+}
+
+/** Whether `path` holds something other than a ConvStudio project or exercise (false where nothing is there). */
+async function holdsOtherFile(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+  try {
+    // A document says what it is near its start: {"format": "convstudio", …}.
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    const format = /^\s*\{\s*"format"\s*:\s*"([\w-]+)"/.exec(head)?.[1];
+    return format !== PROJECT_FORMAT && format !== EXERCISE_FORMAT;
+  } catch {
+    return false; // not readable as a file (a folder, say): the write itself will say why it fails
+  } finally {
+    await handle.close();
+  }
+}
+
+async function saveJson(
+  path: string,
+  value: unknown,
+  extension: string,
+  recent: RecentFiles,
+  overwrite: boolean,
+): Promise<SaveResult> {
+  const target = documentPath(path, extension);
+  if (!overwrite && (await holdsOtherFile(target))) {
+    return { ok: false, errors: [msg('file.notOurs', { path: target })], notOurs: target };
+  }
+  const result = await writeDocument(target, JSON.stringify(value, null, 2) + '\n');
   if (result.ok) await recent.add(result.path);
   return result;
 }
 
-export function saveProject(path: string, project: Project, recent: RecentFiles): Promise<SaveResult> {
-  return saveJson(path, project, PROJECT_EXTENSION, recent);
+export function saveProject(
+  path: string,
+  project: Project,
+  recent: RecentFiles,
+  overwrite = false,
+): Promise<SaveResult> {
+  return saveJson(path, project, PROJECT_EXTENSION, recent, overwrite);
 }
 
-export function saveExercise(path: string, exercise: Exercise, recent: RecentFiles): Promise<SaveResult> {
-  return saveJson(path, exercise, EXERCISE_EXTENSION, recent);
+export function saveExercise(
+  path: string,
+  exercise: Exercise,
+  recent: RecentFiles,
+  overwrite = false,
+): Promise<SaveResult> {
+  return saveJson(path, exercise, EXERCISE_EXTENSION, recent, overwrite);
 }
 
 export async function openProject(path: string, recent: RecentFiles): Promise<OpenedFile> {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import {
   analyse,
   layersModelJsonSchema,
@@ -20,6 +21,9 @@ import {
   type TrainerEvent,
 } from '../core/index.ts';
 import { forkTrainer, startTrainer, type LaunchTrainer, type TrainerRun } from './trainer-client.ts';
+
+/** Dataset descriptions that run side by side, each in a trainer process of its own. */
+export const DESCRIBE_AT_ONCE = 2;
 
 export interface TrainingServiceOptions {
   dataDir: string;
@@ -38,6 +42,11 @@ export class TrainingService {
   /** Trainer processes not yet ended (a finished run's process may still be exiting). */
   private readonly live = new Set<TrainerRun>();
   private readonly launch: LaunchTrainer;
+  /**
+   * Dataset descriptions waiting for a trainer process: at most this many at once (twelve at once started
+   * twelve processes, 2.5 GB); the rest wait their turn.
+   */
+  private readonly describing = pLimit(DESCRIBE_AT_ONCE);
 
   constructor(private readonly options: TrainingServiceOptions) {
     this.launch = options.launch ?? (() => forkTrainer());
@@ -90,7 +99,11 @@ export class TrainingService {
     return null;
   }
 
-  async describe(params: ApiArgs<'dataset.describe'>): Promise<DescribeResult> {
+  describe(params: ApiArgs<'dataset.describe'>): Promise<DescribeResult> {
+    return this.describing(() => this.describeNow(params));
+  }
+
+  private async describeNow(params: ApiArgs<'dataset.describe'>): Promise<DescribeResult> {
     const events: TrainerEvent[] = [];
     const run = startTrainer(
       {
@@ -102,7 +115,9 @@ export class TrainingService {
       (event) => events.push(event),
       this.launch,
     );
+    this.live.add(run);
     await run.finished;
+    this.live.delete(run);
     const described = events.find((e) => e.type === 'dataset');
     if (described?.type === 'dataset') return { ok: true, dataset: described };
     const error = events.find((e) => e.type === 'error');
@@ -127,6 +142,7 @@ export class TrainingService {
 
   /** Ends any run at once: the host is closing. Never leaves an orphan trainer process. */
   async shutdown(): Promise<void> {
+    this.describing.clearQueue();
     const runs = [...this.live];
     for (const run of runs) run.kill();
     await Promise.all(runs.map((run) => run.finished));

@@ -2,7 +2,7 @@
  * The canvas editor in Debian's Chromium, through the browser host: drag a layer from the palette, connect
  * it, change a setting, undo and redo, save, reload and reopen, switch language.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,37 @@ describe('editing a network on the canvas', () => {
     await app.page.getByTestId('recent-select').selectOption(file);
     await expect.poll(() => paramsOf('conv2d')).toBe('640 params');
     expect(await app.page.getByTestId('doc-title').textContent()).toBe('my-first-cnn.convstudio.json');
+  });
+
+  it('asks before replacing a file that is not ConvStudio’s, and writes only .convstudio.json files', async () => {
+    const foreign = join(app.served.projectsDir, 'notes.convstudio.json');
+    writeFileSync(foreign, 'my notes, not a network');
+    const saveAs = async (path: string) => {
+      await app.page.keyboard.press('Control+Shift+s');
+      await app.page.getByTestId('save-as-path').fill(path);
+      await app.page.getByTestId('save-as-confirm').click();
+    };
+    await saveAs(foreign);
+    await app.page.getByTestId('replace-dialog').waitFor();
+    expect(await app.page.getByTestId('replace-dialog').textContent()).toContain(`${foreign} already exists`);
+    await screenshot(app.page, 'editor-replace-question');
+    await app.page.getByTestId('replace-dialog').getByText('Cancel').click();
+    expect(readFileSync(foreign, 'utf8')).toBe('my notes, not a network');
+    expect(await app.page.getByTestId('doc-title').textContent()).toBe('my-first-cnn.convstudio.json');
+
+    const settings = join(app.served.projectsDir, 'settings.json');
+    writeFileSync(settings, '{"theme":"dark"}');
+    await saveAs(settings);
+    await expect.poll(() => app.page.getByTestId('doc-title').textContent()).toBe('settings.convstudio.json');
+    expect(readFileSync(settings, 'utf8')).toBe('{"theme":"dark"}');
+
+    await saveAs(foreign);
+    await app.page.getByTestId('replace-confirm').click();
+    await expect.poll(() => app.page.getByTestId('doc-title').textContent()).toBe('notes.convstudio.json');
+    expect(JSON.parse(readFileSync(foreign, 'utf8')).format).toBe('convstudio');
+    // Back to the file the next tests work on: it is ConvStudio's, so no question.
+    await saveAs(join(app.served.projectsDir, 'my-first-cnn.convstudio.json'));
+    await expect.poll(() => app.page.getByTestId('doc-title').textContent()).toBe('my-first-cnn.convstudio.json');
   });
 
   it('asks before replacing unsaved work', async () => {

@@ -40,7 +40,8 @@ describe('a teacher makes an exercise', () => {
     await byId('exercise-title').fill('Counting parameters');
     await byId('exercise-instructions').fill('Work out every count as model.summary() prints it.');
     await byId('ask-all-params').click();
-    await byId('ask-totalParams').check();
+    // "Ask all" parameters asks the total too: the course's key figure.
+    expect(await byId('ask-totalParams').isChecked()).toBe(true);
     await byId('ask-conv2d-outputShape').check();
     expect(await byId('question-count').textContent()).toBe('10 figures to work out');
     // The Input's figures are given, never asked.

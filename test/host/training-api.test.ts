@@ -18,7 +18,8 @@ import {
 } from '../../src/core/index.ts';
 import { startHost, type RunningHost } from '../../src/host/server.ts';
 import { createApiHandlers } from '../../src/services/api-handlers.ts';
-import { TrainingService } from '../../src/services/training-service.ts';
+import { DESCRIBE_AT_ONCE, TrainingService } from '../../src/services/training-service.ts';
+import { descendants } from '../helpers/browser-host.ts';
 
 let host: RunningHost;
 let ws: WebSocket;
@@ -167,4 +168,22 @@ describe('describing a dataset', () => {
     expect(translate(problem!, 'en')).toMatch(/train-images-idx3-ubyte/);
     expect(translate(problem!, 'zh-TW')).toMatch(/train-images-idx3-ubyte/);
   }, 30_000);
+
+  it(`runs six descriptions asked at once ${DESCRIBE_AT_ONCE} at a time, and answers all of them`, async () => {
+    const trainers = () => descendants(process.pid).filter((p) => p.command.includes('trainer-process')).length;
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, trainers())), 50);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        call<{ ok: boolean }>('dataset.describe', {
+          dataset: { kind: 'builtin', name: 'mnist' },
+          inputShape: [28, 28, 1],
+        }),
+      ),
+    );
+    clearInterval(watch);
+    expect(results.map((r) => r.value?.ok)).toEqual(Array(6).fill(true));
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(DESCRIBE_AT_ONCE);
+  }, 120_000);
 });

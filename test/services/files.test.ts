@@ -51,6 +51,39 @@ describe('saving projects', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes only ConvStudio files: another extension gets ours, and a file that is not ours needs consent', async () => {
+    const dir = temp();
+    const recent = new RecentFiles(join(dir, 'data'));
+    writeFileSync(join(dir, 'settings.json'), '{"theme":"dark"}');
+    const asJson = await saveProject(join(dir, 'settings.json'), project(), recent);
+    expect(asJson).toEqual({ ok: true, path: join(dir, 'settings.convstudio.json') });
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{"theme":"dark"}');
+    const graph = project().graph;
+    const exercise = makeExercise(graph, analyse(graph), { title: 'x', instructions: '', questions: [] });
+    expect((await saveExercise(join(dir, 'notes.txt'), exercise, recent)).ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual([
+      'data',
+      'notes.txt.exercise.convstudio.json',
+      'settings.convstudio.json',
+      'settings.json',
+    ]);
+
+    const foreign = join(dir, 'other.convstudio.json');
+    writeFileSync(foreign, 'somebody else’s file');
+    const refused = await saveProject(foreign, project(), recent);
+    expect(refused).toMatchObject({ ok: false, notOurs: foreign });
+    if (!refused.ok) {
+      expect(translate(refused.errors[0]!, 'en')).toBe(
+        `${foreign} already exists and is not a ConvStudio file: saving would replace it.`,
+      );
+      expect(translate(refused.errors[0]!, 'zh-TW')).toContain('不是 ConvStudio 的檔案');
+    }
+    expect(readFileSync(foreign, 'utf8')).toBe('somebody else’s file');
+    expect((await saveProject(foreign, project(), recent, true)).ok).toBe(true);
+    // Our own file is replaced without a question.
+    expect(await saveProject(foreign, project(), recent)).toEqual({ ok: true, path: foreign });
+  });
+
   it('replaces a file in one step', async () => {
     const dir = temp();
     const path = join(dir, 'a.json');

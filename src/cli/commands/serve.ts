@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { msg, translate } from '../../core/index.ts';
+import { writeLaunchPage, type LaunchPage } from '../../host/launch-page.ts';
 import { startHost, type RunningHost } from '../../host/server.ts';
 import { createApiHandlers } from '../../services/api-handlers.ts';
 import { defaultDataDir, defaultProjectsDir } from '../../services/app-data.ts';
@@ -23,13 +24,14 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new CliError([msg('cli.notBuilt')]);
   const initialFile = options.file ? resolve(options.file) : null;
   let host: RunningHost | null = null;
-  const training = new TrainingService({ dataDir: defaultDataDir(), emit: (event) => host?.broadcast(event) });
+  const dataDir = defaultDataDir();
+  const training = new TrainingService({ dataDir, emit: (event) => host?.broadcast(event) });
   const handlers = createApiHandlers({
     host: 'browser',
     version: APP_VERSION,
     systemLang: systemLang(),
     initialFile,
-    dataDir: defaultDataDir(),
+    dataDir,
     projectsFolder: defaultProjectsDir(),
     training,
   });
@@ -49,13 +51,21 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const running = host;
   const lang = systemLang();
   process.stdout.write(`${translate(msg('cli.serving', { url: running.url }), lang)}\n`);
+  let launchPage: LaunchPage | null = null;
   if (options.open) {
     const { default: open } = await import('open');
-    await open(running.url).catch(() => process.stderr.write(`${translate(msg('cli.noBrowser'), lang)}\n`));
+    // The browser gets a page only this user can read, never the token on its command line.
+    launchPage = await writeLaunchPage(dataDir, running.url, running.port);
+    await open(launchPage.url).catch(() => process.stderr.write(`${translate(msg('cli.noBrowser'), lang)}\n`));
   }
   await new Promise<void>((done) => {
     // No orphan trainer: a run in progress ends with the host.
-    const stop = () => void training.shutdown().then(() => running.close().then(done));
+    const stop = () =>
+      void training
+        .shutdown()
+        .then(() => running.close())
+        .then(() => launchPage?.remove())
+        .then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

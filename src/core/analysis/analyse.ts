@@ -83,6 +83,13 @@ export function analyse(graph: Graph): Analysis {
       });
     }
 
+    if (!countsAreExact(result)) {
+      // Past 2^53 a number is no longer a count: never show a wrong digit, say so instead.
+      report('error', msg('diag.countTooLarge', { layer: label }));
+      const explanations = result.explanations && { ...result.explanations, params: null, macs: null };
+      result = { ...result, params: null, macs: null, explanations };
+    }
+
     if (!cyclicSet.has(id) && usesSoftmax(node) && adj.outgoing.get(id)!.length > 0) {
       report('warning', msg('warn.softmaxNotLast', { layer: label }));
     }
@@ -95,7 +102,7 @@ export function analyse(graph: Graph): Analysis {
       outputShape: result.outputShape,
       params: result.params,
       macs: result.macs,
-      activationBytes: result.outputShape ? elements(result.outputShape) * BYTES_PER_VALUE : null,
+      activationBytes: result.outputShape ? exactOrNull(elements(result.outputShape) * BYTES_PER_VALUE) : null,
       receptiveField: result.receptiveField,
       explanations: result.explanations,
       diagnostics: own,
@@ -105,6 +112,9 @@ export function analyse(graph: Graph): Analysis {
 
   const nodes = [...order, ...cyclic].map((id) => results.get(id)!);
   const totals = sumTotals(nodes);
+  if (![totals.total, totals.trainable, totals.nonTrainable, totals.macs].every(Number.isSafeInteger)) {
+    diagnostics.push({ severity: 'error', nodeId: null, message: msg('diag.totalTooLarge') });
+  }
   if (totals.total > PARAMS_WARNING_THRESHOLD) {
     diagnostics.push({
       severity: 'warning',
@@ -127,6 +137,16 @@ function usesSoftmax(node: LayerNode): boolean {
     (node.type === 'Conv2D' || node.type === 'Dense' || node.type === 'Activation') &&
     node.params.activation === 'softmax'
   );
+}
+
+const exactOrNull = (n: number): number | null => (Number.isSafeInteger(n) ? n : null);
+
+/** Whether a layer's counts are whole numbers JavaScript holds exactly (up to 2^53 − 1). */
+function countsAreExact(result: { params: NodeAnalysis['params']; macs: number | null; outputShape: Shape | null }) {
+  const { params, macs } = result;
+  if (params && ![params.total, params.trainable, params.nonTrainable].every(Number.isSafeInteger)) return false;
+  if (macs !== null && !Number.isSafeInteger(macs)) return false;
+  return true;
 }
 
 function elements(shape: Shape): number {

@@ -37,12 +37,15 @@ export const apiParams = {
   'project.openPath': z.object({ path }).strict(),
   /** The host's own Open dialog (desktop only); null when cancelled. */
   'project.openDialog': none,
-  /** Saves a project to a path, atomically; adds .convstudio.json when the name has no .json. */
-  'project.save': z.object({ path, project: projectSchema }).strict(),
+  /**
+   * Saves a project to a path, atomically, as a .convstudio.json file (the extension is added, or replaces a
+   * plain .json). An existing file that is not ConvStudio's is replaced only with `overwrite`.
+   */
+  'project.save': z.object({ path, project: projectSchema, overwrite: z.boolean().default(false) }).strict(),
   /** The host's own Save dialog (desktop only): the chosen path, or null when cancelled. */
   'project.saveDialog': z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
-  /** Saves an exercise (with a student's answers, if any), atomically; adds .exercise.convstudio.json. */
-  'exercise.save': z.object({ path, exercise: exerciseSchema }).strict(),
+  /** Saves an exercise (with a student's answers, if any), atomically, as .exercise.convstudio.json; as above. */
+  'exercise.save': z.object({ path, exercise: exerciseSchema, overwrite: z.boolean().default(false) }).strict(),
   /**
    * Prints the page as it is now (its print stylesheet: the worksheet being printed) to a PDF and asks where
    * to save it (desktop only: the browser host prints with the browser's own dialog). Null when cancelled.
@@ -107,7 +110,11 @@ export interface OpenedFile {
   result: LoadResult;
 }
 
-export type SaveResult = { ok: true; path: string } | { ok: false; errors: Msg[] };
+/**
+ * A save's outcome. `notOurs`: nothing was written because that path holds a file that is not ConvStudio's;
+ * the page asks before saving again with `overwrite`.
+ */
+export type SaveResult = { ok: true; path: string } | { ok: false; errors: Msg[]; notOurs?: string };
 
 export interface AutosaveSnapshot {
   project: Project;

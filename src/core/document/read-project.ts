@@ -4,6 +4,7 @@
  */
 import { msg, type Msg } from '../i18n/messages.ts';
 import { PROJECT_VERSION, projectSchema, type Project } from './project-schema.ts';
+import { formatShapeValue } from '../import/value-text.ts';
 import { issuePath, issueProblem } from './schema-issues.ts';
 
 /** Each migration takes a project of version v (the key) to version v + 1. */
@@ -28,10 +29,10 @@ export function readProject(value: Record<string, unknown>, path: string): Proje
         msg('file.invalidProject', {
           path,
           where: 'version',
-          problem: msg('schema.invalidType', {
-            expected: 'a version number',
-            received: String(version),
-          }),
+          problem:
+            version === undefined
+              ? msg('schema.missing')
+              : msg('schema.invalidType', { expected: 'version', received: formatShapeValue(version) }),
         }),
       ],
     };

@@ -38,9 +38,10 @@ export function issueProblem(issue: z.core.$ZodIssue): Msg {
       return msg('schema.tooBig', { max: String(issue.maximum) });
     case 'custom': {
       const params = issue.params as { message?: Msg } | undefined;
-      return params?.message ?? msg('schema.other', { detail: issue.message });
+      return params?.message ?? msg('schema.noForm');
     }
     default:
-      return msg('schema.other', { detail: issue.message });
+      // zod's own wording is English for developers: a reader gets ours.
+      return msg('schema.noForm');
   }
 }

@@ -14,6 +14,17 @@ const side = (a: Side): string => (a === 'both' ? 'height and width' : a);
 const lines = (a: Side, n: number): string =>
   a === 'both' ? 'rows and columns' : a === 'width' ? (n === 1 ? 'column' : 'columns') : n === 1 ? 'row' : 'rows';
 
+/** The kinds of value a file's schema expects (zod's names), as a reader says them. */
+const EN_VALUE_KINDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a text',
+  boolean: 'true or false',
+  object: 'an object ({…})',
+  array: 'a list ([…])',
+  version: 'a version number (1, 2, 3…)',
+};
+
 export const en = {
   // — axes and settings —
   'axis.height': () => 'height',
@@ -26,6 +37,10 @@ export const en = {
   'diag.noInputLayer': () => 'The network has no Input layer, so no shape can be worked out.',
   'diag.duplicateName': (a: { layer: S }) =>
     `${a.layer}: another layer has the same name. Keras needs every layer name to be different.`,
+  'diag.countTooLarge': (a: { layer: S }) =>
+    `${a.layer}: its parameter or multiply-add count is larger than 9,007,199,254,740,991, more than ConvStudio can count to the last digit. Make the layer or its input smaller.`,
+  'diag.totalTooLarge': () =>
+    'The network’s total parameter or multiply-add count is larger than 9,007,199,254,740,991, more than ConvStudio can count to the last digit. Make some layers or the input smaller.',
   'diag.cycle': (a: { layer: S }) =>
     `${a.layer} is part of a loop: a layer's output leads back into itself. Remove one of the connections in the loop.`,
   'diag.notConnected': (a: { layer: S }) =>
@@ -149,6 +164,7 @@ export const en = {
   'cli.savedLine': (a: { path: S }) => `saved: ${a.path}`,
   'cli.portInUse': (a: { port: N }) =>
     `Port ${a.port} is already in use. Choose another with --port, or leave --port out to pick a free one.`,
+  'file.notOurs': (a: { path: S }) => `${a.path} already exists and is not a ConvStudio file: saving would replace it.`,
   'file.cannotSave': (a: { path: S; reason: S }) =>
     `${a.path} could not be saved (${a.reason}). Your work is still open; try another folder or name.`,
   'data.idxMagic': (a: { file: S; magic: S }) =>
@@ -233,7 +249,8 @@ export const en = {
     `${a.path}: the exercise file is damaged at ${a.where}: ${a.problem}.`,
   'file.newerVersion': (a: { path: S; version: N; supported: N }) =>
     `${a.path} was saved by a newer ConvStudio (file version ${a.version}; this version reads up to ${a.supported}). Update ConvStudio to open it.`,
-  'schema.invalidType': (a: { expected: S; received: S }) => `expected ${a.expected}, found ${a.received}`,
+  'schema.invalidType': (a: { expected: S; received: S }) =>
+    `expected ${EN_VALUE_KINDS[a.expected] ?? a.expected}, found ${a.received}`,
   'schema.invalidValue': (a: { options: S }) => `expected one of ${a.options}`,
   'schema.missing': () => 'a required value is missing',
   'schema.tooSmall': (a: { min: S }) => `the value must be at least ${a.min}`,
@@ -243,7 +260,6 @@ export const en = {
   'schema.questionNoLayer': (a: { id: S }) => `a question asks about '${a.id}', which is not a layer of the network`,
   'schema.questionTwice': (a: { question: S }) => `the question '${a.question}' is asked twice`,
   'schema.noForm': () => 'the value has none of the accepted forms',
-  'schema.other': (a: { detail: S }) => a.detail,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `Layer '${a.name}' is a ${a.className}, which ConvStudio does not support yet.`,
   'import.nestedModel': (a: { className: S; name: S }) =>

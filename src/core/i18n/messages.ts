@@ -32,12 +32,25 @@ export function msg<K extends MessageKey>(
 }
 
 /** Words a message in a language. */
+/** The longest name, path or value a message quotes; longer ones are cut in the middle. */
+export const MAX_QUOTED_CHARS = 120;
+
+/** A quoted text of at most MAX_QUOTED_CHARS: its start, an ellipsis, and its end (a path's file name stays). */
+export function cutQuoted(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARS) return text;
+  const tail = 30;
+  return `${text.slice(0, MAX_QUOTED_CHARS - tail - 1)}…${text.slice(-tail)}`;
+}
+
 export function translate(message: Msg, lang: Lang): string {
   const fn = CATALOGUES[lang][message.key] as (a: unknown) => string;
   const args = message.args as Record<string, unknown> | undefined;
   if (!args) return fn(undefined);
   const worded: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(args)) worded[name] = isMsg(value) ? translate(value, lang) : value;
+  for (const [name, value] of Object.entries(args)) {
+    // A file may name a layer with ten million characters: a message quotes at most a line's worth.
+    worded[name] = isMsg(value) ? translate(value, lang) : typeof value === 'string' ? cutQuoted(value) : value;
+  }
   return fn(worded);
 }
 

@@ -12,6 +12,17 @@ type N = number;
 const axisWord = (axis: Side): string => (axis === 'both' ? '高度與寬度' : axis === 'height' ? '高度' : '寬度');
 const lines = (axis: Side): string => (axis === 'both' ? '列與行' : axis === 'width' ? '行' : '列');
 
+/** The kinds of value a file's schema expects (zod's names), in words. */
+const ZH_VALUE_KINDS: Record<string, string> = {
+  number: '數字',
+  int: '整數',
+  string: '文字',
+  boolean: ' true 或 false ',
+  object: '物件（{…}）',
+  array: '清單（[…]）',
+  version: '版本號碼（1、2、3…）',
+};
+
 export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'axis.height': () => '高度',
   'axis.width': () => '寬度',
@@ -21,6 +32,10 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'diag.emptyGraph': () => '網路還沒有任何層。請從輸入層 (Input) 開始。',
   'diag.noInputLayer': () => '網路沒有輸入層 (Input)，因此無法推算任何形狀。',
   'diag.duplicateName': (a: { layer: S }) => `${a.layer}：另一層也用了相同的名稱。Keras 要求每一層的名稱都不同。`,
+  'diag.countTooLarge': (a: { layer: S }) =>
+    `${a.layer}：參數或乘加運算量超過 9,007,199,254,740,991，ConvStudio 無法精確算到最後一位。請把這一層或它的輸入變小。`,
+  'diag.totalTooLarge': () =>
+    '整個網路的參數或乘加運算量總數超過 9,007,199,254,740,991，ConvStudio 無法精確算到最後一位。請把某些層或輸入變小。',
   'diag.cycle': (a: { layer: S }) => `${a.layer} 位於一個迴圈中：某一層的輸出又繞回自己。請移除迴圈中的一條連線。`,
   'diag.notConnected': (a: { layer: S }) => `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。`,
   'diag.missingInputShape': (a: { layer: S }) =>
@@ -132,6 +147,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.testLine': (a: { loss: S; accuracy: S }) => `測試集：損失 ${a.loss}  準確率 ${a.accuracy}`,
   'cli.savedLine': (a: { path: S }) => `已儲存：${a.path}`,
   'cli.portInUse': (a: { port: N }) => `連接埠 ${a.port} 已被使用。請用 --port 指定其他連接埠，或不指定以自動選擇。`,
+  'file.notOurs': (a: { path: S }) => `${a.path} 已經存在，而且不是 ConvStudio 的檔案：儲存會取代它。`,
   'file.cannotSave': (a: { path: S; reason: S }) =>
     `無法儲存 ${a.path}（${a.reason}）。您的作品仍然開著；請換一個資料夾或檔名再試。`,
   'data.idxMagic': (a: { file: S; magic: S }) =>
@@ -213,7 +229,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.path}：練習檔在 ${a.where} 處損壞：${a.problem}。`,
   'file.newerVersion': (a: { path: S; version: N; supported: N }) =>
     `${a.path} 是由較新版的 ConvStudio 儲存的（檔案版本 ${a.version}；此版本最多可讀取 ${a.supported}）。請更新 ConvStudio 後再開啟。`,
-  'schema.invalidType': (a: { expected: S; received: S }) => `應為 ${a.expected}，實際為 ${a.received}`,
+  'schema.invalidType': (a: { expected: S; received: S }) =>
+    `應為${ZH_VALUE_KINDS[a.expected] ?? ` ${a.expected} `}，實際為 ${a.received}`,
   'schema.invalidValue': (a: { options: S }) => `必須是 ${a.options} 之一`,
   'schema.missing': () => '缺少必要的值',
   'schema.tooSmall': (a: { min: S }) => `值至少要是 ${a.min}`,
@@ -223,7 +240,6 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'schema.questionNoLayer': (a: { id: S }) => `有一道題目問的是 '${a.id}'，但網路中沒有這一層`,
   'schema.questionTwice': (a: { question: S }) => `題目 '${a.question}' 出現了兩次`,
   'schema.noForm': () => '這個值不符合任何可接受的格式',
-  'schema.other': (a: { detail: S }) => a.detail,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `層 '${a.name}' 是 ${a.className}，ConvStudio 目前還不支援。`,
   'import.nestedModel': (a: { className: S; name: S }) =>

@@ -52,6 +52,10 @@ const ACTIVATION_ALIASES: Record<string, ActivationName> = {
 
 const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
 
+/** A table's own entry: a file's class name 'constructor' or '__proto__' must not find Object's members. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 class SettingError extends Error {
   constructor(
     readonly setting: string,
@@ -87,7 +91,7 @@ function pair(config: Config, key: string, fallback?: Pair): Pair {
   const value = config[key];
   if ((value === undefined || value === null) && fallback) return fallback;
   if (typeof value === 'number' && Number.isFinite(value)) return [value, value];
-  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number')) {
+  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
     return [value[0] as number, value[1] as number];
   }
   throw new SettingError(key, value);
@@ -103,7 +107,7 @@ function activation(config: Config, key = 'activation', fallback: ActivationName
   const value = config[key] ?? fallback;
   const name = typeof value === 'string' ? value : isObject(value) ? value.class_name : undefined;
   if (typeof name === 'string') {
-    const lower = ACTIVATION_ALIASES[name] ?? name;
+    const lower = own(ACTIVATION_ALIASES, name) ?? name;
     if ((ACTIVATIONS as readonly string[]).includes(lower)) return lower as ActivationName;
     const snake = name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
     if ((ACTIVATIONS as readonly string[]).includes(snake)) return snake as ActivationName;
@@ -182,9 +186,9 @@ export function convertKerasLayer(className: string, name: string, config: Confi
 }
 
 function specFor(className: string, c: Config, rank: number | undefined): LayerSpec | null {
-  const fromActivationLayer = ACTIVATION_LAYERS[className];
+  const fromActivationLayer = own(ACTIVATION_LAYERS, className);
   if (fromActivationLayer) return { type: 'Activation', params: { activation: fromActivationLayer } };
-  const type = CLASS_ALIASES[className];
+  const type = own(CLASS_ALIASES, className);
   switch (type) {
     case undefined:
       return null;

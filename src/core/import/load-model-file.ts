@@ -2,7 +2,9 @@
  * Any file ConvStudio opens, from its text: a ConvStudio project, a Keras model config (tf.keras 2.x,
  * Keras 2.2, Keras 3), a TensorFlow.js model.json (with or without `model_config`) or a ConvStudio exercise.
  */
+import { z } from 'zod';
 import { makeProject } from '../document/build.ts';
+import type { Graph } from '../document/graph-schema.ts';
 import type { Project } from '../document/project-schema.ts';
 import { readProject } from '../document/read-project.ts';
 import { EXERCISE_FORMAT, type Exercise } from '../exercise/exercise-schema.ts';
@@ -11,6 +13,7 @@ import { msg, type Msg } from '../i18n/messages.ts';
 import { parseJsonText } from './json-text.ts';
 import { isObject } from './keras-layer.ts';
 import { importKerasModel } from './keras-model.ts';
+import { formatShapeValue } from './value-text.ts';
 
 export type FileKind = 'project' | 'keras' | 'tfjs' | 'exercise';
 /** An exercise also opens as a project of its network, so whatever shows a network can show it. */
@@ -57,5 +60,26 @@ export function loadModelJson(value: unknown, path: string): LoadResult {
   }
   const result = importKerasModel(model);
   if (!result.ok) return result;
-  return { ok: true, project: makeProject(result.graph, result.name), kind };
+  try {
+    return { ok: true, project: makeProject(result.graph, result.name), kind };
+  } catch (error) {
+    return { ok: false, errors: [unreadableSetting(result.graph, error, path)] };
+  }
+}
+
+/**
+ * The last line of defence when an imported layer's settings are not what a project holds: the layer and
+ * the setting the project's schema refused, worded for people — never the schema's own report.
+ */
+function unreadableSetting(graph: Graph, error: unknown, path: string): Msg {
+  const where = error instanceof z.ZodError ? error.issues[0]?.path : undefined;
+  const node = where?.[0] === 'graph' && where[1] === 'nodes' ? graph.nodes[Number(where[2])] : undefined;
+  const setting = where?.[3] === 'params' ? where[4] : undefined;
+  if (!node || typeof setting !== 'string') return msg('file.unknownFormat', { path });
+  return msg('import.badSetting', {
+    name: node.name,
+    className: node.type,
+    setting,
+    value: formatShapeValue((node.params as Record<string, unknown>)[setting]),
+  });
 }

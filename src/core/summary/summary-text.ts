@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analysis/types.ts';
 import { formatBytes, formatInt, formatKerasShape } from '../format/number.ts';
-import { msg, translate, type Lang } from '../i18n/messages.ts';
+import { cutQuoted, msg, translate, type Lang } from '../i18n/messages.ts';
 import { summarise } from './summary-rows.ts';
 import { displayWidth, padEnd, padStart } from './text-width.ts';
 
@@ -21,20 +21,20 @@ export function summaryText(analysis: Analysis, modelName: string, lang: Lang): 
   if (summary.branched) header.push(t('summary.connectedTo'));
   const body = summary.rows.map((r) => {
     const cells = [
-      `${r.name} (${r.type})`,
+      `${cutQuoted(r.name)} (${r.type})`,
       r.outputShape ? formatKerasShape(r.outputShape) : '?',
       r.params === null ? '?' : formatInt(r.params),
       r.macs === null ? '?' : formatInt(r.macs),
       r.receptiveField ? `${r.receptiveField[0]}×${r.receptiveField[1]}` : '—',
     ];
-    if (summary.branched) cells.push(r.connectedTo.join(', '));
+    if (summary.branched) cells.push(r.connectedTo.map(cutQuoted).join(', '));
     return cells;
   });
   if (summary.branched) {
     const inputs = analysis.nodes.filter((n) => n.type === 'Input');
     body.unshift(
       ...inputs.map((n) => [
-        `${n.name} (InputLayer)`,
+        `${cutQuoted(n.name)} (InputLayer)`,
         n.outputShape ? formatKerasShape(n.outputShape) : '?',
         '0',
         '0',
@@ -55,7 +55,7 @@ export function summaryText(analysis: Analysis, modelName: string, lang: Lang): 
   const totals = analysis.totals;
   const bytes = (n: number): string => ` (${formatBytes(n * 4)})`;
   const out = [
-    `${t('summary.model')}: "${modelName}"`,
+    `${t('summary.model')}: "${cutQuoted(modelName)}"`,
     '_'.repeat(ruleWidth),
     line(header),
     '='.repeat(ruleWidth),

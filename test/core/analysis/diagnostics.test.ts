@@ -270,3 +270,51 @@ describe('both languages', () => {
     expect(zh[1]).toMatch(/丟棄率 \(Dropout rate\) 是 2/);
   });
 });
+
+describe('counts past 2^53', () => {
+  it('refuses a count JavaScript cannot hold exactly, naming the layer, and shows no wrong digit', () => {
+    // 65,536 × 65,536 × 64 features into 65,536 units: 18,014,398,509,547,520 weights and biases.
+    const analysis = analyseChain([
+      input([65_536, 65_536, 64]),
+      { type: 'Flatten' },
+      { type: 'Dense', params: { units: 65_536 } },
+    ]);
+    const dense = analysis.nodes[2]!;
+    expect(dense.params).toBeNull();
+    expect(dense.macs).toBeNull();
+    expect(dense.explanations?.params).toBeNull();
+    expect(dense.outputShape).toEqual([65_536]);
+    expect(messages(analysis, 'error')).toContain(
+      "'dense' (Dense): its parameter or multiply-add count is larger than 9,007,199,254,740,991, more than ConvStudio can count to the last digit. Make the layer or its input smaller.",
+    );
+    expect(translate(analysis.diagnostics.find((d) => d.severity === 'error')!.message, 'zh-TW')).toContain(
+      '無法精確算到最後一位',
+    );
+  });
+
+  it('refuses a total past 2^53 made of layers that are each exact', () => {
+    // Two branches of 2^52 weights each (2^36 features into 65,536 units): each exact, their sum 2^53 not.
+    const big: LayerSpec = { type: 'Dense', params: { units: 65_536, use_bias: false } };
+    const graph = graphOf(
+      [
+        input([65_536, 65_536, 16]),
+        { type: 'Flatten' },
+        { ...big, name: 'a' },
+        { ...big, name: 'b' },
+        { type: 'Concatenate' },
+      ],
+      [
+        [0, 1],
+        [1, 2],
+        [1, 3],
+        [2, 4],
+        [3, 4],
+      ],
+    );
+    const analysis = analyse(graph);
+    expect(analysis.nodes.find((n) => n.name === 'a')!.params!.total).toBe(2 ** 52);
+    expect(messages(analysis, 'error')).toEqual([
+      'The network’s total parameter or multiply-add count is larger than 9,007,199,254,740,991, more than ConvStudio can count to the last digit. Make some layers or the input smaller.',
+    ]);
+  });
+});

@@ -108,7 +108,7 @@ describe('project files', () => {
     const damaged = JSON.parse(JSON.stringify(project));
     damaged.graph.nodes[1].params.filters = 'thirty-two';
     expect(errorsOf(damaged)).toEqual([
-      'net.convstudio.json: the project file is damaged at graph.nodes[1].params.filters: expected number, found "thirty-two".',
+      'net.convstudio.json: the project file is damaged at graph.nodes[1].params.filters: expected a number, found "thirty-two".',
     ]);
     damaged.graph.nodes[1].params.filters = 32;
     damaged.graph.nodes[1].type = 'Conv3D';

@@ -2,21 +2,26 @@
 import { useState } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
 import { stopTraining, useTraining } from '../state/training-store.ts';
+import { selectStudent, useExercise } from '../state/exercise-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { Modal } from './Modal.tsx';
 
 export function Dialogs() {
   const unsaved = useUi((s) => s.unsavedPrompt);
+  const replace = useUi((s) => s.replacePrompt);
   const saveAs = useUi((s) => s.saveAsPrompt);
   const stopToEdit = useTraining((s) => s.stopToEditAsked);
   const exporting = useUi((s) => s.exportOpen);
+  // Never for a student: the exported code states the counts an exercise asks.
+  const student = useExercise(selectStudent);
   return (
     <>
-      {exporting && <ExportDialog />}
+      {exporting && !student && <ExportDialog />}
       {stopToEdit && <StopToEditDialog />}
       {unsaved && <UnsavedDialog answer={unsaved.answer} />}
       {saveAs && <SaveAsDialog suggestedPath={saveAs.suggestedPath} answer={saveAs.answer} />}
+      {replace && <ReplaceDialog path={replace.path} answer={replace.answer} />}
     </>
   );
 }
@@ -60,6 +65,24 @@ function UnsavedDialog({ answer }: { answer: (choice: 'save' | 'discard' | 'canc
         </button>
         <button type="button" className="primary" onClick={() => answer('save')} autoFocus data-testid="unsaved-save">
           {t('unsaved.save')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Saving would replace a file that ConvStudio did not write: only on an explicit yes. */
+function ReplaceDialog({ path, answer }: { path: string; answer: (replace: boolean) => void }) {
+  const { t, tf } = useLang();
+  return (
+    <Modal title={t('replace.title')} onCancel={() => answer(false)} testId="replace-dialog">
+      <p>{tf('replace.body', { path })}</p>
+      <div className="modal__actions">
+        <button type="button" className="primary" onClick={() => answer(false)} autoFocus>
+          {t('dialog.cancel')}
+        </button>
+        <button type="button" onClick={() => answer(true)} data-testid="replace-confirm">
+          {t('replace.confirm')}
         </button>
       </div>
     </Modal>

@@ -143,14 +143,17 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           >
             {t('toolbar.layout')}
           </button>
-          <button
-            type="button"
-            onClick={() => useUi.getState().set({ exportOpen: true })}
-            title={t('toolbar.exportHint')}
-            data-testid="export-button"
-          >
-            {t('toolbar.export')}
-          </button>
+          {/* A student's network is an exercise: its code and totals would be the answers. */}
+          {!student && (
+            <button
+              type="button"
+              onClick={() => useUi.getState().set({ exportOpen: true })}
+              title={t('toolbar.exportHint')}
+              data-testid="export-button"
+            >
+              {t('toolbar.export')}
+            </button>
+          )}
         </div>
         <select
           className="toolbar__template"

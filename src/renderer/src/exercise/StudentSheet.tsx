@@ -29,6 +29,18 @@ const PLACEHOLDERS: Record<FigureKind, UiKey> = {
   field: 'exercise.fieldPlaceholder',
 };
 
+/**
+ * What an empty answer box says: the form of the answer, never an example value (an example can be the
+ * answer: "e.g. 26 × 26 × 32" was conv2d's). A shape's box says whether it is an image or a list of values,
+ * which the layer's type shows anyway.
+ */
+function placeholderFor(question: Question, analysis: Analysis): UiKey {
+  if (question.figure === 'outputShape' && analysis.byId.get(question.nodeId)?.outputShape?.length === 1) {
+    return 'exercise.flatShapePlaceholder';
+  }
+  return PLACEHOLDERS[FIGURE_KIND[question.figure]];
+}
+
 export function StudentSheet({ work, graph, analysis }: { work: StudentWork; graph: Graph; analysis: Analysis }) {
   const { t, tf } = useLang();
   const { exercise, answers, checking } = work;
@@ -50,7 +62,7 @@ export function StudentSheet({ work, graph, analysis }: { work: StudentWork; gra
         <input
           value={answers[key] ?? ''}
           aria-label={label}
-          placeholder={t(PLACEHOLDERS[FIGURE_KIND[question.figure]])}
+          placeholder={t(placeholderFor(question, analysis))}
           aria-invalid={state === 'wrong'}
           onChange={(e) => useExercise.getState().answer(key, e.target.value)}
           data-testid={testId}

@@ -17,6 +17,7 @@ import {
   type Graph,
   type Lang,
   type LayerFigure,
+  type Question,
 } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { changeDraft, toggleAsked, useDraft } from './exercise-draft.ts';
@@ -35,9 +36,14 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
   const count = asked.size;
 
   const askAll = (figure: LayerFigure) => {
-    const all = askEveryLayer(analysis, figure);
+    // "Ask all" parameters asks the course's key figure too: the network's total.
+    const all: Question[] = [
+      ...askEveryLayer(analysis, figure),
+      ...(figure === 'params' ? [{ figure: 'totalParams' } as const] : []),
+    ];
     const allAsked = all.every((q) => asked.has(questionKey(q)));
-    const others = draft.questions.filter((q) => q.figure !== figure);
+    const figures = new Set(all.map((q) => q.figure));
+    const others = draft.questions.filter((q) => !figures.has(q.figure));
     changeDraft({ questions: allAsked ? others : [...others, ...all] });
   };
 

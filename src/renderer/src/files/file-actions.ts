@@ -10,6 +10,7 @@ import {
   type LoadResult,
   type Msg,
   type Project,
+  type SaveResult,
 } from '@core/index.ts';
 import { api } from '../api/api.ts';
 import { currentProject, selectDirty, useEditor, type LoadOptions } from '../state/editor-store.ts';
@@ -154,11 +155,28 @@ export async function askSavePath(suggestedName: string): Promise<string | null>
   return path;
 }
 
+/**
+ * Saves through `save`; where that path holds a file that is not ConvStudio's, asks whether to replace it and,
+ * if so, saves again with `overwrite`. Failures come back as a SaveResult, never thrown.
+ */
+async function saveAsking(save: (overwrite: boolean) => ReturnType<(typeof api)['project.save']>): Promise<SaveResult> {
+  const first = await save(false);
+  const result: SaveResult = first.ok ? first.value : { ok: false, errors: first.error.messages };
+  if (result.ok || !result.notOurs) return result;
+  const path = result.notOurs;
+  const replace = await new Promise<boolean>((answer) => useUi.getState().set({ replacePrompt: { path, answer } }));
+  useUi.getState().set({ replacePrompt: null });
+  if (!replace) return { ok: false, errors: [] };
+  const again = await save(true);
+  return again.ok ? again.value : { ok: false, errors: again.error.messages };
+}
+
 /** Writes an exercise file; its path, or null after showing why it could not be written. */
 export async function writeExercise(path: string, exercise: Exercise): Promise<string | null> {
-  const saved = await api['exercise.save']({ path, exercise });
-  const result = saved.ok ? saved.value : { ok: false as const, errors: saved.error.messages };
+  const result = await saveAsking((overwrite) => api['exercise.save']({ path, exercise, overwrite }));
   if (!result.ok) {
+    // Nothing to show when the person chose not to replace a file.
+    if (result.errors.length === 0) return null;
     showError('saveError', result.errors);
     return null;
   }
@@ -181,9 +199,9 @@ async function saveAnswers(path: string): Promise<boolean> {
 
 async function saveTo(path: string): Promise<boolean> {
   const project = currentProject(useEditor.getState());
-  const saved = await api['project.save']({ path, project });
-  const result = saved.ok ? saved.value : { ok: false as const, errors: saved.error.messages };
+  const result = await saveAsking((overwrite) => api['project.save']({ path, project, overwrite }));
   if (!result.ok) {
+    if (result.errors.length === 0) return false;
     showError('saveError', result.errors);
     return false;
   }

@@ -20,6 +20,8 @@ export interface UiState {
   saveAsPrompt: { suggestedPath: string; answer: (path: string | null) => void } | null;
   /** The unsaved-changes question, waiting for an answer. */
   unsavedPrompt: { answer: (choice: UnsavedChoice) => void } | null;
+  /** Saving would replace a file that is not ConvStudio's: replace it (true) or not. */
+  replacePrompt: { path: string; answer: (replace: boolean) => void } | null;
   recent: string[];
   /** The Export code dialog is open. */
   exportOpen: boolean;
@@ -33,6 +35,7 @@ export const useUi = create<UiState>()((set) => ({
   restore: null,
   saveAsPrompt: null,
   unsavedPrompt: null,
+  replacePrompt: null,
   recent: [],
   exportOpen: false,
   set: (partial) => set(partial),
