@@ -2,7 +2,7 @@
  * `convstudio train` through the real command and the real trainer process, on the built-in MNIST and on
  * IDX folders made bad on purpose.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +17,20 @@ import { runCli, tempFile } from '../helpers/cli.ts';
 
 const textbook = () => makeProject(findTemplate('textbook-mnist')!.build(), 'textbook');
 const projectFile = (project = textbook()) => tempFile('net.convstudio.json', JSON.stringify(project));
+
+const DIGIT_NAMES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** A folder with one sub-folder per class, each with two small grey PNG images. */
+function imageFolder(classes: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'convstudio-classes-'));
+  const png = PNG.sync.write(Object.assign(new PNG({ width: 8, height: 8 }), { data: Buffer.alloc(8 * 8 * 4, 200) }));
+  for (const name of classes) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, '1.png'), png);
+    writeFileSync(join(dir, name, '2.png'), png);
+  }
+  return dir;
+}
 
 function idxFolder(edit: (files: Record<string, Buffer>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'convstudio-idx-'));
@@ -165,6 +179,109 @@ describe('datasets; bad input gets exit code 2 and a message that names the prob
         idxFolder((f) => f['train-labels-idx1-ubyte']!.writeUInt32BE(299, 4)),
       ],
       /has 300 images but .*train-labels-idx1-ubyte has 299 labels/,
+    ],
+    [
+      'a test label outside the classes (it crashed the run)',
+      () => ['train', projectFile(), '--dataset', idxFolder((f) => (f['t10k-labels-idx1-ubyte']![8 + 41] = 12))],
+      /t10k-labels-idx1-ubyte: image 42 has the label 12, but the dataset has 10 classes \(labels 0 to 9\)/,
+    ],
+    [
+      'a training label outside the named classes (it was trained on silently)',
+      () => {
+        const folder = idxFolder((f) => (f['train-labels-idx1-ubyte']![8 + 6] = 10));
+        writeFileSync(join(folder, 'classes.txt'), DIGIT_NAMES.join('\n'));
+        return ['train', projectFile(), '--dataset', folder];
+      },
+      /train-labels-idx1-ubyte: image 7 has the label 10, but the dataset has 10 classes/,
+    ],
+    [
+      'no test images (test accuracy was reported as 0)',
+      () => [
+        'train',
+        projectFile(),
+        '--dataset',
+        idxFolder((f) => {
+          f['t10k-images-idx3-ubyte'] = f['t10k-images-idx3-ubyte']!.subarray(0, 16);
+          f['t10k-images-idx3-ubyte'].writeUInt32BE(0, 4);
+          f['t10k-labels-idx1-ubyte'] = f['t10k-labels-idx1-ubyte']!.subarray(0, 8);
+          f['t10k-labels-idx1-ubyte'].writeUInt32BE(0, 4);
+        }),
+      ],
+      /has no test images, so the trained network could not be tested/,
+    ],
+    [
+      'no training images (it said "has 1 classes")',
+      () => [
+        'train',
+        projectFile(),
+        '--dataset',
+        idxFolder((f) => {
+          f['train-images-idx3-ubyte'] = f['train-images-idx3-ubyte']!.subarray(0, 16);
+          f['train-images-idx3-ubyte'].writeUInt32BE(0, 4);
+          f['train-labels-idx1-ubyte'] = f['train-labels-idx1-ubyte']!.subarray(0, 8);
+          f['train-labels-idx1-ubyte'].writeUInt32BE(0, 4);
+        }),
+      ],
+      /has no training images, so there is nothing to train on/,
+    ],
+    [
+      'an IDX header that claims 2^96 bytes',
+      () => [
+        'train',
+        projectFile(),
+        '--dataset',
+        idxFolder((f) => {
+          for (const at of [4, 8, 12]) f['train-images-idx3-ubyte']!.writeUInt32BE(0xffffffff, at);
+        }),
+      ],
+      /train-images-idx3-ubyte holds 65,536 YB of data; ConvStudio reads at most 768.0 MB from one dataset file/,
+    ],
+    [
+      'a small .gz that unpacks past the cap (it was read whole: 2.3 GB)',
+      () => {
+        const folder = idxFolder(() => {});
+        const header = Buffer.from([0, 0, 8, 3, 0, 0x0f, 0xff, 0xff, 0, 0, 0, 28, 0, 0, 0, 28]);
+        const bomb = gzipSync(Buffer.concat([header, Buffer.alloc(800 << 20)]), { level: 1 });
+        rmSync(join(folder, 'train-images-idx3-ubyte'));
+        writeFileSync(join(folder, 'train-images-idx3-ubyte.gz'), bomb);
+        return ['train', projectFile(), '--dataset', folder];
+      },
+      /train-images-idx3-ubyte\.gz unpacks to more than 768\.0 MB; ConvStudio reads at most 768\.0 MB/,
+    ],
+    [
+      'a class folder that is a broken link',
+      () => {
+        const folder = imageFolder(['a', 'b']);
+        symlinkSync(join(folder, 'gone'), join(folder, 'c'));
+        return ['train', projectFile(), '--dataset', folder];
+      },
+      /\/c is a link to something that is not there any more/,
+    ],
+    [
+      'a class folder that is a link to itself',
+      () => {
+        const folder = imageFolder(['a', 'b']);
+        symlinkSync(join(folder, 'loop'), join(folder, 'loop'));
+        return ['train', projectFile(), '--dataset', folder];
+      },
+      /\/loop is a link that leads back to itself/,
+    ],
+    [
+      '257 class folders (class 256 became class 0)',
+      () => ['train', projectFile(), '--dataset', imageFolder(Array.from({ length: 257 }, (_, i) => `c${i}`))],
+      /has 257 class folders; ConvStudio trains on at most 256 classes/,
+    ],
+    [
+      'a 20,000 × 20,000 PNG of a few bytes (6.2 GB to decode)',
+      () => {
+        const folder = imageFolder(['a', 'b']);
+        const huge = PNG.sync.write(Object.assign(new PNG({ width: 1, height: 1 }), { data: Buffer.alloc(4) }));
+        huge.writeUInt32BE(20_000, 16);
+        huge.writeUInt32BE(20_000, 20);
+        writeFileSync(join(folder, 'a', 'huge.png'), huge);
+        return ['train', projectFile(), '--dataset', folder];
+      },
+      /huge\.png is 20,000 × 20,000 pixels; ConvStudio reads images of at most 64 million pixels/,
     ],
     [
       'a backend that is not installed',

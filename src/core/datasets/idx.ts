@@ -4,6 +4,7 @@
  * the data. Only unsigned-byte files hold images and labels.
  */
 import { msg, type Msg } from '../i18n/messages.ts';
+import { MAX_DATASET_FILE_BYTES, fileTooLarge } from './image-dataset.ts';
 
 export interface IdxArray {
   dims: number[];
@@ -29,6 +30,7 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxResult {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i, false));
   const size = dims.reduce((a, b) => a * b, 1);
+  if (size > MAX_DATASET_FILE_BYTES) return { ok: false, error: fileTooLarge(file, size) };
   if (bytes.length < headerSize + size) {
     return { ok: false, error: msg('data.truncated', { file, expected: headerSize + size, actual: bytes.length }) };
   }

@@ -2,6 +2,7 @@
  * A labelled image dataset in memory: pixels as bytes (0–255), N × height × width × channels, one label per
  * image. Scaling to [0, 1] happens when batches are made.
  */
+import { formatBytes } from '../format/number.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
 import type { IdxArray } from './idx.ts';
 
@@ -47,6 +48,39 @@ export function imageSetFromIdx(
     };
   }
   return { ok: true, value: { pixels: images.data, labels: labels.data, count, shape: [height, width, 1] } };
+}
+
+/** Labels are bytes: at most this many classes. */
+export const MAX_CLASSES = 256;
+/**
+ * The most bytes ConvStudio reads from one dataset file (a gzipped file: once unpacked). EMNIST's largest
+ * file is 547 MB; a 2.4 MB .gz that unpacks to a gigabyte is refused before it fills the memory.
+ */
+export const MAX_DATASET_FILE_BYTES = 768 * 1024 * 1024;
+/** The largest image a folder dataset decodes, in millions of pixels (a 48 MP phone photo fits). */
+export const MAX_IMAGE_MEGAPIXELS = 64;
+
+export function fileTooLarge(file: string, size: number): Msg {
+  return msg('data.fileTooLarge', { file, size: formatBytes(size), max: formatBytes(MAX_DATASET_FILE_BYTES) });
+}
+
+/**
+ * What makes a loaded dataset unfit to train on, or null: no training or no test images, or a label that is
+ * not one of its classes (once trained on silently, outside the one-hot row). `labelFiles` name where the
+ * training and test labels came from.
+ */
+export function datasetProblem(dataset: ImageDataset, labelFiles: { train: string; test: string }): Msg | null {
+  if (dataset.train.count === 0) return msg('data.noTrainImages', { name: dataset.name });
+  if (dataset.test.count === 0) return msg('data.noTestImages', { name: dataset.name });
+  const classes = dataset.classes.length;
+  for (const [set, file] of [
+    [dataset.train, labelFiles.train],
+    [dataset.test, labelFiles.test],
+  ] as const) {
+    const index = set.labels.findIndex((label) => label >= classes);
+    if (index >= 0) return msg('data.labelOutOfRange', { file, image: index + 1, label: set.labels[index]!, classes });
+  }
+  return null;
 }
 
 /** The number of images of each class. */

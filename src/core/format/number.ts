@@ -4,7 +4,13 @@
 export function formatInt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const sign = n < 0 ? '−' : '';
-  return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Past 10^21 String() writes '7.9e+28': BigInt writes every digit.
+  return (
+    sign +
+    BigInt(Math.abs(Math.trunc(n)))
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  );
 }
 
 /** 0.9902 → '99.02%' (accuracies). */
@@ -31,12 +37,13 @@ export function formatKerasShape(shape: ReadonlyArray<number | null>): string {
 
 /** Bytes as B, KB, MB or GB (powers of 1,024), one decimal. */
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+  if (unit === 0) return `${value} B`;
+  return `${value >= 1000 ? formatInt(Math.round(value)) : value.toFixed(1)} ${units[unit]}`;
 }

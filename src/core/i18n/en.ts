@@ -227,6 +227,23 @@ export const en = {
   'data.folderClasses': (a: { folder: S; count: N }) =>
     `${a.folder} has ${a.count} class folders; an image dataset needs one sub-folder per class, at least two.`,
   'data.emptyClass': (a: { folder: S }) => `The class folder ${a.folder} has no images.`,
+  'data.labelOutOfRange': (a: { file: S; image: N; label: N; classes: N }) =>
+    `${a.file}: image ${formatInt(a.image)} has the label ${formatInt(a.label)}, but the dataset has ${a.classes} classes (labels 0 to ${a.classes - 1}). Fix the label, or name every class in classes.txt.`,
+  'data.tooManyClasses': (a: { folder: S; count: N; max: N }) =>
+    `${a.folder} has ${formatInt(a.count)} class folders; ConvStudio trains on at most ${formatInt(a.max)} classes.`,
+  'data.noTrainImages': (a: { name: S }) => `${a.name} has no training images, so there is nothing to train on.`,
+  'data.noTestImages': (a: { name: S }) =>
+    `${a.name} has no test images, so the trained network could not be tested. Add some (t10k- files, test_batch.bin, or more images in each class folder).`,
+  'data.brokenLink': (a: { path: S }) =>
+    `${a.path} is a link to something that is not there any more. Remove it, or point it at a folder of images.`,
+  'data.linkLoop': (a: { path: S }) =>
+    `${a.path} is a link that leads back to itself. Remove it, or point it at a folder of images.`,
+  'data.imageTooLarge': (a: { file: S; width: N; height: N; max: N }) =>
+    `${a.file} is ${formatInt(a.width)} × ${formatInt(a.height)} pixels; ConvStudio reads images of at most ${formatInt(a.max)} million pixels. Make it smaller first.`,
+  'data.gzipTooLarge': (a: { file: S; max: S }) =>
+    `${a.file} unpacks to more than ${a.max}; ConvStudio reads at most ${a.max} from one dataset file.`,
+  'data.fileTooLarge': (a: { file: S; size: S; max: S }) =>
+    `${a.file} holds ${a.size} of data; ConvStudio reads at most ${a.max} from one dataset file.`,
   'data.tooManyImages': (a: { folder: S; count: N; max: N }) =>
     `${a.folder} has ${formatInt(a.count)} images; ConvStudio reads at most ${formatInt(a.max)} from a folder.`,
   'data.folderChannels': (a: { channels: N }) =>

