@@ -56,3 +56,4 @@ export * from './exercise/parse-answer.ts';
 export * from './exercise/check-exercise.ts';
 export * from './exercise/mask-analysis.ts';
 export * from './exercise/make-exercise.ts';
+export * from './security/external-links.ts';

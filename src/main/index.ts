@@ -23,7 +23,9 @@ function initialFileFromArgs(argv: string[]): string | null {
 app.enableSandbox();
 
 void app.whenReady().then(() => {
+  // The app needs no permission (camera, notifications, clipboard-read…): asked or merely checked, the answer is no.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

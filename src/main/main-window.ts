@@ -5,6 +5,7 @@
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isHelpLink } from '../core/security/external-links.ts';
 import { isAppUrl } from './app-url.ts';
 
 /** The address the renderer is loaded from: the dev server, or the built index.html. */
@@ -37,12 +38,17 @@ export function createMainWindow(preload: string): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Only ConvStudio's own help links leave the app, in the system's browser; nothing opens inside it.
+    if (isHelpLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  window.webContents.on('will-navigate', (event, url) => {
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url, rendererUrl())) event.preventDefault();
-  });
+  };
+  window.webContents.on('will-navigate', (event, url) => stayInApp(event, url));
+  window.webContents.on('will-redirect', (event, url) => stayInApp(event, url));
+  // Frames too (the app has none; an injected one must not navigate either).
+  window.webContents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   void window.loadURL(rendererUrl());
   return window;
