@@ -20,13 +20,16 @@ async function add(type: string, settings: Record<string, string> = {}): Promise
 
 describe('the 4-layer MNIST CNN from the palette alone', () => {
   it('adds each layer after the last and reads the course’s total', async () => {
-    await add('Conv2D', { activation: 'relu' });
-    await add('Conv2D', { filters: '64', activation: 'relu' });
+    // Conv2D and Dense come with ReLU from the palette: only the numbers and the last softmax are typed.
+    await add('Conv2D');
+    await add('Conv2D', { filters: '64' });
     await add('MaxPooling2D');
     await add('Flatten');
-    await add('Dense', { units: '128', activation: 'relu' });
+    await add('Dense', { units: '128' });
     await add('Dense', { activation: 'softmax' });
     await expect.poll(() => app.page.getByTestId('total-params').textContent()).toBe('1,199,882');
+    expect(await app.page.getByTestId('diagnostics').textContent()).not.toContain('has no activation');
+    for (const name of ['conv2d', 'conv2d_1', 'dense']) expect(await node(name).textContent()).toContain('ReLU');
     const rows: string[][] = [];
     for (const row of await app.page.getByTestId('summary-table').locator('tbody tr').all()) {
       rows.push((await row.locator('td').allTextContents()).slice(1, 3));
@@ -39,6 +42,19 @@ describe('the 4-layer MNIST CNN from the palette alone', () => {
       ['128', '1,179,776'],
       ['10', '1,290'],
     ]);
+  });
+
+  it('warns when a hidden layer loses its activation, and says why', async () => {
+    // The first layers have scrolled off the top as layers were added (issue 15): bring them back.
+    await app.page.locator('.react-flow__controls-fitview').click();
+    await node('conv2d').click();
+    await app.page.getByTestId('setting-activation-select').selectOption('linear');
+    await expect
+      .poll(() => app.page.getByTestId('diagnostics').textContent())
+      .toContain("'conv2d' (Conv2D) has no activation (linear) and feeds 'conv2d_1' (Conv2D) directly");
+    await screenshot(app.page, 'editor-no-activation-warning');
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => app.page.getByTestId('diagnostics').textContent()).not.toContain('has no activation');
   });
 
   it('explains each count in the inspector, in both languages', async () => {

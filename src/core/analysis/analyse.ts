@@ -93,6 +93,8 @@ export function analyse(graph: Graph): Analysis {
     if (!cyclicSet.has(id) && usesSoftmax(node) && adj.outgoing.get(id)!.length > 0) {
       report('warning', msg('warn.softmaxNotLast', { layer: label }));
     }
+    const next = !cyclicSet.has(id) && isLinearWeighted(node) ? linearSuccessor(id, adj.outgoing, nodesById) : null;
+    if (next) report('warning', msg('warn.noActivation', { layer: label, next: layerLabel(next) }));
 
     results.set(id, {
       id,
@@ -130,6 +132,25 @@ export function analyse(graph: Graph): Analysis {
     outputIds: graph.nodes.filter((n) => adj.outgoing.get(n.id)!.length === 0).map((n) => n.id),
     inputsOf: adj.incoming,
   };
+}
+
+/** A Conv2D or Dense layer without an activation. */
+function isLinearWeighted(node: LayerNode): boolean {
+  return (node.type === 'Conv2D' || node.type === 'Dense') && node.params.activation === 'linear';
+}
+
+/**
+ * The layer a linear Conv2D or Dense feeds when everything it feeds is another Conv2D or Dense: nothing
+ * non-linear between them (the last layer, feeding nothing, may well be linear: logits).
+ */
+function linearSuccessor(
+  id: string,
+  outgoing: Map<string, string[]>,
+  nodesById: Map<string, LayerNode>,
+): LayerNode | null {
+  const targets = (outgoing.get(id) ?? []).map((t) => nodesById.get(t)!);
+  if (targets.length === 0 || !targets.every((t) => t.type === 'Conv2D' || t.type === 'Dense')) return null;
+  return targets[0]!;
 }
 
 function usesSoftmax(node: LayerNode): boolean {

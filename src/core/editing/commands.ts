@@ -5,7 +5,7 @@
  */
 import { kerasNamer, makeNode, type LayerSpec } from '../document/build.ts';
 import type { Edge, Graph, LayerNode } from '../document/graph-schema.ts';
-import { MERGE_TYPES, type LayerType } from '../layers/catalogue.ts';
+import { MERGE_TYPES, paletteParams, type LayerType } from '../layers/catalogue.ts';
 import { adjacency, reachable } from '../analysis/graph-order.ts';
 import { ROW_HEIGHT } from '../document/layered-layout.ts';
 
@@ -40,7 +40,8 @@ export function applyCommand(graph: Graph, command: Command): Graph {
   switch (command.kind) {
     case 'addNode': {
       const name = kerasNamer(graph.nodes.map((n) => n.name))(command.type);
-      const node = makeNode({ type: command.type, params: command.params } as LayerSpec, command.id, name);
+      const params = command.params ?? paletteParams(command.type);
+      const node = makeNode({ type: command.type, params } as LayerSpec, command.id, name);
       node.position = command.position;
       return { ...graph, nodes: [...graph.nodes, node] };
     }
@@ -98,7 +99,7 @@ function appendAfter(graph: Graph, command: Extract<Command, { kind: 'appendAfte
   if (!after) return graph;
   const name = kerasNamer(graph.nodes.map((n) => n.name))(command.type);
   const node = makeNode(
-    { type: command.type } as LayerSpec,
+    { type: command.type, params: paletteParams(command.type) } as LayerSpec,
     command.id,
     name,
     after.position.y + ROW_HEIGHT,

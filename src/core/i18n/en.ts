@@ -81,6 +81,8 @@ export const en = {
     `${a.layer}: along the ${side(a.axis)}, ${a.formula} is not divisible by the stride ${a.stride}, so Keras ignores the last ${a.dropped} ${lines(a.axis, a.dropped)} of the input.`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
     `${a.layer}: Dense gets a ${a.shape} tensor that is not flat. Keras applies it to the last axis only (every position gets its own ${formatInt(a.units)} outputs). To connect every value, put a Flatten layer before it.`,
+  'warn.noActivation': (a: { layer: S; next: S }) =>
+    `${a.layer} has no activation (linear) and feeds ${a.next} directly: two layers with no activation between them can only learn what one layer could. Set its activation to ReLU, the usual choice.`,
   'warn.softmaxNotLast': (a: { layer: S }) =>
     `${a.layer} uses softmax but is not the last layer. Softmax usually belongs only to the output layer.`,
   'warn.tooManyParams': (a: { total: N }) =>

@@ -71,6 +71,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.layer}：在${axisWord(a.axis)}方向，${a.formula} 無法被步幅 (stride) ${a.stride} 整除，因此 Keras 會忽略輸入最後 ${a.dropped} ${lines(a.axis)}。`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
     `${a.layer}：全連接層 (Dense) 收到的 ${a.shape} 張量不是平的。Keras 只會作用在最後一個軸（每個位置各自得到 ${formatInt(a.units)} 個輸出）。若要連接所有的值，請在前面加上平坦化層 (Flatten)。`,
+  'warn.noActivation': (a: { layer: S; next: S }) =>
+    `${a.layer} 沒有激活函數（linear），又直接接到 ${a.next}：中間沒有激活函數的兩層，只能學到一層就學得到的東西。請把它的激活函數設為 ReLU（最常用的選擇）。`,
   'warn.softmaxNotLast': (a: { layer: S }) => `${a.layer} 使用 softmax，但不是最後一層。softmax 通常只用在輸出層。`,
   'warn.tooManyParams': (a: { total: N }) =>
     `這個模型有 ${formatInt(a.total)} 個參數（超過 1 億）：訓練會很慢，也需要大量記憶體。`,

@@ -59,6 +59,21 @@ export const PALETTE: ReadonlyArray<{
   { group: 'merge', types: ['Add', 'Concatenate'] },
 ];
 
+/**
+ * Settings a layer starts with when it is added from the palette, where they differ from Keras's defaults:
+ * Conv2D and Dense start with ReLU (Keras's default is linear, yet the course's networks use ReLU in every
+ * hidden layer: building them took four changes). Layers read from Keras files keep the file's settings.
+ */
+const PALETTE_START: Partial<Record<LayerType, Record<string, unknown>>> = {
+  Conv2D: { activation: 'relu' },
+  Dense: { activation: 'relu' },
+};
+
+/** The settings given to a new layer of this type added from the palette (the rest are Keras's defaults). */
+export function paletteParams(type: LayerType): Record<string, unknown> {
+  return { ...PALETTE_START[type] };
+}
+
 /** Layers that take two or more inputs. */
 export const MERGE_TYPES: ReadonlySet<LayerType> = new Set(['Add', 'Concatenate']);
 

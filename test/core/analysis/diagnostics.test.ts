@@ -271,6 +271,38 @@ describe('both languages', () => {
   });
 });
 
+describe('a hidden layer without an activation', () => {
+  const dense = (activation: string, units = 16): LayerSpec =>
+    ({ type: 'Dense', params: { units, activation } }) as LayerSpec;
+  it('warns when a linear Conv2D or Dense feeds another directly, saying why and what to do', () => {
+    const analysis = analyseChain([
+      input([8, 8, 1]),
+      conv({ filters: 4 }),
+      conv({ filters: 4, activation: 'relu' }),
+      { type: 'Flatten' },
+      dense('linear'),
+      dense('softmax', 10),
+    ]);
+    expect(messages(analysis, 'warning')).toEqual([
+      "'conv2d' (Conv2D) has no activation (linear) and feeds 'conv2d_1' (Conv2D) directly: two layers with no activation between them can only learn what one layer could. Set its activation to ReLU, the usual choice.",
+      "'dense' (Dense) has no activation (linear) and feeds 'dense_1' (Dense) directly: two layers with no activation between them can only learn what one layer could. Set its activation to ReLU, the usual choice.",
+    ]);
+    expect(translate(analysis.diagnostics[0]!.message, 'zh-TW')).toContain('請把它的激活函數設為 ReLU');
+  });
+
+  it('stays quiet when something non-linear follows, or for the last layer (its logits)', () => {
+    const analysis = analyseChain([
+      input([8, 8, 1]),
+      conv({ filters: 4 }),
+      { type: 'BatchNormalization' },
+      { type: 'Activation', params: { activation: 'relu' } },
+      { type: 'Flatten' },
+      dense('linear', 10),
+    ]);
+    expect(messages(analysis, 'warning')).toEqual([]);
+  });
+});
+
 describe('counts past 2^53', () => {
   it('refuses a count JavaScript cannot hold exactly, naming the layer, and shows no wrong digit', () => {
     // 65,536 × 65,536 × 64 features into 65,536 units: 18,014,398,509,547,520 weights and biases.

@@ -27,7 +27,8 @@ describe('commands', () => {
     const again = applyCommand(next, { kind: 'addNode', type: 'Dense', position: { x: 5, y: 6 }, id: 'd2' });
     expect(again.nodes.map((n) => n.name)).toEqual(['input_layer', 'flatten', 'dense', 'dense_1']);
     expect(again.nodes[0]).toBe(graph.nodes[0]);
-    expect(again.nodes[2]).toMatchObject({ position: { x: 5, y: 6 }, params: { units: 10, activation: 'linear' } });
+    // From the palette a Dense starts with ReLU, as the course's hidden layers have it (Keras's default is linear).
+    expect(again.nodes[2]).toMatchObject({ position: { x: 5, y: 6 }, params: { units: 10, activation: 'relu' } });
   });
 
   it('appendAfter inserts a layer into the chain and connects it', () => {
@@ -35,6 +36,7 @@ describe('commands', () => {
     expect(graph.edges.map((e) => `${e.source}→${e.target}`).sort()).toEqual(['c→n2', 'n1→c']);
     const analysis = analyse(graph);
     expect(analysis.byId.get('c')!.outputShape).toEqual([26, 26, 32]);
+    expect(graph.nodes.find((n) => n.id === 'c')!.params).toMatchObject({ activation: 'relu' });
     expect(graph.nodes.find((n) => n.id === 'n2')!.position.y).toBeGreaterThan(
       graph.nodes.find((n) => n.id === 'c')!.position.y,
     );
