@@ -32,6 +32,18 @@ function imageFolder(classes: string[]): string {
   return dir;
 }
 
+/** Makes the images and labels files of one part of an IDX dataset hold no images (headers only). */
+function emptyIdxPair(files: Record<string, Buffer>, part: 'train' | 't10k'): void {
+  for (const [kind, header] of [
+    ['images-idx3-ubyte', 16],
+    ['labels-idx1-ubyte', 8],
+  ] as const) {
+    const name = `${part}-${kind}`;
+    files[name] = files[name]!.subarray(0, header);
+    files[name].writeUInt32BE(0, 4);
+  }
+}
+
 function idxFolder(edit: (files: Record<string, Buffer>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'convstudio-idx-'));
   const source = builtinMnistFolder();
@@ -196,32 +208,12 @@ describe('datasets; bad input gets exit code 2 and a message that names the prob
     ],
     [
       'no test images (test accuracy was reported as 0)',
-      () => [
-        'train',
-        projectFile(),
-        '--dataset',
-        idxFolder((f) => {
-          f['t10k-images-idx3-ubyte'] = f['t10k-images-idx3-ubyte']!.subarray(0, 16);
-          f['t10k-images-idx3-ubyte'].writeUInt32BE(0, 4);
-          f['t10k-labels-idx1-ubyte'] = f['t10k-labels-idx1-ubyte']!.subarray(0, 8);
-          f['t10k-labels-idx1-ubyte'].writeUInt32BE(0, 4);
-        }),
-      ],
+      () => ['train', projectFile(), '--dataset', idxFolder((f) => emptyIdxPair(f, 't10k'))],
       /has no test images, so the trained network could not be tested/,
     ],
     [
       'no training images (it said "has 1 classes")',
-      () => [
-        'train',
-        projectFile(),
-        '--dataset',
-        idxFolder((f) => {
-          f['train-images-idx3-ubyte'] = f['train-images-idx3-ubyte']!.subarray(0, 16);
-          f['train-images-idx3-ubyte'].writeUInt32BE(0, 4);
-          f['train-labels-idx1-ubyte'] = f['train-labels-idx1-ubyte']!.subarray(0, 8);
-          f['train-labels-idx1-ubyte'].writeUInt32BE(0, 4);
-        }),
-      ],
+      () => ['train', projectFile(), '--dataset', idxFolder((f) => emptyIdxPair(f, 'train'))],
       /has no training images, so there is nothing to train on/,
     ],
     [
