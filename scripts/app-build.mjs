@@ -138,7 +138,8 @@ export async function ensureBuilt(say = (line) => process.stderr.write(`${line}\
     const { spawnSync } = await import('node:child_process');
     const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
       cwd: PACKAGE_ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // What the build prints goes to stderr: `convstudio summary --json` keeps its stdout for the JSON.
+      stdio: ['ignore', 2, 2],
     });
     if (result.status !== 0 || !BUILD_OUTPUTS.every((o) => existsSync(o))) {
       return 'ConvStudio could not be built from its sources: `npm run build` shows why.';
