@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CLI } from './cli.ts';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -98,11 +98,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What the Content Security Policy blocked on any page opened with openApp; useServedApp fails on any. */
+const blockedByPolicy: string[] = [];
+
 /** Opens the app and waits until it has loaded its first network. */
 export async function openApp(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  // Anything the Content Security Policy blocks is a problem too: the policy has no 'unsafe-inline'.
+  page.on('console', (message) => {
+    if (!/Content Security Policy/.test(message.text())) return;
+    problems.push(message.text());
+    blockedByPolicy.push(message.text());
+  });
   await page.goto(url);
   await page.locator('.app[data-ready="true"]').waitFor();
   (page as Page & { problems?: string[] }).problems = problems;
@@ -154,6 +163,8 @@ export function useServedApp(file: string | null): AppSession {
   afterAll(async () => {
     await session.browser?.close();
     await session.served?.stop();
+    // Every view the file's tests visited ran under the policy: nothing may have been blocked.
+    expect(blockedByPolicy.splice(0)).toEqual([]);
   });
   return session;
 }
