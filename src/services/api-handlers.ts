@@ -3,7 +3,7 @@ import { loadModelText, type ApiHandlers, type AppInfo, type Lang } from '../cor
 import { dirname } from 'node:path';
 import { sweepStaleTemporaryFiles } from './atomic-write.ts';
 import { AutosaveStore } from './autosave-store.ts';
-import { openProject, saveExercise, saveProject, withExtension, writeDocument } from './project-files.ts';
+import { documentPath, openProject, saveExercise, saveProject, writeDocument } from './project-files.ts';
 import { RecentFiles } from './recent-files.ts';
 import type { TrainingService } from './training-service.ts';
 
@@ -63,7 +63,7 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       // Printed before the dialog opens: the page shows the sheet being printed now.
       const pdf = await options.printPdf();
       const path = await options.dialogs.save(suggestedName, 'pdf');
-      return path ? writeDocument(withExtension(path, '.pdf'), pdf) : null;
+      return path ? writeDocument(documentPath(path, '.pdf'), pdf) : null;
     },
     'recent.list': async () => recent.list(),
     'autosave.write': async (work) => {

@@ -17,12 +17,6 @@ import type { RecentFiles } from './recent-files.ts';
 
 export const PROJECT_EXTENSION = '.convstudio.json';
 
-/** 'net' → 'net.convstudio.json'; names that already end in the extension's last part stay as they are. */
-export function withExtension(path: string, extension: string): string {
-  const last = extension.slice(extension.lastIndexOf('.'));
-  return path.toLowerCase().endsWith(last) ? path : `${path}${extension}`;
-}
-
 /** Writes a file atomically, making its folder; a failure is a message naming the file and the reason. */
 export async function writeDocument(target: string, data: string | Uint8Array): Promise<SaveResult> {
   try {
@@ -36,9 +30,9 @@ export async function writeDocument(target: string, data: string | Uint8Array): 
 }
 
 /**
- * A ConvStudio document's path: 'net' and 'net.json' → 'net.convstudio.json' (or the exercise's extension);
- * a name that already has the extension stays. A project or exercise save never writes another kind of file
- * (it once overwrote a settings.json it was given).
+ * The path a save writes, with ConvStudio's extension for it: 'net' and 'net.json' → 'net.convstudio.json'
+ * (or the exercise's, or '.pdf'); a name that already has it stays. A save never writes another kind of file
+ * (a project save once overwrote a settings.json it was given).
  */
 export function documentPath(path: string, extension: string): string {
   if (path.toLowerCase().endsWith(extension)) return path;
@@ -82,23 +76,11 @@ async function saveJson(
   return result;
 }
 
-export function saveProject(
-  path: string,
-  project: Project,
-  recent: RecentFiles,
-  overwrite = false,
-): Promise<SaveResult> {
-  return saveJson(path, project, PROJECT_EXTENSION, recent, overwrite);
-}
+export const saveProject = (path: string, project: Project, recent: RecentFiles, overwrite = false) =>
+  saveJson(path, project, PROJECT_EXTENSION, recent, overwrite);
 
-export function saveExercise(
-  path: string,
-  exercise: Exercise,
-  recent: RecentFiles,
-  overwrite = false,
-): Promise<SaveResult> {
-  return saveJson(path, exercise, EXERCISE_EXTENSION, recent, overwrite);
-}
+export const saveExercise = (path: string, exercise: Exercise, recent: RecentFiles, overwrite = false) =>
+  saveJson(path, exercise, EXERCISE_EXTENSION, recent, overwrite);
 
 export async function openProject(path: string, recent: RecentFiles): Promise<OpenedFile> {
   const result = await readModelFile(path);

@@ -163,7 +163,7 @@ function usesSoftmax(node: LayerNode): boolean {
 const exactOrNull = (n: number): number | null => (Number.isSafeInteger(n) ? n : null);
 
 /** Whether a layer's counts are whole numbers JavaScript holds exactly (up to 2^53 − 1). */
-function countsAreExact(result: { params: NodeAnalysis['params']; macs: number | null; outputShape: Shape | null }) {
+function countsAreExact(result: { params: NodeAnalysis['params']; macs: number | null }): boolean {
   const { params, macs } = result;
   if (params && ![params.total, params.trainable, params.nonTrainable].every(Number.isSafeInteger)) return false;
   if (macs !== null && !Number.isSafeInteger(macs)) return false;
