@@ -5,11 +5,10 @@
  */
 import type { Graph, LayerNode } from '../document/graph-schema.ts';
 import { msg } from '../i18n/messages.ts';
-import { MERGE_TYPES, type LayerType } from '../layers/catalogue.ts';
+import { layerModule } from '../layers/catalogue.ts';
+import { inputResult, inputShapeOf } from '../layers/types/input.ts';
 import { adjacency, reachable, topologicalOrder } from './graph-order.ts';
-import { RULES } from './rules/index.ts';
-import { inputResult, inputShapeOf } from './rules/input.ts';
-import { UNKNOWN_RESULT, type LayerRule, type RuleContext } from './rules/rule.ts';
+import { UNKNOWN_RESULT, type Report } from './rules/rule.ts';
 import type { Analysis, Diagnostic, NodeAnalysis, Shape, Totals } from './types.ts';
 
 const PARAMS_WARNING_THRESHOLD = 100_000_000;
@@ -50,14 +49,15 @@ export function analyse(graph: Graph): Analysis {
     const node = nodesById.get(id)!;
     const label = layerLabel(node);
     const own: Diagnostic[] = [];
-    const report: RuleContext<never>['report'] = (severity, message) => own.push({ severity, nodeId: id, message });
+    const report: Report = (severity, message) => own.push({ severity, nodeId: id, message });
     const sources = adj.incoming.get(id)!;
     const upstream = sources.map((s) => results.get(s));
 
     if (nameCounts.get(node.name)! > 1) report('error', msg('diag.duplicateName', { layer: label }));
-    const rule = RULES[node.type] as LayerRule<LayerType>;
+    const module = layerModule(node.type);
+    const rule = module.rule;
     const before = own.length;
-    rule.checkSettings(node as never, label, report);
+    rule.checkSettings(node, label, report);
     const settingsOk = !own.slice(before).some((d) => d.severity === 'error');
 
     let result = UNKNOWN_RESULT;
@@ -69,13 +69,13 @@ export function analyse(graph: Graph): Analysis {
       if (shape && sources.length === 0) result = inputResult(shape);
     } else if (!connected.has(id)) {
       if (inputIds.length > 0) report('error', msg('diag.notConnected', { layer: label }));
-    } else if (MERGE_TYPES.has(node.type) && sources.length < 2) {
+    } else if (module.inputs === 'many' && sources.length < 2) {
       report('error', msg('diag.mergeNeedsTwo', { layer: label, count: sources.length }));
-    } else if (!MERGE_TYPES.has(node.type) && sources.length !== 1) {
+    } else if (module.inputs !== 'many' && sources.length !== 1) {
       report('error', msg('diag.tooManyInputs', { layer: label, count: sources.length }));
     } else if (settingsOk && upstream.every((u) => u?.outputShape)) {
       result = rule.infer({
-        node: node as never,
+        node,
         label,
         inputs: upstream.map((u) => u!.outputShape!),
         inputFields: upstream.map((u) => u!.receptiveField),
@@ -134,9 +134,10 @@ export function analyse(graph: Graph): Analysis {
   };
 }
 
-/** A Conv2D or Dense layer without an activation. */
+/** A layer whose weights are a matrix product (Conv2D, Dense) without an activation. */
 function isLinearWeighted(node: LayerNode): boolean {
-  return (node.type === 'Conv2D' || node.type === 'Dense') && node.params.activation === 'linear';
+  const module = layerModule(node.type);
+  return module.linearWeighted === true && module.activation?.(node.params) === 'linear';
 }
 
 /**
@@ -149,15 +150,12 @@ function linearSuccessor(
   nodesById: Map<string, LayerNode>,
 ): LayerNode | null {
   const targets = (outgoing.get(id) ?? []).map((t) => nodesById.get(t)!);
-  if (targets.length === 0 || !targets.every((t) => t.type === 'Conv2D' || t.type === 'Dense')) return null;
+  if (targets.length === 0 || !targets.every((t) => layerModule(t.type).linearWeighted)) return null;
   return targets[0]!;
 }
 
 function usesSoftmax(node: LayerNode): boolean {
-  return (
-    (node.type === 'Conv2D' || node.type === 'Dense' || node.type === 'Activation') &&
-    node.params.activation === 'softmax'
-  );
+  return layerModule(node.type).activation?.(node.params) === 'softmax';
 }
 
 const exactOrNull = (n: number): number | null => (Number.isSafeInteger(n) ? n : null);

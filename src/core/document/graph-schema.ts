@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { msg } from '../i18n/messages.ts';
-import { LAYER_SCHEMAS, type LayerType } from '../layers/catalogue.ts';
+import type { LayerType } from '../layers/catalogue.ts';
+import { LAYER_MODULES } from '../layers/registry.ts';
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() });
 
@@ -20,23 +21,17 @@ function nodeSchema<T extends LayerType, P extends z.ZodType>(type: T, params: P
   });
 }
 
-export const layerNodeSchema = z.discriminatedUnion('type', [
-  nodeSchema('Input', LAYER_SCHEMAS.Input),
-  nodeSchema('Conv2D', LAYER_SCHEMAS.Conv2D),
-  nodeSchema('MaxPooling2D', LAYER_SCHEMAS.MaxPooling2D),
-  nodeSchema('AveragePooling2D', LAYER_SCHEMAS.AveragePooling2D),
-  nodeSchema('GlobalAveragePooling2D', LAYER_SCHEMAS.GlobalAveragePooling2D),
-  nodeSchema('GlobalMaxPooling2D', LAYER_SCHEMAS.GlobalMaxPooling2D),
-  nodeSchema('Flatten', LAYER_SCHEMAS.Flatten),
-  nodeSchema('Dense', LAYER_SCHEMAS.Dense),
-  nodeSchema('Dropout', LAYER_SCHEMAS.Dropout),
-  nodeSchema('BatchNormalization', LAYER_SCHEMAS.BatchNormalization),
-  nodeSchema('Activation', LAYER_SCHEMAS.Activation),
-  nodeSchema('ZeroPadding2D', LAYER_SCHEMAS.ZeroPadding2D),
-  nodeSchema('Add', LAYER_SCHEMAS.Add),
-  nodeSchema('Concatenate', LAYER_SCHEMAS.Concatenate),
-]);
-export type LayerNode = z.infer<typeof layerNodeSchema>;
+type Modules = (typeof LAYER_MODULES)[number];
+type NodeOfModule<M> = M extends Modules
+  ? { id: string; type: M['type']; name: string; params: z.infer<M['schema']>; position: z.infer<typeof positionSchema> }
+  : never;
+/** A layer: one of the registry's types, with that type's settings. */
+export type LayerNode = NodeOfModule<Modules>;
+
+export const layerNodeSchema = z.discriminatedUnion(
+  'type',
+  LAYER_MODULES.map((m) => nodeSchema(m.type, m.schema)) as unknown as [ReturnType<typeof nodeSchema>],
+) as unknown as z.ZodType<LayerNode, unknown>;
 /** A node of one given type, its params narrowed. */
 type NodesByType = { [K in LayerType]: Extract<LayerNode, { type: K }> };
 export type NodeOf<T extends LayerType> = NodesByType[T];

@@ -72,9 +72,4 @@ export function exportPlan(project: Project): PlanResult {
   };
 }
 
-/** TensorFlow's 'same' padding along one axis: [before, after], the odd pixel after. */
-export function samePadding(size: number, kernel: number, stride: number, dilation = 1): [number, number] {
-  const span = (kernel - 1) * dilation + 1;
-  const total = Math.max((Math.ceil(size / stride) - 1) * stride + span - size, 0);
-  return [Math.floor(total / 2), total - Math.floor(total / 2)];
-}
+export { samePadding } from './torch-parts.ts';

@@ -9,106 +9,24 @@ import type { LayerNode } from '../document/graph-schema.ts';
 import type { Project } from '../document/project-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
 import { formatInt } from '../format/number.ts';
+import { layerModule } from '../layers/catalogue.ts';
+import type { KerasCall } from '../layers/keras-config.ts';
 import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
 import { pythonData } from './python-data.ts';
 import { indent, pyArgs, pyBool, pyModuleName, pyNumber, pyString, pyTuple } from './python-text.ts';
 
 type Msgs = Extract<PlanResult, { ok: false }>;
 
-const pair = (p: readonly number[]) => pyTuple(p);
-const isOnes = (p: readonly number[]) => p.every((v) => v === 1);
-
-function regularizer(l1: number, l2: number): string | null {
-  if (l1 === 0 && l2 === 0) return null;
-  return `regularizers.L1L2(${pyArgs([
-    ['l1', l1 > 0 ? pyNumber(l1, true) : null],
-    ['l2', l2 > 0 ? pyNumber(l2, true) : null],
-  ])})`;
-}
-
-/** A numeric padding's ZeroPadding2D, and the padding mode the layer itself then takes. */
-function padding(node: LayerNode, value: 'valid' | 'same' | number): { before: string | null; mode: string | null } {
-  if (value === 'same') return { before: null, mode: pyString('same') };
-  if (value === 'valid' || value === 0) return { before: null, mode: null };
-  return { before: `ZeroPadding2D(padding=${value}, name=${pyString(`${node.name}_pad`)})`, mode: null };
+/** A Keras layer call as Python: `Conv2D(filters=32, kernel_size=(3, 3), name="conv2d")`. */
+export function pythonCall(call: KerasCall): string {
+  const positional = call.args.filter((a) => a.positional).map((a) => a.python ?? 'None');
+  const named = call.args.filter((a) => !a.positional && a.python !== null).map((a) => `${a.key}=${a.python}`);
+  return `${call.className}(${[...positional, ...named, `name=${pyString(call.name)}`].join(', ')})`;
 }
 
 /** The Keras layer calls for one node: usually one, two where numeric padding comes first. */
 export function kerasLayers(node: LayerNode): string[] {
-  const name = ['name', pyString(node.name)] as [string, string];
-  switch (node.type) {
-    case 'Input':
-      return [];
-    case 'Conv2D': {
-      const p = node.params;
-      const pad = padding(node, p.padding);
-      const conv = `Conv2D(${pyArgs([
-        ['filters', String(p.filters)],
-        ['kernel_size', pair(p.kernel_size)],
-        ['strides', isOnes(p.strides) ? null : pair(p.strides)],
-        ['padding', pad.mode],
-        ['dilation_rate', isOnes(p.dilation_rate) ? null : pair(p.dilation_rate)],
-        ['groups', p.groups === 1 ? null : String(p.groups)],
-        ['activation', p.activation === 'linear' ? null : pyString(p.activation)],
-        ['use_bias', p.use_bias ? null : 'False'],
-        ['kernel_regularizer', regularizer(p.kernel_l1, p.kernel_l2)],
-        name,
-      ])})`;
-      return pad.before ? [pad.before, conv] : [conv];
-    }
-    case 'MaxPooling2D':
-    case 'AveragePooling2D': {
-      const p = node.params;
-      const pad = padding(node, p.padding);
-      const pool = `${node.type}(${pyArgs([
-        ['pool_size', pair(p.pool_size)],
-        ['strides', p.strides ? pair(p.strides) : null],
-        ['padding', pad.mode],
-        name,
-      ])})`;
-      return pad.before ? [pad.before, pool] : [pool];
-    }
-    case 'GlobalAveragePooling2D':
-    case 'GlobalMaxPooling2D':
-      return [`${node.type}(${pyArgs([['keepdims', node.params.keepdims ? 'True' : null], name])})`];
-    case 'Flatten':
-    case 'Add':
-      return [`${node.type}(${pyArgs([name])})`];
-    case 'Dense': {
-      const p = node.params;
-      return [
-        `Dense(${pyArgs([
-          ['units', String(p.units)],
-          ['activation', p.activation === 'linear' ? null : pyString(p.activation)],
-          ['use_bias', p.use_bias ? null : 'False'],
-          ['kernel_regularizer', regularizer(p.kernel_l1, p.kernel_l2)],
-          name,
-        ])})`,
-      ];
-    }
-    case 'Dropout':
-      return [`Dropout(${pyArgs([['rate', pyNumber(node.params.rate, true)], name])})`];
-    case 'BatchNormalization': {
-      const p = node.params;
-      return [
-        `BatchNormalization(${pyArgs([
-          ['momentum', p.momentum === 0.99 ? null : pyNumber(p.momentum, true)],
-          ['epsilon', p.epsilon === 0.001 ? null : pyNumber(p.epsilon, true)],
-          ['center', p.center ? null : 'False'],
-          ['scale', p.scale ? null : 'False'],
-          name,
-        ])})`,
-      ];
-    }
-    case 'Activation':
-      return [`Activation(${pyString(node.params.activation)}, ${pyArgs([name])})`];
-    case 'ZeroPadding2D': {
-      const [[t, b], [l, r]] = node.params.padding;
-      return [`ZeroPadding2D(padding=((${t}, ${b}), (${l}, ${r})), ${pyArgs([name])})`];
-    }
-    case 'Concatenate':
-      return [`Concatenate(${pyArgs([['axis', node.params.axis === -1 ? null : String(node.params.axis)], name])})`];
-  }
+  return layerModule(node.type).keras.write(node).map(pythonCall);
 }
 
 /** The class a layer call makes: `Conv2D(filters=…)` → Conv2D. */

@@ -63,6 +63,8 @@ export const en = {
     `${a.layer}: ${a.setting} is ${a.value}; it must be a whole number from ${formatInt(a.min)} to ${formatInt(a.max)}.`,
   'diag.penalty': (a: { layer: S; setting: S; value: S }) =>
     `${a.layer}: ${a.setting} is ${a.value}; a weight penalty must be 0 (none) or a small positive number such as 0.01.`,
+  'diag.notNegative': (a: { layer: S; setting: S; value: S }) =>
+    `${a.layer}: ${a.setting} is ${a.value}; it must be 0 or more.`,
   'diag.dropoutRate': (a: { layer: S; value: S }) =>
     `${a.layer}: the dropout rate is ${a.value}; it must be at least 0 and less than 1 (0.5 drops half the values).`,
   'diag.badNumber': (a: { layer: S; setting: S; value: S }) =>

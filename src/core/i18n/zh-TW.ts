@@ -55,6 +55,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.layer}：${a.setting} 是 ${a.value}；必須是 ${formatInt(a.min)} 到 ${formatInt(a.max)} 的整數。`,
   'diag.penalty': (a: { layer: S; setting: S; value: S }) =>
     `${a.layer}：${a.setting} 是 ${a.value}；權重懲罰必須是 0（不使用）或像 0.01 這樣的小正數。`,
+  'diag.notNegative': (a: { layer: S; setting: S; value: S }) =>
+    `${a.layer}：${a.setting} 是 ${a.value}；它必須是 0 或更大。`,
   'diag.dropoutRate': (a: { layer: S; value: S }) =>
     `${a.layer}：丟棄率 (Dropout rate) 是 ${a.value}；必須大於或等於 0 且小於 1（0.5 代表丟棄一半的值）。`,
   'diag.badNumber': (a: { layer: S; setting: S; value: S }) =>

@@ -7,7 +7,7 @@ import { kerasNamer, makeNode, type LayerSpec } from '../document/build.ts';
 import type { Edge, Graph } from '../document/graph-schema.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
 import { layeredPositions } from '../document/layered-layout.ts';
-import { convertKerasLayer, declaredInputShape, isObject, type Config } from './keras-layer.ts';
+import { convertKerasLayer, declaredInputShape, isObject, rankAfter, type Config } from './keras-layer.ts';
 import { formatShapeValue } from './value-text.ts';
 
 export type ModelResult = { ok: true; graph: Graph; name: string } | { ok: false; errors: Msg[] };
@@ -21,21 +21,6 @@ interface RawLayer {
 }
 
 const structure = (where: string, problem: string): Msg => msg('import.badStructure', { where, problem });
-
-/** The rank of a layer's output, given its input's, for the `axis` settings that need it. */
-function rankAfter(spec: LayerSpec, rank: number | undefined): number | undefined {
-  switch (spec.type) {
-    case 'Input':
-      return spec.params?.shape?.length;
-    case 'Flatten':
-      return 1;
-    case 'GlobalAveragePooling2D':
-    case 'GlobalMaxPooling2D':
-      return spec.params?.keepdims ? 3 : 1;
-    default:
-      return rank;
-  }
-}
 
 export function importKerasModel(model: Config): ModelResult {
   const className = model.class_name;

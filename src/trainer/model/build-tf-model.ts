@@ -1,10 +1,22 @@
 /**
- * A TensorFlow.js layers model from the layer graph, Sequential chains and functional DAGs alike. Layer
- * names are kept, so the model's summary reads like ConvStudio's; numeric padding becomes a ZeroPadding2D
- * before a 'valid' layer, exactly as it is exported to Keras.
+ * A TensorFlow.js layers model from the layer graph, Sequential chains and functional DAGs alike, built
+ * from the same Keras layer calls the Keras export prints (each layer module's `keras.write`): TF.js makes
+ * each layer from its Keras class name and config. Where TF.js lacks what Keras has, the module's `tfjs`
+ * adaptation says what to build instead (a LeakyReLU after a layer with leaky_relu, say) or why it cannot.
+ * Layer names are kept, so the model's summary reads like ConvStudio's.
  */
 import * as tf from '@tensorflow/tfjs';
-import { adjacency, topologicalOrder, type Graph, type LayerNode, type Padding } from '../../core/index.ts';
+import {
+  adjacency,
+  kerasConfig,
+  layerModule,
+  topologicalOrder,
+  type Graph,
+  type Json,
+  type KerasCall,
+  type LayerNode,
+  type TfjsGap,
+} from '../../core/index.ts';
 
 type SymbolicTensor = tf.SymbolicTensor;
 
@@ -12,170 +24,50 @@ type SymbolicTensor = tf.SymbolicTensor;
 export class ModelBuildError extends Error {
   constructor(
     readonly layer: string,
-    readonly reason: 'groups' | 'activation' | 'dilationWithStride' | 'noOutput',
+    readonly reason: TfjsGap | 'noOutput',
     readonly detail = '',
   ) {
     super(`${layer}: ${reason} ${detail}`);
   }
 }
 
-/** Keras activation names as TensorFlow.js knows them; leaky_relu and exponential need layers of their own. */
-const TFJS_ACTIVATIONS: Record<string, string> = {
-  relu: 'relu',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  softmax: 'softmax',
-  linear: 'linear',
-  elu: 'elu',
-  selu: 'selu',
-  softplus: 'softplus',
-  softsign: 'softsign',
-  swish: 'swish',
-  gelu: 'gelu',
-  relu6: 'relu6',
-  hard_sigmoid: 'hardSigmoid',
-};
+const camel = (text: string) => text.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
-/** Keras 3's default slope for leaky_relu. */
-const LEAKY_RELU_SLOPE = 0.2;
-
-function activationLayer(name: string, activation: string): tf.layers.Layer | null {
-  if (activation === 'leaky_relu') return tf.layers.leakyReLU({ alpha: LEAKY_RELU_SLOPE, name });
-  const id = TFJS_ACTIVATIONS[activation];
-  if (!id) throw new ModelBuildError(name, 'activation', activation);
-  return id === 'linear' ? null : tf.layers.activation({ activation: id as never, name });
+/** A Keras config as TF.js reads it: camelCase keys and names of things, layer names as they are. */
+function tfjsValue(value: Json, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => tfjsValue(v, key));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [camel(k), k === 'name' ? v : tfjsValue(v, camel(k))]),
+    );
+  }
+  return typeof value === 'string' ? camel(value) : value;
 }
 
-/** The activation to give a Conv2D or Dense itself, and a layer to follow it when TensorFlow.js has no such name. */
-function fusedActivation(name: string, activation: string): { inner: string; after: tf.layers.Layer | null } {
-  if (activation === 'leaky_relu') return { inner: 'linear', after: activationLayer(`${name}_activation`, activation) };
-  const id = TFJS_ACTIVATIONS[activation];
-  if (!id) throw new ModelBuildError(name, 'activation', activation);
-  return { inner: id, after: null };
+/** One TF.js layer from a Keras call, through TF.js's own registry of Keras class names. */
+function tfjsLayer(call: KerasCall, trainable: boolean): tf.layers.Layer {
+  const entry = tf.serialization.SerializationMap.getMap().classNameMap[call.className];
+  if (!entry) throw new ModelBuildError(call.name, 'setting', call.className);
+  const [cls, fromConfig] = entry;
+  const config = tfjsValue(kerasConfig(call)) as tf.serialization.ConfigDict;
+  return fromConfig(cls, { ...config, name: call.name, trainable }) as tf.layers.Layer;
 }
 
-function explicitPadding(name: string, padding: Padding): { mode: 'valid' | 'same'; before: tf.layers.Layer | null } {
-  if (typeof padding !== 'number') return { mode: padding, before: null };
-  return { mode: 'valid', before: padding > 0 ? tf.layers.zeroPadding2d({ padding, name: `${name}_pad` }) : null };
-}
-
-/** Keras's L1L2 kernel regularizer, or none when both penalties are 0. */
-function penalty(l1: number, l2: number): ReturnType<typeof tf.regularizers.l1l2> | undefined {
-  return l1 > 0 || l2 > 0 ? tf.regularizers.l1l2({ l1, l2 }) : undefined;
-}
-
-function apply(layers: Array<tf.layers.Layer | null>, input: SymbolicTensor | SymbolicTensor[]): SymbolicTensor {
-  let x = input;
-  for (const layer of layers) if (layer) x = layer.apply(x) as SymbolicTensor;
-  return x as SymbolicTensor;
+/** The TF.js layers that are this node, in order. */
+export function tfjsCalls(node: LayerNode, inputShapes: number[][]): KerasCall[] {
+  const module = layerModule(node.type);
+  const calls = module.keras.write(node);
+  if (!module.tfjs) return calls;
+  const adapted = module.tfjs(calls, inputShapes);
+  if (!adapted.ok) throw new ModelBuildError(node.name, adapted.reason, adapted.detail);
+  return adapted.calls;
 }
 
 function layerFor(node: LayerNode, inputs: SymbolicTensor[]): SymbolicTensor {
-  const name = node.name;
-  const x = inputs[0]!;
-  switch (node.type) {
-    case 'Input':
-      throw new Error('Input layers are created separately');
-    case 'Conv2D': {
-      const p = node.params;
-      if (p.groups !== 1) throw new ModelBuildError(name, 'groups', String(p.groups));
-      const pad = explicitPadding(name, p.padding);
-      const act = fusedActivation(name, p.activation);
-      const conv = tf.layers.conv2d({
-        name,
-        filters: p.filters,
-        kernelSize: [...p.kernel_size],
-        strides: [...p.strides],
-        padding: pad.mode,
-        dilationRate: [...p.dilation_rate],
-        activation: act.inner as never,
-        useBias: p.use_bias,
-        kernelRegularizer: penalty(p.kernel_l1, p.kernel_l2),
-      });
-      return apply([pad.before, conv, act.after], x);
-    }
-    case 'MaxPooling2D':
-    case 'AveragePooling2D': {
-      const p = node.params;
-      const pad = explicitPadding(name, p.padding);
-      const config = {
-        name,
-        poolSize: [...p.pool_size] as [number, number],
-        strides: [...(p.strides ?? p.pool_size)] as [number, number],
-        padding: pad.mode,
-      };
-      const pool = node.type === 'MaxPooling2D' ? tf.layers.maxPooling2d(config) : tf.layers.averagePooling2d(config);
-      return apply([pad.before, pool], x);
-    }
-    case 'GlobalAveragePooling2D':
-    case 'GlobalMaxPooling2D': {
-      // With keepdims the Keras-named layer is the reshape that restores 1 × 1 × channels.
-      const keep = node.params.keepdims;
-      const poolName = keep ? `${name}_pool` : name;
-      const pool =
-        node.type === 'GlobalAveragePooling2D'
-          ? tf.layers.globalAveragePooling2d({ name: poolName })
-          : tf.layers.globalMaxPooling2d({ name: poolName });
-      const channels = x.shape[x.shape.length - 1]!;
-      return apply([pool, keep ? tf.layers.reshape({ targetShape: [1, 1, channels], name }) : null], x);
-    }
-    case 'Flatten':
-      return apply([tf.layers.flatten({ name })], x);
-    case 'Dense': {
-      const p = node.params;
-      const act = fusedActivation(name, p.activation);
-      const dense = tf.layers.dense({
-        name,
-        units: p.units,
-        activation: act.inner as never,
-        useBias: p.use_bias,
-        kernelRegularizer: penalty(p.kernel_l1, p.kernel_l2),
-      });
-      return apply([dense, act.after], x);
-    }
-    case 'Dropout':
-      return apply([tf.layers.dropout({ name, rate: node.params.rate })], x);
-    case 'BatchNormalization': {
-      const p = node.params;
-      return apply(
-        [
-          tf.layers.batchNormalization({
-            name,
-            axis: -1,
-            center: p.center,
-            scale: p.scale,
-            momentum: p.momentum,
-            epsilon: p.epsilon,
-          }),
-        ],
-        x,
-      );
-    }
-    case 'Activation':
-      return apply(
-        [activationLayer(name, node.params.activation) ?? tf.layers.activation({ name, activation: 'linear' })],
-        x,
-      );
-    case 'ZeroPadding2D': {
-      const [[t, b], [l, r]] = node.params.padding;
-      return apply(
-        [
-          tf.layers.zeroPadding2d({
-            name,
-            padding: [
-              [t, b],
-              [l, r],
-            ],
-          }),
-        ],
-        x,
-      );
-    }
-    case 'Add':
-      return apply([tf.layers.add({ name })], inputs);
-    case 'Concatenate':
-      return apply([tf.layers.concatenate({ name, axis: node.params.axis })], inputs);
-  }
+  let x: SymbolicTensor | SymbolicTensor[] = inputs.length === 1 ? inputs[0]! : inputs;
+  const shapes = inputs.map((t) => t.shape.slice(1) as number[]);
+  for (const call of tfjsCalls(node, shapes)) x = tfjsLayer(call, true).apply(x) as SymbolicTensor;
+  return x as SymbolicTensor;
 }
 
 /** Builds the model; the graph must be free of analysis errors (check with hasErrors first). */

@@ -1,12 +1,12 @@
-/** Dropout and Activation: same shape out as in, no weights, receptive field unchanged. */
-import { formatNumber, formatShape } from '../../format/number.ts';
+/** Layers whose output has their input's shape: no weights of their own, receptive field unchanged. */
+import { formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
-import type { Shape } from '../types.ts';
+import type { ReceptiveField, Shape } from '../types.ts';
 import { keepField } from './receptive-field.ts';
 import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from './no-weights.ts';
-import { NO_PARAMS, type LayerRule, type RuleContext, type RuleResult } from './rule.ts';
+import { NO_PARAMS, type RuleResult } from './rule.ts';
 
-export function unchangedShape(input: Shape, fieldIn: RuleContext<never>['inputFields'][number]): RuleResult {
+export function unchangedShape(input: Shape, fieldIn: ReceptiveField | null): RuleResult {
   const rf = keepField(fieldIn);
   return {
     outputShape: [...input],
@@ -21,18 +21,3 @@ export function unchangedShape(input: Shape, fieldIn: RuleContext<never>['inputF
     },
   };
 }
-
-export const dropoutRule: LayerRule<'Dropout'> = {
-  checkSettings({ params }, label, report) {
-    const rate = params.rate;
-    if (!(Number.isFinite(rate) && rate >= 0 && rate < 1)) {
-      report('error', msg('diag.dropoutRate', { layer: label, value: formatNumber(rate) }));
-    }
-  },
-  infer: ({ inputs, inputFields }) => unchangedShape(inputs[0]!, inputFields[0] ?? null),
-};
-
-export const activationRule: LayerRule<'Activation'> = {
-  checkSettings() {},
-  infer: ({ inputs, inputFields }) => unchangedShape(inputs[0]!, inputFields[0] ?? null),
-};

@@ -15,6 +15,8 @@ export const LIMITS = {
   padding: [0, 4_096],
   groups: [1, 65_536],
   inputSize: [1, 65_536],
+  /** Concatenate's axis: -3 … 3 on an image (the inspector's bounds; the analysis checks it against the rank). */
+  concatAxis: [-3, 3],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export function isIntIn(value: number, [min, max]: readonly [number, number]): boolean {

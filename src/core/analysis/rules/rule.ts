@@ -1,11 +1,16 @@
 /** The contract every layer's shape rule fulfils. */
-import type { NodeOf } from '../../document/graph-schema.ts';
 import type { Msg } from '../../i18n/messages.ts';
-import type { LayerType } from '../../layers/catalogue.ts';
 import type { LayerExplanations, ParamCount, ReceptiveField, Severity, Shape } from '../types.ts';
 
-export interface RuleContext<T extends LayerType> {
-  node: NodeOf<T>;
+/** The layer a rule works on: its name and settings. */
+export interface RuleNode<P> {
+  id: string;
+  name: string;
+  params: P;
+}
+
+export interface RuleContext<P> {
+  node: RuleNode<P>;
   /** How messages name the layer: "'conv2d' (Conv2D)". */
   label: string;
   /** The shapes of the incoming tensors, in edge order; all known. */
@@ -23,11 +28,13 @@ export interface RuleResult {
   explanations: LayerExplanations | null;
 }
 
-export interface LayerRule<T extends LayerType> {
+export type Report = (severity: Severity, message: Msg) => void;
+
+export interface LayerRule<P> {
   /** Checks the layer's own settings, whatever its input. */
-  checkSettings(node: NodeOf<T>, label: string, report: RuleContext<T>['report']): void;
+  checkSettings(node: RuleNode<P>, label: string, report: Report): void;
   /** Works out the output from known inputs. Called only when every input shape is known. */
-  infer(ctx: RuleContext<T>): RuleResult;
+  infer(ctx: RuleContext<P>): RuleResult;
 }
 
 export const NO_PARAMS: ParamCount = {

@@ -1,4 +1,4 @@
-/** The control for one layer setting, chosen by its kind (src/core/layers/settings-spec.ts). */
+/** The control for one layer setting, chosen by its kind (src/core/layers/settings-kinds.ts). */
 import { ACTIVATIONS, activationLabel, type LayerNode, type Pair, type SettingSpec } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
@@ -51,6 +51,32 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
             hideLabel
           />
         );
+      case 'optionalNumber': {
+        const number = value as number | null;
+        return (
+          <>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={number === null}
+                onChange={(e) => set(e.target.checked ? null : 6)}
+                data-testid={`${testId}-none`}
+              />
+              {t('control.none')}
+            </label>
+            {number !== null && (
+              <NumberField
+                label={t(labelKey)}
+                value={number}
+                step={0.5}
+                onCommit={set}
+                testId={`${testId}-input`}
+                hideLabel
+              />
+            )}
+          </>
+        );
+      }
       case 'rate':
         return (
           <NumberField

@@ -1,16 +1,25 @@
 /** Input: the shape of one sample, without the batch axis. */
+import { z } from 'zod';
+import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from '../../analysis/rules/no-weights.ts';
+import { LIMITS, isIntIn } from '../../analysis/rules/ranges.ts';
+import { NO_PARAMS, type LayerRule, type Report, type RuleResult } from '../../analysis/rules/rule.ts';
+import type { Shape } from '../../analysis/types.ts';
 import { formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
-import type { Shape } from '../types.ts';
-import { LIMITS, isIntIn } from './ranges.ts';
-import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from './no-weights.ts';
-import { NO_PARAMS, type LayerRule, type RuleResult } from './rule.ts';
+import { declaredInputShape } from '../keras-config.ts';
+import { defineLayer } from '../layer-module.ts';
+import { setting } from '../settings-kinds.ts';
+
+const schema = z.object({
+  /** Without the batch axis: [height, width, channels] for images, [features] for vectors. */
+  shape: z.array(z.number().nullable()).default([28, 28, 1]),
+});
 
 /** The input's shape when it is complete and valid; otherwise reports why and returns null. */
 export function inputShapeOf(
   shape: ReadonlyArray<number | null>,
   label: string,
-  report: Parameters<LayerRule<'Input'>['checkSettings']>[2],
+  report: Report,
 ): Shape | null {
   if (shape.length === 0 || shape.some((d) => d === null)) {
     report('error', msg('diag.missingInputShape', { layer: label }));
@@ -39,7 +48,7 @@ export function inputResult(shape: Shape): RuleResult {
   };
 }
 
-export const inputRule: LayerRule<'Input'> = {
+const rule: LayerRule<z.infer<typeof schema>> = {
   checkSettings({ params }, label, report) {
     inputShapeOf(params.shape, label, report);
   },
@@ -47,3 +56,21 @@ export const inputRule: LayerRule<'Input'> = {
     return inputResult(node.params.shape as Shape);
   },
 };
+
+export const input = defineLayer({
+  type: 'Input',
+  schema,
+  inputs: 'none',
+  keras: {
+    classNames: ['InputLayer'],
+    nameStem: 'input_layer',
+    read: (c) => ({ shape: declaredInputShape(c) ?? [] }),
+    rankAfter: (p) => p.shape.length,
+    write: () => [],
+  },
+  palette: { group: 'input' },
+  settings: [setting.of('shape', 'shape')],
+  rule,
+  keySettings: (p) => [formatShape(p.shape)],
+  torch: () => ({ init: [], forward: () => [], load: [], penalty: [] }),
+});

@@ -2,12 +2,23 @@
  * Add and Concatenate (keras/src/layers/merging/). Add needs equal shapes (a size of 1 broadcasts, as in
  * Keras's _compute_elemwise_op_output_shape); Concatenate needs every size but the joined axis equal.
  */
+import { z } from 'zod';
+import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from '../../analysis/rules/no-weights.ts';
+import { LIMITS } from '../../analysis/rules/ranges.ts';
+import { mergeFields } from '../../analysis/rules/receptive-field.ts';
+import { NO_OUTPUT, NO_PARAMS, type LayerRule, type RuleResult } from '../../analysis/rules/rule.ts';
+import type { Shape } from '../../analysis/types.ts';
+import { isImage } from '../../export/torch-parts.ts';
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
-import type { Shape } from '../types.ts';
-import { mergeFields } from './receptive-field.ts';
-import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from './no-weights.ts';
-import { NO_OUTPUT, NO_PARAMS, type LayerRule, type RuleResult } from './rule.ts';
+import { kerasArg, readLastAxis } from '../keras-config.ts';
+import { defineLayer } from '../layer-module.ts';
+import { setting } from '../settings-kinds.ts';
+
+const addSchema = z.object({});
+const concatenateSchema = z.object({
+  axis: z.number().default(-1),
+});
 
 const listShapes = (shapes: Shape[]): string => shapes.map((s) => `(${formatShape(s)})`).join(', ');
 
@@ -37,7 +48,7 @@ function merged(
   };
 }
 
-export const addRule: LayerRule<'Add'> = {
+const addRule: LayerRule<z.infer<typeof addSchema>> = {
   checkSettings() {},
   infer({ label, inputs, inputFields, report }) {
     const rank = inputs[0]!.length;
@@ -57,7 +68,7 @@ export const addRule: LayerRule<'Add'> = {
   },
 };
 
-export const concatenateRule: LayerRule<'Concatenate'> = {
+const concatenateRule: LayerRule<z.infer<typeof concatenateSchema>> = {
   checkSettings() {},
   infer({ node, label, inputs, inputFields, report }) {
     const rank = inputs[0]!.length;
@@ -84,3 +95,45 @@ export const concatenateRule: LayerRule<'Concatenate'> = {
     return merged(out, inputFields, `${sizes.map(f).join('+')} = ${f(joined)}`, 'explain.shape.concat');
   },
 };
+
+export const add = defineLayer({
+  type: 'Add',
+  schema: addSchema,
+  inputs: 'many',
+  keras: {
+    classNames: ['Add'],
+    nameStem: 'add',
+    read: () => ({}),
+    write: ({ name }) => [{ className: 'Add', name, args: [] }],
+  },
+  palette: { group: 'merge' },
+  settings: [],
+  rule: addRule,
+  keySettings: () => [],
+  torch: (_layer, out) => ({ init: [], forward: (xs) => [`${out} = ${xs.join(' + ')}`], load: [], penalty: [] }),
+});
+
+export const concatenate = defineLayer({
+  type: 'Concatenate',
+  schema: concatenateSchema,
+  inputs: 'many',
+  keras: {
+    classNames: ['Concatenate'],
+    nameStem: 'concatenate',
+    read: (c, { rank }) => ({ axis: readLastAxis(c, rank) }),
+    write: ({ name, params }) => [{ className: 'Concatenate', name, args: [kerasArg.int('axis', params.axis, -1)] }],
+  },
+  palette: { group: 'merge' },
+  settings: [setting.int('axis', LIMITS.concatAxis)],
+  rule: concatenateRule,
+  keySettings: (p) => (p.axis !== -1 ? [`axis ${p.axis}`] : []),
+  torch({ node, inputShapes }, out) {
+    const input = inputShapes[0]!;
+    const axis = node.params.axis;
+    const rank = input.length;
+    const kerasAxis = axis < 0 ? rank + 1 + axis : axis;
+    // Keras axes 1, 2, 3 of an image are height, width, channels; PyTorch keeps channels at 1.
+    const dim = isImage(input) ? ([0, 2, 3, 1] as const)[kerasAxis]! : kerasAxis;
+    return { init: [], forward: (xs) => [`${out} = torch.cat([${xs.join(', ')}], dim=${dim})`], load: [], penalty: [] };
+  },
+});
