@@ -59,3 +59,5 @@ export * from './exercise/make-exercise.ts';
 export * from './security/external-links.ts';
 export * from './layers/keras-config.ts';
 export type * from './layers/layer-module.ts';
+export * from './summary/nested-models.ts';
+export * from './layers/layer-calls.ts';

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, openApp, screenshot, serve, useServedApp } from '../helpers/browser-host.ts';
+import { PROJECT_VERSION } from '../../src/core/index.ts';
 
 const app = useServedApp(null);
 const byId = (id: string) => app.page.getByTestId(id);
@@ -106,7 +107,7 @@ describe('a teacher makes an exercise', () => {
     await saveThroughPrompt(projectPath);
     await expect.poll(() => byId('doc-title').textContent()).toBe('counting.convstudio.json');
     const saved = JSON.parse(readFileSync(projectPath, 'utf8'));
-    expect(saved.version).toBe(3);
+    expect(saved.version).toBe(PROJECT_VERSION);
     expect(saved.exercise.title).toBe('Counting parameters');
     expect(saved.exercise.questions).toHaveLength(10);
     await byId('new-button').click();

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTemplate, makeProject } from '../../src/core/index.ts';
+import { PROJECT_VERSION, findTemplate, makeProject } from '../../src/core/index.ts';
 import { execFileSync } from 'node:child_process';
 import { screenshot, trainerProcesses, useServedApp } from '../helpers/browser-host.ts';
 import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
@@ -120,7 +120,7 @@ describe('the Train view', () => {
       .poll(() => JSON.parse(readFileSync(projectFile, 'utf8')).runs?.length ?? 0, { timeout: 10_000 })
       .toBe(1);
     const saved = JSON.parse(readFileSync(projectFile, 'utf8'));
-    expect(saved.version).toBe(3);
+    expect(saved.version).toBe(PROJECT_VERSION);
     expect(saved.runs[0]).toMatchObject({ status: 'done', backend: 'wasm', dataset: { name: 'MNIST' } });
     expect(saved.runs[0].evaluation.confusion).toHaveLength(10);
   });

@@ -8,7 +8,7 @@ import { msg } from '../i18n/messages.ts';
 import { layerModule } from '../layers/catalogue.ts';
 import { inputResult, inputShapeOf } from '../layers/types/input.ts';
 import { adjacency, reachable, topologicalOrder } from './graph-order.ts';
-import { UNKNOWN_RESULT, type Report } from './rules/rule.ts';
+import { UNKNOWN_RESULT, type Report, type RuleResult } from './rules/rule.ts';
 import type { Analysis, Diagnostic, NodeAnalysis, Shape, Totals } from './types.ts';
 
 const PARAMS_WARNING_THRESHOLD = 100_000_000;
@@ -83,6 +83,8 @@ export function analyse(graph: Graph): Analysis {
       });
     }
 
+    if (node.trainable === false && result.params) result = frozen(result);
+
     if (!countsAreExact(result)) {
       // Past 2^53 a number is no longer a count: never show a wrong digit, say so instead.
       report('error', msg('diag.countTooLarge', { layer: label }));
@@ -108,6 +110,8 @@ export function analyse(graph: Graph): Analysis {
       receptiveField: result.receptiveField,
       explanations: result.explanations,
       diagnostics: own,
+      trainable: node.trainable !== false,
+      group: node.group ?? null,
     });
     diagnostics.push(...own);
   }
@@ -131,6 +135,7 @@ export function analyse(graph: Graph): Analysis {
     diagnostics,
     outputIds: graph.nodes.filter((n) => adj.outgoing.get(n.id)!.length === 0).map((n) => n.id),
     inputsOf: adj.incoming,
+    groups: graph.groups ?? [],
   };
 }
 
@@ -156,6 +161,20 @@ function linearSuccessor(
 
 function usesSoftmax(node: LayerNode): boolean {
   return layerModule(node.type).activation?.(node.params) === 'softmax';
+}
+
+/** A frozen layer (Keras's trainable = False): every weight it has is non-trainable. */
+function frozen(result: RuleResult): RuleResult {
+  const total = result.params!.total;
+  const params = result.explanations?.params;
+  return {
+    ...result,
+    params: { total, trainable: 0, nonTrainable: total },
+    explanations: result.explanations && {
+      ...result.explanations,
+      params: params ? { rule: msg('explain.params.frozen', { rule: params.rule, total }), formula: params.formula } : null,
+    },
+  };
 }
 
 const exactOrNull = (n: number): number | null => (Number.isSafeInteger(n) ? n : null);

@@ -1,5 +1,6 @@
 /** What the analysis finds out about each layer and about the whole network. */
 import type { Msg } from '../i18n/messages.ts';
+import type { Group } from '../document/graph-schema.ts';
 import type { LayerType } from '../layers/catalogue.ts';
 
 /** A tensor shape without the batch axis: [height, width, channels] or [features]. */
@@ -59,6 +60,10 @@ export interface NodeAnalysis {
   receptiveField: ReceptiveField | null;
   explanations: LayerExplanations | null;
   diagnostics: Diagnostic[];
+  /** False where its weights are frozen (all of them non-trainable). */
+  trainable: boolean;
+  /** The id of the nested model it belongs to; null: the outer model. */
+  group: string | null;
 }
 
 export interface Totals extends ParamCount {
@@ -80,4 +85,6 @@ export interface Analysis {
   outputIds: string[];
   /** Incoming node ids per node, in edge order. */
   inputsOf: ReadonlyMap<string, string[]>;
+  /** The nested models, as the graph has them. */
+  groups: readonly Group[];
 }

@@ -18,12 +18,24 @@ function nodeSchema<T extends LayerType, P extends z.ZodType>(type: T, params: P
     /** Missing settings take Keras's defaults. */
     params: z.preprocess((value) => value ?? {}, params),
     position: positionSchema.prefault({ x: 0, y: 0 }),
+    /** false: its weights are frozen (Keras's `layer.trainable = False`); absent: trainable (version 4). */
+    trainable: z.literal(false).optional(),
+    /** The nested model it belongs to (a group's id); absent: the outer model (version 4). */
+    group: z.string().min(1).optional(),
   });
 }
 
 type Modules = (typeof LAYER_MODULES)[number];
 type NodeOfModule<M> = M extends Modules
-  ? { id: string; type: M['type']; name: string; params: z.infer<M['schema']>; position: z.infer<typeof positionSchema> }
+  ? {
+      id: string;
+      type: M['type'];
+      name: string;
+      params: z.infer<M['schema']>;
+      position: z.infer<typeof positionSchema>;
+      trainable?: false;
+      group?: string;
+    }
   : never;
 /** A layer: one of the registry's types, with that type's settings. */
 export type LayerNode = NodeOfModule<Modules>;
@@ -43,12 +55,44 @@ export const edgeSchema = z.object({
 });
 export type Edge = z.infer<typeof edgeSchema>;
 
+/**
+ * A nested model: a Sequential or Functional model used as a layer of another (Teachable Machine's
+ * `Sequential[Sequential[MobileNet], Sequential[head]]`, `Sequential([base, head])` in transfer learning).
+ * Its layers are nodes of the one graph that name it as their `group`; groups nest through `parent`.
+ */
+export const groupSchema = z.object({
+  id: z.string().min(1),
+  /** The nested model's Keras name ('mobilenetv2_1.00_224', 'sequential_1' …). */
+  name: z.string().min(1),
+  className: z.enum(['Sequential', 'Functional']),
+  /** The group it lies in; absent: the outer model. */
+  parent: z.string().min(1).optional(),
+});
+export type Group = z.infer<typeof groupSchema>;
+
 export const graphSchema = z
   .object({
     nodes: z.array(layerNodeSchema),
     edges: z.array(edgeSchema),
+    /** Nested models (version 4); most networks have none. */
+    groups: z.array(groupSchema).optional(),
   })
   .superRefine((graph, ctx) => {
+    const groupIds = new Set((graph.groups ?? []).map((g) => g.id));
+    const badGroup = (path: Array<string | number>, id: string) =>
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `unknown group ${id}`,
+        params: { message: msg('schema.unknownGroup', { id }) },
+      });
+    (graph.groups ?? []).forEach((g, i) => {
+      if (g.parent !== undefined && (!groupIds.has(g.parent) || g.parent === g.id)) badGroup(['groups', i, 'parent'], g.parent);
+    });
+    if (groupsCycle(graph.groups ?? [])) badGroup(['groups'], 'cycle');
+    graph.nodes.forEach((node, i) => {
+      if (node.group !== undefined && !groupIds.has(node.group)) badGroup(['nodes', i, 'group'], node.group);
+    });
     const ids = new Set<string>();
     graph.nodes.forEach((node, i) => {
       if (ids.has(node.id)) {
@@ -75,3 +119,16 @@ export const graphSchema = z
     });
   });
 export type Graph = z.infer<typeof graphSchema>;
+
+/** Whether some group is its own ancestor. */
+function groupsCycle(groups: readonly Group[]): boolean {
+  const parent = new Map(groups.map((g) => [g.id, g.parent]));
+  for (const g of groups) {
+    let at = g.parent;
+    for (let steps = 0; at !== undefined; steps++) {
+      if (at === g.id || steps > groups.length) return true;
+      at = parent.get(at);
+    }
+  }
+  return false;
+}

@@ -10,7 +10,7 @@ import { MAX_RUNS, runRecordSchema } from './run-schema.ts';
 import { datasetBindingSchema, trainingSettingsSchema } from './training-schema.ts';
 
 export const PROJECT_FORMAT = 'convstudio';
-export const PROJECT_VERSION = 3;
+export const PROJECT_VERSION = 4;
 
 export const projectSchema = z.object({
   format: z.literal(PROJECT_FORMAT),

@@ -13,6 +13,8 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   1: (old) => ({ ...old, runs: [] }),
   /** Version 3 keeps a teacher's exercise in the making with the project; a version 2 file has none. */
   2: (old) => ({ ...old, exercise: null }),
+  /** Version 4 has frozen layers and nested models; a version 3 file has neither, so it reads as it is. */
+  3: (old) => old,
 };
 
 export type ProjectResult = { ok: true; project: Project } | { ok: false; errors: Msg[] };

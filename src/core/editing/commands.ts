@@ -18,6 +18,8 @@ export type Command =
   | { kind: 'remove'; nodeIds: string[]; edgeIds: string[] }
   | { kind: 'setParam'; nodeId: string; key: string; value: unknown }
   | { kind: 'rename'; nodeId: string; name: string }
+  /** Freezes (trainable false) or unfreezes layers: Keras's `layer.trainable`. */
+  | { kind: 'setTrainable'; nodeIds: string[]; trainable: boolean }
   | { kind: 'move'; positions: Record<string, Position> }
   | { kind: 'insertGraph'; graph: Graph }
   | { kind: 'replaceGraph'; graph: Graph };
@@ -58,6 +60,7 @@ export function applyCommand(graph: Graph, command: Command): Graph {
       const nodes = new Set(command.nodeIds);
       const edges = new Set(command.edgeIds);
       return {
+        ...graph,
         nodes: graph.nodes.filter((n) => !nodes.has(n.id)),
         edges: graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
       };
@@ -74,13 +77,32 @@ export function applyCommand(graph: Graph, command: Command): Graph {
       );
     case 'rename':
       return mapNode(graph, command.nodeId, (node) => ({ ...node, name: command.name }));
+    case 'setTrainable': {
+      const ids = new Set(command.nodeIds);
+      return {
+        ...graph,
+        nodes: graph.nodes.map((n) => {
+          if (!ids.has(n.id)) return n;
+          const { trainable: _old, ...rest } = n;
+          return (command.trainable ? rest : { ...rest, trainable: false }) as LayerNode;
+        }),
+      };
+    }
     case 'move':
       return {
         ...graph,
         nodes: graph.nodes.map((n) => (command.positions[n.id] ? { ...n, position: command.positions[n.id]! } : n)),
       };
-    case 'insertGraph':
-      return { nodes: [...graph.nodes, ...command.graph.nodes], edges: [...graph.edges, ...command.graph.edges] };
+    case 'insertGraph': {
+      // Pasted layers keep their nested model only where this graph has it.
+      const groups = new Set((graph.groups ?? []).map((g) => g.id));
+      const pasted = command.graph.nodes.map((n) => {
+        if (n.group === undefined || groups.has(n.group)) return n;
+        const { group: _gone, ...rest } = n;
+        return rest as LayerNode;
+      });
+      return { ...graph, nodes: [...graph.nodes, ...pasted], edges: [...graph.edges, ...command.graph.edges] };
+    }
     case 'replaceGraph':
       return command.graph;
   }

@@ -9,7 +9,7 @@ import type { LayerNode } from '../document/graph-schema.ts';
 import type { Project } from '../document/project-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
 import { formatInt } from '../format/number.ts';
-import { layerModule } from '../layers/catalogue.ts';
+import { layerCalls } from '../layers/layer-calls.ts';
 import type { KerasCall } from '../layers/keras-config.ts';
 import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
 import { pythonData } from './python-data.ts';
@@ -26,7 +26,7 @@ export function pythonCall(call: KerasCall): string {
 
 /** The Keras layer calls for one node: usually one, two where numeric padding comes first. */
 export function kerasLayers(node: LayerNode): string[] {
-  return layerModule(node.type).keras.write(node).map(pythonCall);
+  return layerCalls(node).map(pythonCall);
 }
 
 /** The class a layer call makes: `Conv2D(filters=…)` → Conv2D. */

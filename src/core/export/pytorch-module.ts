@@ -12,7 +12,18 @@ import { isImage } from './torch-parts.ts';
 import { indent } from './python-text.ts';
 
 function layerCode(l: PlannedLayer, out: string): LayerCode {
-  return layerModule(l.node.type).torch(l, out);
+  const code = layerModule(l.node.type).torch(l, out);
+  if (l.node.trainable !== false) return code;
+  // Frozen (Keras's trainable = False): none of what the layer made learns.
+  const made = code.init.flatMap((line) => /^self\.(\w+) = /.exec(line)?.[1] ?? []);
+  return { ...code, init: [...code.init, ...made.map((name) => `self.${name}.requires_grad_(False)`)] };
+}
+
+/** Layers that, frozen, run as at inference even in training (a frozen BatchNormalization, as in Keras). */
+function inferenceOnly(plan: ExportPlan): string[] {
+  return plan.layers
+    .filter((l) => l.node.trainable === false && layerModule(l.node.type).frozenRunsAsInference)
+    .map((l) => l.id);
 }
 
 export interface TorchModule {
@@ -31,6 +42,7 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
   const init = codes.flatMap(({ code }) => code.init);
   const forward = codes.flatMap(({ l, code }) => code.forward(l.inputs.map(variable)));
   const penalty = codes.flatMap(({ code }) => code.penalty);
+  const frozenNorms = inferenceOnly(plan);
   const inputShape = plan.input.outputShape;
   const torchShape = isImage(inputShape) ? [inputShape[2]!, inputShape[0]!, inputShape[1]!] : inputShape;
   const lines = [
@@ -48,6 +60,18 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
             '',
             'def penalty(self):',
             ...indent(['"""Keras\'s kernel regularizers: added to the loss."""', `return ${penalty.join(' + ')}`]),
+          ]
+        : []),
+      ...(frozenNorms.length > 0
+        ? [
+            '',
+            'def train(self, mode=True):',
+            ...indent([
+              '"""Frozen BatchNormalization layers stay in eval mode, as Keras runs them when trainable = False."""',
+              'super().train(mode)',
+              ...frozenNorms.map((id) => `self.${id}.eval()`),
+              'return self',
+            ]),
           ]
         : []),
     ]),

@@ -112,6 +112,8 @@ export const en = {
   'explain.params.convNoBias': () => 'Parameters = kernel height × kernel width × input channels × filters (no bias)',
   'explain.params.dense': () => 'Parameters = (inputs + 1 bias) × units',
   'explain.params.denseNoBias': () => 'Parameters = inputs × units (no bias)',
+  'explain.params.frozen': (a: { rule: S; total: N }) =>
+    `${a.rule} The layer is frozen, so all ${formatInt(a.total)} are non-trainable: training leaves them as they are.`,
   'explain.params.batchNorm': () =>
     'Parameters = 4 × channels: γ (scale) and β (shift) are trained; the moving mean and moving variance are not trained (Keras counts them as non-trainable)',
   'explain.params.none': () => 'This layer has no weights to learn',
@@ -277,10 +279,15 @@ export const en = {
   'schema.tooSmall': (a: { min: S }) => `the value must be at least ${a.min}`,
   'schema.tooBig': (a: { max: S }) => `the value must be at most ${a.max}`,
   'schema.duplicateId': (a: { id: S }) => `the id '${a.id}' is used twice`,
+  'schema.unknownGroup': (a: { id: S }) => `a layer or nested model names the nested model '${a.id}', which the file does not have`,
   'schema.unknownNode': (a: { id: S }) => `a connection refers to '${a.id}', which is not a layer`,
   'schema.questionNoLayer': (a: { id: S }) => `a question asks about '${a.id}', which is not a layer of the network`,
   'schema.questionTwice': (a: { question: S }) => `the question '${a.question}' is asked twice`,
   'schema.noForm': () => 'the value has none of the accepted forms',
+  'import.unsupportedClass': (a: { className: S; count: N; names: S }) =>
+    `The file uses ${a.className}, which ConvStudio does not support yet (${formatInt(a.count)} ${a.count === 1 ? 'layer' : 'layers'}: ${a.names}).`,
+  'import.notAModel': (a: { className: S }) =>
+    `The file's model is a '${a.className}'; ConvStudio opens Sequential and Functional models.`,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `Layer '${a.name}' is a ${a.className}, which ConvStudio does not support yet.`,
   'import.nestedModel': (a: { className: S; name: S }) =>
@@ -295,6 +302,7 @@ export const en = {
     `Layer '${a.name}' uses data_format 'channels_first'; ConvStudio works with 'channels_last' (height, width, channels) like Keras's default.`,
   'import.unknownInbound': (a: { name: S; source: S }) =>
     `Layer '${a.name}' takes its input from '${a.source}', which is not a layer of this model.`,
+  'import.nestedNoLayers': (a: { name: S }) => `The nested model '${a.name}' has no layers.`,
   'import.noLayers': () => 'The model has no layers.',
   'import.noInputShape': (a: { name: S }) =>
     `The model does not say its input shape: its first layer '${a.name}' has no batch_input_shape, batch_shape or input_shape.`,

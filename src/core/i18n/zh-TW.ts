@@ -100,6 +100,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.params.convNoBias': () => '參數 = 濾波器高 × 濾波器寬 × 輸入通道數 × 濾波器數量（無偏差）',
   'explain.params.dense': () => '參數 = (輸入數 + 1 個偏差) × 神經元數量',
   'explain.params.denseNoBias': () => '參數 = 輸入數 × 神經元數量（無偏差）',
+  'explain.params.frozen': (a: { rule: S; total: N }) =>
+    `${a.rule} 這一層已凍結，所以 ${formatInt(a.total)} 個參數都不可訓練：訓練時保持不變。`,
   'explain.params.batchNorm': () =>
     '參數 = 4 × 通道數：γ（縮放）與 β（平移）是可訓練參數；移動平均與移動變異數不參與訓練（Keras 把它們算作不可訓練參數）',
   'explain.params.none': () => '這一層沒有需要學習的權重',
@@ -256,10 +258,15 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'schema.tooSmall': (a: { min: S }) => `值至少要是 ${a.min}`,
   'schema.tooBig': (a: { max: S }) => `值最多只能是 ${a.max}`,
   'schema.duplicateId': (a: { id: S }) => `識別碼 '${a.id}' 被使用了兩次`,
+  'schema.unknownGroup': (a: { id: S }) => `某一層或巢狀模型指向巢狀模型 '${a.id}'，但檔案中沒有它`,
   'schema.unknownNode': (a: { id: S }) => `有一條連線指向 '${a.id}'，但沒有這一層`,
   'schema.questionNoLayer': (a: { id: S }) => `有一道題目問的是 '${a.id}'，但網路中沒有這一層`,
   'schema.questionTwice': (a: { question: S }) => `題目 '${a.question}' 出現了兩次`,
   'schema.noForm': () => '這個值不符合任何可接受的格式',
+  'import.unsupportedClass': (a: { className: S; count: N; names: S }) =>
+    `檔案用到 ${a.className}，ConvStudio 目前還不支援（共 ${formatInt(a.count)} 層：${a.names}）。`,
+  'import.notAModel': (a: { className: S }) =>
+    `檔案裡的模型是 '${a.className}'；ConvStudio 能開啟 Sequential 與 Functional 模型。`,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `層 '${a.name}' 是 ${a.className}，ConvStudio 目前還不支援。`,
   'import.nestedModel': (a: { className: S; name: S }) =>
@@ -274,6 +281,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `層 '${a.name}' 使用 data_format 'channels_first'；ConvStudio 與 Keras 預設相同，使用 'channels_last'（高度、寬度、通道）。`,
   'import.unknownInbound': (a: { name: S; source: S }) =>
     `層 '${a.name}' 的輸入來自 '${a.source}'，但模型中沒有這一層。`,
+  'import.nestedNoLayers': (a: { name: S }) => `巢狀模型 '${a.name}' 沒有任何層。`,
   'import.noLayers': () => '這個模型沒有任何層。',
   'import.noInputShape': (a: { name: S }) =>
     `模型沒有說明輸入形狀：第一層 '${a.name}' 沒有 batch_input_shape、batch_shape 或 input_shape。`,

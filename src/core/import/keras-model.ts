@@ -1,13 +1,16 @@
 /**
  * A Keras model config to a ConvStudio graph: Sequential (tf.keras 2.x, the Keras 2.2 list form, Keras 3)
- * and Functional (Keras 2 `inbound_nodes` lists, Keras 3 `args` with `keras_history`). Keeps Keras's layer
- * names; reports every layer it cannot read, not only the first.
+ * and Functional (Keras 2 `inbound_nodes` lists, Keras 3 `args` with `keras_history`), with models nested
+ * in models at any depth (their layers become nodes of one graph, in a group per nested model) and
+ * frozen layers (`"trainable": false` on a layer or on any model around it). Keeps Keras's layer names.
+ * Reports every problem once: each unsupported class in one message, and no follow-on errors after it.
+ * Loops, not recursion per layer: a chain of thousands of layers imports like a short one.
  */
 import { kerasNamer, makeNode, type LayerSpec } from '../document/build.ts';
-import type { Edge, Graph } from '../document/graph-schema.ts';
-import { msg, type Msg } from '../i18n/messages.ts';
+import type { Edge, Graph, Group } from '../document/graph-schema.ts';
 import { layeredPositions } from '../document/layered-layout.ts';
-import { convertKerasLayer, declaredInputShape, isObject, rankAfter, type Config } from './keras-layer.ts';
+import { msg, type Msg } from '../i18n/messages.ts';
+import { MODEL_CLASSES, convertKerasLayer, declaredInputShape, isObject, rankAfter, type Config } from './keras-layer.ts';
 import { formatShapeValue } from './value-text.ts';
 
 export type ModelResult = { ok: true; graph: Graph; name: string } | { ok: false; errors: Msg[] };
@@ -16,27 +19,16 @@ interface RawLayer {
   className: string;
   name: string;
   config: Config;
-  /** Names of the layers it takes its inputs from, in order. */
+  /** Names of the layers it takes its inputs from, in order (before nested models' names are resolved). */
   sources: string[];
+  group?: string;
+  frozen: boolean;
 }
+
+/** Most layer names an unsupported-class message lists. */
+const NAMES_LISTED = 3;
 
 const structure = (where: string, problem: string): Msg => msg('import.badStructure', { where, problem });
-
-export function importKerasModel(model: Config): ModelResult {
-  const className = model.class_name;
-  const config = model.config;
-  if (className === 'Sequential') return sequentialModel(config);
-  if (className === 'Functional' || className === 'Model') return functionalModel(config);
-  return {
-    ok: false,
-    errors: [
-      msg('import.nestedModel', {
-        className: String(className),
-        name: 'model',
-      }),
-    ],
-  };
-}
 
 function layerList(config: unknown, where: string): Config[] | Msg {
   const list = Array.isArray(config) ? config : isObject(config) ? config.layers : undefined;
@@ -45,64 +37,27 @@ function layerList(config: unknown, where: string): Config[] | Msg {
   return list;
 }
 
-function readLayer(entry: Config, index: number, where: string): RawLayer | Msg {
-  const config = entry.config;
-  if (typeof entry.class_name !== 'string') return structure(`${where}[${index}]`, 'class_name is missing');
-  if (!isObject(config)) return structure(`${where}[${index}]`, 'config is missing');
-  const name = typeof config.name === 'string' ? config.name : typeof entry.name === 'string' ? entry.name : '';
-  return { className: entry.class_name, name, config, sources: [] };
-}
-
-function sequentialModel(config: unknown): ModelResult {
-  const list = layerList(config, 'config');
-  if (!Array.isArray(list)) return { ok: false, errors: [list] };
-  if (list.length === 0) return { ok: false, errors: [msg('import.noLayers')] };
-  const raws: RawLayer[] = [];
-  const errors: Msg[] = [];
-  list.forEach((entry, i) => {
-    const raw = readLayer(entry, i, 'config.layers');
-    if ('key' in raw) errors.push(raw);
-    else raws.push(raw);
-  });
-  if (errors.length > 0) return { ok: false, errors };
-
-  const namer = kerasNamer(raws.map((r) => r.name).filter(Boolean));
-  if (raws[0]!.className !== 'InputLayer') {
-    const first = raws[0]!;
-    const buildShape =
-      isObject(config) && Array.isArray(config.build_input_shape) ? config.build_input_shape : undefined;
-    const shape =
-      declaredInputShape(first.config) ?? buildShape?.slice(1).map((d) => (typeof d === 'number' ? d : null));
-    if (!shape)
-      return {
-        ok: false,
-        errors: [msg('import.noInputShape', { name: first.name || first.className })],
-      };
-    const inputName = first.name ? `${first.name}_input` : 'input_layer';
-    raws.unshift({
-      className: 'InputLayer',
-      name: inputName,
-      config: { batch_shape: [null, ...shape] },
-      sources: [],
-    });
-  }
-  raws.forEach((raw, i) => {
-    raw.name ||= namer(raw.className === 'InputLayer' ? 'Input' : 'Dense');
-    if (i > 0) raw.sources = [raws[i - 1]!.name];
-  });
-  return buildGraph(raws, isObject(config) && typeof config.name === 'string' ? config.name : 'sequential');
+/** The layer's name: TensorFlowOpLayer and TFOpLambda layers are wired by the outer `name`. */
+function layerName(entry: Config, config: Config): string {
+  if (typeof entry.name === 'string' && entry.name) return entry.name;
+  return typeof config.name === 'string' ? config.name : '';
 }
 
 /** Names of the layers a Keras 3 call's arguments refer to, through their `keras_history`. */
 function kerasHistoryNames(value: unknown, into: string[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) kerasHistoryNames(item, into);
-  } else if (isObject(value)) {
-    const history = isObject(value.config) ? value.config.keras_history : undefined;
-    if (value.class_name === '__keras_tensor__' && Array.isArray(history) && typeof history[0] === 'string') {
-      into.push(history[0]);
-    } else {
-      for (const item of Object.values(value)) kerasHistoryNames(item, into);
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
+    } else if (isObject(item)) {
+      const history = isObject(item.config) ? item.config.keras_history : undefined;
+      if (item.class_name === '__keras_tensor__' && Array.isArray(history) && typeof history[0] === 'string') {
+        into.push(history[0]);
+      } else {
+        const values = Object.values(item);
+        for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+      }
     }
   }
 }
@@ -121,30 +76,171 @@ function callSources(node: unknown): string[] | null {
   return null;
 }
 
-function functionalModel(config: unknown): ModelResult {
-  const list = layerList(config, 'config');
-  if (!Array.isArray(list)) return { ok: false, errors: [list] };
-  if (list.length === 0) return { ok: false, errors: [msg('import.noLayers')] };
-  const raws: RawLayer[] = [];
-  const errors: Msg[] = [];
-  list.forEach((entry, i) => {
-    const raw = readLayer(entry, i, 'config.layers');
-    if ('key' in raw) return void errors.push(raw);
-    const inbound = entry.inbound_nodes ?? [];
-    if (!Array.isArray(inbound))
-      return void errors.push(structure(`layer '${raw.name}'`, 'inbound_nodes is not a list'));
-    if (inbound.length > 1)
-      return void errors.push(msg('import.sharedLayer', { name: raw.name, calls: inbound.length }));
-    const sources = inbound.length === 0 ? [] : callSources(inbound[0]);
-    if (!sources)
-      return void errors.push(structure(`layer '${raw.name}'`, `inbound_nodes ${formatShapeValue(inbound)}`));
-    raws.push({ ...raw, sources });
-  });
-  if (errors.length > 0) return { ok: false, errors };
-  return buildGraph(raws, isObject(config) && typeof config.name === 'string' ? config.name : 'model');
+/** Layer names in a model's input_layers / output_layers: [name, 0, 0] or [[name, 0, 0], …]. */
+function endpointNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  if (typeof value[0] === 'string') return [value[0]];
+  return value.flatMap((v) => (Array.isArray(v) && typeof v[0] === 'string' ? [v[0]] : []));
 }
 
-function buildGraph(raws: RawLayer[], modelName: string): ModelResult {
+/** The input shape a model declares, looking through nested first layers (Teachable Machine's). */
+function firstInputShape(entry: Config): Array<number | null> | undefined {
+  let at: Config | undefined = entry;
+  for (let depth = 0; at && depth < 64; depth++) {
+    const config: Config = isObject(at.config) ? at.config : {};
+    const declared = declaredInputShape(config);
+    if (declared) return declared;
+    if (Array.isArray(config.build_input_shape)) {
+      return config.build_input_shape.slice(1).map((d) => (typeof d === 'number' ? d : null));
+    }
+    if (typeof at.class_name !== 'string' || !MODEL_CLASSES.has(at.class_name)) return undefined;
+    const list = layerList(config, 'config');
+    at = Array.isArray(list) ? list[0] : undefined;
+  }
+  return undefined;
+}
+
+class ModelReader {
+  readonly raws: RawLayer[] = [];
+  readonly errors: Msg[] = [];
+  readonly groups: Group[] = [];
+  /** A nested model's name, or an InputLayer inside one, → the layers that stand for its output. */
+  readonly aliases = new Map<string, string[]>();
+
+  /** Reads a model; `sources` feed it when it is nested (null: the outer model). Returns its outputs. */
+  model(entry: Config, sources: string[] | null, group: string | undefined, frozen: boolean): string[] {
+    const className = entry.class_name;
+    const config = entry.config;
+    const frozenHere = frozen || (isObject(config) && config.trainable === false);
+    let inner = group;
+    if (sources) {
+      inner = `g${this.groups.length + 1}`;
+      this.groups.push({
+        id: inner,
+        name: layerName(entry, isObject(config) ? config : {}) || inner,
+        className: className === 'Sequential' ? 'Sequential' : 'Functional',
+        ...(group ? { parent: group } : {}),
+      });
+    }
+    return className === 'Sequential'
+      ? this.sequential(entry, sources, inner, frozenHere)
+      : this.functional(config, sources, inner, frozenHere);
+  }
+
+  private read(entry: Config, where: string): { className: string; name: string; config: Config } | null {
+    const config = entry.config;
+    if (typeof entry.class_name !== 'string') return void this.errors.push(structure(where, 'class_name is missing')), null;
+    if (!isObject(config)) return void this.errors.push(structure(where, 'config is missing')), null;
+    return { className: entry.class_name, name: layerName(entry, config), config };
+  }
+
+  private sequential(entry: Config, sources: string[] | null, group: string | undefined, frozen: boolean): string[] {
+    const list = layerList(entry.config, 'config');
+    if (!Array.isArray(list)) return void this.errors.push(list), [];
+    if (list.length === 0) return void this.errors.push(this.noLayers(entry.config, sources)), [];
+    let previous = sources;
+    list.forEach((layer, i) => {
+      const raw = this.read(layer, `config.layers[${i}]`);
+      if (!raw) return;
+      if (raw.className === 'InputLayer') {
+        if (previous) {
+          if (raw.name) this.aliases.set(raw.name, previous);
+        } else {
+          this.raws.push({ ...raw, sources: [], group, frozen });
+          previous = [raw.name];
+        }
+        return;
+      }
+      if (!previous) {
+        const shape = firstInputShape(isObject(entry.config) ? { config: entry.config } : {}) ?? firstInputShape(layer);
+        if (!shape) return void this.errors.push(msg('import.noInputShape', { name: raw.name || raw.className }));
+        const name = raw.name ? `${raw.name}_input` : 'input_layer';
+        this.raws.push({ className: 'InputLayer', name, config: { batch_shape: [null, ...shape] }, sources: [], frozen });
+        previous = [name];
+      }
+      if (MODEL_CLASSES.has(raw.className)) {
+        const outputs = this.model(layer, previous, group, frozen);
+        if (raw.name) this.aliases.set(raw.name, outputs);
+        previous = outputs;
+        return;
+      }
+      this.raws.push({ ...raw, sources: previous, group, frozen: frozen || raw.config.trainable === false });
+      previous = [raw.name];
+    });
+    return previous ?? [];
+  }
+
+  private functional(config: unknown, sources: string[] | null, group: string | undefined, frozen: boolean): string[] {
+    const list = layerList(config, 'config');
+    if (!Array.isArray(list)) return void this.errors.push(list), [];
+    if (list.length === 0) return void this.errors.push(this.noLayers(config, sources)), [];
+    const inputNames = isObject(config) ? endpointNames(config.input_layers) : [];
+    list.forEach((layer, i) => {
+      const raw = this.read(layer, `config.layers[${i}]`);
+      if (!raw) return;
+      if (raw.className === 'InputLayer' && sources) {
+        const at = inputNames.indexOf(raw.name);
+        this.aliases.set(raw.name, sources.length === 1 || at < 0 ? sources : [sources[at]!]);
+        return;
+      }
+      const inbound = layer.inbound_nodes ?? [];
+      if (!Array.isArray(inbound))
+        return void this.errors.push(structure(`layer '${raw.name}'`, 'inbound_nodes is not a list'));
+      if (inbound.length > 1)
+        return void this.errors.push(msg('import.sharedLayer', { name: raw.name, calls: inbound.length }));
+      const from = inbound.length === 0 ? [] : callSources(inbound[0]);
+      if (!from)
+        return void this.errors.push(structure(`layer '${raw.name}'`, `inbound_nodes ${formatShapeValue(inbound)}`));
+      if (MODEL_CLASSES.has(raw.className)) {
+        this.aliases.set(raw.name, this.model(layer, from, group, frozen));
+        return;
+      }
+      this.raws.push({ ...raw, sources: from, group, frozen: frozen || raw.config.trainable === false });
+    });
+    const outputs = isObject(config) ? endpointNames(config.output_layers) : [];
+    return outputs.length > 0 ? outputs : this.raws.length > 0 ? [this.raws.at(-1)!.name] : [];
+  }
+
+  private noLayers(config: unknown, sources: string[] | null): Msg {
+    if (!sources) return msg('import.noLayers');
+    return msg('import.nestedNoLayers', { name: isObject(config) && typeof config.name === 'string' ? config.name : '' });
+  }
+
+  /** A name as the layers it stands for: nested models' and inner InputLayers' names are followed. */
+  resolve(name: string): string[] {
+    const out: string[] = [];
+    const stack = [name];
+    for (let steps = 0; stack.length > 0 && steps < 1_000_000; steps++) {
+      const at = stack.pop()!;
+      const alias = this.aliases.get(at);
+      if (alias) for (let i = alias.length - 1; i >= 0; i--) stack.push(alias[i]!);
+      else out.push(at);
+    }
+    return out;
+  }
+}
+
+export function importKerasModel(model: Config): ModelResult {
+  const className = model.class_name;
+  if (typeof className !== 'string' || !MODEL_CLASSES.has(className)) {
+    return { ok: false, errors: [msg('import.notAModel', { className: String(className) })] };
+  }
+  const reader = new ModelReader();
+  const config = model.config;
+  const name =
+    isObject(config) && typeof config.name === 'string' ? config.name : className === 'Sequential' ? 'sequential' : 'model';
+  reader.model(model, null, undefined, false);
+  if (reader.errors.length > 0) return { ok: false, errors: reader.errors };
+  const raws = reader.raws;
+  const namer = kerasNamer(raws.map((r) => r.name).filter(Boolean));
+  for (const raw of raws) {
+    raw.name ||= namer(raw.className === 'InputLayer' ? 'Input' : 'Dense');
+    raw.sources = raw.sources.flatMap((s) => reader.resolve(s));
+  }
+  return buildGraph(raws, reader.groups, name);
+}
+
+function buildGraph(raws: RawLayer[], groups: Group[], modelName: string): ModelResult {
   const errors: Msg[] = [];
   const ids = new Map<string, string>();
   raws.forEach((raw, i) => {
@@ -156,39 +252,63 @@ function buildGraph(raws: RawLayer[], modelName: string): ModelResult {
     for (const source of raw.sources) {
       const sourceId = ids.get(source);
       if (!sourceId) errors.push(msg('import.unknownInbound', { name: raw.name, source }));
-      else
-        edges.push({
-          id: `e${edges.length + 1}`,
-          source: sourceId,
-          target: ids.get(raw.name)!,
-        });
+      else edges.push({ id: `e${edges.length + 1}`, source: sourceId, target: ids.get(raw.name)! });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  // Convert in dependency order, so that each layer knows the rank of its input.
+  // Convert in dependency order (Kahn's algorithm), so that each layer knows the rank of its input.
+  const byName = new Map(raws.map((r) => [r.name, r]));
+  const waiting = new Map(raws.map((r) => [r.name, r.sources.length]));
+  const readers = new Map<string, string[]>();
+  for (const raw of raws) for (const s of raw.sources) readers.set(s, [...(readers.get(s) ?? []), raw.name]);
+  const ready = raws.filter((r) => r.sources.length === 0).map((r) => r.name);
   const ranks = new Map<string, number | undefined>();
   const specs = new Map<string, LayerSpec>();
-  const byName = new Map(raws.map((r) => [r.name, r]));
-  const visit = (raw: RawLayer, trail: Set<string>): void => {
-    if (specs.has(raw.name) || trail.has(raw.name)) return;
-    trail.add(raw.name);
-    for (const source of raw.sources) visit(byName.get(source)!, trail);
+  /** Layers that could not be read, and every layer after one: their own setting errors would mislead. */
+  const afterProblem = new Set<string>();
+  const unsupported = new Map<string, string[]>();
+  for (let next = ready.pop(); next !== undefined; next = ready.pop()) {
+    const raw = byName.get(next)!;
     const rank = raw.sources.length > 0 ? ranks.get(raw.sources[0]!) : undefined;
+    const downstream = raw.sources.some((s) => afterProblem.has(s));
     const result = convertKerasLayer(raw.className, raw.name, raw.config, rank);
-    if (!result.ok) {
-      errors.push(result.error);
-      specs.set(raw.name, { type: 'Dropout', name: raw.name });
-      return;
+    if (result.ok) {
+      specs.set(raw.name, result.spec);
+      ranks.set(raw.name, rankAfter(result.spec, rank));
+      if (downstream) afterProblem.add(raw.name);
+    } else {
+      afterProblem.add(raw.name);
+      if (result.error.key === 'import.unsupportedLayer') {
+        unsupported.set(raw.className, [...(unsupported.get(raw.className) ?? []), raw.name]);
+      } else if (!downstream) {
+        errors.push(result.error);
+      }
     }
-    specs.set(raw.name, result.spec);
-    ranks.set(raw.name, rankAfter(result.spec, rank));
-  };
-  for (const raw of raws) visit(raw, new Set());
+    for (const reader of readers.get(next) ?? []) {
+      const left = waiting.get(reader)! - 1;
+      waiting.set(reader, left);
+      if (left === 0) ready.push(reader);
+    }
+  }
+  errors.unshift(
+    ...[...unsupported].map(([className, names]) => {
+      const listed = names.slice(0, NAMES_LISTED).map((n) => `'${n}'`);
+      if (names.length > NAMES_LISTED) listed.push('…');
+      return msg('import.unsupportedClass', { className, count: names.length, names: listed.join(', ') });
+    }),
+  );
+  const cyclic = raws.filter((r) => !specs.has(r.name) && !afterProblem.has(r.name));
+  for (const raw of cyclic) errors.push(msg('import.unknownInbound', { name: raw.name, source: raw.sources[0] ?? '' }));
   if (errors.length > 0) return { ok: false, errors };
 
-  const nodes = raws.map((raw) => makeNode(specs.get(raw.name)!, ids.get(raw.name)!, raw.name));
-  const graph = { nodes, edges };
+  const nodes = raws.map((raw) => {
+    const node = makeNode(specs.get(raw.name)!, ids.get(raw.name)!, raw.name);
+    if (raw.frozen && node.type !== 'Input') node.trainable = false;
+    if (raw.group) node.group = raw.group;
+    return node;
+  });
+  const graph: Graph = groups.length > 0 ? { nodes, edges, groups } : { nodes, edges };
   const positions = layeredPositions(graph);
   for (const node of nodes) node.position = positions.get(node.id)!;
   return { ok: true, graph, name: modelName };

@@ -80,6 +80,11 @@ export interface LayerModule<T extends string = string, S extends z.ZodType = z.
   activation?(params: z.infer<S>): string | null;
   /** Whether its weights are a matrix product before any non-linearity (Conv2D, Dense): two in a row warn. */
   linearWeighted?: boolean;
+  /**
+   * Whether, frozen, it runs as at inference even while the rest trains: Keras's BatchNormalization with
+   * trainable = False normalises with its moving statistics and leaves them as they are.
+   */
+  frozenRunsAsInference?: boolean;
 }
 
 /** A module with its settings' types checked against its schema. */

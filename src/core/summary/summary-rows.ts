@@ -17,6 +17,8 @@ export interface SummaryRow {
   receptiveField: [number, number] | null;
   /** Names of the layers it takes its inputs from. */
   connectedTo: string[];
+  /** The id of the nested model it belongs to; null: the outer model. */
+  group: string | null;
 }
 
 export interface Summary {
@@ -50,5 +52,6 @@ function row(n: NodeAnalysis, sources: string[], nameOf: (id: string) => string)
     macs: n.macs,
     receptiveField: n.receptiveField ? [...n.receptiveField.size] : null,
     connectedTo: sources.map(nameOf),
+    group: n.group,
   };
 }

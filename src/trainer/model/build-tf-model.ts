@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   adjacency,
   kerasConfig,
+  layerCalls,
   layerModule,
   topologicalOrder,
   type Graph,
@@ -45,18 +46,18 @@ function tfjsValue(value: Json, key = ''): unknown {
 }
 
 /** One TF.js layer from a Keras call, through TF.js's own registry of Keras class names. */
-function tfjsLayer(call: KerasCall, trainable: boolean): tf.layers.Layer {
+function tfjsLayer(call: KerasCall): tf.layers.Layer {
   const entry = tf.serialization.SerializationMap.getMap().classNameMap[call.className];
   if (!entry) throw new ModelBuildError(call.name, 'setting', call.className);
   const [cls, fromConfig] = entry;
   const config = tfjsValue(kerasConfig(call)) as tf.serialization.ConfigDict;
-  return fromConfig(cls, { ...config, name: call.name, trainable }) as tf.layers.Layer;
+  return fromConfig(cls, { ...config, name: call.name }) as tf.layers.Layer;
 }
 
 /** The TF.js layers that are this node, in order. */
 export function tfjsCalls(node: LayerNode, inputShapes: number[][]): KerasCall[] {
   const module = layerModule(node.type);
-  const calls = module.keras.write(node);
+  const calls = layerCalls(node);
   if (!module.tfjs) return calls;
   const adapted = module.tfjs(calls, inputShapes);
   if (!adapted.ok) throw new ModelBuildError(node.name, adapted.reason, adapted.detail);
@@ -66,8 +67,19 @@ export function tfjsCalls(node: LayerNode, inputShapes: number[][]): KerasCall[]
 function layerFor(node: LayerNode, inputs: SymbolicTensor[]): SymbolicTensor {
   let x: SymbolicTensor | SymbolicTensor[] = inputs.length === 1 ? inputs[0]! : inputs;
   const shapes = inputs.map((t) => t.shape.slice(1) as number[]);
-  for (const call of tfjsCalls(node, shapes)) x = tfjsLayer(call, true).apply(x) as SymbolicTensor;
+  const asInference = node.trainable === false && layerModule(node.type).frozenRunsAsInference === true;
+  for (const call of tfjsCalls(node, shapes)) {
+    const layer = tfjsLayer(call);
+    if (asInference) runAsInference(layer);
+    x = layer.apply(x) as SymbolicTensor;
+  }
   return x as SymbolicTensor;
+}
+
+/** A frozen BatchNormalization as Keras runs it: with its moving statistics, which training leaves alone. */
+function runAsInference(layer: tf.layers.Layer): void {
+  const call = layer.call.bind(layer);
+  layer.call = (inputs, kwargs) => call(inputs, { ...kwargs, training: false });
 }
 
 /** Builds the model; the graph must be free of analysis errors (check with hasErrors first). */

@@ -64,7 +64,7 @@ describe('model files found bad by hand (issue 14)', () => {
       const model = sequential();
       layers(model)[1]!.class_name = className;
       expect(errorsOf(openChecked(JSON.stringify(model)))).toEqual([
-        `Layer 'conv2d' is a ${className}, which ConvStudio does not support yet.`,
+        `The file uses ${className}, which ConvStudio does not support yet (1 layer: 'conv2d').`,
       ]);
     },
   );
@@ -83,7 +83,7 @@ describe('model files found bad by hand (issue 14)', () => {
     layers(model)[1]!.class_name = 'NoSuchLayer';
     layers(model)[1]!.config.name = 'x'.repeat(10 * 1024 * 1024);
     const [error] = errorsOf(openChecked(JSON.stringify(model)));
-    expect(error).toMatch(/^Layer 'x{80,}…x{30}' is a NoSuchLayer, which ConvStudio does not support yet\.$/);
+    expect(error).toMatch(/^The file uses NoSuchLayer, which ConvStudio does not support yet \(1 layer: 'x{80,}…x{29}'\)\.$/);
   });
 });
 

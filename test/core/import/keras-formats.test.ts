@@ -139,6 +139,7 @@ describe('TensorFlow.js model.json', () => {
       trainable_params: 208,
       macs: 24 * 24 * 25 * 8,
       receptive_field: [5, 5],
+      nested_model: null,
     });
   });
 
@@ -187,13 +188,14 @@ describe('files ConvStudio refuses, with the reason', () => {
     [
       'a layer ConvStudio lacks',
       sequential([inputLayer, { class_name: 'LSTM', config: { name: 'lstm_1', units: 4 } }]),
-      /Layer 'lstm_1' is a LSTM, which ConvStudio does not support yet/,
+      /The file uses LSTM, which ConvStudio does not support yet \(1 layer: 'lstm_1'\)/,
     ],
     [
-      'a nested model',
+      'an empty nested model',
       sequential([inputLayer, { class_name: 'Sequential', config: { name: 'inner', layers: [] } }]),
-      /Layer 'inner' is a whole model \(Sequential\)/,
+      /The nested model 'inner' has no layers/,
     ],
+    ['a model of another class', JSON.stringify({ class_name: 'Subclassed', config: {} }), /is a 'Subclassed'/],
     [
       'no input shape',
       sequential([{ class_name: 'Dense', config: { name: 'd', units: 3 } }]),
@@ -239,9 +241,23 @@ describe('files ConvStudio refuses, with the reason', () => {
       ]),
     );
     expect(found).toEqual([
-      "Layer 'a' is a LSTM, which ConvStudio does not support yet.",
-      "Layer 'b' is a GRU, which ConvStudio does not support yet.",
+      "The file uses LSTM, which ConvStudio does not support yet (1 layer: 'a').",
+      "The file uses GRU, which ConvStudio does not support yet (1 layer: 'b').",
     ]);
+  });
+
+  it('names each unsupported class once, and no follow-on errors after it', () => {
+    const found = errors(
+      sequential([
+        inputLayer,
+        { class_name: 'Rescaling', config: { name: 'r1', scale: 1 / 255 } },
+        { class_name: 'BatchNormalization', config: { name: 'bn', axis: [3] } },
+        { class_name: 'Rescaling', config: { name: 'r2', scale: 2 } },
+        { class_name: 'Rescaling', config: { name: 'r3', scale: 2 } },
+        { class_name: 'Rescaling', config: { name: 'r4', scale: 2 } },
+      ]),
+    );
+    expect(found).toEqual(["The file uses Rescaling, which ConvStudio does not support yet (4 layers: 'r1', 'r2', 'r3', …)."]);
   });
 
   it('a layer used twice (shared weights) and an unknown inbound layer', () => {
@@ -278,7 +294,7 @@ describe('files ConvStudio refuses, with the reason', () => {
 
   it('says it in Traditional Chinese too', () => {
     expect(errors(sequential([inputLayer, { class_name: 'LSTM', config: { name: 'lstm_1' } }]), 'zh-TW')).toEqual([
-      "層 'lstm_1' 是 LSTM，ConvStudio 目前還不支援。",
+      "檔案用到 LSTM，ConvStudio 目前還不支援（共 1 層：'lstm_1'）。",
     ]);
   });
 

@@ -77,6 +77,7 @@ export const batchNormalization = defineLayer({
     ],
   },
   palette: { group: 'normalization' },
+  frozenRunsAsInference: true,
   settings: [
     setting.of('center', 'bool'),
     setting.of('scale', 'bool'),

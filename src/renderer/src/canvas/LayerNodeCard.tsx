@@ -11,9 +11,10 @@ export function LayerNodeCard({ data, selected }: NodeProps<LayerFlowNode>) {
   const warnings = analysis?.diagnostics.filter((d) => d.severity === 'warning') ?? [];
   const state = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok';
   const settings = keySettings(layer);
+  const frozen = layer.trainable === false;
   return (
     <div
-      className={`layer-node layer-node--${state} layer-kind--${kindOf(layer.type)}${selected ? ' layer-node--selected' : ''}`}
+      className={`layer-node layer-node--${state} layer-kind--${kindOf(layer.type)}${selected ? ' layer-node--selected' : ''}${frozen ? ' layer-node--frozen' : ''}`}
       data-testid={`node-${layer.name}`}
       title={[...errors, ...warnings].map((d) => tm(d.message)).join('\n') || undefined}
     >
@@ -21,6 +22,11 @@ export function LayerNodeCard({ data, selected }: NodeProps<LayerFlowNode>) {
       <div className="layer-node__head">
         <span className="layer-node__type">{t(`card.${layer.type}`)}</span>
         <span className="layer-node__name">{layer.name}</span>
+        {frozen && (
+          <span className="layer-node__frozen" data-testid="node-frozen" title={t('node.frozenHint')}>
+            <span aria-hidden="true">🔒</span> {t('node.frozen')}
+          </span>
+        )}
       </div>
       <div className="layer-node__settings">{settings || '\u00a0'}</div>
       <div className="layer-node__figures">

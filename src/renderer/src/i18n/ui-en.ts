@@ -16,6 +16,11 @@ export const uiEn = {
   'file.dismiss': 'Dismiss',
   'graph.label': 'Network graph',
   'graph.empty': 'Open a model or pick a template to begin.',
+  'node.frozen': 'frozen',
+  'node.frozenHint': 'Frozen: training leaves its weights as they are; Keras counts them as non-trainable.',
+  'inspector.freeze': 'Freeze this layer',
+  'inspector.freezeHelp':
+    'Its weights stay as they are while training (Keras’s trainable = False), as in transfer learning; its parameters count as non-trainable.',
   'node.params': 'params',
   'node.output': 'Output',
   'summary.title': 'Summary',

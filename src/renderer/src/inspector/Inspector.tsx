@@ -37,6 +37,7 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
             ))}
           </ul>
         )}
+        {((result?.params?.total ?? 0) > 0 || node.trainable === false) && <FreezeField node={node} />}
         <h3>{t('inspector.settings')}</h3>
         {SETTINGS[node.type].length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
         {SETTINGS[node.type].map((spec) => (
@@ -74,6 +75,27 @@ function NameField({ node }: { node: LayerNode }) {
         }}
         onBlur={() => setDraft(null)}
       />
+    </label>
+  );
+}
+
+/** Freezing a layer: its weights stay as they are in training, and Keras counts them as non-trainable. */
+function FreezeField({ node }: { node: LayerNode }) {
+  const { t } = useLang();
+  return (
+    <label className="check freeze-field">
+      <input
+        type="checkbox"
+        checked={node.trainable === false}
+        data-testid="layer-frozen"
+        onChange={(e) =>
+          useEditor.getState().perform({ kind: 'setTrainable', nodeIds: [node.id], trainable: !e.target.checked })
+        }
+      />
+      <span>
+        <span aria-hidden="true">🔒</span> {t('inspector.freeze')}
+        <span className="setting__help">{t('inspector.freezeHelp')}</span>
+      </span>
     </label>
   );
 }
