@@ -1,8 +1,8 @@
 /** Reads a project or model file from disk into a LoadResult; every failure becomes a message. */
 import { readFile, stat } from 'node:fs/promises';
-import { MAX_MODEL_FILE_BYTES, formatBytes, loadModelText, msg, type LoadResult } from '../core/index.ts';
+import { MAX_MODEL_FILE_BYTES, formatBytes, loadModelText, msg, type LoadOptions, type LoadResult } from '../core/index.ts';
 
-export async function readModelFile(path: string): Promise<LoadResult> {
+export async function readModelFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   let size: number;
   try {
     const info = await stat(path);
@@ -24,7 +24,7 @@ export async function readModelFile(path: string): Promise<LoadResult> {
     };
   }
   try {
-    return loadModelText(await readFile(path, 'utf8'), path);
+    return loadModelText(await readFile(path, 'utf8'), path, options);
   } catch (error) {
     return { ok: false, errors: [fileError(path, error)] };
   }

@@ -10,7 +10,7 @@ export interface SummaryOptions {
 }
 
 export async function summaryCommand({ file, json, lang }: SummaryOptions): Promise<number> {
-  const loaded = await readModelFile(file);
+  const loaded = await readModelFile(file, { layout: false });
   if (!loaded.ok) throw new CliError(loaded.errors);
   const analysis = analyse(loaded.project.graph);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');

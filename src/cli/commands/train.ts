@@ -42,7 +42,7 @@ function datasetBinding(option: string | null, project: Project): DatasetBinding
 const fixed = (n: number, digits = 4) => Number(n.toFixed(digits));
 
 export async function trainCommand(options: TrainOptions): Promise<number> {
-  const loaded = await readModelFile(options.file);
+  const loaded = await readModelFile(options.file, { layout: false });
   if (!loaded.ok) throw new CliError(loaded.errors);
   const errors = analyse(loaded.project.graph).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new CliError(errors.map((d) => d.message));

@@ -11,8 +11,17 @@ export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 84;
 export const ROW_HEIGHT = 128;
 
+/**
+ * Above this many layers dagre's layout blocks for seconds to minutes (0.35 s at ResNet50's 177 layers, 215 s for
+ * 20,000 branches) and its
+ * recursive steps overflow the stack (at about 2,000 layers in a chain): bigger graphs get `rankedPositions`.
+ */
+export const DAGRE_MAX_NODES = 200;
+const COLUMN = NODE_WIDTH + 60;
+
 /** Top-left corner of every node, as the canvas positions them. */
 export function layeredPositions(graph: Graph): Map<string, { x: number; y: number }> {
+  if (graph.nodes.length > DAGRE_MAX_NODES) return rankedPositions(graph);
   const g = new LayoutGraph();
   g.setGraph({ rankdir: 'TB', nodesep: 60, ranksep: ROW_HEIGHT - NODE_HEIGHT, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -25,6 +34,54 @@ export function layeredPositions(graph: Graph): Map<string, { x: number; y: numb
   for (const node of graph.nodes) {
     const { x, y } = g.node(node.id);
     positions.set(node.id, { x: Math.round(x - NODE_WIDTH / 2), y: Math.round(y - NODE_HEIGHT / 2) });
+  }
+  return positions;
+}
+
+/**
+ * A linear-time layered layout for big graphs: each layer one row below the lowest layer feeding it
+ * (longest path, Kahn's order), the layers of a row side by side in the order their first inputs lie, the
+ * rows centred. No crossing reduction: readable for chains and wide fans, which is what big models are.
+ */
+export function rankedPositions(graph: Graph): Map<string, { x: number; y: number }> {
+  const incoming = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  const outgoing = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  for (const e of graph.edges) {
+    if (!incoming.has(e.target) || !outgoing.has(e.source)) continue;
+    incoming.get(e.target)!.push(e.source);
+    outgoing.get(e.source)!.push(e.target);
+  }
+  const waiting = new Map(graph.nodes.map((n) => [n.id, incoming.get(n.id)!.length]));
+  const rank = new Map<string, number>();
+  const queue = graph.nodes.filter((n) => waiting.get(n.id) === 0).map((n) => n.id);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    let r = 0;
+    for (const source of incoming.get(id)!) r = Math.max(r, (rank.get(source) ?? -1) + 1);
+    rank.set(id, r);
+    for (const next of outgoing.get(id)!) {
+      const left = waiting.get(next)! - 1;
+      waiting.set(next, left);
+      if (left === 0) queue.push(next);
+    }
+  }
+  // Nodes on a cycle go below everything else, in stored order.
+  let deepest = 0;
+  for (const r of rank.values()) deepest = Math.max(deepest, r);
+  for (const n of graph.nodes) if (!rank.has(n.id)) rank.set(n.id, deepest + 1), queue.push(n.id);
+  const rows = new Map<number, string[]>();
+  for (const id of queue) {
+    const r = rank.get(id)!;
+    const row = rows.get(r);
+    if (row) row.push(id);
+    else rows.set(r, [id]);
+  }
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const row = rows.get(r)!;
+    const anchor = (id: string) => positions.get(incoming.get(id)![0] ?? '')?.x ?? 0;
+    row.sort((a, b) => anchor(a) - anchor(b));
+    row.forEach((id, i) => positions.set(id, { x: Math.round((i - (row.length - 1) / 2) * COLUMN), y: r * ROW_HEIGHT }));
   }
   return positions;
 }

@@ -4,13 +4,11 @@
 export function formatInt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const sign = n < 0 ? '−' : '';
+  const whole = Math.abs(Math.trunc(n));
+  if (whole < 1000) return sign + String(whole);
   // Past 10^21 String() writes '7.9e+28': BigInt writes every digit.
-  return (
-    sign +
-    BigInt(Math.abs(Math.trunc(n)))
-      .toString()
-      .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  );
+  const digits = whole < 1e21 ? String(whole) : BigInt(whole).toString();
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** 0.9902 → '99.02%' (accuracies). */

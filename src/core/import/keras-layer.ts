@@ -4,7 +4,7 @@
  */
 import type { LayerSpec } from '../document/build.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
-import { layerModule, moduleForKerasClass } from '../layers/catalogue.ts';
+import { defaultParams, layerModule, moduleForKerasClass } from '../layers/catalogue.ts';
 import { SettingError, declaredInputShape, isObject, type Config } from '../layers/keras-config.ts';
 import { formatShapeValue } from './value-text.ts';
 
@@ -38,7 +38,7 @@ export function convertKerasLayer(className: string, name: string, config: Confi
 export function rankAfter(spec: LayerSpec, rank: number | undefined): number | undefined {
   const module = layerModule(spec.type);
   const read = module.keras.rankAfter;
-  return read ? read({ ...(module.schema.parse({}) as object), ...spec.params }, rank) : rank;
+  return read ? read({ ...(defaultParams(spec.type) as object), ...spec.params }, rank) : rank;
 }
 
 export { declaredInputShape, isObject };

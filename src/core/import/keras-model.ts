@@ -220,7 +220,7 @@ class ModelReader {
   }
 }
 
-export function importKerasModel(model: Config): ModelResult {
+export function importKerasModel(model: Config, layout = true): ModelResult {
   const className = model.class_name;
   if (typeof className !== 'string' || !MODEL_CLASSES.has(className)) {
     return { ok: false, errors: [msg('import.notAModel', { className: String(className) })] };
@@ -232,15 +232,15 @@ export function importKerasModel(model: Config): ModelResult {
   reader.model(model, null, undefined, false);
   if (reader.errors.length > 0) return { ok: false, errors: reader.errors };
   const raws = reader.raws;
-  const namer = kerasNamer(raws.map((r) => r.name).filter(Boolean));
-  for (const raw of raws) {
-    raw.name ||= namer(raw.className === 'InputLayer' ? 'Input' : 'Dense');
-    raw.sources = raw.sources.flatMap((s) => reader.resolve(s));
+  if (raws.some((r) => !r.name)) {
+    const namer = kerasNamer(raws.map((r) => r.name).filter(Boolean));
+    for (const raw of raws) raw.name ||= namer(raw.className === 'InputLayer' ? 'Input' : 'Dense');
   }
-  return buildGraph(raws, reader.groups, name);
+  if (reader.aliases.size > 0) for (const raw of raws) raw.sources = raw.sources.flatMap((s) => reader.resolve(s));
+  return buildGraph(raws, reader.groups, name, layout);
 }
 
-function buildGraph(raws: RawLayer[], groups: Group[], modelName: string): ModelResult {
+function buildGraph(raws: RawLayer[], groups: Group[], modelName: string, layout: boolean): ModelResult {
   const errors: Msg[] = [];
   const ids = new Map<string, string>();
   raws.forEach((raw, i) => {
@@ -261,7 +261,13 @@ function buildGraph(raws: RawLayer[], groups: Group[], modelName: string): Model
   const byName = new Map(raws.map((r) => [r.name, r]));
   const waiting = new Map(raws.map((r) => [r.name, r.sources.length]));
   const readers = new Map<string, string[]>();
-  for (const raw of raws) for (const s of raw.sources) readers.set(s, [...(readers.get(s) ?? []), raw.name]);
+  for (const raw of raws) {
+    for (const s of raw.sources) {
+      const list = readers.get(s);
+      if (list) list.push(raw.name);
+      else readers.set(s, [raw.name]);
+    }
+  }
   const ready = raws.filter((r) => r.sources.length === 0).map((r) => r.name);
   const ranks = new Map<string, number | undefined>();
   const specs = new Map<string, LayerSpec>();
@@ -280,7 +286,9 @@ function buildGraph(raws: RawLayer[], groups: Group[], modelName: string): Model
     } else {
       afterProblem.add(raw.name);
       if (result.error.key === 'import.unsupportedLayer') {
-        unsupported.set(raw.className, [...(unsupported.get(raw.className) ?? []), raw.name]);
+        const names = unsupported.get(raw.className);
+        if (names) names.push(raw.name);
+        else unsupported.set(raw.className, [raw.name]);
       } else if (!downstream) {
         errors.push(result.error);
       }
@@ -309,7 +317,9 @@ function buildGraph(raws: RawLayer[], groups: Group[], modelName: string): Model
     return node;
   });
   const graph: Graph = groups.length > 0 ? { nodes, edges, groups } : { nodes, edges };
-  const positions = layeredPositions(graph);
-  for (const node of nodes) node.position = positions.get(node.id)!;
+  if (layout) {
+    const positions = layeredPositions(graph);
+    for (const node of nodes) node.position = positions.get(node.id)!;
+  }
   return { ok: true, graph, name: modelName };
 }

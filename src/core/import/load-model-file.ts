@@ -25,13 +25,18 @@ export type LoadResult =
 /** Model files are small; a bigger file is a weights file or something else. */
 export const MAX_MODEL_FILE_BYTES = 50 * 1024 * 1024;
 
-export function loadModelText(text: string, path: string): LoadResult {
-  const json = parseJsonText(text, path);
-  if (!json.ok) return { ok: false, errors: [json.error] };
-  return loadModelJson(json.value, path);
+export interface LoadOptions {
+  /** Lay out an imported model's layers for the canvas (default); the CLI, which draws nothing, says false. */
+  layout?: boolean;
 }
 
-export function loadModelJson(value: unknown, path: string): LoadResult {
+export function loadModelText(text: string, path: string, options: LoadOptions = {}): LoadResult {
+  const json = parseJsonText(text, path);
+  if (!json.ok) return { ok: false, errors: [json.error] };
+  return loadModelJson(json.value, path, options);
+}
+
+export function loadModelJson(value: unknown, path: string, options: LoadOptions = {}): LoadResult {
   if (!isObject(value)) return { ok: false, errors: [msg('file.unknownFormat', { path })] };
   if (value.format === 'convstudio') {
     const result = readProject(value, path);
@@ -58,7 +63,7 @@ export function loadModelJson(value: unknown, path: string): LoadResult {
   if (!isObject(model) || typeof model.class_name !== 'string') {
     return { ok: false, errors: [msg('file.unknownFormat', { path })] };
   }
-  const result = importKerasModel(model);
+  const result = importKerasModel(model, options.layout ?? true);
   if (!result.ok) return result;
   try {
     return { ok: true, project: makeProject(result.graph, result.name), kind };

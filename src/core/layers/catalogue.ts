@@ -50,9 +50,15 @@ export const MERGE_TYPES: ReadonlySet<LayerType> = new Set(
   LAYER_MODULES.filter((m) => m.inputs === 'many').map((m) => m.type),
 );
 
-/** The default settings of a new layer of this type. */
+const DEFAULTS = new Map<string, unknown>(LAYER_MODULES.map((m) => [m.type, m.schema.parse({})]));
+
+/** The default settings of a new layer of this type (a fresh copy: a graph's layers share no arrays). */
 export function defaultParams<T extends LayerType>(type: T): LayerParams<T> {
-  return layerModule(type).schema.parse({}) as LayerParams<T>;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(DEFAULTS.get(type) as Record<string, unknown>)) {
+    copy[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
+  }
+  return copy as LayerParams<T>;
 }
 
 /** Keras's automatic layer name stems; Keras appends _1, _2 … for the second, third … layer of a class. */

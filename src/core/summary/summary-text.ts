@@ -27,7 +27,7 @@ export function summaryText(analysis: Analysis, modelName: string, lang: Lang): 
       r.macs === null ? '?' : formatInt(r.macs),
       r.receptiveField ? `${r.receptiveField[0]}×${r.receptiveField[1]}` : '—',
     ];
-    if (summary.branched) cells.push(r.connectedTo.map(cutQuoted).join(', '));
+    if (summary.branched) cells.push(connections(r.connectedTo));
     return cells;
   });
   if (summary.branched) {
@@ -69,4 +69,13 @@ export function summaryText(analysis: Analysis, modelName: string, lang: Lang): 
   if (!totals.complete) out.push(t('summary.incomplete'));
   out.push('_'.repeat(ruleWidth));
   return out.join('\n') + '\n';
+}
+
+/** Most sources a 'Connected to' cell names; a Concatenate of 20,000 branches would make every row that wide. */
+const CONNECTIONS_LISTED = 4;
+
+function connections(names: string[]): string {
+  const listed = names.slice(0, CONNECTIONS_LISTED).map(cutQuoted);
+  if (names.length > CONNECTIONS_LISTED) listed.push(`… +${formatInt(names.length - CONNECTIONS_LISTED)}`);
+  return listed.join(', ');
 }
