@@ -1,6 +1,13 @@
 /** Reads a project or model file from disk into a LoadResult; every failure becomes a message. */
 import { readFile, stat } from 'node:fs/promises';
-import { MAX_MODEL_FILE_BYTES, formatBytes, loadModelText, msg, type LoadOptions, type LoadResult } from '../core/index.ts';
+import {
+  MAX_MODEL_FILE_BYTES,
+  formatBytes,
+  loadModelText,
+  msg,
+  type LoadOptions,
+  type LoadResult,
+} from '../core/index.ts';
 
 export async function readModelFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   let size: number;

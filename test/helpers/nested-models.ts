@@ -14,11 +14,36 @@ export function functionalBase(name: string, inputShape: number[], trainable = t
       name,
       trainable,
       layers: [
-        { class_name: 'InputLayer', name: `${name}_in`, config: { name: `${name}_in`, batch_input_shape: [null, ...inputShape] }, inbound_nodes: [] },
-        { class_name: 'Conv2D', name: 'base_conv', config: { name: 'base_conv', filters: 8, kernel_size: [3, 3], use_bias: false }, inbound_nodes: inbound(`${name}_in`) },
-        { class_name: 'BatchNormalization', name: 'base_bn', config: { name: 'base_bn', axis: [3] }, inbound_nodes: inbound('base_conv') },
-        { class_name: 'ReLU', name: 'base_relu', config: { name: 'base_relu', max_value: 6 }, inbound_nodes: inbound('base_bn') },
-        { class_name: 'GlobalAveragePooling2D', name: 'base_gap', config: { name: 'base_gap' }, inbound_nodes: inbound('base_relu') },
+        {
+          class_name: 'InputLayer',
+          name: `${name}_in`,
+          config: { name: `${name}_in`, batch_input_shape: [null, ...inputShape] },
+          inbound_nodes: [],
+        },
+        {
+          class_name: 'Conv2D',
+          name: 'base_conv',
+          config: { name: 'base_conv', filters: 8, kernel_size: [3, 3], use_bias: false },
+          inbound_nodes: inbound(`${name}_in`),
+        },
+        {
+          class_name: 'BatchNormalization',
+          name: 'base_bn',
+          config: { name: 'base_bn', axis: [3] },
+          inbound_nodes: inbound('base_conv'),
+        },
+        {
+          class_name: 'ReLU',
+          name: 'base_relu',
+          config: { name: 'base_relu', max_value: 6 },
+          inbound_nodes: inbound('base_bn'),
+        },
+        {
+          class_name: 'GlobalAveragePooling2D',
+          name: 'base_gap',
+          config: { name: 'base_gap' },
+          inbound_nodes: inbound('base_relu'),
+        },
       ],
       input_layers: [[`${name}_in`, 0, 0]],
       output_layers: [['base_gap', 0, 0]],
@@ -43,7 +68,10 @@ export function teachableMachineModel() {
             config: {
               name: 'sequential_head',
               layers: [
-                { class_name: 'Dense', config: { name: 'dense_Dense1', units: 16, activation: 'relu', batch_input_shape: [null, 8] } },
+                {
+                  class_name: 'Dense',
+                  config: { name: 'dense_Dense1', units: 16, activation: 'relu', batch_input_shape: [null, 8] },
+                },
                 { class_name: 'Dense', config: { name: 'dense_Dense2', units: 10, activation: 'softmax' } },
               ],
             },

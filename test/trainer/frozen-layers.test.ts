@@ -82,7 +82,11 @@ describe('convstudio train on a nested, frozen network', () => {
         weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
       }),
     );
-    const values = (layer: string) => model.getLayer(layer).getWeights().map((w) => Array.from(w.dataSync()));
+    const values = (layer: string) =>
+      model
+        .getLayer(layer)
+        .getWeights()
+        .map((w) => Array.from(w.dataSync()));
     // BatchNormalization starts with γ = 1, β = 0, moving mean 0, moving variance 1: frozen, it keeps them.
     const [gamma, beta, mean, variance] = values('base_bn');
     expect(new Set(gamma)).toEqual(new Set([1]));

@@ -172,7 +172,9 @@ function frozen(result: RuleResult): RuleResult {
     params: { total, trainable: 0, nonTrainable: total },
     explanations: result.explanations && {
       ...result.explanations,
-      params: params ? { rule: msg('explain.params.frozen', { rule: params.rule, total }), formula: params.formula } : null,
+      params: params
+        ? { rule: msg('explain.params.frozen', { rule: params.rule, total }), formula: params.formula }
+        : null,
     },
   };
 }

@@ -87,7 +87,8 @@ export const graphSchema = z
         params: { message: msg('schema.unknownGroup', { id }) },
       });
     (graph.groups ?? []).forEach((g, i) => {
-      if (g.parent !== undefined && (!groupIds.has(g.parent) || g.parent === g.id)) badGroup(['groups', i, 'parent'], g.parent);
+      if (g.parent !== undefined && (!groupIds.has(g.parent) || g.parent === g.id))
+        badGroup(['groups', i, 'parent'], g.parent);
     });
     if (groupsCycle(graph.groups ?? [])) badGroup(['groups'], 'cycle');
     graph.nodes.forEach((node, i) => {

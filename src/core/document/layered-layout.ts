@@ -12,9 +12,9 @@ export const NODE_HEIGHT = 84;
 export const ROW_HEIGHT = 128;
 
 /**
- * Above this many layers dagre's layout blocks for seconds to minutes (0.35 s at ResNet50's 177 layers, 215 s for
- * 20,000 branches) and its
- * recursive steps overflow the stack (at about 2,000 layers in a chain): bigger graphs get `rankedPositions`.
+ * Above this many layers dagre's layout blocks for seconds to minutes (0.35 s at ResNet50's 177 layers, 215 s
+ * for 20,000 branches) and its recursive steps overflow the stack (at about 2,000 layers in a chain): bigger
+ * graphs get `rankedPositions`.
  */
 export const DAGRE_MAX_NODES = 200;
 const COLUMN = NODE_WIDTH + 60;
@@ -68,7 +68,11 @@ export function rankedPositions(graph: Graph): Map<string, { x: number; y: numbe
   // Nodes on a cycle go below everything else, in stored order.
   let deepest = 0;
   for (const r of rank.values()) deepest = Math.max(deepest, r);
-  for (const n of graph.nodes) if (!rank.has(n.id)) rank.set(n.id, deepest + 1), queue.push(n.id);
+  for (const n of graph.nodes) {
+    if (rank.has(n.id)) continue;
+    rank.set(n.id, deepest + 1);
+    queue.push(n.id);
+  }
   const rows = new Map<number, string[]>();
   for (const id of queue) {
     const r = rank.get(id)!;
@@ -81,7 +85,9 @@ export function rankedPositions(graph: Graph): Map<string, { x: number; y: numbe
     const row = rows.get(r)!;
     const anchor = (id: string) => positions.get(incoming.get(id)![0] ?? '')?.x ?? 0;
     row.sort((a, b) => anchor(a) - anchor(b));
-    row.forEach((id, i) => positions.set(id, { x: Math.round((i - (row.length - 1) / 2) * COLUMN), y: r * ROW_HEIGHT }));
+    row.forEach((id, i) =>
+      positions.set(id, { x: Math.round((i - (row.length - 1) / 2) * COLUMN), y: r * ROW_HEIGHT }),
+    );
   }
   return positions;
 }

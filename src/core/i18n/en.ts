@@ -279,7 +279,8 @@ export const en = {
   'schema.tooSmall': (a: { min: S }) => `the value must be at least ${a.min}`,
   'schema.tooBig': (a: { max: S }) => `the value must be at most ${a.max}`,
   'schema.duplicateId': (a: { id: S }) => `the id '${a.id}' is used twice`,
-  'schema.unknownGroup': (a: { id: S }) => `a layer or nested model names the nested model '${a.id}', which the file does not have`,
+  'schema.unknownGroup': (a: { id: S }) =>
+    `a layer or nested model names the nested model '${a.id}', which the file does not have`,
   'schema.unknownNode': (a: { id: S }) => `a connection refers to '${a.id}', which is not a layer`,
   'schema.questionNoLayer': (a: { id: S }) => `a question asks about '${a.id}', which is not a layer of the network`,
   'schema.questionTwice': (a: { question: S }) => `the question '${a.question}' is asked twice`,

@@ -29,7 +29,12 @@ export function convertKerasLayer(className: string, name: string, config: Confi
     }
     return {
       ok: false,
-      error: msg('import.badSetting', { name, className, setting: error.setting, value: formatShapeValue(error.value) }),
+      error: msg('import.badSetting', {
+        name,
+        className,
+        setting: error.setting,
+        value: formatShapeValue(error.value),
+      }),
     };
   }
 }

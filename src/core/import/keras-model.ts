@@ -10,7 +10,14 @@ import { kerasNamer, makeNode, type LayerSpec } from '../document/build.ts';
 import type { Edge, Graph, Group } from '../document/graph-schema.ts';
 import { layeredPositions } from '../document/layered-layout.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
-import { MODEL_CLASSES, convertKerasLayer, declaredInputShape, isObject, rankAfter, type Config } from './keras-layer.ts';
+import {
+  MODEL_CLASSES,
+  convertKerasLayer,
+  declaredInputShape,
+  isObject,
+  rankAfter,
+  type Config,
+} from './keras-layer.ts';
 import { formatShapeValue } from './value-text.ts';
 
 export type ModelResult = { ok: true; graph: Graph; name: string } | { ok: false; errors: Msg[] };
@@ -129,15 +136,16 @@ class ModelReader {
 
   private read(entry: Config, where: string): { className: string; name: string; config: Config } | null {
     const config = entry.config;
-    if (typeof entry.class_name !== 'string') return void this.errors.push(structure(where, 'class_name is missing')), null;
-    if (!isObject(config)) return void this.errors.push(structure(where, 'config is missing')), null;
+    if (typeof entry.class_name !== 'string')
+      return (void this.errors.push(structure(where, 'class_name is missing')), null);
+    if (!isObject(config)) return (void this.errors.push(structure(where, 'config is missing')), null);
     return { className: entry.class_name, name: layerName(entry, config), config };
   }
 
   private sequential(entry: Config, sources: string[] | null, group: string | undefined, frozen: boolean): string[] {
     const list = layerList(entry.config, 'config');
-    if (!Array.isArray(list)) return void this.errors.push(list), [];
-    if (list.length === 0) return void this.errors.push(this.noLayers(entry.config, sources)), [];
+    if (!Array.isArray(list)) return (void this.errors.push(list), []);
+    if (list.length === 0) return (void this.errors.push(this.noLayers(entry.config, sources)), []);
     let previous = sources;
     list.forEach((layer, i) => {
       const raw = this.read(layer, `config.layers[${i}]`);
@@ -155,7 +163,13 @@ class ModelReader {
         const shape = firstInputShape(isObject(entry.config) ? { config: entry.config } : {}) ?? firstInputShape(layer);
         if (!shape) return void this.errors.push(msg('import.noInputShape', { name: raw.name || raw.className }));
         const name = raw.name ? `${raw.name}_input` : 'input_layer';
-        this.raws.push({ className: 'InputLayer', name, config: { batch_shape: [null, ...shape] }, sources: [], frozen });
+        this.raws.push({
+          className: 'InputLayer',
+          name,
+          config: { batch_shape: [null, ...shape] },
+          sources: [],
+          frozen,
+        });
         previous = [name];
       }
       if (MODEL_CLASSES.has(raw.className)) {
@@ -172,8 +186,8 @@ class ModelReader {
 
   private functional(config: unknown, sources: string[] | null, group: string | undefined, frozen: boolean): string[] {
     const list = layerList(config, 'config');
-    if (!Array.isArray(list)) return void this.errors.push(list), [];
-    if (list.length === 0) return void this.errors.push(this.noLayers(config, sources)), [];
+    if (!Array.isArray(list)) return (void this.errors.push(list), []);
+    if (list.length === 0) return (void this.errors.push(this.noLayers(config, sources)), []);
     const inputNames = isObject(config) ? endpointNames(config.input_layers) : [];
     list.forEach((layer, i) => {
       const raw = this.read(layer, `config.layers[${i}]`);
@@ -203,7 +217,9 @@ class ModelReader {
 
   private noLayers(config: unknown, sources: string[] | null): Msg {
     if (!sources) return msg('import.noLayers');
-    return msg('import.nestedNoLayers', { name: isObject(config) && typeof config.name === 'string' ? config.name : '' });
+    return msg('import.nestedNoLayers', {
+      name: isObject(config) && typeof config.name === 'string' ? config.name : '',
+    });
   }
 
   /** A name as the layers it stands for: nested models' and inner InputLayers' names are followed. */
@@ -228,7 +244,11 @@ export function importKerasModel(model: Config, layout = true): ModelResult {
   const reader = new ModelReader();
   const config = model.config;
   const name =
-    isObject(config) && typeof config.name === 'string' ? config.name : className === 'Sequential' ? 'sequential' : 'model';
+    isObject(config) && typeof config.name === 'string'
+      ? config.name
+      : className === 'Sequential'
+        ? 'sequential'
+        : 'model';
   reader.model(model, null, undefined, false);
   if (reader.errors.length > 0) return { ok: false, errors: reader.errors };
   const raws = reader.raws;

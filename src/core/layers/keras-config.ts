@@ -86,7 +86,11 @@ const ACTIVATION_ALIASES: Record<string, ActivationName> = {
   leakyrelu: 'leaky_relu',
 };
 
-export function readActivation(config: Config, key = 'activation', fallback: ActivationName = 'linear'): ActivationName {
+export function readActivation(
+  config: Config,
+  key = 'activation',
+  fallback: ActivationName = 'linear',
+): ActivationName {
   const value = config[key] ?? fallback;
   const name = typeof value === 'string' ? value : isObject(value) ? value.class_name : undefined;
   if (typeof name === 'string') {
@@ -166,7 +170,10 @@ export const kerasArg = {
   tuple: (key: string, value: readonly number[] | null, fallback?: readonly number[] | null): KerasArg => ({
     key,
     value: value === null ? null : [...value],
-    python: value === null || same([...value], fallback === undefined ? undefined : fallback && [...fallback]) ? null : pyTuple(value),
+    python:
+      value === null || same([...value], fallback === undefined ? undefined : fallback && [...fallback])
+        ? null
+        : pyTuple(value),
   }),
   text: (key: string, value: string, fallback?: string): KerasArg => ({
     key,
@@ -181,10 +188,7 @@ export const kerasArg = {
   /** Keras's L1L2 kernel regularizer; none when both penalties are 0. */
   regularizer: (l1: number, l2: number): KerasArg => {
     const none = l1 === 0 && l2 === 0;
-    const args = [
-      ...(l1 > 0 ? [`l1=${pyNumber(l1, true)}`] : []),
-      ...(l2 > 0 ? [`l2=${pyNumber(l2, true)}`] : []),
-    ];
+    const args = [...(l1 > 0 ? [`l1=${pyNumber(l1, true)}`] : []), ...(l2 > 0 ? [`l2=${pyNumber(l2, true)}`] : [])];
     return {
       key: 'kernel_regularizer',
       value: none ? null : { class_name: 'L1L2', config: { l1, l2 } },

@@ -16,4 +16,5 @@ export function kerasPadding(name: string, value: Padding): { before: KerasCall 
 }
 
 /** The calls of a layer with numeric padding: the padding first where there is one. */
-export const withPadding = (before: KerasCall | null, call: KerasCall): KerasCall[] => (before ? [before, call] : [call]);
+export const withPadding = (before: KerasCall | null, call: KerasCall): KerasCall[] =>
+  before ? [before, call] : [call];

@@ -24,8 +24,14 @@ export interface SettingSpec {
 }
 
 export const setting = {
-  int: (key: string, [min, max]: readonly [number, number]): SettingSpec => ({ key, kind: { control: 'int', min, max } }),
-  pair: (key: string, [min, max]: readonly [number, number]): SettingSpec => ({ key, kind: { control: 'pair', min, max } }),
+  int: (key: string, [min, max]: readonly [number, number]): SettingSpec => ({
+    key,
+    kind: { control: 'int', min, max },
+  }),
+  pair: (key: string, [min, max]: readonly [number, number]): SettingSpec => ({
+    key,
+    kind: { control: 'pair', min, max },
+  }),
   optionalPair: (key: string, [min, max]: readonly [number, number]): SettingSpec => ({
     key,
     kind: { control: 'optionalPair', min, max },

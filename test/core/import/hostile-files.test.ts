@@ -83,7 +83,9 @@ describe('model files found bad by hand (issue 14)', () => {
     layers(model)[1]!.class_name = 'NoSuchLayer';
     layers(model)[1]!.config.name = 'x'.repeat(10 * 1024 * 1024);
     const [error] = errorsOf(openChecked(JSON.stringify(model)));
-    expect(error).toMatch(/^The file uses NoSuchLayer, which ConvStudio does not support yet \(1 layer: 'x{80,}…x{29}'\)\.$/);
+    expect(error).toMatch(
+      /^The file uses NoSuchLayer, which ConvStudio does not support yet \(1 layer: 'x{80,}…x{29}'\)\.$/,
+    );
   });
 });
 

@@ -257,7 +257,9 @@ describe('files ConvStudio refuses, with the reason', () => {
         { class_name: 'Rescaling', config: { name: 'r4', scale: 2 } },
       ]),
     );
-    expect(found).toEqual(["The file uses Rescaling, which ConvStudio does not support yet (4 layers: 'r1', 'r2', 'r3', …)."]);
+    expect(found).toEqual([
+      "The file uses Rescaling, which ConvStudio does not support yet (4 layers: 'r1', 'r2', 'r3', …).",
+    ]);
   });
 
   it('a layer used twice (shared weights) and an unknown inbound layer', () => {

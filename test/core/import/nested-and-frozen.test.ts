@@ -56,7 +56,9 @@ describe('a frozen transfer-learning base: Sequential([base, head]) with base.tr
     expect(analysis.totals).toMatchObject({ total: 72 + 32 + 90, trainable: 90, nonTrainable: 104 });
     const conv = analysis.nodes.find((n) => n.name === 'base_conv')!;
     expect(conv.trainable).toBe(false);
-    expect(translate(conv.explanations!.params!.rule, 'en')).toMatch(/The layer is frozen, so all 72 are non-trainable/);
+    expect(translate(conv.explanations!.params!.rule, 'en')).toMatch(
+      /The layer is frozen, so all 72 are non-trainable/,
+    );
     expect(translate(conv.explanations!.params!.rule, 'zh-TW')).toMatch(/已凍結/);
   });
 
@@ -74,7 +76,9 @@ describe('a frozen transfer-learning base: Sequential([base, head]) with base.tr
     const project = makeProject(open(transferModel()).graph, 'transfer');
     const keras = kerasScript(project);
     if (!keras.ok) throw new Error('keras');
-    expect(keras.text).toContain('Conv2D(filters=8, kernel_size=(3, 3), use_bias=False, trainable=False, name="base_conv")');
+    expect(keras.text).toContain(
+      'Conv2D(filters=8, kernel_size=(3, 3), use_bias=False, trainable=False, name="base_conv")',
+    );
     expect(keras.text).toContain('BatchNormalization(trainable=False, name="base_bn")');
     expect(keras.text).not.toMatch(/Dense\([^)]*trainable=False/);
     const planned = exportPlan(project);

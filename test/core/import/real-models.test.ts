@@ -9,7 +9,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse, loadModelText, moduleForKerasClass, nestedModels, outermostGroup, translate } from '../../../src/core/index.ts';
+import {
+  analyse,
+  loadModelText,
+  moduleForKerasClass,
+  nestedModels,
+  outermostGroup,
+  translate,
+} from '../../../src/core/index.ts';
 import { isObject } from '../../../src/core/layers/keras-config.ts';
 
 const DIR = join(import.meta.dirname, '../../../../shared/real-models');
@@ -71,16 +78,22 @@ describe('real TensorFlow.js model files (../shared/real-models)', () => {
     if (unsupported.length > 0 || channelsFirst) {
       expect(result.ok, `${file} opened although it uses ${unsupported.join(', ')}`).toBe(false);
       if (result.ok) return;
-      const named = result.errors.filter((e) => e.key === 'import.unsupportedClass').map((e) => String(e.args.className));
+      const named = result.errors
+        .filter((e) => e.key === 'import.unsupportedClass')
+        .map((e) => String(e.args.className));
       expect(named.sort()).toEqual(unsupported);
-      const others = result.errors.filter((e) => e.key !== 'import.unsupportedClass' && e.key !== 'import.channelsFirst');
+      const others = result.errors.filter(
+        (e) => e.key !== 'import.unsupportedClass' && e.key !== 'import.channelsFirst',
+      );
       expect(others.map((e) => translate(e, 'en'))).toEqual([]);
       return;
     }
 
     if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => translate(e, 'en')).join(' | ')}`);
     const analysis = analyse(result.project.graph);
-    expect(analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => translate(d.message, 'en'))).toEqual([]);
+    expect(analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => translate(d.message, 'en'))).toEqual(
+      [],
+    );
     expect([analysis.totals.total, analysis.totals.nonTrainable]).toEqual([
       expected.total_params,
       expected.non_trainable_params,
@@ -90,7 +103,8 @@ describe('real TensorFlow.js model files (../shared/real-models)', () => {
     const groups = analysis.groups;
     const nested = nestedModels(analysis);
     const rows: Record<string, number> = {};
-    for (const node of analysis.nodes) if (node.group === null && node.params!.total > 0) rows[node.name] = node.params!.total;
+    for (const node of analysis.nodes)
+      if (node.group === null && node.params!.total > 0) rows[node.name] = node.params!.total;
     for (const model of nested) if (model.parent === undefined) rows[model.name] = model.params!.total;
     expect(rows).toEqual(expected.layers);
 
@@ -103,7 +117,10 @@ describe('real TensorFlow.js model files (../shared/real-models)', () => {
       (inside[top] ??= {})[node.name] = node.params!.total;
     }
     const expectedInside = Object.fromEntries(
-      Object.entries(expected.nested ?? {}).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([, n]) => n > 0))]),
+      Object.entries(expected.nested ?? {}).map(([k, v]) => [
+        k,
+        Object.fromEntries(Object.entries(v).filter(([, n]) => n > 0)),
+      ]),
     );
     expect(inside).toEqual(expectedInside);
   });

@@ -41,7 +41,14 @@ const OTHER_SETTINGS: Partial<Record<LayerType, Record<string, unknown>[]>> = {
   BatchNormalization: [{ center: false, scale: true, momentum: 0.9, epsilon: 0.0001 }],
   Activation: [{ activation: 'gelu' }, { activation: 'hard_sigmoid' }],
   ReLU: [{ max_value: 6 }, { negative_slope: 0.1, threshold: 0.5, max_value: 4 }],
-  ZeroPadding2D: [{ padding: [[1, 2], [3, 4]] }],
+  ZeroPadding2D: [
+    {
+      padding: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+  ],
   Concatenate: [{ axis: -1 }],
 };
 
@@ -52,7 +59,8 @@ describe('the registry', () => {
     const classes = LAYER_TYPES.flatMap((t) => layerModule(t).keras.classNames);
     expect(new Set(classes).size).toBe(classes.length);
     for (const type of LAYER_TYPES) {
-      for (const className of layerModule(type).keras.classNames) expect(moduleForKerasClass(className)?.type).toBe(type);
+      for (const className of layerModule(type).keras.classNames)
+        expect(moduleForKerasClass(className)?.type).toBe(type);
     }
     expect(moduleForKerasClass('constructor')).toBeUndefined();
   });
@@ -128,7 +136,9 @@ describe('ReLU as a layer', () => {
       "'re_lu' (ReLU): max_value is −1; it must be 0 or more.",
       "'re_lu' (ReLU): negative_slope is −0.5; it must be 0 or more.",
     ]);
-    expect(translate(analysis.diagnostics[0]!.message, 'zh-TW')).toBe("'re_lu' (ReLU)：max_value 是 −1；它必須是 0 或更大。");
+    expect(translate(analysis.diagnostics[0]!.message, 'zh-TW')).toBe(
+      "'re_lu' (ReLU)：max_value 是 −1；它必須是 0 或更大。",
+    );
   });
 
   it('is read from Keras files as a ReLU layer with its settings (MobileNet writes ReLU6 as max_value 6)', () => {

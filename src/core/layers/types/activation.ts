@@ -34,7 +34,11 @@ export const activation = defineLayer({
       activation: ownEntry(ACTIVATION_LAYERS, className) ?? readActivation(c, 'activation', 'linear'),
     }),
     write: ({ name, params }) => [
-      { className: 'Activation', name, args: [{ ...kerasArg.text('activation', params.activation), positional: true }] },
+      {
+        className: 'Activation',
+        name,
+        args: [{ ...kerasArg.text('activation', params.activation), positional: true }],
+      },
     ],
   },
   tfjs: activationLayerForTfjs,

@@ -52,7 +52,9 @@ export const flatten = defineLayer({
   torch: ({ inputShapes }, out) => ({
     init: [],
     forward: ([x]) => [
-      isImage(inputShapes[0]!) ? `${out} = ${x}.permute(0, 2, 3, 1).flatten(1)  # Keras's order` : `${out} = ${x}.flatten(1)`,
+      isImage(inputShapes[0]!)
+        ? `${out} = ${x}.permute(0, 2, 3, 1).flatten(1)  # Keras's order`
+        : `${out} = ${x}.flatten(1)`,
     ],
     load: [],
     penalty: [],

@@ -55,7 +55,9 @@ function globalPooling<const T extends 'GlobalAveragePooling2D' | 'GlobalMaxPool
       nameStem,
       read: (c) => ({ keepdims: readBool(c, 'keepdims', false) }),
       rankAfter: (p) => (p.keepdims ? 3 : 1),
-      write: ({ name, params }) => [{ className: type, name, args: [kerasArg.bool('keepdims', params.keepdims, false)] }],
+      write: ({ name, params }) => [
+        { className: type, name, args: [kerasArg.bool('keepdims', params.keepdims, false)] },
+      ],
     },
     tfjs(calls, [input]) {
       // TF.js has no keepdims: the Keras-named layer is then the reshape that restores 1 × 1 × channels.
@@ -88,4 +90,9 @@ export const globalAveragePooling2d = globalPooling(
   'global_average_pooling2d',
   'mean',
 );
-export const globalMaxPooling2d = globalPooling('GlobalMaxPooling2D', 'GlobalMaxPool2D', 'global_max_pooling2d', 'amax');
+export const globalMaxPooling2d = globalPooling(
+  'GlobalMaxPooling2D',
+  'GlobalMaxPool2D',
+  'global_max_pooling2d',
+  'amax',
+);

@@ -16,11 +16,7 @@ const schema = z.object({
 });
 
 /** The input's shape when it is complete and valid; otherwise reports why and returns null. */
-export function inputShapeOf(
-  shape: ReadonlyArray<number | null>,
-  label: string,
-  report: Report,
-): Shape | null {
+export function inputShapeOf(shape: ReadonlyArray<number | null>, label: string, report: Report): Shape | null {
   if (shape.length === 0 || shape.some((d) => d === null)) {
     report('error', msg('diag.missingInputShape', { layer: label }));
     return null;

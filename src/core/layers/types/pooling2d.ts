@@ -131,11 +131,7 @@ function pooling<const T extends 'MaxPooling2D' | 'AveragePooling2D'>(type: T, a
         return withPadding(pad.before, {
           className: type,
           name,
-          args: [
-            kerasArg.tuple('pool_size', p.pool_size),
-            kerasArg.tuple('strides', p.strides, null),
-            pad.mode,
-          ],
+          args: [kerasArg.tuple('pool_size', p.pool_size), kerasArg.tuple('strides', p.strides, null), pad.mode],
         });
       },
     },

@@ -69,8 +69,13 @@ export const relu = defineLayer({
     const value = (key: string) => call.args.find((a) => a.key === key)!.value;
     const [max, slope, threshold] = [value('max_value'), value('negative_slope'), value('threshold')];
     if (threshold !== 0) return { ok: false, reason: 'setting', detail: 'threshold' };
-    if (slope === 0) return { ok: true, calls: [{ ...call, args: [kerasArg.optionalFloat('max_value', max as number | null)] }] };
-    if (max === null) return { ok: true, calls: [{ className: 'LeakyReLU', name: call.name, args: [kerasArg.float('alpha', slope as number)] }] };
+    if (slope === 0)
+      return { ok: true, calls: [{ ...call, args: [kerasArg.optionalFloat('max_value', max as number | null)] }] };
+    if (max === null)
+      return {
+        ok: true,
+        calls: [{ className: 'LeakyReLU', name: call.name, args: [kerasArg.float('alpha', slope as number)] }],
+      };
     return { ok: false, reason: 'setting', detail: 'negative_slope' };
   },
   palette: { group: 'activation' },
@@ -89,7 +94,10 @@ export const relu = defineLayer({
       if (p.max_value !== null) notNegative('max_value', p.max_value);
       notNegative('negative_slope', p.negative_slope);
       if (!Number.isFinite(p.threshold)) {
-        report('error', msg('diag.badNumber', { layer: label, setting: 'threshold', value: formatNumber(p.threshold) }));
+        report(
+          'error',
+          msg('diag.badNumber', { layer: label, setting: 'threshold', value: formatNumber(p.threshold) }),
+        );
       }
     },
     infer: ({ inputs, inputFields }) => unchangedShape(inputs[0]!, inputFields[0] ?? null),

@@ -147,7 +147,8 @@ export const uiEn = {
   'help.axis': 'The axis along which the inputs are joined; −1 is the channels.',
   'help.zeroPadding': 'Rows of zeros above and below, columns of zeros left and right.',
   'help.max_value': 'Outputs above this number are cut to it (6 gives MobileNet’s ReLU6). Empty: no cap.',
-  'help.negative_slope': 'Below the threshold the output is this times the distance below it; 0 gives 0 there, as a plain ReLU.',
+  'help.negative_slope':
+    'Below the threshold the output is this times the distance below it; 0 gives 0 there, as a plain ReLU.',
   'help.threshold': 'Inputs above this number pass unchanged; 0 is the usual ReLU.',
   'control.height': 'Height',
   'control.width': 'Width',

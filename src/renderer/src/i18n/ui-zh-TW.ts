@@ -21,7 +21,8 @@ export const uiZhTW: Record<UiKey, string> = {
   'node.frozen': '已凍結',
   'node.frozenHint': '已凍結：訓練時權重保持不變；Keras 把它們算作不可訓練參數。',
   'inspector.freeze': '凍結這一層',
-  'inspector.freezeHelp': '訓練時它的權重保持不變（Keras 的 trainable = False），就像遷移學習那樣；它的參數算作不可訓練參數。',
+  'inspector.freezeHelp':
+    '訓練時它的權重保持不變（Keras 的 trainable = False），就像遷移學習那樣；它的參數算作不可訓練參數。',
   'node.params': '參數',
   'node.output': '輸出',
   'summary.title': '摘要',
