@@ -61,3 +61,4 @@ export * from './layers/keras-config.ts';
 export type * from './layers/layer-module.ts';
 export * from './summary/nested-models.ts';
 export * from './layers/layer-calls.ts';
+export * from './document/groups.ts';

@@ -20,6 +20,7 @@ describe('convstudio summary --json', () => {
       'non_trainable_params',
       'macs',
       'layers',
+      'nested_models',
     ]);
     expect(summary).toMatchObject({
       input_shape: [28, 28, 1],
@@ -35,7 +36,9 @@ describe('convstudio summary --json', () => {
       trainable_params: 320,
       macs: 26 * 26 * 9 * 32,
       receptive_field: [3, 3],
+      nested_model: null,
     });
+    expect(summary.nested_models).toEqual([]);
     expect(summary.layers.find((l: { name: string }) => l.name === 'flatten').receptive_field).toBeNull();
     expect(summary.macs).toBe(summary.layers.reduce((a: number, l: { macs: number }) => a + l.macs, 0));
   });
@@ -132,7 +135,10 @@ describe('bad input: exit code 2, one line per problem on stderr, nothing on std
     [
       'unknown layers',
       model(layer('LSTM', { name: 'lstm' }), layer('SimpleRNN', { name: 'rnn' })),
-      [/^error: Layer 'lstm' is a LSTM/, /^error: Layer 'rnn' is a SimpleRNN/],
+      [
+        /^error: The file uses LSTM, which ConvStudio does not support yet \(1 layer: 'lstm'\)\.$/,
+        /^error: The file uses SimpleRNN, which ConvStudio does not support yet \(1 layer: 'rnn'\)\.$/,
+      ],
     ],
     [
       'out-of-range values',

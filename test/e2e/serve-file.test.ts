@@ -88,7 +88,7 @@ describe('a Keras file app.served to the browser', () => {
     await app.page.getByTestId('open-input').setInputFiles(tempFile('lstm.json', lstm));
     await app.page.getByTestId('open-error').waitFor();
     expect(await app.page.getByTestId('open-error').textContent()).toMatch(
-      /Layer 'memory' is a LSTM, which ConvStudio does not support yet\./,
+      /The file uses LSTM, which ConvStudio does not support yet \(1 layer: 'memory'\)\./,
     );
     expect(await app.page.getByTestId('total-params').textContent()).toBe('1,199,882');
   });

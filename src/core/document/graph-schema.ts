@@ -67,6 +67,8 @@ export const groupSchema = z.object({
   className: z.enum(['Sequential', 'Functional']),
   /** The group it lies in; absent: the outer model. */
   parent: z.string().min(1).optional(),
+  /** Drawn as one node on the canvas (its layers hidden inside it); absent: drawn open. */
+  collapsed: z.literal(true).optional(),
 });
 export type Group = z.infer<typeof groupSchema>;
 

@@ -10,6 +10,9 @@ import type { Graph } from './graph-schema.ts';
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 84;
 export const ROW_HEIGHT = 128;
+/** A nested model's frame on the canvas: space between it and its layers, and its title bar above them. */
+export const GROUP_FRAME_PAD = 20;
+export const GROUP_FRAME_TITLE = 30;
 
 /**
  * Above this many layers dagre's layout blocks for seconds to minutes (0.35 s at ResNet50's 177 layers, 215 s
@@ -21,7 +24,11 @@ const COLUMN = NODE_WIDTH + 60;
 
 /** Top-left corner of every node, as the canvas positions them. */
 export function layeredPositions(graph: Graph): Map<string, { x: number; y: number }> {
-  if (graph.nodes.length > DAGRE_MAX_NODES) return rankedPositions(graph);
+  const positions = graph.nodes.length > DAGRE_MAX_NODES ? rankedPositions(graph) : dagrePositions(graph);
+  return (graph.groups ?? []).length > 0 ? roomForFrames(graph, positions) : positions;
+}
+
+function dagrePositions(graph: Graph): Map<string, { x: number; y: number }> {
   const g = new LayoutGraph();
   g.setGraph({ rankdir: 'TB', nodesep: 60, ranksep: ROW_HEIGHT - NODE_HEIGHT, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -90,4 +97,51 @@ export function rankedPositions(graph: Graph): Map<string, { x: number; y: numbe
     );
   }
   return positions;
+}
+
+/**
+ * Rows moved apart where nested models' frames begin and end, so that each frame (its title bar above its
+ * first row, its margin below its last) fits between its layers and the layers around it.
+ */
+function roomForFrames(
+  graph: Graph,
+  positions: Map<string, { x: number; y: number }>,
+): Map<string, { x: number; y: number }> {
+  const groups = graph.groups ?? [];
+  const parent = new Map(groups.map((g) => [g.id, g.parent]));
+  const spans = new Map<string, { top: number; bottom: number }>();
+  for (const node of graph.nodes) {
+    const y = positions.get(node.id)!.y;
+    for (let at = node.group, steps = 0; at !== undefined && steps <= groups.length; at = parent.get(at), steps++) {
+      const span = spans.get(at);
+      if (span) {
+        span.top = Math.min(span.top, y);
+        span.bottom = Math.max(span.bottom, y);
+      } else spans.set(at, { top: y, bottom: y });
+    }
+  }
+  const rows = [...new Set([...positions.values()].map((p) => p.y))].sort((a, b) => a - b);
+  const starting = new Map<number, number>();
+  const ending = new Map<number, number>();
+  for (const { top, bottom } of spans.values()) {
+    starting.set(top, (starting.get(top) ?? 0) + 1);
+    ending.set(bottom, (ending.get(bottom) ?? 0) + 1);
+  }
+  const gap = ROW_HEIGHT - NODE_HEIGHT;
+  const shift = new Map<number, number>();
+  let added = 0;
+  rows.forEach((y, i) => {
+    if (i > 0) {
+      const needed =
+        (starting.get(y) ?? 0) * (GROUP_FRAME_PAD + GROUP_FRAME_TITLE) +
+        (ending.get(rows[i - 1]!) ?? 0) * GROUP_FRAME_PAD;
+      added += Math.max(0, needed + 12 - Math.min(gap, y - rows[i - 1]! - NODE_HEIGHT));
+    } else {
+      added += (starting.get(y) ?? 0) * (GROUP_FRAME_PAD + GROUP_FRAME_TITLE);
+    }
+    shift.set(y, added);
+  });
+  const moved = new Map<string, { x: number; y: number }>();
+  for (const [id, p] of positions) moved.set(id, { x: p.x, y: p.y + shift.get(p.y)! });
+  return moved;
 }

@@ -20,6 +20,8 @@ export type Command =
   | { kind: 'rename'; nodeId: string; name: string }
   /** Freezes (trainable false) or unfreezes layers: Keras's `layer.trainable`. */
   | { kind: 'setTrainable'; nodeIds: string[]; trainable: boolean }
+  /** Draws a nested model as one node, or open with its layers. */
+  | { kind: 'setGroupCollapsed'; groupId: string; collapsed: boolean }
   | { kind: 'move'; positions: Record<string, Position> }
   | { kind: 'insertGraph'; graph: Graph }
   | { kind: 'replaceGraph'; graph: Graph };
@@ -92,6 +94,15 @@ export function applyCommand(graph: Graph, command: Command): Graph {
       return {
         ...graph,
         nodes: graph.nodes.map((n) => (command.positions[n.id] ? { ...n, position: command.positions[n.id]! } : n)),
+      };
+    case 'setGroupCollapsed':
+      return {
+        ...graph,
+        groups: (graph.groups ?? []).map((g) => {
+          if (g.id !== command.groupId) return g;
+          const { collapsed: _old, ...rest } = g;
+          return command.collapsed ? { ...rest, collapsed: true as const } : rest;
+        }),
       };
     case 'insertGraph': {
       // Pasted layers keep their nested model only where this graph has it.

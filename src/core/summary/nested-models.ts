@@ -2,8 +2,10 @@
  * Nested models as Keras's model.summary() shows them: one row per model used as a layer, with the sum of
  * every layer inside it at any depth.
  */
-import type { Analysis, ParamCount } from '../analysis/types.ts';
+import type { Analysis, ParamCount, Shape } from '../analysis/types.ts';
 import type { Group } from '../document/graph-schema.ts';
+import { groupChain } from '../document/groups.ts';
+import type { Summary, SummaryRow } from './summary-rows.ts';
 
 export interface NestedModel extends Group {
   /** Every layer inside it, nested ones included; null where some count is unknown. */
@@ -41,4 +43,53 @@ export function nestedModels(analysis: Analysis): NestedModel[] {
     }
   }
   return [...models.values()];
+}
+
+/** One line of a summary with nested models: a layer, or a nested model's own row before its layers. */
+export type SummaryLine =
+  | { kind: 'layer'; row: SummaryRow; depth: number; groups: string[] }
+  | {
+      kind: 'model';
+      model: NestedModel;
+      depth: number;
+      /** The groups it lies in, outermost first, itself last. */
+      groups: string[];
+      outputShape: Shape | null;
+      macs: number | null;
+      connectedTo: string[];
+    };
+
+/**
+ * The summary's rows with each nested model's row before its layers, as Keras nests them (depth 0: the
+ * outer model). Keras's own summary shows the depth-0 lines; the app can open a model to show its layers.
+ */
+export function summaryLines(analysis: Analysis, summary: Summary): SummaryLine[] {
+  const groups = analysis.groups;
+  if (groups.length === 0) return summary.rows.map((row) => ({ kind: 'layer', row, depth: 0, groups: [] }));
+  const models = new Map(nestedModels(analysis).map((m) => [m.id, m]));
+  const chains = new Map(groups.map((g) => [g.id, groupChain(groups, g.id).reverse()]));
+  const inside = (row: SummaryRow, id: string) => row.group !== null && chains.get(row.group)!.includes(id);
+  const lines: SummaryLine[] = [];
+  const opened = new Set<string>();
+  for (const row of summary.rows) {
+    const chain = row.group === null ? [] : chains.get(row.group)!;
+    chain.forEach((id, depth) => {
+      if (opened.has(id)) return;
+      opened.add(id);
+      const rows = summary.rows.filter((r) => inside(r, id));
+      const names = new Set(rows.map((r) => r.name));
+      const macs = rows.every((r) => r.macs !== null) ? rows.reduce((n, r) => n + r.macs!, 0) : null;
+      lines.push({
+        kind: 'model',
+        model: models.get(id)!,
+        depth,
+        groups: chain.slice(0, depth + 1),
+        outputShape: rows.at(-1)?.outputShape ?? null,
+        macs,
+        connectedTo: rows.flatMap((r) => r.connectedTo.filter((c) => !names.has(c))),
+      });
+    });
+    lines.push({ kind: 'layer', row, depth: chain.length, groups: chain });
+  }
+  return lines;
 }

@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysis/types.ts';
 import { formatBytes, formatInt, formatKerasShape } from '../format/number.ts';
 import { cutQuoted, msg, translate, type Lang } from '../i18n/messages.ts';
+import { summaryLines } from './nested-models.ts';
 import { summarise } from './summary-rows.ts';
 import { displayWidth, padEnd, padStart } from './text-width.ts';
 
@@ -19,17 +20,29 @@ export function summaryText(analysis: Analysis, modelName: string, lang: Lang): 
     t('summary.receptiveField'),
   ];
   if (summary.branched) header.push(t('summary.connectedTo'));
-  const body = summary.rows.map((r) => {
-    const cells = [
-      `${cutQuoted(r.name)} (${r.type})`,
-      r.outputShape ? formatKerasShape(r.outputShape) : '?',
-      r.params === null ? '?' : formatInt(r.params),
-      r.macs === null ? '?' : formatInt(r.macs),
-      r.receptiveField ? `${r.receptiveField[0]}×${r.receptiveField[1]}` : '—',
-    ];
-    if (summary.branched) cells.push(connections(r.connectedTo));
-    return cells;
-  });
+  // As Keras prints a model with nested models: one row for each, with every layer inside it counted.
+  const body = summaryLines(analysis, summary)
+    .filter((l) => l.depth === 0)
+    .map((l) => {
+      const cells =
+        l.kind === 'layer'
+          ? [
+              `${cutQuoted(l.row.name)} (${l.row.type})`,
+              l.row.outputShape ? formatKerasShape(l.row.outputShape) : '?',
+              l.row.params === null ? '?' : formatInt(l.row.params),
+              l.row.macs === null ? '?' : formatInt(l.row.macs),
+              l.row.receptiveField ? `${l.row.receptiveField[0]}×${l.row.receptiveField[1]}` : '—',
+            ]
+          : [
+              `${cutQuoted(l.model.name)} (${l.model.className})`,
+              l.outputShape ? formatKerasShape(l.outputShape) : '?',
+              l.model.params === null ? '?' : formatInt(l.model.params.total),
+              l.macs === null ? '?' : formatInt(l.macs),
+              '—',
+            ];
+      if (summary.branched) cells.push(connections(l.kind === 'layer' ? l.row.connectedTo : l.connectedTo));
+      return cells;
+    });
   if (summary.branched) {
     const inputs = analysis.nodes.filter((n) => n.type === 'Input');
     body.unshift(

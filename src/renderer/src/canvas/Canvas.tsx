@@ -14,14 +14,15 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
-import { NODE_HEIGHT, NODE_WIDTH, connectionProblem, isLayerType, type Analysis } from '@core/index.ts';
+import { NODE_HEIGHT, NODE_WIDTH, connectionProblem, groupLayers, isLayerType, type Analysis } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { newId, useEditor } from '../state/editor-store.ts';
 import { deriveFlowEdges, deriveFlowNodes } from './derive-flow.ts';
-import { kindOf, type LayerFlowNode } from './layer-flow-node.ts';
+import { GroupNodeCard } from './GroupNodeCard.tsx';
+import { GROUP_PREFIX, kindOf, type CanvasNode } from './layer-flow-node.ts';
 import { LayerNodeCard } from './LayerNodeCard.tsx';
 
-const NODE_TYPES = { layer: LayerNodeCard };
+const NODE_TYPES = { layer: LayerNodeCard, model: GroupNodeCard };
 /** The drag-and-drop type the palette puts layer types under. */
 export const LAYER_DRAG_TYPE = 'application/x-convstudio-layer';
 const DELETE_KEYS = ['Backspace', 'Delete'];
@@ -56,10 +57,23 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
   const edges = useMemo(() => deriveFlowEdges(graph, analysis, selection), [graph, analysis, selection]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<LayerFlowNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const moved: Record<string, { x: number; y: number }> = {};
+      const graphNow = useEditor.getState().history.present.graph;
       for (const change of changes) {
-        if (change.type === 'position' && change.position) moved[change.id] = change.position;
+        if (change.type !== 'position' || !change.position) continue;
+        if (!change.id.startsWith(GROUP_PREFIX)) {
+          moved[change.id] = change.position;
+          continue;
+        }
+        // A collapsed nested model carries its hidden layers with it.
+        const ids = groupLayers(graphNow).get(change.id.slice(GROUP_PREFIX.length)) ?? [];
+        const members = graphNow.nodes.filter((n) => ids.includes(n.id));
+        const left = Math.min(...members.map((n) => n.position.x));
+        const top = Math.min(...members.map((n) => n.position.y));
+        for (const n of members) {
+          moved[n.id] = { x: n.position.x + change.position.x - left, y: n.position.y + change.position.y - top };
+        }
       }
       const ids = Object.keys(moved);
       if (ids.length > 0) perform({ kind: 'move', positions: moved }, `move:${ids.sort().join(',')}`);
@@ -77,13 +91,19 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
 
   const isValidConnection = useCallback(
     (c: Connection | { source: string; target: string }) =>
+      !c.source.startsWith(GROUP_PREFIX) &&
+      !c.target.startsWith(GROUP_PREFIX) &&
       connectionProblem(useEditor.getState().history.present.graph, c.source, c.target) === null,
     [],
   );
 
   const onDelete = useCallback(
     ({ nodes: n, edges: e }: { nodes: { id: string }[]; edges: { id: string }[] }) =>
-      perform({ kind: 'remove', nodeIds: n.map((x) => x.id), edgeIds: e.map((x) => x.id) }),
+      perform({
+        kind: 'remove',
+        nodeIds: n.map((x) => x.id).filter((id) => !id.startsWith(GROUP_PREFIX)),
+        edgeIds: e.map((x) => x.id),
+      }),
     [perform],
   );
 
@@ -150,7 +170,7 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
         <MiniMap
           pannable
           zoomable
-          nodeClassName={(node) => miniMapClass(node as LayerFlowNode)}
+          nodeClassName={(node) => miniMapClass(node as CanvasNode)}
           ariaLabel={t('canvas.minimap')}
         />
         <Controls showInteractive={false} />
@@ -160,8 +180,10 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
 }
 
 /** xyflow's select changes, applied to the selection in the editor store. */
-function applySelection(changes: Array<NodeChange<LayerFlowNode> | EdgeChange>, kind: 'nodes' | 'edges'): void {
-  const selects = changes.filter((c) => c.type === 'select');
+function applySelection(changes: Array<NodeChange<CanvasNode> | EdgeChange>, kind: 'nodes' | 'edges'): void {
+  const selects = changes.filter(
+    (c): c is Extract<typeof c, { type: 'select' }> => c.type === 'select' && !c.id.startsWith(GROUP_PREFIX),
+  );
   if (selects.length === 0) return;
   const { selection, select } = useEditor.getState();
   const ids = new Set(selection[kind]);
@@ -173,7 +195,8 @@ function applySelection(changes: Array<NodeChange<LayerFlowNode> | EdgeChange>, 
 }
 
 /** The minimap draws each layer in its kind's colour, errors in red (styles.css). */
-function miniMapClass(node: LayerFlowNode): string {
+function miniMapClass(node: CanvasNode): string {
+  if (node.type === 'model') return node.data.collapsed ? 'minimap-node--group' : 'minimap-node--frame';
   if (node.data.analysis?.diagnostics.some((d) => d.severity === 'error')) return 'minimap-node--error';
   return `minimap-node--${kindOf(node.data.layer.type)}`;
 }

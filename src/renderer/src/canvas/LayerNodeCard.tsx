@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatInt, formatShape, keySettings } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { kindOf, type LayerFlowNode } from './layer-flow-node.ts';
+import { LockIcon } from '../components/LockIcon.tsx';
 
 export function LayerNodeCard({ data, selected }: NodeProps<LayerFlowNode>) {
   const { t, tm } = useLang();
@@ -24,7 +25,7 @@ export function LayerNodeCard({ data, selected }: NodeProps<LayerFlowNode>) {
         <span className="layer-node__name">{layer.name}</span>
         {frozen && (
           <span className="layer-node__frozen" data-testid="node-frozen" title={t('node.frozenHint')}>
-            <span aria-hidden="true">🔒</span> {t('node.frozen')}
+            <LockIcon /> {t('node.frozen')}
           </span>
         )}
       </div>

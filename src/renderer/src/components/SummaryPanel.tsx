@@ -6,6 +6,7 @@ import {
   formatShape,
   summarise,
   summaryCsv,
+  summaryLines,
   summaryText,
   trainingMemory,
   type Analysis,
@@ -13,6 +14,7 @@ import {
 } from '@core/index.ts';
 import { useEditor } from '../state/editor-store.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { LockIcon } from './LockIcon.tsx';
 
 /** With an exercise open, the analysis is masked: its hidden figures and totals show as '?', and nothing is copied out. */
 export function SummaryPanel({ analysis }: { analysis: Analysis | MaskedAnalysis }) {
@@ -26,6 +28,17 @@ export function SummaryPanel({ analysis }: { analysis: Analysis | MaskedAnalysis
   const batchSize = useEditor((s) => s.settings.training.batchSize);
   const memory = trainingMemory(analysis, batchSize);
   const [copied, setCopied] = useState(false);
+  // Nested models are one row each, as Keras prints them; a click opens one to its layers.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const lines = summaryLines(analysis, summary).filter((l) =>
+    l.groups.slice(0, l.kind === 'model' ? -1 : undefined).every((g) => open.has(g)),
+  );
+  const toggle = (id: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const copy = async () => {
     await navigator.clipboard.writeText(summaryText(analysis, name, lang));
     setCopied(true);
@@ -75,24 +88,53 @@ export function SummaryPanel({ analysis }: { analysis: Analysis | MaskedAnalysis
             </tr>
           </thead>
           <tbody>
-            {summary.rows.map((row) => (
-              <tr key={row.id} data-testid={`row-${row.name}`}>
-                <td>
-                  {row.name}
-                  <span className="muted layer-type">{row.type}</span>
-                </td>
-                <td className="shape">{row.outputShape ? formatShape(row.outputShape).replace(/ /g, '') : '?'}</td>
-                <td className="num">{row.params === null ? '?' : formatInt(row.params)}</td>
-                <td className="num">{row.macs === null ? '?' : formatInt(row.macs)}</td>
-                <td>
-                  {row.receptiveField
-                    ? `${row.receptiveField[0]}×${row.receptiveField[1]}`
-                    : hidden?.has(`${row.id}/receptiveField`)
-                      ? '?'
-                      : '—'}
-                </td>
-              </tr>
-            ))}
+            {lines.map((line) =>
+              line.kind === 'model' ? (
+                <tr key={`model-${line.model.id}`} className="summary-model" data-testid={`row-${line.model.name}`}>
+                  <td style={{ paddingLeft: `${0.5 + line.depth * 1.25}rem` }}>
+                    <button
+                      type="button"
+                      className="link summary-model__toggle"
+                      aria-expanded={open.has(line.model.id)}
+                      onClick={() => toggle(line.model.id)}
+                      data-testid={`open-${line.model.name}`}
+                    >
+                      <span aria-hidden="true">{open.has(line.model.id) ? '▾' : '▸'}</span> {line.model.name}
+                    </button>
+                    <span className="muted layer-type">{line.model.className}</span>
+                  </td>
+                  <td className="shape">{line.outputShape ? formatShape(line.outputShape).replace(/ /g, '') : '?'}</td>
+                  <td className="num">{line.model.params === null ? '?' : formatInt(line.model.params.total)}</td>
+                  <td className="num">{line.macs === null ? '?' : formatInt(line.macs)}</td>
+                  <td>—</td>
+                </tr>
+              ) : (
+                <tr key={line.row.id} data-testid={`row-${line.row.name}`}>
+                  <td style={line.depth > 0 ? { paddingLeft: `${0.5 + line.depth * 1.25}rem` } : undefined}>
+                    {line.row.name}
+                    <span className="muted layer-type">{line.row.type}</span>
+                    {analysis.byId.get(line.row.id)?.trainable === false && (
+                      <span className="summary-frozen" title={t('node.frozenHint')}>
+                        {' '}
+                        <LockIcon /> {t('node.frozen')}
+                      </span>
+                    )}
+                  </td>
+                  <td className="shape">
+                    {line.row.outputShape ? formatShape(line.row.outputShape).replace(/ /g, '') : '?'}
+                  </td>
+                  <td className="num">{line.row.params === null ? '?' : formatInt(line.row.params)}</td>
+                  <td className="num">{line.row.macs === null ? '?' : formatInt(line.row.macs)}</td>
+                  <td>
+                    {line.row.receptiveField
+                      ? `${line.row.receptiveField[0]}×${line.row.receptiveField[1]}`
+                      : hidden?.has(`${line.row.id}/receptiveField`)
+                        ? '?'
+                        : '—'}
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>

@@ -21,6 +21,9 @@ export const uiEn = {
   'inspector.freeze': 'Freeze this layer',
   'inspector.freezeHelp':
     'Its weights stay as they are while training (Keras’s trainable = False), as in transfer learning; its parameters count as non-trainable.',
+  'group.expand': 'Open',
+  'group.collapse': 'Fold',
+  'group.layers': 'layers',
   'node.params': 'params',
   'node.output': 'Output',
   'summary.title': 'Summary',

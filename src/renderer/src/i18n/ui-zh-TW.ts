@@ -23,6 +23,9 @@ export const uiZhTW: Record<UiKey, string> = {
   'inspector.freeze': '凍結這一層',
   'inspector.freezeHelp':
     '訓練時它的權重保持不變（Keras 的 trainable = False），就像遷移學習那樣；它的參數算作不可訓練參數。',
+  'group.expand': '展開',
+  'group.collapse': '收合',
+  'group.layers': '層',
   'node.params': '參數',
   'node.output': '輸出',
   'summary.title': '摘要',

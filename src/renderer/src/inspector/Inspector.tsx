@@ -5,6 +5,7 @@ import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { Formulas } from './Formulas.tsx';
 import { SettingField } from './SettingField.tsx';
+import { LockIcon } from '../components/LockIcon.tsx';
 
 /** `readOnly`: an exercise's network, shown with its settings but not to be changed. */
 export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; readOnly?: boolean }) {
@@ -93,7 +94,7 @@ function FreezeField({ node }: { node: LayerNode }) {
         }
       />
       <span>
-        <span aria-hidden="true">🔒</span> {t('inspector.freeze')}
+        <LockIcon /> {t('inspector.freeze')}
         <span className="setting__help">{t('inspector.freezeHelp')}</span>
       </span>
     </label>
