@@ -36,7 +36,30 @@ def run(case):
         expected = np.load(case["expected"])
         scale = max(float(np.abs(expected).max()), 1e-6)
         result["maxRelativeError"] = float(np.abs(y.numpy() - expected).max()) / scale
+    result["frozenChanged"] = frozen_changed_by_training(model, x)
     return result
+
+
+def frozen_changed_by_training(model, x):
+    """Names of frozen tensors (parameters without requires_grad, and the running statistics of frozen
+    BatchNormalization layers) that one training step changed: none, if frozen layers stay frozen."""
+    model.train()
+    norms = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    frozen_norms = [m for m in norms if m.weight is not None and not m.weight.requires_grad]
+    watched = {name: p.detach().clone() for name, p in model.named_parameters() if not p.requires_grad}
+    for i, m in enumerate(frozen_norms):
+        watched[f"norm{i}.running_mean"] = m.running_mean.clone()
+        watched[f"norm{i}.running_var"] = m.running_var.clone()
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    if trainable:
+        optimizer = torch.optim.SGD(trainable, lr=0.1)
+        model(x).square().sum().backward()
+        optimizer.step()
+    after = dict(model.named_parameters())
+    for i, m in enumerate(frozen_norms):
+        after[f"norm{i}.running_mean"] = m.running_mean
+        after[f"norm{i}.running_var"] = m.running_var
+    return [name for name, before in watched.items() if not torch.equal(before, after[name])]
 
 
 cases = json.load(open(sys.argv[1]))

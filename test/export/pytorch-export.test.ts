@@ -27,6 +27,7 @@ import {
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
 import { awkwardGraph } from './awkward-graph.ts';
+import { teachableMachineModel, transferModel } from '../helpers/nested-models.ts';
 
 const python = torchPython();
 const FIXTURES = join(import.meta.dirname, '../fixtures/keras');
@@ -47,6 +48,15 @@ const cases: Case[] = [
     return { name: file, graph: loaded.project.graph, compare: true };
   }),
   { name: 'awkward', graph: awkwardGraph(), compare: true },
+  // Nested models and frozen layers (a frozen BatchNormalization among them).
+  ...[
+    ['teachable machine (nested, frozen base)', teachableMachineModel()],
+    ['transfer learning (frozen Functional base)', transferModel()],
+  ].map(([name, model]) => {
+    const loaded = loadModelText(JSON.stringify(model), 'model.json');
+    if (!loaded.ok) throw new Error(String(name));
+    return { name: String(name), graph: loaded.project.graph, compare: true };
+  }),
 ];
 
 /** A TF.js model of the graph with random weights (variances positive), saved as the app saves models. */
@@ -138,8 +148,9 @@ describe.skipIf(!python && !TORCH_REQUIRED)('exported PyTorch modules, run with 
     expect(result).toBeDefined();
     // PyTorch's parameters are Keras's trainable ones; BatchNormalization's moving statistics are buffers.
     expect(result.trainable).toBe(analysis.totals.trainable);
-    expect(result.params).toBe(analysis.totals.trainable);
     expect((result.params as number) + (result.buffers as number)).toBe(analysis.totals.total);
+    // One training step in PyTorch leaves every frozen weight and frozen BatchNormalization statistic as it was.
+    expect(result.frozenChanged).toEqual([]);
     const output = analysis.nodes.find((n) => n.id === analysis.outputIds[0])!.outputShape;
     expect(result.outputShape).toEqual(output);
     if (c.compare) expect(result.maxRelativeError).toBeLessThan(1e-4);

@@ -34,14 +34,9 @@ export function sameNumbers(a: readonly number[], b: readonly number[]): boolean
 function misreadings(graph: Graph, analysis: Analysis, question: Question): Misreading[] {
   if (question.figure === 'totalParams') {
     const { trainable, nonTrainable } = analysis.totals;
-    return nonTrainable > 0
-      ? [
-          {
-            answer: [trainable],
-            mistakes: [msg('mistake.totalLeftOutNonTrainable', { count: formatInt(nonTrainable) })],
-          },
-        ]
-      : [];
+    const frozen = analysis.nodes.some((n) => !n.trainable && (n.params?.total ?? 0) > 0);
+    const key = frozen ? 'mistake.totalLeftOutFrozen' : 'mistake.totalLeftOutNonTrainable';
+    return nonTrainable > 0 ? [{ answer: [trainable], mistakes: [msg(key, { count: formatInt(nonTrainable) })] }] : [];
   }
   const node = graph.nodes.find((n) => n.id === question.nodeId);
   const result = analysis.byId.get(question.nodeId);
@@ -160,7 +155,8 @@ function paramMisreadings(context: Context): Misreading[] {
     ];
   }
   if (node.type === 'BatchNormalization' && result.params && input) {
-    const { trainable } = result.params;
+    // γ and β: what is left without the moving statistics (frozen or not, the same count).
+    const trainable = total - 2 * input.at(-1)!;
     const positions = input.slice(0, -1).reduce((a, b) => a * b, 1);
     return [
       { answer: [trainable], mistakes: [msg('mistake.batchNormMovingStats')] },

@@ -9,6 +9,8 @@ import type { LayerNode } from '../document/graph-schema.ts';
 import type { Project } from '../document/project-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
 import { formatInt } from '../format/number.ts';
+import type { Group } from '../document/graph-schema.ts';
+import { groupChain } from '../document/groups.ts';
 import { layerCalls } from '../layers/layer-calls.ts';
 import type { KerasCall } from '../layers/keras-config.ts';
 import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
@@ -39,7 +41,11 @@ function modelLines(plan: ExportPlan, calls: ReadonlyMap<PlannedLayer, string[]>
     return [
       `model = Sequential(name=${modelName})`,
       `model.add(Input(shape=${shape}))`,
-      ...plan.layers.flatMap((l) => calls.get(l)!.map((call) => `model.add(${call})`)),
+      ...chainItems(plan, plan.layers, undefined).flatMap((item) =>
+        'layer' in item
+          ? calls.get(item.layer)!.map((call) => `model.add(${call})`)
+          : wrap('model.add(', nestedSequential(plan, item, calls), ')'),
+      ),
     ];
   }
   const lines = [`${plan.input.id} = Input(shape=${shape}, name=${pyString(plan.input.node.name)})`];
@@ -49,6 +55,55 @@ function modelLines(plan: ExportPlan, calls: ReadonlyMap<PlannedLayer, string[]>
   }
   lines.push(`model = Model(inputs=${plan.input.id}, outputs=${plan.output.id}, name=${modelName})`);
   return lines;
+}
+
+type ChainItem = { layer: PlannedLayer } | { group: Group; layers: PlannedLayer[] };
+
+/**
+ * A chain's layers, each nested model directly inside `parent` as one item where its layers follow one
+ * another (Keras's `Sequential([...])` inside the Sequential); a model whose layers are apart stays flat.
+ */
+function chainItems(plan: ExportPlan, layers: PlannedLayer[], parent: string | undefined): ChainItem[] {
+  const groups = plan.project.graph.groups ?? [];
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const childOf = (l: PlannedLayer): string | undefined => {
+    if (l.node.group === undefined) return undefined;
+    const chain = groupChain(groups, l.node.group);
+    const at = parent === undefined ? chain.length - 1 : chain.indexOf(parent) - 1;
+    return at >= 0 ? chain[at] : undefined;
+  };
+  const runs: Array<{ group: string | undefined; layers: PlannedLayer[] }> = [];
+  for (const l of layers) {
+    const group = childOf(l);
+    const last = runs.at(-1);
+    if (group !== undefined && last?.group === group) last.layers.push(l);
+    else runs.push({ group, layers: [l] });
+  }
+  const split = new Set(runs.filter((r) => r.group !== undefined).map((r) => r.group));
+  const counts = new Map<string, number>();
+  for (const r of runs) if (r.group !== undefined) counts.set(r.group, (counts.get(r.group) ?? 0) + 1);
+  return runs.flatMap((run): ChainItem[] =>
+    run.group === undefined || !split.has(run.group) || counts.get(run.group)! > 1
+      ? run.layers.map((layer) => ({ layer }))
+      : [{ group: byId.get(run.group)!, layers: run.layers }],
+  );
+}
+
+/** A nested model of a chain as `Sequential([...], name=...)`, its own nested models inside it. */
+function nestedSequential(
+  plan: ExportPlan,
+  item: Extract<ChainItem, { group: Group }>,
+  calls: ReadonlyMap<PlannedLayer, string[]>,
+): string[] {
+  const inner = chainItems(plan, item.layers, item.group.id).flatMap((i) =>
+    'layer' in i ? calls.get(i.layer)!.map((call) => `${call},`) : wrap('', nestedSequential(plan, i, calls), ','),
+  );
+  return ['Sequential(', '    [', ...indent(inner, 2), '    ],', `    name=${pyString(item.group.name)},`, ')'];
+}
+
+/** Lines with `before` on the first and `after` on the last. */
+function wrap(before: string, lines: string[], after: string): string[] {
+  return lines.map((line, i) => `${i === 0 ? before : ''}${line}${i === lines.length - 1 ? after : ''}`);
 }
 
 function optimizer(s: TrainingSettings): string {
@@ -116,6 +171,31 @@ function augmentationLines(steps: string[]): string[] {
   ];
 }
 
+/** The function that loads weights exported from ConvStudio; through nested models where there are some. */
+function weightLoader(nested: boolean): string[] {
+  const load = (indentBy: string, layers: string) => [
+    `${indentBy}for layer in ${layers}:`,
+    ...(nested
+      ? [
+          `${indentBy}    if hasattr(layer, "layers"):  # a nested model: its own layers`,
+          `${indentBy}        load(layer.layers)`,
+          `${indentBy}        continue`,
+        ]
+      : []),
+    `${indentBy}    arrays = [saved[name] for name in saved.files if name.rsplit("/", 1)[0] == layer.name]`,
+    `${indentBy}    if arrays:`,
+    `${indentBy}        layer.set_weights(arrays)`,
+  ];
+  return [
+    'def load_convstudio_weights(model, path):',
+    `    """Weights exported from ConvStudio: an .npz of "layer/weight" arrays, each layer's in its order."""`,
+    '    saved = np.load(path)',
+    ...(nested
+      ? ['', '    def load(layers):', ...load('        ', 'layers'), '', '    load(model.layers)']
+      : load('    ', 'model.layers')),
+  ];
+}
+
 export type ScriptResult = { ok: true; fileName: string; text: string } | Msgs;
 
 export function kerasScript(input: Project, appVersion = ''): ScriptResult {
@@ -143,6 +223,7 @@ export function kerasScript(input: Project, appVersion = ''): ScriptResult {
   const callbacks = ['EarlyStopping', 'LearningRateScheduler'].filter((c) =>
     c === 'EarlyStopping' ? s.earlyStopping : s.lrDecay,
   );
+  const network = modelLines(plan, calls);
   const lines = [
     `"""${plan.project.meta.name} — exported from ConvStudio${appVersion ? ` ${appVersion}` : ''}.`,
     '',
@@ -170,20 +251,14 @@ export function kerasScript(input: Project, appVersion = ''): ScriptResult {
     `TRAINED_WEIGHTS = ${pyString(`${stem}_weights.npz`)}`,
     '',
     '',
-    'def load_convstudio_weights(model, path):',
-    `    """Weights exported from ConvStudio: an .npz of "layer/weight" arrays, each layer's in its order."""`,
-    '    saved = np.load(path)',
-    '    for layer in model.layers:',
-    '        arrays = [saved[name] for name in saved.files if name.rsplit("/", 1)[0] == layer.name]',
-    '        if arrays:',
-    '            layer.set_weights(arrays)',
+    ...weightLoader(network.some((line) => line.startsWith('model.add(Sequential('))),
     '',
     '',
     ...(data.helpers.length > 0 ? [...data.helpers, '', ''] : []),
     'keras.utils.set_random_seed(SEED)',
     '',
     '# ---- The network ----',
-    ...modelLines(plan, calls),
+    ...network,
     'model.summary()',
     'if os.path.exists(TRAINED_WEIGHTS):',
     '    load_convstudio_weights(model, TRAINED_WEIGHTS)',

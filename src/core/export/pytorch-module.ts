@@ -8,8 +8,10 @@
 import { layerModule } from '../layers/catalogue.ts';
 import type { LayerCode } from '../layers/layer-module.ts';
 import type { ExportPlan, PlannedLayer } from './export-plan.ts';
+import type { Group } from '../document/graph-schema.ts';
+import { groupChain } from '../document/groups.ts';
 import { isImage } from './torch-parts.ts';
-import { indent } from './python-text.ts';
+import { indent, pyClassName, pyIdentifier } from './python-text.ts';
 
 function layerCode(l: PlannedLayer, out: string): LayerCode {
   const code = layerModule(l.node.type).torch(l, out);
@@ -17,13 +19,6 @@ function layerCode(l: PlannedLayer, out: string): LayerCode {
   // Frozen (Keras's trainable = False): none of what the layer made learns.
   const made = code.init.flatMap((line) => /^self\.(\w+) = /.exec(line)?.[1] ?? []);
   return { ...code, init: [...code.init, ...made.map((name) => `self.${name}.requires_grad_(False)`)] };
-}
-
-/** Layers that, frozen, run as at inference even in training (a frozen BatchNormalization, as in Keras). */
-function inferenceOnly(plan: ExportPlan): string[] {
-  return plan.layers
-    .filter((l) => l.node.trainable === false && layerModule(l.node.type).frozenRunsAsInference)
-    .map((l) => l.id);
 }
 
 export interface TorchModule {
@@ -36,25 +31,137 @@ export interface TorchModule {
   penalised: boolean;
 }
 
-export function torchModule(plan: ExportPlan, className: string): TorchModule {
-  const variable = (l: PlannedLayer) => (plan.chain ? 'x' : l.id);
-  const codes = plan.layers.map((l) => ({ l, code: layerCode(l, variable(l)) }));
-  const init = codes.flatMap(({ code }) => code.init);
-  const forward = codes.flatMap(({ l, code }) => code.forward(l.inputs.map(variable)));
-  const penalty = codes.flatMap(({ code }) => code.penalty);
-  const frozenNorms = inferenceOnly(plan);
-  const inputShape = plan.input.outputShape;
-  const torchShape = isImage(inputShape) ? [inputShape[2]!, inputShape[0]!, inputShape[1]!] : inputShape;
-  const lines = [
+/** A nested model's layers, drawn as one nn.Module of their own when one tensor enters them and one leaves. */
+interface Region {
+  group: Group;
+  layers: PlannedLayer[];
+  /** The layer outside that feeds it, and the one of its layers the rest reads. */
+  input: PlannedLayer;
+  output: PlannedLayer;
+}
+
+type Item = { layer: PlannedLayer } | { region: Region };
+
+/**
+ * The items of one module: its own layers, and each nested model directly inside it as one region — where
+ * that model has one input and one output; otherwise its layers are the module's own.
+ */
+function moduleItems(plan: ExportPlan, layers: PlannedLayer[], parent: string | undefined): Item[] {
+  const groups = plan.project.graph.groups ?? [];
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const childOf = (l: PlannedLayer): Group | undefined => {
+    if (l.node.group === undefined) return undefined;
+    const chain = groupChain(groups, l.node.group);
+    const at = parent === undefined ? chain.length - 1 : chain.indexOf(parent) - 1;
+    return at >= 0 ? byId.get(chain[at]!) : undefined;
+  };
+  const buckets = new Map<string, PlannedLayer[]>();
+  const order: Array<PlannedLayer | string> = [];
+  for (const l of layers) {
+    const child = childOf(l);
+    if (!child) order.push(l);
+    else if (buckets.has(child.id)) buckets.get(child.id)!.push(l);
+    else {
+      buckets.set(child.id, [l]);
+      order.push(child.id);
+    }
+  }
+  return order.flatMap((entry): Item[] => {
+    if (typeof entry !== 'string') return [{ layer: entry }];
+    const members = buckets.get(entry)!;
+    const region = asRegion(plan, byId.get(entry)!, members);
+    return region ? [{ region }] : members.map((layer) => ({ layer }));
+  });
+}
+
+function asRegion(plan: ExportPlan, group: Group, layers: PlannedLayer[]): Region | null {
+  const inside = new Set(layers);
+  const inputs = new Set(layers.flatMap((l) => l.inputs.filter((i) => !inside.has(i))));
+  const read = layers.filter(
+    (l) => l === plan.output || plan.layers.some((o) => !inside.has(o) && o.inputs.includes(l)),
+  );
+  if (inputs.size !== 1 || read.length !== 1) return null;
+  return { group, layers, input: [...inputs][0]!, output: read[0]! };
+}
+
+interface ModuleText {
+  className: string;
+  /** Classes it needs defined before it (its nested models'), then its own. */
+  classes: string[][];
+  /** Its weight-loading lines, for `model` being an instance of it. */
+  loads: string[];
+  penalised: boolean;
+}
+
+/**
+ * One nn.Module class: `layers` in order, reading `input` (the module's parameter), its result `output`.
+ * Nested models with one input and one output become modules of their own, as Keras nests them.
+ */
+function moduleClass(
+  plan: ExportPlan,
+  className: string,
+  doc: string,
+  layers: PlannedLayer[],
+  input: PlannedLayer,
+  output: PlannedLayer,
+  parent: string | undefined,
+  taken: Set<string>,
+): ModuleText {
+  const items = moduleItems(plan, layers, parent);
+  const outputOf = (item: Item) => ('layer' in item ? item.layer : item.region.output);
+  const inputsOf = (item: Item) => ('layer' in item ? item.layer.inputs : [item.region.input]);
+  // A chain (each item reading the one before) keeps one variable, x; a branched module names each output.
+  const chain = items.every((item, i) => {
+    const reads = inputsOf(item);
+    return reads.length === 1 && reads[0] === (i === 0 ? input : outputOf(items[i - 1]!));
+  });
+  const variable = (l: PlannedLayer) => (chain ? 'x' : l === input ? (parent === undefined ? l.id : 'x') : l.id);
+  const classes: string[][] = [];
+  const init: string[] = [];
+  const forward: string[] = [];
+  const penalty: string[] = [];
+  const loads: string[] = [];
+  const frozenNorms: string[] = [];
+  for (const item of items) {
+    if ('layer' in item) {
+      const code = layerCode(item.layer, variable(item.layer));
+      init.push(...code.init);
+      forward.push(...code.forward(item.layer.inputs.map(variable)));
+      penalty.push(...code.penalty);
+      loads.push(...code.load);
+      if (item.layer.node.trainable === false && layerModule(item.layer.node.type).frozenRunsAsInference) {
+        frozenNorms.push(item.layer.id);
+      }
+      continue;
+    }
+    const { region } = item;
+    const attr = pyIdentifier(region.group.name, taken);
+    const sub = moduleClass(
+      plan,
+      pyIdentifier(pyClassName(region.group.name, 'Nested'), taken),
+      `${region.group.name}: a model (${region.group.className}) used as a layer, as in the Keras model.`,
+      region.layers,
+      region.input,
+      region.output,
+      region.group.id,
+      taken,
+    );
+    classes.push(...sub.classes);
+    init.push(`self.${attr} = ${sub.className}()`);
+    forward.push(`${variable(region.output)} = self.${attr}(${variable(region.input)})`);
+    if (sub.penalised) penalty.push(`self.${attr}.penalty()`);
+    loads.push(...sub.loads.map((line) => line.replace(/^model\./, `model.${attr}.`)));
+  }
+  classes.push([
     `class ${className}(nn.Module):`,
     ...indent([
-      `"""${plan.project.meta.name} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')}), images channels first."""`,
+      `"""${doc}"""`,
       '',
       'def __init__(self):',
       ...indent(['super().__init__()', ...init]),
       '',
-      `def forward(self, ${variable(plan.input)}):`,
-      ...indent([...forward, `return ${variable(plan.output)}`]),
+      `def forward(self, ${variable(input)}):`,
+      ...indent([...forward, `return ${variable(output)}`]),
       ...(penalty.length > 0
         ? [
             '',
@@ -75,8 +182,26 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
           ]
         : []),
     ]),
-  ];
-  const loads = codes.flatMap(({ code }) => code.load);
+  ]);
+  return { className, classes, loads, penalised: penalty.length > 0 };
+}
+
+export function torchModule(plan: ExportPlan, className: string): TorchModule {
+  const inputShape = plan.input.outputShape;
+  const torchShape = isImage(inputShape) ? [inputShape[2]!, inputShape[0]!, inputShape[1]!] : inputShape;
+  const taken = new Set([className, ...plan.layers.map((l) => l.id), plan.input.id]);
+  const built = moduleClass(
+    plan,
+    className,
+    `${plan.project.meta.name} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')}), images channels first.`,
+    plan.layers,
+    plan.input,
+    plan.output,
+    undefined,
+    taken,
+  );
+  const lines = built.classes.flatMap((c, i) => (i === 0 ? c : ['', '', ...c]));
+  const loads = built.loads;
   const loader = [
     'def load_keras_weights(model, path):',
     ...indent([
@@ -89,5 +214,5 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
       ...(loads.length > 0 ? ['with torch.no_grad():', ...indent(loads)] : ['pass']),
     ]),
   ];
-  return { className, lines, loader, penalised: penalty.length > 0 };
+  return { className, lines, loader, penalised: built.penalised };
 }

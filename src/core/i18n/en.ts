@@ -372,6 +372,8 @@ export const en = {
     'The receptive field counts every layer before this one too, not only this layer’s own window.',
   'mistake.fieldForgotJump': () =>
     'You left out the strides of earlier layers: after a layer with stride s, each step of the next window moves s input pixels (the jump), so the field grows faster.',
+  'mistake.totalLeftOutFrozen': (a: { count: S }) =>
+    `That is the trainable count only. Total params also counts the ${a.count} non-trainable ones: the weights of the frozen layers, and BatchNormalization’s moving mean and variance where there is one.`,
   'mistake.totalLeftOutNonTrainable': (a: { count: S }) =>
     `That is the trainable count only. Total params also counts the ${a.count} non-trainable ones (BatchNormalization’s moving mean and variance).`,
 } satisfies Record<string, (a: never) => string>;

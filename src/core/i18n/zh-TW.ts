@@ -341,6 +341,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'mistake.fieldOnlyThisLayer': () => '感受野要把這一層之前的每一層都算進去，而不只是這一層自己的視窗。',
   'mistake.fieldForgotJump': () =>
     '少算了前面各層的步幅：經過步幅為 s 的層之後，下一層視窗每移動一步，在輸入上就移動 s 個像素（跳距），所以感受野長得更快。',
+  'mistake.totalLeftOutFrozen': (a: { count: S }) =>
+    `這只是可訓練參數。總參數還要加上 ${a.count} 個不可訓練參數：已凍結各層的權重，以及批次正規化（若有）的移動平均與移動變異數。`,
   'mistake.totalLeftOutNonTrainable': (a: { count: S }) =>
     `這只是可訓練參數。總參數還要加上 ${a.count} 個不可訓練參數（批次正規化的移動平均與移動變異數）。`,
 };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  applyCommand,
   TEMPLATES,
   analyse,
   askEveryLayer,
@@ -146,6 +147,21 @@ describe('BatchNormalization’s moving statistics', () => {
     const total = net.analysis.totals;
     const verdict = check({ figure: 'totalParams' }, String(total.trainable), net);
     expect(verdict.worded.join(' ')).toMatch(/the 64 non-trainable ones/);
+  });
+
+  it('with frozen layers: names their weights in the non-trainable count, and BN’s misreadings stay the same', () => {
+    const frozenGraph = applyCommand(graph, {
+      kind: 'setTrainable',
+      nodeIds: graph.nodes.filter((n) => n.type !== 'Input').map((n) => n.id),
+      trainable: false,
+    });
+    const frozen = { graph: frozenGraph, analysis: analyse(frozenGraph) };
+    expect(frozen.analysis.totals.trainable).toBe(0);
+    const verdict = check({ figure: 'totalParams' }, '0', frozen);
+    expect(verdict.worded.join(' ')).toMatch(/the weights of the frozen layers/);
+    const bn = ask('batch_normalization', 'params', frozen);
+    expect(check(bn, '128', frozen).status).toBe('right');
+    expect(check(bn, '64', frozen).worded.join(' ')).toMatch(/moving mean and moving variance/);
   });
 });
 

@@ -300,6 +300,48 @@ describe('files ConvStudio refuses, with the reason', () => {
     ]);
   });
 
+  it('reads the Keras details real files use: batchInputShape, "rate": null, layers wired by their outer name', () => {
+    const functional = {
+      class_name: 'Functional',
+      config: {
+        name: 'f',
+        layers: [
+          // TF.js's spelling of the batch shape, as hand-patched Keras 3 files have it.
+          {
+            class_name: 'InputLayer',
+            name: 'in',
+            config: { name: 'in', batchInputShape: [null, 6] },
+            inbound_nodes: [],
+          },
+          // The outer name is what other layers refer to (TensorFlowOpLayer / TFOpLambda style).
+          {
+            class_name: 'Dense',
+            name: 'tf_op_layer_dense',
+            config: { name: 'dense', units: 3 },
+            inbound_nodes: [[['in', 0, 0, {}]]],
+          },
+          {
+            class_name: 'Dropout',
+            name: 'drop',
+            config: { name: 'drop', rate: null, noise_shape: null, seed: null },
+            inbound_nodes: [[['tf_op_layer_dense', 0, 0, {}]]],
+          },
+        ],
+        input_layers: [['in', 0, 0]],
+        output_layers: [['drop', 0, 0]],
+      },
+    };
+    const result = loadModelText(JSON.stringify(functional), 'f.json');
+    if (!result.ok) throw new Error(result.errors.map((e) => translate(e, 'en')).join('\n'));
+    const summary = summaryJson(analyse(result.project.graph));
+    expect(summary.input_shape).toEqual([6]);
+    expect(summary.layers.map((l) => [l.name, l.params])).toEqual([
+      ['tf_op_layer_dense', 21],
+      ['drop', 0],
+    ]);
+    expect(result.project.graph.nodes.find((n) => n.name === 'drop')!.params).toEqual({ rate: 0.5 });
+  });
+
   it('accepts settings written as one number, and Keras aliases', () => {
     const result = loadModelText(
       sequential([

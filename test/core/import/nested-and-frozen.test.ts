@@ -50,6 +50,24 @@ describe('a Teachable Machine export: Sequential[Sequential[Functional], Sequent
   });
 });
 
+describe('exporting a Teachable Machine model', () => {
+  it('writes each nested model as a Sequential inside the Sequential, and loads weights through them', () => {
+    const keras = kerasScript(makeProject(open(teachableMachineModel()).graph, 'tm'));
+    if (!keras.ok) throw new Error('keras');
+    expect(keras.text).toContain(
+      [
+        'model.add(Sequential(',
+        '    [',
+        '        Sequential(',
+        '            [',
+        '                Conv2D(filters=8, kernel_size=(3, 3), use_bias=False, trainable=False, name="base_conv"),',
+      ].join('\n'),
+    );
+    expect(keras.text).toContain('            name="model1",\n        ),\n    ],\n    name="sequential_base",\n))');
+    expect(keras.text).toContain('            if hasattr(layer, "layers"):  # a nested model: its own layers');
+  });
+});
+
 describe('a frozen transfer-learning base: Sequential([base, head]) with base.trainable = False', () => {
   it('counts every weight of the base as non-trainable, and says why in the explanation', () => {
     const analysis = analyse(open(transferModel()).graph);
@@ -72,7 +90,7 @@ describe('a frozen transfer-learning base: Sequential([base, head]) with base.tr
     expect(analyse(frozenAgain).totals.nonTrainable).toBe(104);
   });
 
-  it('is exported to Keras with trainable=False and to PyTorch with requires_grad_(False) and BN kept in eval', () => {
+  it('is exported to Keras with trainable=False, and to PyTorch as a nested module with requires_grad_(False) and BN kept in eval', () => {
     const project = makeProject(open(transferModel()).graph, 'transfer');
     const keras = kerasScript(project);
     if (!keras.ok) throw new Error('keras');
@@ -83,7 +101,12 @@ describe('a frozen transfer-learning base: Sequential([base, head]) with base.tr
     expect(keras.text).not.toMatch(/Dense\([^)]*trainable=False/);
     const planned = exportPlan(project);
     if (!planned.ok) throw new Error('plan');
-    const torch = torchModule(planned.plan, 'Transfer').lines.join('\n');
+    const module = torchModule(planned.plan, 'Transfer');
+    const torch = module.lines.join('\n');
+    // The nested model is a module of its own, as in Keras; its weights load through it.
+    expect(torch).toContain('class FrozenBase(nn.Module):');
+    expect(torch).toContain('self.frozen_base = FrozenBase()');
+    expect(module.loader.join('\n')).toContain('model.frozen_base.base_conv.weight.copy_(');
     expect(torch).toContain('self.base_conv.requires_grad_(False)');
     expect(torch).toContain('self.base_bn.requires_grad_(False)');
     expect(torch).not.toContain('self.logits.requires_grad_(False)');
