@@ -102,7 +102,7 @@ export function analyse(graph: Graph): Analysis {
       id,
       name: node.name,
       type: node.type,
-      inputShapes: upstream.flatMap((u) => (u?.outputShape ? [u.outputShape] : [])),
+      inputShapes: knownShapes(upstream),
       outputShape: result.outputShape,
       params: result.params,
       macs: result.macs,
@@ -177,6 +177,12 @@ function frozen(result: RuleResult): RuleResult {
         : null,
     },
   };
+}
+
+function knownShapes(upstream: Array<NodeAnalysis | undefined>): Shape[] {
+  const shapes: Shape[] = [];
+  for (const u of upstream) if (u?.outputShape) shapes.push(u.outputShape);
+  return shapes;
 }
 
 const exactOrNull = (n: number): number | null => (Number.isSafeInteger(n) ? n : null);

@@ -8,7 +8,10 @@ export function formatInt(n: number): string {
   if (whole < 1000) return sign + String(whole);
   // Past 10^21 String() writes '7.9e+28': BigInt writes every digit.
   const digits = whole < 1e21 ? String(whole) : BigInt(whole).toString();
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const head = digits.length % 3 || 3;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return sign + grouped;
 }
 
 /** 0.9902 → '99.02%' (accuracies). */

@@ -102,7 +102,21 @@ export function spatialOutputs(
     height.stride === width.stride &&
     height.dilation === width.dilation;
   return [
-    spatialOutput({ ...height, axis: 'height', reportAs: alike ? 'both' : 'height' }, label, report),
-    spatialOutput({ ...width, axis: 'width' }, label, alike ? () => {} : report),
+    spatialOutput(axisInput(height, 'height', alike ? 'both' : 'height'), label, report),
+    spatialOutput(axisInput(width, 'width', undefined), label, alike ? () => {} : report),
   ];
+}
+
+/** One axis's input with its name, built field by field (one object shape for every call). */
+function axisInput(a: Omit<AxisInput, 'axis'>, axis: Axis, reportAs: Side | undefined): AxisInput {
+  return {
+    axis,
+    size: a.size,
+    kernel: a.kernel,
+    stride: a.stride,
+    dilation: a.dilation,
+    padding: a.padding,
+    pool: a.pool,
+    reportAs,
+  };
 }
