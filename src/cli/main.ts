@@ -3,7 +3,7 @@
  * 1 an internal failure. Never prints a stack trace unless CONVSTUDIO_DEBUG is set.
  */
 import { parseArgs } from 'node:util';
-import { isLang, msg, type Lang, type Msg } from '../core/index.ts';
+import { DEFAULT_DATASET_LIMITS, formatBytes, isLang, msg, type Lang, type Msg } from '../core/index.ts';
 import { systemLang } from '../services/system-lang.ts';
 import { APP_VERSION } from '../services/app-version.ts';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, printMessages } from './cli-io.ts';
@@ -86,6 +86,8 @@ async function run(argv: string[]): Promise<number> {
         'limit-samples': { type: 'string' },
         seed: { type: 'string' },
         save: { type: 'string' },
+        'max-file-size': { type: 'string' },
+        'max-megapixels': { type: 'string' },
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
       });
@@ -103,6 +105,12 @@ async function run(argv: string[]): Promise<number> {
         limitSamples: positiveInt(values['limit-samples'], '--limit-samples', 100_000_000),
         seed: positiveInt(values.seed, '--seed', 2 ** 31 - 1, 0),
         save: (values.save as string | undefined) ?? null,
+        limits: {
+          fileBytes: byteSize(values['max-file-size'], '--max-file-size') ?? DEFAULT_DATASET_LIMITS.fileBytes,
+          imageMegapixels:
+            positiveInt(values['max-megapixels'], '--max-megapixels', 100_000) ??
+            DEFAULT_DATASET_LIMITS.imageMegapixels,
+        },
         json: values.json === true,
         lang,
       });
@@ -139,6 +147,29 @@ function positiveInt(value: unknown, name: string, max: number, min = 1): number
     throw new UsageError(msg('cli.badNumber', { option: name, min, max, value: String(value) }));
   }
   return n;
+}
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 2 ** 10,
+  kb: 2 ** 10,
+  m: 2 ** 20,
+  mb: 2 ** 20,
+  g: 2 ** 30,
+  gb: 2 ** 30,
+};
+const MAX_FILE_SIZE = 64 * 2 ** 30;
+
+/** A size such as 2GB, 1500MB or 800000000 (bytes; K, M and G are powers of 1,024), or null when absent. */
+function byteSize(value: unknown, name: string): number | null {
+  if (value === undefined) return null;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$/i.exec(String(value));
+  const bytes = match ? Math.round(Number(match[1]) * UNITS[match[2]!.toLowerCase()]!) : NaN;
+  if (!(bytes >= 2 ** 20 && bytes <= MAX_FILE_SIZE)) {
+    throw new UsageError(msg('cli.badSize', { option: name, value: String(value), max: formatBytes(MAX_FILE_SIZE) }));
+  }
+  return bytes;
 }
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

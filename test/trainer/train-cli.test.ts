@@ -276,6 +276,28 @@ describe('datasets; bad input gets exit code 2 and a message that names the prob
       /huge\.png is 20,000 × 20,000 pixels; ConvStudio reads images of at most 64 million pixels/,
     ],
     [
+      'a cap set in the command line (--max-file-size) is the one applied, and named',
+      () => ['train', projectFile(), '--dataset', builtinMnistFolder(), '--max-file-size', '1MB'],
+      /images-idx3-ubyte.* ConvStudio reads at most 1\.0 MB from one dataset file\. To read bigger files, train in the command line with convstudio train … --max-file-size 2GB/,
+    ],
+    [
+      'an image over the cap set with --max-megapixels: the message says what value would read it',
+      () => {
+        const folder = imageFolder(['a', 'b']);
+        const big = PNG.sync.write(
+          Object.assign(new PNG({ width: 1200, height: 1000 }), { data: Buffer.alloc(1200 * 1000 * 4, 90) }),
+        );
+        writeFileSync(join(folder, 'a', 'big.png'), big);
+        return ['train', projectFile(), '--dataset', folder, '--max-megapixels', '1'];
+      },
+      /big\.png is 1,200 × 1,000 pixels; ConvStudio reads images of at most 1 million pixels\. .*--max-megapixels 2\./,
+    ],
+    [
+      'a size it cannot read',
+      () => ['train', projectFile(), '--max-file-size', 'lots'],
+      /--max-file-size takes a size from 1 MB to 64\.0 GB, such as 2GB or 1500MB, not 'lots'/,
+    ],
+    [
       'a backend that is not installed',
       () => ['train', projectFile(), '--backend', 'tfjs-node', '--epochs', '1'],
       /The tfjs-node backend cannot be used: @tensorflow\/tfjs-node is not installed/,

@@ -14,6 +14,7 @@ import {
   type Project,
   type Msg,
   type TrainerEvent,
+  type DatasetLimits,
 } from '../../core/index.ts';
 import { readModelFile } from '../../services/read-model-file.ts';
 import { startTrainer } from '../../services/trainer-client.ts';
@@ -27,6 +28,8 @@ export interface TrainOptions {
   batchSize: number | null;
   backend: BackendChoice;
   limitSamples: number | null;
+  /** The caps on dataset files and images (--max-file-size, --max-megapixels). */
+  limits: DatasetLimits;
   seed: number | null;
   save: string | null;
   json: boolean;
@@ -168,6 +171,7 @@ ${translate(
       dataset: datasetBinding(options.dataset, project),
       backend: options.backend,
       limitSamples: options.limitSamples,
+      limits: options.limits,
       saveDir: options.save ? resolve(options.save) : null,
     },
     onEvent,

@@ -15,7 +15,7 @@ export type IdxResult = { ok: true; value: IdxArray } | { ok: false; error: Msg 
 
 const UNSIGNED_BYTE = 0x08;
 
-export function parseIdx(bytes: Uint8Array, file: string): IdxResult {
+export function parseIdx(bytes: Uint8Array, file: string, maxBytes = MAX_DATASET_FILE_BYTES): IdxResult {
   if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
     const magic = [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
     return { ok: false, error: msg('data.idxMagic', { file, magic: magic || 'empty' }) };
@@ -30,7 +30,7 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxResult {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i, false));
   const size = dims.reduce((a, b) => a * b, 1);
-  if (size > MAX_DATASET_FILE_BYTES) return { ok: false, error: fileTooLarge(file, size) };
+  if (size > maxBytes) return { ok: false, error: fileTooLarge(file, size, maxBytes) };
   if (bytes.length < headerSize + size) {
     return { ok: false, error: msg('data.truncated', { file, expected: headerSize + size, actual: bytes.length }) };
   }

@@ -2,6 +2,7 @@
  * A labelled image dataset in memory: pixels as bytes (0–255), N × height × width × channels, one label per
  * image. Scaling to [0, 1] happens when batches are made.
  */
+import { z } from 'zod';
 import { formatBytes } from '../format/number.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
 import type { IdxArray } from './idx.ts';
@@ -60,8 +61,26 @@ export const MAX_DATASET_FILE_BYTES = 768 * 1024 * 1024;
 /** The largest image a folder dataset decodes, in millions of pixels (a 48 MP phone photo fits). */
 export const MAX_IMAGE_MEGAPIXELS = 64;
 
-export function fileTooLarge(file: string, size: number): Msg {
-  return msg('data.fileTooLarge', { file, size: formatBytes(size), max: formatBytes(MAX_DATASET_FILE_BYTES) });
+/** How much a dataset may take: the caps above, which `convstudio train --max-file-size / --max-megapixels` lift. */
+export interface DatasetLimits {
+  /** Bytes of one dataset file (a gzipped file: once unpacked). */
+  fileBytes: number;
+  /** Millions of pixels of one image of a folder dataset. */
+  imageMegapixels: number;
+}
+
+export const DEFAULT_DATASET_LIMITS: DatasetLimits = {
+  fileBytes: MAX_DATASET_FILE_BYTES,
+  imageMegapixels: MAX_IMAGE_MEGAPIXELS,
+};
+
+export const datasetLimitsSchema = z.object({
+  fileBytes: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  imageMegapixels: z.number().positive().max(1_000_000),
+});
+
+export function fileTooLarge(file: string, size: number, max = MAX_DATASET_FILE_BYTES): Msg {
+  return msg('data.fileTooLarge', { file, size: formatBytes(size), max: formatBytes(max) });
 }
 
 /**

@@ -137,6 +137,8 @@ export const en = {
   'cli.badLang': (a: { value: S }) => `--lang must be en or zh-TW, not '${a.value}'.`,
   'cli.oneFile': (a: { command: S }) => `${a.command} needs exactly one FILE. Run convstudio --help.`,
   'cli.atMostOneFile': (a: { command: S }) => `${a.command} takes at most one FILE.`,
+  'cli.badSize': (a: { option: S; value: S; max: S }) =>
+    `${a.option} takes a size from 1 MB to ${a.max}, such as 2GB or 1500MB, not '${a.value}'.`,
   'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
     `${a.option} must be a whole number from ${a.min} to ${a.max}, not '${a.value}'.`,
   'cli.badBackend': (a: { value: S }) =>
@@ -245,11 +247,11 @@ export const en = {
   'data.linkLoop': (a: { path: S }) =>
     `${a.path} is a link that leads back to itself. Remove it, or point it at a folder of images.`,
   'data.imageTooLarge': (a: { file: S; width: N; height: N; max: N }) =>
-    `${a.file} is ${formatInt(a.width)} × ${formatInt(a.height)} pixels; ConvStudio reads images of at most ${formatInt(a.max)} million pixels. Make it smaller first.`,
+    `${a.file} is ${formatInt(a.width)} × ${formatInt(a.height)} pixels; ConvStudio reads images of at most ${formatInt(a.max)} million pixels. Make it smaller first, or allow bigger images in the command line: convstudio train … --max-megapixels ${formatInt(Math.ceil((a.width * a.height) / 1e6))}.`,
   'data.gzipTooLarge': (a: { file: S; max: S }) =>
-    `${a.file} unpacks to more than ${a.max}; ConvStudio reads at most ${a.max} from one dataset file.`,
+    `${a.file} unpacks to more than ${a.max}; ConvStudio reads at most ${a.max} from one dataset file. To read bigger files, train in the command line with convstudio train … --max-file-size 2GB (or the size you need).`,
   'data.fileTooLarge': (a: { file: S; size: S; max: S }) =>
-    `${a.file} holds ${a.size} of data; ConvStudio reads at most ${a.max} from one dataset file.`,
+    `${a.file} holds ${a.size} of data; ConvStudio reads at most ${a.max} from one dataset file. To read bigger files, train in the command line with convstudio train … --max-file-size 2GB (or the size you need).`,
   'data.tooManyImages': (a: { folder: S; count: N; max: N }) =>
     `${a.folder} has ${formatInt(a.count)} images; ConvStudio reads at most ${formatInt(a.max)} from a folder.`,
   'data.folderChannels': (a: { channels: N }) =>

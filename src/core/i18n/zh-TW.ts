@@ -122,6 +122,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.badLang': (a: { value: S }) => `--lang 必須是 en 或 zh-TW，而不是 '${a.value}'。`,
   'cli.oneFile': (a: { command: S }) => `${a.command} 需要剛好一個檔案 (FILE)。請執行 convstudio --help。`,
   'cli.atMostOneFile': (a: { command: S }) => `${a.command} 最多只接受一個檔案 (FILE)。`,
+  'cli.badSize': (a: { option: S; value: S; max: S }) =>
+    `${a.option} 需要 1 MB 到 ${a.max} 之間的大小，例如 2GB 或 1500MB，而不是 '${a.value}'。`,
   'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
     `${a.option} 必須是 ${a.min} 到 ${a.max} 的整數，而不是 '${a.value}'。`,
   'cli.badBackend': (a: { value: S }) =>
@@ -224,11 +226,11 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.path} 是一個連結，但它指向的東西已經不在了。請刪除它，或讓它指向一個影像資料夾。`,
   'data.linkLoop': (a: { path: S }) => `${a.path} 是一個繞回自己的連結。請刪除它，或讓它指向一個影像資料夾。`,
   'data.imageTooLarge': (a: { file: S; width: N; height: N; max: N }) =>
-    `${a.file} 有 ${formatInt(a.width)} × ${formatInt(a.height)} 像素；ConvStudio 只讀取最多 ${formatInt(a.max)} 百萬像素的影像。請先把它縮小。`,
+    `${a.file} 有 ${formatInt(a.width)} × ${formatInt(a.height)} 像素；ConvStudio 只讀取最多 ${formatInt(a.max)} 百萬像素的影像。請先把它縮小，或在命令列允許更大的影像：convstudio train … --max-megapixels ${formatInt(Math.ceil((a.width * a.height) / 1e6))}。`,
   'data.gzipTooLarge': (a: { file: S; max: S }) =>
-    `${a.file} 解壓縮後超過 ${a.max}；ConvStudio 一個資料集檔案最多讀取 ${a.max}。`,
+    `${a.file} 解壓縮後超過 ${a.max}；ConvStudio 一個資料集檔案最多讀取 ${a.max}。要讀取更大的檔案，請在命令列用 convstudio train … --max-file-size 2GB（或你需要的大小）訓練。`,
   'data.fileTooLarge': (a: { file: S; size: S; max: S }) =>
-    `${a.file} 含有 ${a.size} 的資料；ConvStudio 一個資料集檔案最多讀取 ${a.max}。`,
+    `${a.file} 含有 ${a.size} 的資料；ConvStudio 一個資料集檔案最多讀取 ${a.max}。要讀取更大的檔案，請在命令列用 convstudio train … --max-file-size 2GB（或你需要的大小）訓練。`,
   'data.tooManyImages': (a: { folder: S; count: N; max: N }) =>
     `${a.folder} 有 ${formatInt(a.count)} 張影像；ConvStudio 一個資料夾最多讀取 ${formatInt(a.max)} 張。`,
   'data.folderChannels': (a: { channels: N }) =>

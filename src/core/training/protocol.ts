@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { projectSchema } from '../document/project-schema.ts';
 import { epochPointSchema } from '../document/run-schema.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
+import { DEFAULT_DATASET_LIMITS, datasetLimitsSchema } from '../datasets/image-dataset.ts';
 import { sampleImageSchema } from '../datasets/sample-images.ts';
 import { msgSchema } from '../i18n/msg-schema.ts';
 
@@ -26,6 +27,8 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     limitSamples: z.number().int().positive().nullable().default(null),
     /** Where to save the trained model (TF.js layers format), or null. */
     saveDir: z.string().nullable().default(null),
+    /** The caps on dataset files and images. */
+    limits: datasetLimitsSchema.default(DEFAULT_DATASET_LIMITS),
   }),
   /** Loads a dataset and describes it (classes, counts, a preview) without training; the process then ends. */
   z.object({
@@ -35,6 +38,7 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     inputShape: z.tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive()]),
     seed: z.number().int().default(42),
     validationSplit: z.number().min(0).max(0.9).default(0.1),
+    limits: datasetLimitsSchema.default(DEFAULT_DATASET_LIMITS),
   }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),

@@ -41,7 +41,11 @@ export function datasetEvent(
 export async function describeDataset(
   command: DescribeCommand,
 ): Promise<{ ok: true; event: TrainerEvent } | { ok: false; error: TrainerEvent }> {
-  const loaded = await loadDataset(command.dataset, { inputShape: command.inputShape, seed: command.seed });
+  const loaded = await loadDataset(command.dataset, {
+    inputShape: command.inputShape,
+    seed: command.seed,
+    limits: command.limits,
+  });
   if (!loaded.ok) return { ok: false, error: { type: 'error', message: loaded.error, training: false } };
   return { ok: true, event: datasetEvent(loaded.value, loaded.value.train, command.validationSplit) };
 }

@@ -31,6 +31,8 @@ export interface FolderOptions {
   shape: [number, number, number];
   testSplit: number;
   seed: number;
+  /** The largest image decoded, in millions of pixels (default MAX_IMAGE_MEGAPIXELS). */
+  maxMegapixels?: number;
 }
 
 type Decoded = { ok: true; width: number; height: number; rgba: Uint8Array } | { ok: false; error: Msg };
@@ -53,12 +55,12 @@ function jpegSize(bytes: Buffer): { width: number; height: number } | null {
   return null;
 }
 
-function decode(bytes: Buffer, file: string): Decoded {
+function decode(bytes: Buffer, file: string, maxMegapixels: number): Decoded {
   const png = bytes[0] === 0x89 && bytes[1] === 0x50;
   const size = png ? pngSize(bytes) : bytes[0] === 0xff && bytes[1] === 0xd8 ? jpegSize(bytes) : null;
   // A 20,000 × 20,000 PNG of 1 KB would take 1.6 GB to decode: refused from its header.
-  if (size && size.width * size.height > MAX_IMAGE_MEGAPIXELS * 1e6) {
-    return { ok: false, error: msg('data.imageTooLarge', { file, ...size, max: MAX_IMAGE_MEGAPIXELS }) };
+  if (size && size.width * size.height > maxMegapixels * 1e6) {
+    return { ok: false, error: msg('data.imageTooLarge', { file, ...size, max: maxMegapixels }) };
   }
   try {
     if (png) {
@@ -69,8 +71,8 @@ function decode(bytes: Buffer, file: string): Decoded {
       const image = jpeg.decode(bytes, {
         useTArray: true,
         formatAsRGBA: true,
-        maxMemoryUsageInMB: 512,
-        maxResolutionInMP: MAX_IMAGE_MEGAPIXELS,
+        maxResolutionInMP: maxMegapixels,
+        maxMemoryUsageInMB: Math.max(512, Math.ceil(maxMegapixels * 4 * 1.2)),
       });
       return { ok: true, width: image.width, height: image.height, rgba: image.data };
     }
@@ -152,7 +154,7 @@ export async function loadImageFolder(folder: string, options: FolderOptions): P
         error: msg('data.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
       };
     }
-    const image = decode(bytes, file);
+    const image = decode(bytes, file, options.maxMegapixels ?? MAX_IMAGE_MEGAPIXELS);
     if (!image.ok) return image;
     const fitted = resizeBilinear(
       fromRgba(image.rgba, image.width, image.height, channels),

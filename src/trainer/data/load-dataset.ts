@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import {
   CIFAR_CLASSES,
+  DEFAULT_DATASET_LIMITS,
+  type DatasetLimits,
   datasetProblem,
   imageSetFromIdx,
   msg,
@@ -32,8 +34,9 @@ export function builtinMnistFolder(): string {
 async function readPair(
   images: string,
   labels: string,
+  maxBytes: number,
 ): Promise<{ ok: true; value: ImageSet } | { ok: false; error: Msg }> {
-  const [x, y] = await Promise.all([readIdxFile(images), readIdxFile(labels)]);
+  const [x, y] = await Promise.all([readIdxFile(images, maxBytes), readIdxFile(labels, maxBytes)]);
   if (!x.ok) return x;
   if (!y.ok) return y;
   return imageSetFromIdx(x.value, y.value, images, labels);
@@ -69,12 +72,16 @@ function classNames(folder: string, labels: Uint8Array): string[] {
   return Array.from({ length: max + 1 }, (_, i) => (i < 10 ? DIGITS[i]! : String(i)));
 }
 
-export async function loadIdxFolder(folder: string, name = basename(folder)): Promise<DatasetResult> {
+export async function loadIdxFolder(
+  folder: string,
+  name = basename(folder),
+  limits: DatasetLimits = DEFAULT_DATASET_LIMITS,
+): Promise<DatasetResult> {
   const files = idxFiles(folder);
   if ('key' in files) return { ok: false, error: files };
-  const train = await readPair(files.trainImages, files.trainLabels);
+  const train = await readPair(files.trainImages, files.trainLabels, limits.fileBytes);
   if (!train.ok) return train;
-  const test = await readPair(files.testImages, files.testLabels);
+  const test = await readPair(files.testImages, files.testLabels, limits.fileBytes);
   if (!test.ok) return test;
   const dataset = { name, classes: classNames(folder, train.value.labels), train: train.value, test: test.value };
   const problem = datasetProblem(dataset, { train: files.trainLabels, test: files.testLabels });
@@ -155,14 +162,17 @@ export function bindingForFolder(folder: string): DatasetBinding {
 export interface LoadContext {
   inputShape: [number, number, number];
   seed: number;
+  /** The caps on files and images (default: DEFAULT_DATASET_LIMITS). */
+  limits?: DatasetLimits;
 }
 
 export async function loadDataset(binding: DatasetBinding, context: LoadContext): Promise<DatasetResult> {
+  const limits = context.limits ?? DEFAULT_DATASET_LIMITS;
   switch (binding.kind) {
     case 'builtin':
-      return loadIdxFolder(builtinMnistFolder(), 'MNIST');
+      return loadIdxFolder(builtinMnistFolder(), 'MNIST', limits);
     case 'idx':
-      return loadIdxFolder(binding.path);
+      return loadIdxFolder(binding.path, basename(binding.path), limits);
     case 'cifar10':
       return loadCifarFolder(binding.path);
     case 'folder': {
@@ -173,6 +183,7 @@ export async function loadDataset(binding: DatasetBinding, context: LoadContext)
         shape: context.inputShape,
         testSplit: binding.testSplit,
         seed: context.seed,
+        maxMegapixels: limits.imageMegapixels,
       });
     }
   }

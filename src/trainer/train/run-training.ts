@@ -123,7 +123,7 @@ export async function runTraining(
   if (firstError) throw new TrainingProblem(firstError.message, false);
   const input = analysis.nodes.find((n) => n.type === 'Input')?.outputShape ?? [];
   const inputShape: [number, number, number] = input.length === 3 ? (input as [number, number, number]) : [0, 0, 0];
-  const loaded = await loadDataset(command.dataset, { inputShape, seed: settings.seed });
+  const loaded = await loadDataset(command.dataset, { inputShape, seed: settings.seed, limits: command.limits });
   if (!loaded.ok) throw new TrainingProblem(loaded.error, false);
   const dataset = loaded.value;
   const all = command.limitSamples ? firstImages(dataset.train, command.limitSamples) : dataset.train;
