@@ -3,7 +3,7 @@
  * before and after a few steps), and through the real `convstudio train` on MNIST (a frozen base's values
  * are still their initial ones afterwards, while the head's have moved). Also: nested models train.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, loadModelText, makeProject, translate } from '../../src/core/index.ts';
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { runCli, tempFile } from '../helpers/cli.ts';
+import { loadSavedModel } from '../helpers/saved-model.ts';
 import { teachableMachineModel, transferModel } from '../helpers/nested-models.ts';
 
 beforeAll(async () => {
@@ -73,15 +74,7 @@ describe('convstudio train on a nested, frozen network', () => {
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const modelJson = JSON.parse(readFileSync(join(save, 'model.json'), 'utf8'));
-    const bytes = readFileSync(join(save, 'weights.bin'));
-    const model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: modelJson.modelTopology,
-        weightSpecs: modelJson.weightsManifest[0].weights,
-        weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-      }),
-    );
+    const model = await loadSavedModel(save);
     const values = (layer: string) =>
       model
         .getLayer(layer)

@@ -14,6 +14,7 @@ import { findTemplate, makeProject, msg, translate, type TrainerEvent } from '..
 import { crashMessage, startTrainer } from '../../src/services/trainer-client.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 import { runCli, tempFile } from '../helpers/cli.ts';
+import { loadSavedModel } from '../helpers/saved-model.ts';
 
 const textbook = () => makeProject(findTemplate('textbook-mnist')!.build(), 'textbook');
 const projectFile = (project = textbook()) => tempFile('net.convstudio.json', JSON.stringify(project));
@@ -105,16 +106,8 @@ describe('convstudio train --json', () => {
     expect(Object.keys(lines[2])).toEqual(['event', 'test_loss', 'test_accuracy']);
     expect(lines[2].test_accuracy).toBeGreaterThan(0.3);
 
-    const modelJson = JSON.parse(readFileSync(join(save, 'model.json'), 'utf8'));
-    const weights = readFileSync(join(save, 'weights.bin'));
     await tf.setBackend('cpu');
-    const model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: modelJson.modelTopology,
-        weightSpecs: modelJson.weightsManifest[0].weights,
-        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
-      }),
-    );
+    const model = await loadSavedModel(save);
     expect(model.countParams()).toBe(242_062);
     const prediction = model.predict(tf.zeros([1, 28, 28, 1])) as tf.Tensor;
     expect(prediction.shape).toEqual([1, 10]);

@@ -46,3 +46,15 @@ export function collapsedOwners(graph: Graph): Map<string, string> {
   }
   return owners;
 }
+
+/** The group directly inside `parent` (undefined: the outer model) that a layer of `group` lies in, if any. */
+export function childGroupOf(
+  groups: readonly Group[],
+  group: string | undefined,
+  parent: string | undefined,
+): string | undefined {
+  if (group === undefined) return undefined;
+  const chain = groupChain(groups, group);
+  const at = parent === undefined ? chain.length - 1 : chain.indexOf(parent) - 1;
+  return at >= 0 ? chain[at] : undefined;
+}

@@ -10,7 +10,7 @@ import type { Project } from '../document/project-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
 import { formatInt } from '../format/number.ts';
 import type { Group } from '../document/graph-schema.ts';
-import { groupChain } from '../document/groups.ts';
+import { childGroupOf } from '../document/groups.ts';
 import { layerCalls } from '../layers/layer-calls.ts';
 import type { KerasCall } from '../layers/keras-config.ts';
 import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
@@ -66,12 +66,8 @@ type ChainItem = { layer: PlannedLayer } | { group: Group; layers: PlannedLayer[
 function chainItems(plan: ExportPlan, layers: PlannedLayer[], parent: string | undefined): ChainItem[] {
   const groups = plan.project.graph.groups ?? [];
   const byId = new Map(groups.map((g) => [g.id, g]));
-  const childOf = (l: PlannedLayer): string | undefined => {
-    if (l.node.group === undefined) return undefined;
-    const chain = groupChain(groups, l.node.group);
-    const at = parent === undefined ? chain.length - 1 : chain.indexOf(parent) - 1;
-    return at >= 0 ? chain[at] : undefined;
-  };
+  const childOf = (l: PlannedLayer) => childGroupOf(groups, l.node.group, parent);
+
   const runs: Array<{ group: string | undefined; layers: PlannedLayer[] }> = [];
   for (const l of layers) {
     const group = childOf(l);
@@ -79,11 +75,10 @@ function chainItems(plan: ExportPlan, layers: PlannedLayer[], parent: string | u
     if (group !== undefined && last?.group === group) last.layers.push(l);
     else runs.push({ group, layers: [l] });
   }
-  const split = new Set(runs.filter((r) => r.group !== undefined).map((r) => r.group));
   const counts = new Map<string, number>();
   for (const r of runs) if (r.group !== undefined) counts.set(r.group, (counts.get(r.group) ?? 0) + 1);
   return runs.flatMap((run): ChainItem[] =>
-    run.group === undefined || !split.has(run.group) || counts.get(run.group)! > 1
+    run.group === undefined || counts.get(run.group)! > 1
       ? run.layers.map((layer) => ({ layer }))
       : [{ group: byId.get(run.group)!, layers: run.layers }],
   );

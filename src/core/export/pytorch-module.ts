@@ -9,7 +9,7 @@ import { layerModule } from '../layers/catalogue.ts';
 import type { LayerCode } from '../layers/layer-module.ts';
 import type { ExportPlan, PlannedLayer } from './export-plan.ts';
 import type { Group } from '../document/graph-schema.ts';
-import { groupChain } from '../document/groups.ts';
+import { childGroupOf } from '../document/groups.ts';
 import { isImage } from './torch-parts.ts';
 import { indent, pyClassName, pyIdentifier } from './python-text.ts';
 
@@ -50,11 +50,10 @@ function moduleItems(plan: ExportPlan, layers: PlannedLayer[], parent: string | 
   const groups = plan.project.graph.groups ?? [];
   const byId = new Map(groups.map((g) => [g.id, g]));
   const childOf = (l: PlannedLayer): Group | undefined => {
-    if (l.node.group === undefined) return undefined;
-    const chain = groupChain(groups, l.node.group);
-    const at = parent === undefined ? chain.length - 1 : chain.indexOf(parent) - 1;
-    return at >= 0 ? byId.get(chain[at]!) : undefined;
+    const id = childGroupOf(groups, l.node.group, parent);
+    return id === undefined ? undefined : byId.get(id);
   };
+
   const buckets = new Map<string, PlannedLayer[]>();
   const order: Array<PlannedLayer | string> = [];
   for (const l of layers) {

@@ -5,26 +5,13 @@
 import type { KerasCall } from './keras-config.ts';
 import { kerasArg } from './keras-config.ts';
 import type { TfjsAdaptation } from './layer-module.ts';
+import { ACTIVATIONS } from './params.ts';
 
 /** Keras 3's default slope for leaky_relu. */
 export const LEAKY_RELU_SLOPE = 0.2;
 
-/** Activations TF.js knows by name (after its snake_case → camelCase conversion). */
-const TFJS_ACTIVATIONS = new Set([
-  'relu',
-  'sigmoid',
-  'tanh',
-  'softmax',
-  'linear',
-  'elu',
-  'selu',
-  'softplus',
-  'softsign',
-  'swish',
-  'gelu',
-  'relu6',
-  'hard_sigmoid',
-]);
+/** Activations TF.js knows by name (after its snake_case → camelCase conversion): all but these two. */
+const TFJS_ACTIVATIONS = new Set<string>(ACTIVATIONS.filter((a) => a !== 'leaky_relu' && a !== 'exponential'));
 
 export const leakyReluCall = (name: string): KerasCall => ({
   className: 'LeakyReLU',
