@@ -8,14 +8,11 @@ import type { Analysis, NodeAnalysis } from '../analysis/types.ts';
 import type { Graph, LayerNode } from '../document/graph-schema.ts';
 import { formatInt } from '../format/number.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
+import { layerModule } from '../layers/catalogue.ts';
+import type { Pair } from '../layers/params.ts';
 import type { LayerFigure, Question } from './exercise-schema.ts';
+import { known, type Misreading } from './misreading.ts';
 import { figureNumbers, layerFigure } from './figures.ts';
-
-/** A wrong answer and the mistakes that lead to it; `matches` for answers that are wrong in any amount. */
-interface Misreading {
-  answer: number[] | ((answer: number[]) => boolean);
-  mistakes: Msg[];
-}
 
 /** The mistakes that explain this wrong answer, if any of the common ones does. */
 export function namedMistakes(graph: Graph, analysis: Analysis, question: Question, answer: number[]): Msg[] {
@@ -87,8 +84,6 @@ function withoutStrides(graph: Graph): Graph {
   };
 }
 
-const known = (answer: number[] | null, mistakes: Msg[]): Misreading[] => (answer ? [{ answer, mistakes }] : []);
-
 const FIGURE_MISREADINGS: Record<LayerFigure, (context: Context) => Misreading[]> = {
   params: paramMisreadings,
   outputShape: shapeMisreadings,
@@ -96,78 +91,21 @@ const FIGURE_MISREADINGS: Record<LayerFigure, (context: Context) => Misreading[]
 };
 
 function paramMisreadings(context: Context): Misreading[] {
-  const { node, result, input } = context;
-  const total = result.params?.total ?? 0;
-  if (total === 0) {
+  const { node, result } = context;
+  if ((result.params?.total ?? 0) === 0) {
     return [{ answer: ([n]) => n !== 0, mistakes: [msg('mistake.noWeights')] }];
   }
-  const forgotBias = msg('mistake.forgotBias');
-  if (node.type === 'Conv2D' && input && input.length === 3) {
-    const {
-      filters: f,
-      kernel_size: [kh, kw],
-      use_bias: bias,
-      groups,
-    } = node.params;
-    const c = input[2]! / groups;
-    if (!bias)
-      return known(misread(context, 'params', withParams(node.id, { use_bias: true })), [msg('mistake.addedBias')]);
-    const channels = msg('mistake.inputChannelsIgnored', { channels: formatInt(c) });
-    return [
-      ...known(misread(context, 'params', withParams(node.id, { use_bias: false })), [forgotBias]),
-      { answer: [(kh * kw + 1) * f], mistakes: [channels] },
-      { answer: [kh * kw * f], mistakes: [channels, forgotBias] },
-      {
-        answer: [(kh * kw * f + 1) * f],
-        mistakes: [msg('mistake.outputsAsInputs', { inputs: formatInt(c), outputs: formatInt(f) })],
-      },
-      { answer: [kh * kw * c * f + 1], mistakes: [msg('mistake.oneBias', { count: formatInt(f) })] },
-      { answer: [kh * kw * c + 1], mistakes: [msg('mistake.oneOutput', { count: formatInt(f) })] },
-    ];
-  }
-  if (node.type === 'Dense' && input) {
-    const { units, use_bias: bias } = node.params;
-    const features = input[input.length - 1]!;
-    if (!bias)
-      return known(misread(context, 'params', withParams(node.id, { use_bias: true })), [msg('mistake.addedBias')]);
-    const flattenedFrom = flattenInput(context);
-    return [
-      ...known(misread(context, 'params', withParams(node.id, { use_bias: false })), [forgotBias]),
-      {
-        answer: [(units + 1) * units],
-        mistakes: [msg('mistake.outputsAsInputs', { inputs: formatInt(features), outputs: formatInt(units) })],
-      },
-      { answer: [features * units + 1], mistakes: [msg('mistake.oneBias', { count: formatInt(units) })] },
-      { answer: [features + 1], mistakes: [msg('mistake.oneOutput', { count: formatInt(units) })] },
-      ...(flattenedFrom
-        ? [
-            {
-              answer: [(flattenedFrom[2]! + 1) * units],
-              mistakes: [
-                msg('mistake.denseOnlyChannels', {
-                  features: formatInt(features),
-                  channels: formatInt(flattenedFrom[2]!),
-                }),
-              ],
-            },
-          ]
-        : []),
-    ];
-  }
-  if (node.type === 'BatchNormalization' && result.params && input) {
-    // γ and β: what is left without the moving statistics (frozen or not, the same count).
-    const trainable = total - 2 * input.at(-1)!;
-    const positions = input.slice(0, -1).reduce((a, b) => a * b, 1);
-    return [
-      { answer: [trainable], mistakes: [msg('mistake.batchNormMovingStats')] },
-      { answer: [total * positions], mistakes: [msg('mistake.batchNormPerPosition')] },
-      {
-        answer: [trainable * positions],
-        mistakes: [msg('mistake.batchNormMovingStats'), msg('mistake.batchNormPerPosition')],
-      },
-    ];
-  }
-  return [];
+  // The mistakes a layer's own settings invite are its module's.
+  const ask = layerModule(node.type).mistakes?.params;
+  return ask
+    ? ask({
+        node,
+        result,
+        input: context.input,
+        misread: (figure, settings) => misread(context, figure, withParams(node.id, settings)),
+        flattenedFrom: () => flattenInput(context),
+      })
+    : [];
 }
 
 /** The image shape a Flatten before this layer lined up, if there is one. */
@@ -182,8 +120,10 @@ function flattenInput({ analysis, node }: Context): number[] | null {
 function shapeMisreadings(context: Context): Misreading[] {
   const { node, result, input } = context;
   const out: Misreading[] = [];
-  if (node.type === 'Conv2D' || node.type === 'MaxPooling2D' || node.type === 'AveragePooling2D') {
-    const padding = node.params.padding;
+  // Layers that slide a window (a kernel or a pool): the other padding, no stride.
+  const p = node.params as { padding?: unknown; strides?: Pair | null; pool_size?: Pair; kernel_size?: Pair };
+  if (p.padding !== undefined && (p.kernel_size || p.pool_size)) {
+    const padding = p.padding;
     if (padding === 'valid' || padding === 'same') {
       const other = padding === 'valid' ? 'same' : 'valid';
       out.push(
@@ -192,7 +132,7 @@ function shapeMisreadings(context: Context): Misreading[] {
         ]),
       );
     }
-    const strides = node.type === 'Conv2D' ? node.params.strides : (node.params.strides ?? node.params.pool_size);
+    const strides = (p.strides ?? p.pool_size)!;
     if (strides[0] !== 1 || strides[1] !== 1) {
       out.push(
         ...known(misread(context, 'outputShape', withParams(node.id, { strides: [1, 1] })), [
@@ -204,10 +144,11 @@ function shapeMisreadings(context: Context): Misreading[] {
     }
   }
   const shape = result.outputShape;
-  if (node.type === 'Conv2D' && shape && input && input.length === 3 && input[2] !== shape[2]) {
+  const filters = (node.params as { filters?: number }).filters;
+  if (filters !== undefined && shape && input && input.length === 3 && input[2] !== shape[2]) {
     out.push({
       answer: [shape[0]!, shape[1]!, input[2]!],
-      mistakes: [msg('mistake.keptInputChannels', { filters: formatInt(node.params.filters) })],
+      mistakes: [msg('mistake.keptInputChannels', { filters: formatInt(filters) })],
     });
   }
   if (shape && shape.length === 3 && shape[2] !== shape[0]) {
@@ -218,8 +159,8 @@ function shapeMisreadings(context: Context): Misreading[] {
 
 function fieldMisreadings(context: Context): Misreading[] {
   const { node } = context;
-  const window =
-    node.type === 'Conv2D' ? node.params.kernel_size : 'pool_size' in node.params ? node.params.pool_size : null;
+  const p = node.params as { kernel_size?: Pair; pool_size?: Pair };
+  const window = p.kernel_size ?? p.pool_size ?? null;
   return [
     ...known(misread(context, 'receptiveField', withoutStrides), [msg('mistake.fieldForgotJump')]),
     ...(window ? [{ answer: [...window], mistakes: [msg('mistake.fieldOnlyThisLayer')] }] : []),

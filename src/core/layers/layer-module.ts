@@ -9,6 +9,7 @@ import type { LayerRule } from '../analysis/rules/rule.ts';
 import type { Shape } from '../analysis/types.ts';
 import type { KerasCall, ReadContext } from './keras-config.ts';
 import type { Config } from './keras-config.ts';
+import type { Misreading, MistakeContext } from '../exercise/misreading.ts';
 import type { SettingSpec } from './settings-kinds.ts';
 
 export type PaletteGroup = 'input' | 'convolution' | 'pooling' | 'core' | 'normalization' | 'activation' | 'merge';
@@ -85,6 +86,8 @@ export interface LayerModule<T extends string = string, S extends z.ZodType = z.
    * trainable = False normalises with its moving statistics and leaves them as they are.
    */
   frozenRunsAsInference?: boolean;
+  /** The mistakes students commonly make with this layer's parameter count (exercise feedback). */
+  mistakes?: { params?(context: MistakeContext<z.infer<S>>): Misreading[] };
 }
 
 /** A module with its settings' types checked against its schema. */

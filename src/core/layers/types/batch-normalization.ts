@@ -78,6 +78,23 @@ export const batchNormalization = defineLayer({
   },
   palette: { group: 'normalization' },
   frozenRunsAsInference: true,
+  mistakes: {
+    params({ result, input }) {
+      if (!result.params || !input) return [];
+      const total = result.params.total;
+      // γ and β: what is left without the moving statistics (frozen or not, the same count).
+      const learned = total - 2 * input.at(-1)!;
+      const positions = input.slice(0, -1).reduce((a, b) => a * b, 1);
+      return [
+        { answer: [learned], mistakes: [msg('mistake.batchNormMovingStats')] },
+        { answer: [total * positions], mistakes: [msg('mistake.batchNormPerPosition')] },
+        {
+          answer: [learned * positions],
+          mistakes: [msg('mistake.batchNormMovingStats'), msg('mistake.batchNormPerPosition')],
+        },
+      ];
+    },
+  },
   settings: [
     setting.of('center', 'bool'),
     setting.of('scale', 'bool'),

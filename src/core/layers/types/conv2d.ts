@@ -24,6 +24,7 @@ import {
 } from '../keras-config.ts';
 import { kerasPadding, withPadding } from '../keras-padding.ts';
 import { activationPart, pairText, paddingText, strideText } from '../key-setting-parts.ts';
+import { known } from '../../exercise/misreading.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema, pairSchema, paddingSchema } from '../params.ts';
 import { setting } from '../settings-kinds.ts';
@@ -214,4 +215,31 @@ export const conv2d = defineLayer({
   },
   activation: (p) => p.activation,
   linearWeighted: true,
+  mistakes: {
+    params(context) {
+      const { node, input } = context;
+      if (!input || input.length !== 3) return [];
+      const {
+        filters: n,
+        kernel_size: [kh, kw],
+        use_bias: bias,
+        groups,
+      } = node.params;
+      const c = input[2]! / groups;
+      if (!bias) return known(context.misread('params', { use_bias: true }), [msg('mistake.addedBias')]);
+      const forgotBias = msg('mistake.forgotBias');
+      const channels = msg('mistake.inputChannelsIgnored', { channels: f(c) });
+      return [
+        ...known(context.misread('params', { use_bias: false }), [forgotBias]),
+        { answer: [(kh * kw + 1) * n], mistakes: [channels] },
+        { answer: [kh * kw * n], mistakes: [channels, forgotBias] },
+        {
+          answer: [(kh * kw * n + 1) * n],
+          mistakes: [msg('mistake.outputsAsInputs', { inputs: f(c), outputs: f(n) })],
+        },
+        { answer: [kh * kw * c * n + 1], mistakes: [msg('mistake.oneBias', { count: f(n) })] },
+        { answer: [kh * kw * c + 1], mistakes: [msg('mistake.oneOutput', { count: f(n) })] },
+      ];
+    },
+  },
 });

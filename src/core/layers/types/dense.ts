@@ -12,6 +12,7 @@ import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { kerasArg, readActivation, readBool, readNumber, readPenalties } from '../keras-config.ts';
 import { activationPart } from '../key-setting-parts.ts';
+import { known } from '../../exercise/misreading.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema } from '../params.ts';
 import { setting } from '../settings-kinds.ts';
@@ -133,4 +134,31 @@ export const dense = defineLayer({
   },
   activation: (p) => p.activation,
   linearWeighted: true,
+  mistakes: {
+    params(context) {
+      const { node, input } = context;
+      if (!input) return [];
+      const { units, use_bias: bias } = node.params;
+      const features = input[input.length - 1]!;
+      if (!bias) return known(context.misread('params', { use_bias: true }), [msg('mistake.addedBias')]);
+      const flattenedFrom = context.flattenedFrom();
+      return [
+        ...known(context.misread('params', { use_bias: false }), [msg('mistake.forgotBias')]),
+        {
+          answer: [(units + 1) * units],
+          mistakes: [msg('mistake.outputsAsInputs', { inputs: f(features), outputs: f(units) })],
+        },
+        { answer: [features * units + 1], mistakes: [msg('mistake.oneBias', { count: f(units) })] },
+        { answer: [features + 1], mistakes: [msg('mistake.oneOutput', { count: f(units) })] },
+        ...(flattenedFrom
+          ? [
+              {
+                answer: [(flattenedFrom[2]! + 1) * units],
+                mistakes: [msg('mistake.denseOnlyChannels', { features: f(features), channels: f(flattenedFrom[2]!) })],
+              },
+            ]
+          : []),
+      ];
+    },
+  },
 });

@@ -1,0 +1,28 @@
+/**
+ * A common mistake with a figure, as the wrong answer it leads to. Layer modules say which mistakes their
+ * own settings invite (src/core/layers/types/); common-mistakes.ts asks them and adds those of every layer.
+ */
+import type { NodeAnalysis } from '../analysis/types.ts';
+import type { Msg } from '../i18n/messages.ts';
+import type { LayerFigure } from './exercise-schema.ts';
+
+/** A wrong answer and the mistakes that lead to it; a function for answers that are wrong in any amount. */
+export interface Misreading {
+  answer: number[] | ((answer: number[]) => boolean);
+  mistakes: Msg[];
+}
+
+/** What a layer module's mistakes may look at. */
+export interface MistakeContext<P> {
+  node: { id: string; name: string; params: P };
+  result: NodeAnalysis;
+  /** The shape of the layer's (first) input. */
+  input: number[] | null;
+  /** The figure of this layer when the network is read with these settings of it changed. */
+  misread(figure: LayerFigure, settings: Record<string, unknown>): number[] | null;
+  /** The image shape a Flatten right before this layer lined up, if there is one. */
+  flattenedFrom(): number[] | null;
+}
+
+/** The misreading, where the misread network has a figure at all. */
+export const known = (answer: number[] | null, mistakes: Msg[]): Misreading[] => (answer ? [{ answer, mistakes }] : []);
