@@ -3,7 +3,8 @@
  * own settings invite (src/core/layers/types/); common-mistakes.ts asks them and adds those of every layer.
  */
 import type { NodeAnalysis } from '../analysis/types.ts';
-import type { Msg } from '../i18n/messages.ts';
+import { formatInt } from '../format/number.ts';
+import { msg, type Msg } from '../i18n/messages.ts';
 import type { LayerFigure } from './exercise-schema.ts';
 
 /** A wrong answer and the mistakes that lead to it; a function for answers that are wrong in any amount. */
@@ -26,3 +27,31 @@ export interface MistakeContext<P> {
 
 /** The misreading, where the misread network has a figure at all. */
 export const known = (answer: number[] | null, mistakes: Msg[]): Misreading[] => (answer ? [{ answer, mistakes }] : []);
+
+/**
+ * The mistakes of a layer of `outputs` units each weighing `window` × `inputs` values plus a bias (Dense:
+ * window 1; Conv2D: the kernel's area): the bias added or forgotten, outputs taken for inputs, one bias for
+ * all, one output only. `own` are the layer's own, asked (where it has a bias) before the others or after.
+ */
+export function weightedLayerMistakes(
+  context: MistakeContext<{ use_bias: boolean }>,
+  window: number,
+  inputs: number,
+  outputs: number,
+  own: { before?: () => Misreading[]; after?: () => Misreading[] } = {},
+): Misreading[] {
+  if (!context.node.params.use_bias) {
+    return known(context.misread('params', { use_bias: true }), [msg('mistake.addedBias')]);
+  }
+  return [
+    ...known(context.misread('params', { use_bias: false }), [msg('mistake.forgotBias')]),
+    ...(own.before?.() ?? []),
+    {
+      answer: [(window * outputs + 1) * outputs],
+      mistakes: [msg('mistake.outputsAsInputs', { inputs: formatInt(inputs), outputs: formatInt(outputs) })],
+    },
+    { answer: [window * inputs * outputs + 1], mistakes: [msg('mistake.oneBias', { count: formatInt(outputs) })] },
+    { answer: [window * inputs + 1], mistakes: [msg('mistake.oneOutput', { count: formatInt(outputs) })] },
+    ...(own.after?.() ?? []),
+  ];
+}

@@ -24,7 +24,7 @@ import {
 } from '../keras-config.ts';
 import { kerasPadding, withPadding } from '../keras-padding.ts';
 import { activationPart, pairText, paddingText, strideText } from '../key-setting-parts.ts';
-import { known } from '../../exercise/misreading.ts';
+import { weightedLayerMistakes } from '../../exercise/misreading.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema, pairSchema, paddingSchema } from '../params.ts';
 import { setting } from '../settings-kinds.ts';
@@ -222,24 +222,16 @@ export const conv2d = defineLayer({
       const {
         filters: n,
         kernel_size: [kh, kw],
-        use_bias: bias,
         groups,
       } = node.params;
       const c = input[2]! / groups;
-      if (!bias) return known(context.misread('params', { use_bias: true }), [msg('mistake.addedBias')]);
-      const forgotBias = msg('mistake.forgotBias');
       const channels = msg('mistake.inputChannelsIgnored', { channels: f(c) });
-      return [
-        ...known(context.misread('params', { use_bias: false }), [forgotBias]),
-        { answer: [(kh * kw + 1) * n], mistakes: [channels] },
-        { answer: [kh * kw * n], mistakes: [channels, forgotBias] },
-        {
-          answer: [(kh * kw * n + 1) * n],
-          mistakes: [msg('mistake.outputsAsInputs', { inputs: f(c), outputs: f(n) })],
-        },
-        { answer: [kh * kw * c * n + 1], mistakes: [msg('mistake.oneBias', { count: f(n) })] },
-        { answer: [kh * kw * c + 1], mistakes: [msg('mistake.oneOutput', { count: f(n) })] },
-      ];
+      return weightedLayerMistakes(context, kh * kw, c, n, {
+        before: () => [
+          { answer: [(kh * kw + 1) * n], mistakes: [channels] },
+          { answer: [kh * kw * n], mistakes: [channels, msg('mistake.forgotBias')] },
+        ],
+      });
     },
   },
 });

@@ -12,7 +12,7 @@ import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { kerasArg, readActivation, readBool, readNumber, readPenalties } from '../keras-config.ts';
 import { activationPart } from '../key-setting-parts.ts';
-import { known } from '../../exercise/misreading.ts';
+import { weightedLayerMistakes, type Misreading } from '../../exercise/misreading.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema } from '../params.ts';
 import { setting } from '../settings-kinds.ts';
@@ -138,27 +138,20 @@ export const dense = defineLayer({
     params(context) {
       const { node, input } = context;
       if (!input) return [];
-      const { units, use_bias: bias } = node.params;
+      const units = node.params.units;
       const features = input[input.length - 1]!;
-      if (!bias) return known(context.misread('params', { use_bias: true }), [msg('mistake.addedBias')]);
       const flattenedFrom = context.flattenedFrom();
-      return [
-        ...known(context.misread('params', { use_bias: false }), [msg('mistake.forgotBias')]),
-        {
-          answer: [(units + 1) * units],
-          mistakes: [msg('mistake.outputsAsInputs', { inputs: f(features), outputs: f(units) })],
-        },
-        { answer: [features * units + 1], mistakes: [msg('mistake.oneBias', { count: f(units) })] },
-        { answer: [features + 1], mistakes: [msg('mistake.oneOutput', { count: f(units) })] },
-        ...(flattenedFrom
+      // After a Flatten: counting the image's channels only, not every value Flatten lined up.
+      const onlyChannels = (): Misreading[] =>
+        flattenedFrom
           ? [
               {
                 answer: [(flattenedFrom[2]! + 1) * units],
                 mistakes: [msg('mistake.denseOnlyChannels', { features: f(features), channels: f(flattenedFrom[2]!) })],
               },
             ]
-          : []),
-      ];
+          : [];
+      return weightedLayerMistakes(context, 1, features, units, { after: onlyChannels });
     },
   },
 });
