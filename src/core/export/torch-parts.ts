@@ -4,7 +4,7 @@
  */
 import type { Shape } from '../analysis/types.ts';
 import type { ActivationName } from '../layers/params.ts';
-import { pyNumber, pyTuple } from './python-text.ts';
+import { pyNumber, pyString, pyTuple } from './python-text.ts';
 
 /** Rank-3 tensors (height, width, channels in Keras) are channels first in PyTorch; others are as in Keras. */
 export const isImage = (shape: Shape) => shape.length === 3;
@@ -82,3 +82,12 @@ export function penaltyTerms(id: string, l1: number, l2: number): string[] {
 
 /** A layer with nothing of its own in the PyTorch module (its forward set by the caller). */
 export const NO_CODE = { init: [], forward: () => [], load: [], penalty: [] } as const;
+
+/** Loading a Keras kernel (turned to PyTorch's layout by `layout`) and bias into `self.<id>`. */
+export function kernelAndBiasLoad(id: string, layer: string, layout: string, bias: boolean): string[] {
+  const key = (weight: string) => pyString(`${layer}/${weight}`);
+  return [
+    `model.${id}.weight.copy_(get(${key('kernel')})${layout})`,
+    ...(bias ? [`model.${id}.bias.copy_(get(${key('bias')}))`] : []),
+  ];
+}

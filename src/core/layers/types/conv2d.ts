@@ -9,8 +9,8 @@ import { slideField } from '../../analysis/rules/receptive-field.ts';
 import { UNKNOWN_RESULT, type LayerRule } from '../../analysis/rules/rule.ts';
 import { spatialOutputs } from '../../analysis/rules/spatial.ts';
 import type { Explanation } from '../../analysis/types.ts';
-import { pyBool, pyString, pyTuple } from '../../export/python-text.ts';
-import { penaltyTerms, spatialPads, symmetric, torchActivation } from '../../export/torch-parts.ts';
+import { pyBool, pyTuple } from '../../export/python-text.ts';
+import { kernelAndBiasLoad, penaltyTerms, spatialPads, symmetric, torchActivation } from '../../export/torch-parts.ts';
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import {
@@ -195,7 +195,6 @@ export const conv2d = defineLayer({
   torch({ id, node, inputShapes, outputShape }, out) {
     const p = node.params;
     const input = inputShapes[0]!;
-    const key = (weight: string) => pyString(`${node.name}/${weight}`);
     const pads = spatialPads(input, p.kernel_size, p.strides, p.dilation_rate, p.padding);
     const even = symmetric(pads);
     const init = [
@@ -206,10 +205,7 @@ export const conv2d = defineLayer({
     return {
       init,
       forward: ([x]) => [`${out} = ${torchActivation(p.activation, conv(x!), outputShape)}`],
-      load: [
-        `model.${id}.weight.copy_(get(${key('kernel')}).permute(3, 2, 0, 1))`,
-        ...(p.use_bias ? [`model.${id}.bias.copy_(get(${key('bias')}))`] : []),
-      ],
+      load: kernelAndBiasLoad(id, node.name, '.permute(3, 2, 0, 1)', p.use_bias),
       penalty: penaltyTerms(id, p.kernel_l1, p.kernel_l2),
     };
   },

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { LIMITS, checkInt, checkPenalty } from '../../analysis/rules/ranges.ts';
 import { keepField } from '../../analysis/rules/receptive-field.ts';
 import type { LayerRule } from '../../analysis/rules/rule.ts';
-import { pyBool, pyString } from '../../export/python-text.ts';
-import { isImage, penaltyTerms, torchActivation } from '../../export/torch-parts.ts';
+import { pyBool } from '../../export/python-text.ts';
+import { isImage, kernelAndBiasLoad, penaltyTerms, torchActivation } from '../../export/torch-parts.ts';
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { kerasArg, readActivation, readBool, readNumber, readPenalties } from '../keras-config.ts';
@@ -119,16 +119,12 @@ export const dense = defineLayer({
   torch({ id, node, inputShapes, outputShape }, out) {
     const p = node.params;
     const input = inputShapes[0]!;
-    const key = (weight: string) => pyString(`${node.name}/${weight}`);
     const dense = (x: string) =>
       isImage(input) ? `self.${id}(${x}.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)` : `self.${id}(${x})`;
     return {
       init: [`self.${id} = nn.Linear(${input.at(-1)}, ${p.units}, bias=${pyBool(p.use_bias)})`],
       forward: ([x]) => [`${out} = ${torchActivation(p.activation, dense(x!), outputShape)}`],
-      load: [
-        `model.${id}.weight.copy_(get(${key('kernel')}).T)`,
-        ...(p.use_bias ? [`model.${id}.bias.copy_(get(${key('bias')}))`] : []),
-      ],
+      load: kernelAndBiasLoad(id, node.name, '.T', p.use_bias),
       penalty: penaltyTerms(id, p.kernel_l1, p.kernel_l2),
     };
   },
