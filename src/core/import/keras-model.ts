@@ -136,16 +136,15 @@ class ModelReader {
 
   private read(entry: Config, where: string): { className: string; name: string; config: Config } | null {
     const config = entry.config;
-    if (typeof entry.class_name !== 'string')
-      return (void this.errors.push(structure(where, 'class_name is missing')), null);
-    if (!isObject(config)) return (void this.errors.push(structure(where, 'config is missing')), null);
+    if (typeof entry.class_name !== 'string') return this.problem(structure(where, 'class_name is missing'), null);
+    if (!isObject(config)) return this.problem(structure(where, 'config is missing'), null);
     return { className: entry.class_name, name: layerName(entry, config), config };
   }
 
   private sequential(entry: Config, sources: string[] | null, group: string | undefined, frozen: boolean): string[] {
     const list = layerList(entry.config, 'config');
-    if (!Array.isArray(list)) return (void this.errors.push(list), []);
-    if (list.length === 0) return (void this.errors.push(this.noLayers(entry.config, sources)), []);
+    if (!Array.isArray(list)) return this.problem(list, []);
+    if (list.length === 0) return this.problem(this.noLayers(entry.config, sources), []);
     let previous = sources;
     list.forEach((layer, i) => {
       const raw = this.read(layer, `config.layers[${i}]`);
@@ -161,7 +160,7 @@ class ModelReader {
       }
       if (!previous) {
         const shape = firstInputShape(isObject(entry.config) ? { config: entry.config } : {}) ?? firstInputShape(layer);
-        if (!shape) return void this.errors.push(msg('import.noInputShape', { name: raw.name || raw.className }));
+        if (!shape) return this.problem(msg('import.noInputShape', { name: raw.name || raw.className }), undefined);
         const name = raw.name ? `${raw.name}_input` : 'input_layer';
         this.raws.push({
           className: 'InputLayer',
@@ -186,8 +185,8 @@ class ModelReader {
 
   private functional(config: unknown, sources: string[] | null, group: string | undefined, frozen: boolean): string[] {
     const list = layerList(config, 'config');
-    if (!Array.isArray(list)) return (void this.errors.push(list), []);
-    if (list.length === 0) return (void this.errors.push(this.noLayers(config, sources)), []);
+    if (!Array.isArray(list)) return this.problem(list, []);
+    if (list.length === 0) return this.problem(this.noLayers(config, sources), []);
     const inputNames = isObject(config) ? endpointNames(config.input_layers) : [];
     list.forEach((layer, i) => {
       const raw = this.read(layer, `config.layers[${i}]`);
@@ -199,12 +198,12 @@ class ModelReader {
       }
       const inbound = layer.inbound_nodes ?? [];
       if (!Array.isArray(inbound))
-        return void this.errors.push(structure(`layer '${raw.name}'`, 'inbound_nodes is not a list'));
+        return this.problem(structure(`layer '${raw.name}'`, 'inbound_nodes is not a list'), undefined);
       if (inbound.length > 1)
-        return void this.errors.push(msg('import.sharedLayer', { name: raw.name, calls: inbound.length }));
+        return this.problem(msg('import.sharedLayer', { name: raw.name, calls: inbound.length }), undefined);
       const from = inbound.length === 0 ? [] : callSources(inbound[0]);
       if (!from)
-        return void this.errors.push(structure(`layer '${raw.name}'`, `inbound_nodes ${formatShapeValue(inbound)}`));
+        return this.problem(structure(`layer '${raw.name}'`, `inbound_nodes ${formatShapeValue(inbound)}`), undefined);
       if (MODEL_CLASSES.has(raw.className)) {
         this.aliases.set(raw.name, this.model(layer, from, group, frozen));
         return;
@@ -220,6 +219,12 @@ class ModelReader {
     return msg('import.nestedNoLayers', {
       name: isObject(config) && typeof config.name === 'string' ? config.name : '',
     });
+  }
+
+  /** Notes a problem with the file; returns `value`, what the reader goes on with. */
+  private problem<T>(message: Msg, value: T): T {
+    this.errors.push(message);
+    return value;
   }
 
   /** A name as the layers it stands for: nested models' and inner InputLayers' names are followed. */
