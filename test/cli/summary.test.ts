@@ -109,6 +109,31 @@ describe('warnings', () => {
     );
     expect(JSON.parse(run.stdout).layers[0].output_shape).toEqual([13, 13, 4]);
   });
+
+  it('of one kind: the first three, then one line counting the rest, in both languages', async () => {
+    const dense = Array.from({ length: 10 }, (_, i) => ({ class_name: 'Dense', config: { name: `d${i}`, units: 4 } }));
+    const file = tempFile(
+      'linear.json',
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: {
+          layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_input_shape: [null, 4] } }, ...dense],
+        },
+      }),
+    );
+    const run = await runCli(['summary', file, '--json']);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(0, 39))).toEqual([
+      "warning: 'd0' (Dense) has no activation",
+      "warning: 'd1' (Dense) has no activation",
+      "warning: 'd2' (Dense) has no activation",
+      'warning: … and 6 more like the ones abo',
+    ]);
+    expect(lines.at(-1)).toBe('warning: … and 6 more like the ones above.');
+    const zh = await runCli(['summary', file, '--json', '--lang', 'zh-TW']);
+    expect(zh.stderr.trimEnd().split('\n').at(-1)).toBe('警告: …還有 6 則與上面類似的訊息。');
+  });
 });
 
 describe('bad input: exit code 2, one line per problem on stderr, nothing on stdout', () => {

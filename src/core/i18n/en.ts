@@ -139,6 +139,7 @@ export const en = {
   'cli.atMostOneFile': (a: { command: S }) => `${a.command} takes at most one FILE.`,
   'cli.badSize': (a: { option: S; value: S; max: S }) =>
     `${a.option} takes a size from 1 MB to ${a.max}, such as 2GB or 1500MB, not '${a.value}'.`,
+  'cli.moreLikeThis': (a: { count: N }) => `… and ${formatInt(a.count)} more like the ones above.`,
   'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
     `${a.option} must be a whole number from ${a.min} to ${a.max}, not '${a.value}'.`,
   'cli.badBackend': (a: { value: S }) =>

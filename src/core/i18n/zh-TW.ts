@@ -124,6 +124,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.atMostOneFile': (a: { command: S }) => `${a.command} 最多只接受一個檔案 (FILE)。`,
   'cli.badSize': (a: { option: S; value: S; max: S }) =>
     `${a.option} 需要 1 MB 到 ${a.max} 之間的大小，例如 2GB 或 1500MB，而不是 '${a.value}'。`,
+  'cli.moreLikeThis': (a: { count: N }) => `…還有 ${formatInt(a.count)} 則與上面類似的訊息。`,
   'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
     `${a.option} 必須是 ${a.min} 到 ${a.max} 的整數，而不是 '${a.value}'。`,
   'cli.badBackend': (a: { value: S }) =>
