@@ -5,6 +5,7 @@
  */
 import { Graph as LayoutGraph, layout } from '@dagrejs/dagre';
 import type { Graph } from './graph-schema.ts';
+import { groupChain } from './groups.ts';
 
 /** The size a layer takes on the canvas, for spacing. */
 export const NODE_WIDTH = 240;
@@ -108,11 +109,10 @@ function roomForFrames(
   positions: Map<string, { x: number; y: number }>,
 ): Map<string, { x: number; y: number }> {
   const groups = graph.groups ?? [];
-  const parent = new Map(groups.map((g) => [g.id, g.parent]));
   const spans = new Map<string, { top: number; bottom: number }>();
   for (const node of graph.nodes) {
     const y = positions.get(node.id)!.y;
-    for (let at = node.group, steps = 0; at !== undefined && steps <= groups.length; at = parent.get(at), steps++) {
+    for (const at of node.group === undefined ? [] : groupChain(groups, node.group)) {
       const span = spans.get(at);
       if (span) {
         span.top = Math.min(span.top, y);

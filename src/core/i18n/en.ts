@@ -294,8 +294,6 @@ export const en = {
     `The file's model is a '${a.className}'; ConvStudio opens Sequential and Functional models.`,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `Layer '${a.name}' is a ${a.className}, which ConvStudio does not support yet.`,
-  'import.nestedModel': (a: { className: S; name: S }) =>
-    `Layer '${a.name}' is a whole model (${a.className}) inside the model; nested models are not supported yet.`,
   'import.sharedLayer': (a: { name: S; calls: N }) =>
     `Layer '${a.name}' is used ${a.calls} times (shared weights); ConvStudio supports each layer once.`,
   'import.badSetting': (a: { name: S; className: S; setting: S; value: S }) =>

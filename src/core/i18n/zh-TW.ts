@@ -272,8 +272,6 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `檔案裡的模型是 '${a.className}'；ConvStudio 能開啟 Sequential 與 Functional 模型。`,
   'import.unsupportedLayer': (a: { className: S; name: S }) =>
     `層 '${a.name}' 是 ${a.className}，ConvStudio 目前還不支援。`,
-  'import.nestedModel': (a: { className: S; name: S }) =>
-    `層 '${a.name}' 是模型中的另一個完整模型（${a.className}）；目前還不支援巢狀模型。`,
   'import.sharedLayer': (a: { name: S; calls: N }) =>
     `層 '${a.name}' 被使用了 ${a.calls} 次（共用權重）；ConvStudio 每一層只能使用一次。`,
   'import.badSetting': (a: { name: S; className: S; setting: S; value: S }) =>

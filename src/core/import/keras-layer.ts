@@ -15,7 +15,6 @@ export const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
 
 /** Converts one layer; `rank` is the rank of its input when known (for `axis` settings). */
 export function convertKerasLayer(className: string, name: string, config: Config, rank?: number): LayerResult {
-  if (MODEL_CLASSES.has(className)) return { ok: false, error: msg('import.nestedModel', { className, name }) };
   if (config.data_format === 'channels_first') return { ok: false, error: msg('import.channelsFirst', { name }) };
   const module = moduleForKerasClass(className);
   if (!module) return { ok: false, error: msg('import.unsupportedLayer', { className, name }) };

@@ -19,9 +19,6 @@ export function layerModule(type: LayerType): LayerModule {
   return BY_TYPE.get(type)!;
 }
 
-export const LAYER_SCHEMAS = Object.fromEntries(LAYER_MODULES.map((m) => [m.type, m.schema])) as {
-  [T in LayerType]: ModuleOf<T>['schema'];
-};
 export const LAYER_TYPES: LayerType[] = LAYER_MODULES.map((m) => m.type);
 
 export function isLayerType(value: string): value is LayerType {

@@ -170,10 +170,7 @@ export const kerasArg = {
   tuple: (key: string, value: readonly number[] | null, fallback?: readonly number[] | null): KerasArg => ({
     key,
     value: value === null ? null : [...value],
-    python:
-      value === null || same([...value], fallback === undefined ? undefined : fallback && [...fallback])
-        ? null
-        : pyTuple(value),
+    python: value === null || (fallback != null && same([...value], [...fallback])) ? null : pyTuple(value),
   }),
   text: (key: string, value: string, fallback?: string): KerasArg => ({
     key,

@@ -2,7 +2,6 @@
  * The kinds of control the inspector has for a layer setting, with their bounds (the same limits the
  * analysis checks). Each layer module lists its settings with these.
  */
-import { LIMITS } from '../analysis/rules/ranges.ts';
 
 export type SettingKind =
   | { control: 'int'; min: number; max: number }
@@ -39,5 +38,3 @@ export const setting = {
   of: (key: string, control: Exclude<SettingKind['control'], 'int' | 'pair' | 'optionalPair'>): SettingSpec =>
     ({ key, kind: { control } }) as SettingSpec,
 };
-
-export { LIMITS };

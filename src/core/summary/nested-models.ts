@@ -16,10 +16,7 @@ export interface NestedModel extends Group {
 
 /** The outermost nested model a group lies in (itself when it lies in the outer model). */
 export function outermostGroup(groups: readonly Group[], id: string): string {
-  const parent = new Map(groups.map((g) => [g.id, g.parent]));
-  let at = id;
-  for (let steps = 0; parent.get(at) !== undefined && steps <= groups.length; steps++) at = parent.get(at)!;
-  return at;
+  return groupChain(groups, id).at(-1)!;
 }
 
 export function nestedModels(analysis: Analysis): NestedModel[] {
@@ -30,8 +27,8 @@ export function nestedModels(analysis: Analysis): NestedModel[] {
     if (node.group === null) continue;
     models.get(node.group)?.layerIds.push(node.id);
     // Count the layer in its model and in every model around it.
-    for (let at: string | undefined = node.group, steps = 0; at !== undefined && steps <= models.size; steps++) {
-      const model = models.get(at);
+    for (const id of groupChain(analysis.groups, node.group)) {
+      const model = models.get(id);
       if (!model) break;
       if (!node.params) model.params = null;
       else if (model.params) {
@@ -39,7 +36,6 @@ export function nestedModels(analysis: Analysis): NestedModel[] {
         model.params.trainable += node.params.trainable;
         model.params.nonTrainable += node.params.nonTrainable;
       }
-      at = model.parent;
     }
   }
   return [...models.values()];

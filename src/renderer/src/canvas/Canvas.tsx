@@ -67,8 +67,8 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
           continue;
         }
         // A collapsed nested model carries its hidden layers with it.
-        const ids = groupLayers(graphNow).get(change.id.slice(GROUP_PREFIX.length)) ?? [];
-        const members = graphNow.nodes.filter((n) => ids.includes(n.id));
+        const ids = new Set(groupLayers(graphNow).get(change.id.slice(GROUP_PREFIX.length)));
+        const members = graphNow.nodes.filter((n) => ids.has(n.id));
         const left = Math.min(...members.map((n) => n.position.x));
         const top = Math.min(...members.map((n) => n.position.y));
         for (const n of members) {

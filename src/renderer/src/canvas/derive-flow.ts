@@ -11,6 +11,7 @@ import {
   NODE_HEIGHT,
   NODE_WIDTH,
   collapsedOwners,
+  groupChain,
   formatShape,
   groupLayers,
   nestedModels,
@@ -49,7 +50,7 @@ function groupNodes(graph: Graph, analysis: Analysis, hidden: Map<string, string
   const groups = graph.groups ?? [];
   const members = groupLayers(graph);
   const models = new Map(nestedModels(analysis).map((m) => [m.id, m]));
-  const depth = new Map(groups.map((g) => [g.id, groupDepth(graph, g.id)]));
+  const depth = new Map(groups.map((g) => [g.id, groupChain(groups, g.id).length - 1]));
   // Frames are laid out from the innermost out, so that each one encloses the frames inside it, titles too.
   const boxes = new Map<string, Box>();
   for (const group of [...groups].sort((a, b) => depth.get(b.id)! - depth.get(a.id)!)) {
@@ -128,13 +129,6 @@ function groupNodes(graph: Graph, analysis: Analysis, hidden: Map<string, string
     );
   }
   return out;
-}
-
-function groupDepth(graph: Graph, id: string): number {
-  const parent = new Map((graph.groups ?? []).map((g) => [g.id, g.parent]));
-  let depth = 0;
-  for (let at = parent.get(id); at !== undefined && depth < 64; at = parent.get(at)) depth++;
-  return depth;
 }
 
 /**
