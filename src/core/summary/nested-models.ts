@@ -19,7 +19,18 @@ export function outermostGroup(groups: readonly Group[], id: string): string {
   return groupChain(groups, id).at(-1)!;
 }
 
+/**
+ * Every nested model with its counts. Where an exercise hides the totals (a masked analysis), a nested
+ * model's count is a total too, and is hidden with them: Sequential([base]) alone would show the answer.
+ */
 export function nestedModels(analysis: Analysis): NestedModel[] {
+  if ('totalsHidden' in analysis && analysis.totalsHidden) {
+    return analysis.groups.map((g) => ({
+      ...g,
+      params: null,
+      layerIds: analysis.nodes.filter((n) => n.group === g.id).map((n) => n.id),
+    }));
+  }
   const models = new Map<string, NestedModel>(
     analysis.groups.map((g) => [g.id, { ...g, params: { total: 0, trainable: 0, nonTrainable: 0 }, layerIds: [] }]),
   );
@@ -74,10 +85,12 @@ export function summaryLines(analysis: Analysis, summary: Summary): SummaryLine[
       opened.add(id);
       const rows = summary.rows.filter((r) => inside(r, id));
       const names = new Set(rows.map((r) => r.name));
-      const macs = rows.every((r) => r.macs !== null) ? rows.reduce((n, r) => n + r.macs!, 0) : null;
+      const model = models.get(id)!;
+      const macs =
+        model.params !== null && rows.every((r) => r.macs !== null) ? rows.reduce((n, r) => n + r.macs!, 0) : null;
       lines.push({
         kind: 'model',
-        model: models.get(id)!,
+        model,
         depth,
         groups: chain.slice(0, depth + 1),
         outputShape: rows.at(-1)?.outputShape ?? null,

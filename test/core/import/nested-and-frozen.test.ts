@@ -11,6 +11,10 @@ import {
   kerasScript,
   loadModelText,
   makeProject,
+  maskAnalysis,
+  nestedModels,
+  summarise,
+  summaryLines,
   readProject,
   summaryJson,
   translate,
@@ -47,6 +51,23 @@ describe('a Teachable Machine export: Sequential[Sequential[Functional], Sequent
     const bn = summary.layers.find((l) => l.name === 'base_bn')!;
     expect(bn).toMatchObject({ params: 32, trainable_params: 0, nested_model: 'model1' });
     expect(summary.layers.find((l) => l.name === 'dense_Dense1')).toMatchObject({ nested_model: 'sequential_head' });
+  });
+});
+
+describe('a nested model in an exercise', () => {
+  it('hides each nested model’s count with the totals, so Sequential([base]) does not show the answer', () => {
+    const graph = open(teachableMachineModel()).graph;
+    const analysis = analyse(graph);
+    const masked = maskAnalysis(analysis, [{ figure: 'totalParams' }]);
+    expect(nestedModels(masked).map((m) => m.params)).toEqual([null, null, null]);
+    const lines = summaryLines(masked, summarise(masked)).filter((l) => l.kind === 'model');
+    expect(lines.map((l) => l.kind === 'model' && [l.model.params, l.macs])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    // Without the total asked, they show.
+    expect(nestedModels(maskAnalysis(analysis, [])).map((m) => m.params?.total)).toEqual([104, 104, 314]);
   });
 });
 
