@@ -159,10 +159,10 @@ describe('bad input: exit code 2, one line per problem on stderr, nothing on std
     ['deeply nested', '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000), [/nested more than 100 levels deep/]],
     [
       'unknown layers',
-      model(layer('LSTM', { name: 'lstm' }), layer('SimpleRNN', { name: 'rnn' })),
+      model(layer('ConvLSTM2D', { name: 'clstm' }), layer('Attention', { name: 'attn' })),
       [
-        /^error: The file uses LSTM, which ConvStudio does not support yet \(1 layer: 'lstm'\)\.$/,
-        /^error: The file uses SimpleRNN, which ConvStudio does not support yet \(1 layer: 'rnn'\)\.$/,
+        /^error: The file uses ConvLSTM2D, which ConvStudio does not support yet \(1 layer: 'clstm'\)\.$/,
+        /^error: The file uses Attention, which ConvStudio does not support yet \(1 layer: 'attn'\)\.$/,
       ],
     ],
     [

@@ -81,14 +81,14 @@ describe('a Keras file app.served to the browser', () => {
       config: {
         layers: [
           { class_name: 'InputLayer', config: { name: 'in', batch_input_shape: [null, 8] } },
-          { class_name: 'LSTM', config: { name: 'memory' } },
+          { class_name: 'ConvLSTM2D', config: { name: 'memory' } },
         ],
       },
     });
     await app.page.getByTestId('open-input').setInputFiles(tempFile('lstm.json', lstm));
     await app.page.getByTestId('open-error').waitFor();
     expect(await app.page.getByTestId('open-error').textContent()).toMatch(
-      /The file uses LSTM, which ConvStudio does not support yet \(1 layer: 'memory'\)\./,
+      /The file uses ConvLSTM2D, which ConvStudio does not support yet \(1 layer: 'memory'\)\./,
     );
     expect(await app.page.getByTestId('total-params').textContent()).toBe('1,199,882');
   });

@@ -27,6 +27,7 @@ import {
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
 import { awkwardGraph } from './awkward-graph.ts';
+import { gruResetAfterGraph, imageCatalogueGraph, sequenceCatalogueGraph } from './catalogue-graphs.ts';
 import { teachableMachineModel, transferModel } from '../helpers/nested-models.ts';
 
 const python = torchPython();
@@ -38,6 +39,8 @@ interface Case {
   graph: Graph;
   /** Load random weights from a TF.js model and compare outputs (too slow for VGG16's 138 million). */
   compare: boolean;
+  /** The input values, where they are not pixels from 0 to 1 (word indices). */
+  input?: (shape: number[]) => tf.Tensor;
 }
 
 const cases: Case[] = [
@@ -49,6 +52,16 @@ const cases: Case[] = [
   }),
   { name: 'awkward', graph: awkwardGraph(), compare: true },
   // Nested models and frozen layers (a frozen BatchNormalization among them).
+  // The layer catalogue beyond the first 15 types.
+  { name: 'image layers of the catalogue', graph: imageCatalogueGraph(), compare: true },
+  {
+    name: 'sequence layers of the catalogue',
+    graph: sequenceCatalogueGraph(),
+    compare: true,
+    input: (shape) => tf.floor(tf.randomUniform(shape, 0, 50)),
+  },
+  // TF.js's GRUCell refuses reset_after, so nothing to compare with: counts, shapes and a training step.
+  { name: 'GRU with reset_after', graph: gruResetAfterGraph(), compare: false },
   ...[
     ['teachable machine (nested, frozen base)', teachableMachineModel()],
     ['transfer learning (frozen Functional base)', transferModel()],
@@ -101,7 +114,7 @@ describe.skipIf(!python && !TORCH_REQUIRED)('exported PyTorch modules, run with 
       const script = join(dir, scripts.files[0]!.fileName);
       writeFileSync(script, scripts.files[0]!.text);
       const shape = analyse(c.graph).nodes.find((n) => n.type === 'Input')!.outputShape!;
-      const x = tf.randomUniform([2, ...shape], 0, 1);
+      const x = c.input ? c.input([2, ...shape]) : tf.randomUniform([2, ...shape], 0, 1);
       const entry: Record<string, unknown> = {
         name: c.name,
         module: `case_${i}`,

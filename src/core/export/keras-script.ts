@@ -12,23 +12,16 @@ import { formatInt } from '../format/number.ts';
 import type { Group } from '../document/graph-schema.ts';
 import { childGroupOf } from '../document/groups.ts';
 import { layerCalls } from '../layers/layer-calls.ts';
-import type { KerasCall } from '../layers/keras-config.ts';
+import { pythonCall } from '../layers/keras-config.ts';
 import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
 import { pythonData } from './python-data.ts';
 import { indent, pyArgs, pyBool, pyModuleName, pyNumber, pyString, pyTuple } from './python-text.ts';
 
 type Msgs = Extract<PlanResult, { ok: false }>;
 
-/** A Keras layer call as Python: `Conv2D(filters=32, kernel_size=(3, 3), name="conv2d")`. */
-export function pythonCall(call: KerasCall): string {
-  const positional = call.args.filter((a) => a.positional).map((a) => a.python ?? 'None');
-  const named = call.args.filter((a) => !a.positional && a.python !== null).map((a) => `${a.key}=${a.python}`);
-  return `${call.className}(${[...positional, ...named, `name=${pyString(call.name)}`].join(', ')})`;
-}
-
 /** The Keras layer calls for one node: usually one, two where numeric padding comes first. */
 export function kerasLayers(node: LayerNode): string[] {
-  return layerCalls(node).map(pythonCall);
+  return layerCalls(node).map((call) => pythonCall(call));
 }
 
 /** The class a layer call makes: `Conv2D(filters=…)` → Conv2D. */
@@ -213,7 +206,11 @@ export function kerasScript(input: Project, appVersion = ''): ScriptResult {
   const augmentation = augmentationLines(steps);
   const trainer = augmentation.length > 0 ? 'trainer' : 'model';
   const allCalls = [...[...calls.values()].flat(), ...steps];
-  const layerImports = [...new Set(['Input', ...allCalls.map(className)])].sort();
+  // A wrapper's layer is a class too: Bidirectional(LSTM(64)) imports both.
+  const wrapped = allCalls.flatMap((c) =>
+    [...c.slice(className(c).length).matchAll(/(?<![.\w])([A-Z]\w*)\(/g)].map((m) => m[1]!),
+  );
+  const layerImports = [...new Set(['Input', ...allCalls.map(className), ...wrapped])].sort();
   const usesRegularizers = allCalls.some((c) => c.includes('regularizers.'));
   const callbacks = ['EarlyStopping', 'LearningRateScheduler'].filter((c) =>
     c === 'EarlyStopping' ? s.earlyStopping : s.lrDecay,

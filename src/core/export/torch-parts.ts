@@ -3,6 +3,7 @@
  * padding as explicit pads, weight penalties.
  */
 import type { Shape } from '../analysis/types.ts';
+import type { LayerCode } from '../layers/layer-module.ts';
 import type { ActivationName } from '../layers/params.ts';
 import { pyNumber, pyString, pyTuple } from './python-text.ts';
 
@@ -81,13 +82,19 @@ export function penaltyTerms(id: string, l1: number, l2: number): string[] {
 }
 
 /** A layer with nothing of its own in the PyTorch module (its forward set by the caller). */
-export const NO_CODE = { init: [], forward: () => [], load: [], penalty: [] } as const;
+export const NO_CODE: LayerCode = { init: [], forward: () => [], load: [], penalty: [] };
 
 /** Loading a Keras kernel (turned to PyTorch's layout by `layout`) and bias into `self.<id>`. */
-export function kernelAndBiasLoad(id: string, layer: string, layout: string, bias: boolean): string[] {
+export function kernelAndBiasLoad(
+  id: string,
+  layer: string,
+  layout: string,
+  bias: boolean,
+  kernel = 'kernel',
+): string[] {
   const key = (weight: string) => pyString(`${layer}/${weight}`);
   return [
-    `model.${id}.weight.copy_(get(${key('kernel')})${layout})`,
+    `model.${id}.weight.copy_(get(${key(kernel)})${layout})`,
     ...(bias ? [`model.${id}.bias.copy_(get(${key('bias')}))`] : []),
   ];
 }

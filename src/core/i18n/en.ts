@@ -7,12 +7,24 @@ import { formatInt } from '../format/number.ts';
 type S = string;
 type N = number;
 /** Spatial axes are passed by name and worded by each language. */
-export type Axis = 'height' | 'width';
+export type Axis = 'height' | 'width' | 'steps';
 /** A diagnostic about both spatial axes at once says so. */
 export type Side = Axis | 'both';
-const side = (a: Side): string => (a === 'both' ? 'height and width' : a);
+const side = (a: Side): string => (a === 'both' ? 'height and width' : a === 'steps' ? 'time steps' : a);
 const lines = (a: Side, n: number): string =>
-  a === 'both' ? 'rows and columns' : a === 'width' ? (n === 1 ? 'column' : 'columns') : n === 1 ? 'row' : 'rows';
+  a === 'both'
+    ? 'rows and columns'
+    : a === 'steps'
+      ? n === 1
+        ? 'step'
+        : 'steps'
+      : a === 'width'
+        ? n === 1
+          ? 'column'
+          : 'columns'
+        : n === 1
+          ? 'row'
+          : 'rows';
 
 /** The kinds of value a file's schema expects (zod's names), as a reader says them. */
 const EN_VALUE_KINDS: Record<string, string> = {
@@ -47,6 +59,8 @@ export const en = {
     `${a.layer} is not connected to an Input layer, so its input shape is unknown.`,
   'diag.missingInputShape': (a: { layer: S }) =>
     `${a.layer} has no input shape. Give it a height, width and channels (e.g. 28 × 28 × 1) or a number of features.`,
+  'diag.openInputSize': (a: { layer: S; shape: S }) =>
+    `${a.layer}: the model leaves some sizes of its input open (${a.shape}: any size where it says ?). Give them a value, the size of your images: the parameter counts of convolutions do not depend on it, the shapes do.`,
   'diag.badInputShape': (a: { layer: S; shape: S }) =>
     `${a.layer}: the input shape ${a.shape} is not valid. Each size must be a whole number from 1 to 65,536, with 1 to 3 sizes.`,
   'diag.inputHasInputs': (a: { layer: S }) =>
@@ -78,6 +92,19 @@ export const en = {
   'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
     `${a.layer}: axis ${a.axis} does not exist in inputs with ${a.rank} axes.`,
 
+  'diag.needsSequence': (a: { layer: S; shape: S }) =>
+    `${a.layer} works on sequences (time steps × features), but its input is ${a.shape}. Give the Input 2 sizes (steps × features), put an Embedding before it, or a Reshape (28 × 28 × 1 → 28 × 28 reads an image row by row).`,
+  'diag.needsIndices': (a: { layer: S; shape: S }) =>
+    `${a.layer} turns a list of word indices into vectors, so its input must be one size (the number of steps, e.g. 100), but it is ${a.shape}.`,
+  'diag.outputPadding': (a: { layer: S; padding: S; strides: S }) =>
+    `${a.layer}: output_padding ${a.padding} must be smaller than the stride ${a.strides} on each axis (Keras refuses it otherwise).`,
+  'diag.badTargetShape': (a: { layer: S; shape: S }) =>
+    `${a.layer}: the target shape ${a.shape} is not valid. Give 1 to 3 whole sizes from 1 to 65,536; at most one may be −1 (“whatever is left”).`,
+  'diag.reshapeMismatch': (a: { layer: S; input: S; values: N; target: S }) =>
+    `${a.layer}: its input ${a.input} has ${formatInt(a.values)} values, which cannot be laid out as ${a.target}. The sizes must multiply to ${formatInt(a.values)}.`,
+  'diag.badRange': (a: { layer: S; setting: S; low: S; high: S; max: N }) =>
+    `${a.layer}: ${a.setting} from ${a.low} to ${a.high} is not a valid range. Both ends must lie between −${a.max} and ${a.max}, the first no larger than the second.`,
+
   // — diagnostics: warnings —
   'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
     `${a.layer}: along the ${side(a.axis)}, ${a.formula} is not divisible by the stride ${a.stride}, so Keras ignores the last ${a.dropped} ${lines(a.axis, a.dropped)} of the input.`,
@@ -106,6 +133,49 @@ export const en = {
   'explain.shape.globalPool': () => 'Global pooling keeps one value per channel',
   'explain.shape.concat': () => 'Concatenate adds up the sizes along the joining axis',
   'explain.shape.input': () => 'The size of each input sample',
+  'explain.shape.causal': () =>
+    "Output steps = ⌈input / stride⌉ (padding 'causal': zeros only before, so no output sees a later step)",
+  'explain.shape.embeddingSteps': () => 'One vector for each index of the input (time steps)',
+  'explain.shape.embedding': () => 'Each vector has output_dim numbers',
+  'explain.shape.everyStep': () => 'return_sequences: one output for every time step',
+  'explain.shape.units': () => 'Each output has `units` numbers',
+  'explain.shape.lastState': () => 'Only the last step’s state is returned: `units` numbers',
+  'explain.shape.bidirectionalConcat': () => 'The forward and backward outputs side by side: 2 × units',
+  'explain.shape.bidirectionalMerged': () => 'The forward and backward outputs merged into one: units',
+  'explain.params.conv1d': () => 'Parameters = (kernel size × input features + 1 bias) × filters',
+  'explain.params.conv1dNoBias': () => 'Parameters = kernel size × input features × filters (no bias)',
+  'explain.params.embedding': () => 'Parameters = input_dim (words) × output_dim (numbers per word); no bias',
+  'explain.params.lstm': (a: { bias: boolean }) =>
+    `Parameters = (inputs + units${a.bias ? ' + 1 bias' : ''}) × 4 gates × units: the input, forget, cell and output gates each have a kernel, a recurrent kernel${a.bias ? ' and a bias' : ''}`,
+  'explain.params.gru': (a: { bias: boolean }) =>
+    `Parameters = (inputs + units${a.bias ? ' + 1 bias' : ''}) × 3 gates × units: the update, reset and candidate gates (reset_after off: one bias per gate)`,
+  'explain.params.gruResetAfter': () =>
+    'Parameters = (inputs + units + 2 biases) × 3 gates × units: with reset_after (Keras’s default) each gate has one bias for the input and one for the recurrent part',
+  'explain.params.simpleRnn': (a: { bias: boolean }) =>
+    `Parameters = (inputs + units${a.bias ? ' + 1 bias' : ''}) × units: a kernel, a recurrent kernel${a.bias ? ' and a bias' : ''}`,
+  'explain.params.bidirectional': (a: { cell: S }) =>
+    `Twice the wrapped layer’s: one copy reads forwards, one backwards. ${a.cell}`,
+  'explain.shape.depthwise': () =>
+    'Output channels = input channels × depth multiplier (each channel is filtered on its own)',
+  'explain.shape.transposeSame': (a: { axis: Axis }) =>
+    `Output ${a.axis} = input × stride (transposed convolution, padding 'same')`,
+  'explain.shape.transposeValid': (a: { axis: Axis }) =>
+    `Output ${a.axis} = input × stride + max(kernel − stride, 0) (transposed convolution, padding 'valid')`,
+  'explain.shape.transposeOutputPadding': (a: { axis: Axis }) =>
+    `Output ${a.axis} = (input − 1) × stride + kernel − 2 × padding + output padding ('same' pads kernel ÷ 2, rounded down)`,
+  'explain.shape.upsample': (a: { axis: Axis }) => `Output ${a.axis} = input × size (each pixel repeated)`,
+  'explain.shape.reshape': () =>
+    'Reshape lays out the same values in the target shape; a −1 size takes whatever the others leave',
+  'explain.shape.augmentation': () =>
+    'This layer keeps the shape: in training it moves each image at random, when predicting it passes the image through',
+  'explain.params.depthwise': () =>
+    'Parameters = (kernel height × kernel width + 1 bias) × input channels × depth multiplier',
+  'explain.params.depthwiseNoBias': () =>
+    'Parameters = kernel height × kernel width × input channels × depth multiplier (no bias)',
+  'explain.params.separable': () =>
+    'Parameters = depthwise (kernel height × kernel width × input channels × depth multiplier) + pointwise (depthwise outputs + 1 bias) × filters',
+  'explain.params.separableNoBias': () =>
+    'Parameters = depthwise (kernel height × kernel width × input channels × depth multiplier) + pointwise depthwise outputs × filters (no bias)',
   'explain.params.conv': () => 'Parameters = (kernel height × kernel width × input channels + 1 bias) × filters',
   'explain.params.convGroups': () =>
     'Parameters = (kernel height × kernel width × input channels / groups + 1 bias) × filters',
@@ -126,6 +196,19 @@ export const en = {
   'explain.macs.conv': () =>
     'Multiply-adds = output height × output width × (kernel height × kernel width × input channels / groups) × filters',
   'explain.macs.dense': () => 'Multiply-adds = positions × inputs × units',
+  'explain.macs.conv1d': () => 'Multiply-adds = output steps × (kernel size × input features) × filters',
+  'explain.macs.recurrent': (a: { gates: N }) =>
+    `Multiply-adds = time steps × ${a.gates === 1 ? '' : `${a.gates} gates × `}(inputs + units) × units (the kernels’ products at every step)`,
+  'explain.macs.bidirectional': () => 'Multiply-adds = 2 × the wrapped layer’s (forwards and backwards)',
+  'explain.rf.sequence': () => 'Not defined for recurrent layers: each output can depend on every earlier step',
+  'explain.macs.depthwise': () =>
+    'Multiply-adds = output height × output width × kernel height × kernel width × input channels × depth multiplier',
+  'explain.macs.separable': () =>
+    'Multiply-adds = output height × output width × (depthwise weights + depthwise outputs × filters)',
+  'explain.macs.transpose': () =>
+    'Multiply-adds = input height × input width × (kernel height × kernel width × input channels) × filters: every input pixel spreads one kernel per filter',
+  'explain.rf.enlarged': () =>
+    'Not defined here: this layer enlarges the map, and the receptive-field arithmetic covers only layers that keep or shrink it',
   'explain.macs.none': () => 'No multiply-adds with weights',
   'explain.paramsBreakdown': (a: { trainable: S; nonTrainable: S }) =>
     `trainable ${a.trainable}, non-trainable ${a.nonTrainable}`,
@@ -210,6 +293,14 @@ export const en = {
   'backend.wasmFast': () => 'WebAssembly with SIMD: ships with ConvStudio and runs everywhere',
   'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
     `Training stopped at epoch ${a.epoch}, batch ${a.batch}: the loss became NaN or infinite. The learning rate (${a.learningRate}) is probably too high; try one ten times smaller.`,
+  'train.missingKernel': (a: { kernel: S; backend: S }) =>
+    `The network cannot be trained on the ${a.backend} backend: it has no ${a.kernel} operation, which one of its layers needs. Choose the automatic backend (it falls back to the CPU) or another one.`,
+  'train.dilatedGradient': (a: { layers: S }) =>
+    `The network cannot be trained here: TensorFlow.js cannot train dilated convolutions (dilation above 1 in ${a.layers}). Set their dilation to 1, or export the network to Keras or PyTorch and train it there.`,
+  'train.cannotTrainHere': (a: { detail: S }) =>
+    `The network cannot be trained with TensorFlow.js; it reports: ${a.detail}. Export it to Keras or PyTorch to train it there.`,
+  'backend.missingKernel': (a: { kernel: S; backend: S }) =>
+    `it has no ${a.kernel} operation, which this network needs for training: the CPU backend is used instead`,
   'train.cannotBuild': (a: { layer: S; reason: S }) =>
     `The network cannot be trained: layer ${a.layer} uses ${a.reason}, which TensorFlow.js cannot train.`,
   'train.crashed': (a: { reason: S }) =>
@@ -354,6 +445,23 @@ export const en = {
     `That is the count for one filter (or unit); the layer has ${a.count}, so multiply by ${a.count}.`,
   'mistake.denseOnlyChannels': (a: { features: S; channels: S }) =>
     `Dense is connected to every value Flatten lines up — ${a.features} of them (height × width × channels), not only the ${a.channels} channels.`,
+  'mistake.embeddingBias': () => 'An Embedding has no bias: only input_dim × output_dim weights.',
+  'mistake.oneGate': (a: { gates: N }) =>
+    `This layer has ${a.gates} gates, each with its own kernel, recurrent kernel and bias: multiply one gate’s count by ${a.gates}.`,
+  'mistake.forgotRecurrent': () =>
+    'The recurrent kernel (units × units per gate) is missing: the state of the previous step is weighted too.',
+  'mistake.gruSecondBias': () =>
+    'With reset_after (Keras’s default) GRU has two biases per gate: one for the input, one for the recurrent part.',
+  'mistake.bidirectionalOnce': () =>
+    'Bidirectional holds two copies of the layer (forwards and backwards): count it twice.',
+  'mistake.depthwiseAsConv': (a: { channels: S }) =>
+    `A depthwise filter looks at one channel only: it does not multiply by all ${a.channels} input channels as Conv2D does.`,
+  'mistake.separableForgotDepthwise': () =>
+    'The depthwise part has weights too: kernel height × kernel width per input channel (× depth multiplier).',
+  'mistake.separableForgotPointwise': () =>
+    'The pointwise 1×1 part has weights too: one per depthwise output for each filter.',
+  'mistake.separableAsConv': () =>
+    'This is a separable convolution: a depthwise step and a 1×1 pointwise step, far fewer weights than one Conv2D.',
   'mistake.batchNormMovingStats': () =>
     'Keras also counts BatchNormalization’s moving mean and moving variance: 2 more per channel, not trainable but part of the count.',
   'mistake.batchNormPerPosition': () =>

@@ -9,8 +9,10 @@ type Catalogue = typeof en;
 type S = string;
 type N = number;
 
-const axisWord = (axis: Side): string => (axis === 'both' ? '高度與寬度' : axis === 'height' ? '高度' : '寬度');
-const lines = (axis: Side): string => (axis === 'both' ? '列與行' : axis === 'width' ? '行' : '列');
+const AXIS_WORDS: Record<Side, string> = { both: '高度與寬度', height: '高度', width: '寬度', steps: '時間步數' };
+const LINE_WORDS: Record<Side, string> = { both: '列與行', height: '列', width: '行', steps: '個時間步' };
+const axisWord = (axis: Side): string => AXIS_WORDS[axis];
+const lines = (axis: Side): string => LINE_WORDS[axis];
 
 /** The kinds of value a file's schema expects (zod's names), in words. */
 const ZH_VALUE_KINDS: Record<string, string> = {
@@ -40,6 +42,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'diag.notConnected': (a: { layer: S }) => `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。`,
   'diag.missingInputShape': (a: { layer: S }) =>
     `${a.layer} 沒有輸入形狀。請設定高度、寬度與通道數（例如 28 × 28 × 1），或特徵數。`,
+  'diag.openInputSize': (a: { layer: S; shape: S }) =>
+    `${a.layer}：模型沒有指定輸入的某些大小（${a.shape}：? 表示任何大小）。請填入你的影像大小：卷積層的參數數量與它無關，但輸出形狀有關。`,
   'diag.badInputShape': (a: { layer: S; shape: S }) =>
     `${a.layer}：輸入形狀 ${a.shape} 無效。每個大小必須是 1 到 65,536 的整數，共 1 到 3 個大小。`,
   'diag.inputHasInputs': (a: { layer: S }) => `${a.layer} 是輸入層 (Input)，不能接收其他層的連線。`,
@@ -69,6 +73,18 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
     `${a.layer}：輸入只有 ${a.rank} 個軸，沒有第 ${a.axis} 軸。`,
 
+  'diag.needsSequence': (a: { layer: S; shape: S }) =>
+    `${a.layer} 處理序列（時間步 × 特徵數），但它的輸入是 ${a.shape}。請給輸入層 2 個大小（時間步 × 特徵數），或在前面加上 Embedding，或加上 Reshape（28 × 28 × 1 → 28 × 28 會把影像一列一列讀入）。`,
+  'diag.needsIndices': (a: { layer: S; shape: S }) =>
+    `${a.layer} 把一串字詞編號轉成向量，所以它的輸入必須只有一個大小（時間步數，例如 100），但它是 ${a.shape}。`,
+  'diag.outputPadding': (a: { layer: S; padding: S; strides: S }) =>
+    `${a.layer}：輸出填充 (output_padding) ${a.padding} 在每個軸上都必須小於步幅 ${a.strides}（否則 Keras 會拒絕）。`,
+  'diag.badTargetShape': (a: { layer: S; shape: S }) =>
+    `${a.layer}：目標形狀 ${a.shape} 無效。請給 1 到 3 個 1 到 65,536 的整數；最多一個可以是 −1（「剩下的全部」）。`,
+  'diag.reshapeMismatch': (a: { layer: S; input: S; values: N; target: S }) =>
+    `${a.layer}：輸入 ${a.input} 共有 ${formatInt(a.values)} 個值，無法排成 ${a.target}。各個大小相乘必須等於 ${formatInt(a.values)}。`,
+  'diag.badRange': (a: { layer: S; setting: S; low: S; high: S; max: N }) =>
+    `${a.layer}：${a.setting} 從 ${a.low} 到 ${a.high} 不是有效的範圍。兩端都必須介於 −${a.max} 與 ${a.max} 之間，且前者不大於後者。`,
   'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
     `${a.layer}：在${axisWord(a.axis)}方向，${a.formula} 無法被步幅 (stride) ${a.stride} 整除，因此 Keras 會忽略輸入最後 ${a.dropped} ${lines(a.axis)}。`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
@@ -95,6 +111,41 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.shape.globalPool': () => '全域池化每個通道只保留一個值',
   'explain.shape.concat': () => 'Concatenate 沿著串接的軸把大小相加',
   'explain.shape.input': () => '每個輸入樣本的大小',
+  'explain.shape.causal': () => "輸出時間步數 = ⌈輸入 / 步幅⌉（'causal'：只在前面補零，所以輸出不會看到之後的時間步）",
+  'explain.shape.embeddingSteps': () => '輸入的每個編號各得一個向量（時間步）',
+  'explain.shape.embedding': () => '每個向量有 output_dim 個數',
+  'explain.shape.everyStep': () => 'return_sequences：每個時間步都有一個輸出',
+  'explain.shape.units': () => '每個輸出有 units 個數',
+  'explain.shape.lastState': () => '只傳回最後一個時間步的狀態：units 個數',
+  'explain.shape.bidirectionalConcat': () => '正向與反向的輸出並排：2 × units',
+  'explain.shape.bidirectionalMerged': () => '正向與反向的輸出合而為一：units',
+  'explain.params.conv1d': () => '參數 = (濾波器大小 × 輸入特徵數 + 1 個偏差) × 濾波器數量',
+  'explain.params.conv1dNoBias': () => '參數 = 濾波器大小 × 輸入特徵數 × 濾波器數量（無偏差）',
+  'explain.params.embedding': () => '參數 = input_dim（字詞數）× output_dim（每個字詞的數值個數）；沒有偏差',
+  'explain.params.lstm': (a: { bias: boolean }) =>
+    `參數 = (輸入數 + units${a.bias ? ' + 1 個偏差' : ''}) × 4 個閘門 × units：輸入閘、遺忘閘、記憶單元與輸出閘各有一組權重、一組循環權重${a.bias ? '與偏差' : ''}`,
+  'explain.params.gru': (a: { bias: boolean }) =>
+    `參數 = (輸入數 + units${a.bias ? ' + 1 個偏差' : ''}) × 3 個閘門 × units：更新閘、重置閘與候選狀態（reset_after 關閉：每個閘門一組偏差）`,
+  'explain.params.gruResetAfter': () =>
+    '參數 = (輸入數 + units + 2 個偏差) × 3 個閘門 × units：開啟 reset_after（Keras 的預設）時，每個閘門的輸入與循環部分各有一組偏差',
+  'explain.params.simpleRnn': (a: { bias: boolean }) =>
+    `參數 = (輸入數 + units${a.bias ? ' + 1 個偏差' : ''}) × units：一組權重、一組循環權重${a.bias ? '與偏差' : ''}`,
+  'explain.params.bidirectional': (a: { cell: S }) => `包裝的層的兩倍：一份正向讀、一份反向讀。${a.cell}`,
+  'explain.shape.depthwise': () => '輸出通道數 = 輸入通道數 × 深度倍數（每個通道各自濾波）',
+  'explain.shape.transposeSame': (a: { axis: Axis }) => `輸出${axisWord(a.axis)} = 輸入 × 步幅（轉置卷積，'same'）`,
+  'explain.shape.transposeValid': (a: { axis: Axis }) =>
+    `輸出${axisWord(a.axis)} = 輸入 × 步幅 + max(濾波器大小 − 步幅, 0)（轉置卷積，'valid'）`,
+  'explain.shape.transposeOutputPadding': (a: { axis: Axis }) =>
+    `輸出${axisWord(a.axis)} = (輸入 − 1) × 步幅 + 濾波器大小 − 2 × 填充 + 輸出填充（'same' 的填充為濾波器大小 ÷ 2，無條件捨去）`,
+  'explain.shape.upsample': (a: { axis: Axis }) => `輸出${axisWord(a.axis)} = 輸入 × 放大倍數（每個像素重複）`,
+  'explain.shape.reshape': () => '重塑形狀 (Reshape) 把同樣的值排成目標形狀；−1 的大小取其餘各軸剩下的部分',
+  'explain.shape.augmentation': () => '這一層不改變形狀：訓練時隨機移動每張影像，預測時原樣通過',
+  'explain.params.depthwise': () => '參數 = (濾波器高 × 濾波器寬 + 1 個偏差) × 輸入通道數 × 深度倍數',
+  'explain.params.depthwiseNoBias': () => '參數 = 濾波器高 × 濾波器寬 × 輸入通道數 × 深度倍數（無偏差）',
+  'explain.params.separable': () =>
+    '參數 = 深度卷積 (濾波器高 × 濾波器寬 × 輸入通道數 × 深度倍數) + 逐點卷積 (深度卷積輸出數 + 1 個偏差) × 濾波器數量',
+  'explain.params.separableNoBias': () =>
+    '參數 = 深度卷積 (濾波器高 × 濾波器寬 × 輸入通道數 × 深度倍數) + 逐點卷積 深度卷積輸出數 × 濾波器數量（無偏差）',
   'explain.params.conv': () => '參數 = (濾波器高 × 濾波器寬 × 輸入通道數 + 1 個偏差) × 濾波器數量',
   'explain.params.convGroups': () => '參數 = (濾波器高 × 濾波器寬 × 輸入通道數 / 分組數 + 1 個偏差) × 濾波器數量',
   'explain.params.convNoBias': () => '參數 = 濾波器高 × 濾波器寬 × 輸入通道數 × 濾波器數量（無偏差）',
@@ -112,6 +163,16 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.rf.global': () => '每個輸出都取決於整個輸入：沒有局部的感受野',
   'explain.macs.conv': () => '乘加運算量 = 輸出高 × 輸出寬 × (濾波器高 × 濾波器寬 × 輸入通道數 / 分組數) × 濾波器數量',
   'explain.macs.dense': () => '乘加運算量 = 位置數 × 輸入數 × 神經元數量',
+  'explain.macs.conv1d': () => '乘加運算量 = 輸出時間步數 × (濾波器大小 × 輸入特徵數) × 濾波器數量',
+  'explain.macs.recurrent': (a: { gates: N }) =>
+    `乘加運算量 = 時間步數 × ${a.gates === 1 ? '' : `${a.gates} 個閘門 × `}(輸入數 + units) × units（每個時間步的權重乘法）`,
+  'explain.macs.bidirectional': () => '乘加運算量 = 2 × 包裝的層（正向與反向）',
+  'explain.rf.sequence': () => '循環層沒有定義感受野：每個輸出都可能取決於之前所有的時間步',
+  'explain.macs.depthwise': () => '乘加運算量 = 輸出高 × 輸出寬 × 濾波器高 × 濾波器寬 × 輸入通道數 × 深度倍數',
+  'explain.macs.separable': () => '乘加運算量 = 輸出高 × 輸出寬 × (深度卷積權重數 + 深度卷積輸出數 × 濾波器數量)',
+  'explain.macs.transpose': () =>
+    '乘加運算量 = 輸入高 × 輸入寬 × (濾波器高 × 濾波器寬 × 輸入通道數) × 濾波器數量：每個輸入像素為每個濾波器散佈一個卷積核',
+  'explain.rf.enlarged': () => '這裡沒有定義：這一層會放大特徵圖，而感受野的算法只適用於保持或縮小特徵圖的層',
   'explain.macs.none': () => '沒有與權重相乘的運算',
   'explain.paramsBreakdown': (a: { trainable: S; nonTrainable: S }) =>
     `可訓練 ${a.trainable}，不可訓練 ${a.nonTrainable}`,
@@ -191,6 +252,14 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'backend.wasmFast': () => 'WebAssembly（SIMD）：隨 ConvStudio 提供，到處都能執行',
   'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
     `訓練在第 ${a.epoch} 個訓練週期、第 ${a.batch} 個批次停止：損失變成 NaN 或無限大。學習率 (${a.learningRate}) 可能太高；請試試小十倍的值。`,
+  'train.missingKernel': (a: { kernel: S; backend: S }) =>
+    `無法在 ${a.backend} 後端訓練這個網路：它沒有某一層需要的 ${a.kernel} 運算。請選擇自動選擇後端（會改用 CPU）或其他後端。`,
+  'train.dilatedGradient': (a: { layers: S }) =>
+    `無法在這裡訓練這個網路：TensorFlow.js 無法訓練擴張卷積（${a.layers} 的擴張率大於 1）。請把擴張率設為 1，或匯出到 Keras 或 PyTorch 再訓練。`,
+  'train.cannotTrainHere': (a: { detail: S }) =>
+    `無法用 TensorFlow.js 訓練這個網路，它回報：${a.detail}。請匯出到 Keras 或 PyTorch 再訓練。`,
+  'backend.missingKernel': (a: { kernel: S; backend: S }) =>
+    `它沒有這個網路訓練時需要的 ${a.kernel} 運算：改用 CPU 後端`,
   'train.cannotBuild': (a: { layer: S; reason: S }) =>
     `無法訓練這個網路：${a.layer} 層使用了 ${a.reason}，TensorFlow.js 無法訓練。`,
   'train.crashed': (a: { reason: S }) =>
@@ -326,6 +395,17 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `這是一個濾波器（或神經元）的參數；這一層有 ${a.count} 個，所以要再乘以 ${a.count}。`,
   'mistake.denseOnlyChannels': (a: { features: S; channels: S }) =>
     `全連接層連到平坦化後的每一個值——共 ${a.features} 個（高 × 寬 × 通道），而不只是 ${a.channels} 個通道。`,
+  'mistake.embeddingBias': () => 'Embedding 沒有偏差：只有 input_dim × output_dim 個權重。',
+  'mistake.oneGate': (a: { gates: N }) =>
+    `這一層有 ${a.gates} 個閘門，各有自己的權重、循環權重與偏差：要把一個閘門的數量乘以 ${a.gates}。`,
+  'mistake.forgotRecurrent': () => '少了循環權重（每個閘門 units × units）：前一個時間步的狀態也要乘上權重。',
+  'mistake.gruSecondBias': () => '開啟 reset_after（Keras 的預設）時，GRU 每個閘門有兩組偏差：輸入一組、循環部分一組。',
+  'mistake.bidirectionalOnce': () => 'Bidirectional 含有兩份這一層（正向與反向）：要算兩次。',
+  'mistake.depthwiseAsConv': (a: { channels: S }) =>
+    `深度卷積 (depthwise) 的濾波器只看一個通道：不像 Conv2D 那樣乘上全部 ${a.channels} 個輸入通道。`,
+  'mistake.separableForgotDepthwise': () => '深度卷積部分也有權重：每個輸入通道 濾波器高 × 濾波器寬 個（× 深度倍數）。',
+  'mistake.separableForgotPointwise': () => '1×1 逐點卷積部分也有權重：每個濾波器對每個深度卷積輸出各一個。',
+  'mistake.separableAsConv': () => '這是可分離卷積：先深度卷積、再 1×1 逐點卷積，權重比一個 Conv2D 少得多。',
   'mistake.batchNormMovingStats': () =>
     'Keras 也會把批次正規化的移動平均與移動變異數算進參數：每個通道再多 2 個，屬於不可訓練參數，但仍計入總數。',
   'mistake.batchNormPerPosition': () => '批次正規化的參數是每個通道一組，不是每個位置一組：高和寬不用乘進去。',

@@ -26,7 +26,19 @@ export function isLayerType(value: string): value is LayerType {
 }
 
 export type { PaletteGroup };
-const GROUPS: PaletteGroup[] = ['input', 'convolution', 'pooling', 'core', 'normalization', 'activation', 'merge'];
+/** In the palette's order: the course's everyday layers first. */
+const GROUPS: PaletteGroup[] = [
+  'input',
+  'convolution',
+  'pooling',
+  'core',
+  'normalization',
+  'activation',
+  'merge',
+  'reshaping',
+  'sequence',
+  'preprocessing',
+];
 
 export const PALETTE: ReadonlyArray<{ group: PaletteGroup; types: LayerType[] }> = GROUPS.map((group) => ({
   group,

@@ -61,6 +61,26 @@ export function readBool(config: Config, key: string, fallback: boolean): boolea
   return value;
 }
 
+/** A one-axis size: 3, [3] or (3,) → 3 (Conv1D's kernel_size, strides). */
+export function readOne(config: Config, key: string, fallback?: number): number {
+  const value = config[key];
+  if (Array.isArray(value) && value.length === 1) return readNumber({ [key]: value[0] }, key, fallback);
+  if (Array.isArray(value)) throw new SettingError(key, value);
+  return readNumber(config, key, fallback);
+}
+
+/** One of a few words (Keras's padding modes, fill modes…); absent: `fallback`. */
+export function readChoice<T extends string>(
+  config: Config,
+  key: string,
+  options: readonly T[],
+  fallback: T = options[0]!,
+): T {
+  const value = config[key] ?? fallback;
+  if (typeof value === 'string' && (options as readonly string[]).includes(value)) return value as T;
+  throw new SettingError(key, value);
+}
+
 /** 3 or [3, 3] → [3, 3]. */
 export function readPair(config: Config, key: string, fallback?: Pair): Pair {
   const value = config[key];
@@ -195,6 +215,14 @@ export const kerasArg = {
   /** Any other value, with its Python text. */
   raw: (key: string, value: Json, python: string | null): KerasArg => ({ key, value, python }),
 };
+
+/** A Keras layer call as Python: `Conv2D(filters=32, kernel_size=(3, 3), name="conv2d")`. */
+export function pythonCall(call: KerasCall, named = true): string {
+  const positional = call.args.filter((a) => a.positional).map((a) => a.python ?? 'None');
+  const settings = call.args.filter((a) => !a.positional && a.python !== null).map((a) => `${a.key}=${a.python}`);
+  const name = named ? [`name=${pyString(call.name)}`] : [];
+  return `${call.className}(${[...positional, ...settings, ...name].join(', ')})`;
+}
 
 /** The call's settings as a Keras config (every setting, defaults included), with its name. */
 export function kerasConfig(call: KerasCall): Record<string, Json> {

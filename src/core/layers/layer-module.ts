@@ -12,7 +12,17 @@ import type { Config } from './keras-config.ts';
 import type { Misreading, MistakeContext } from '../exercise/misreading.ts';
 import type { SettingSpec } from './settings-kinds.ts';
 
-export type PaletteGroup = 'input' | 'convolution' | 'pooling' | 'core' | 'normalization' | 'activation' | 'merge';
+export type PaletteGroup =
+  | 'input'
+  | 'convolution'
+  | 'pooling'
+  | 'core'
+  | 'normalization'
+  | 'activation'
+  | 'merge'
+  | 'reshaping'
+  | 'preprocessing'
+  | 'sequence';
 
 /** A layer as the module's own functions see it: its name and its settings. */
 export interface LayerOf<P> {

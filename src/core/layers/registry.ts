@@ -5,26 +5,48 @@
  */
 import { activation } from './types/activation.ts';
 import { batchNormalization } from './types/batch-normalization.ts';
+import { bidirectional } from './types/bidirectional.ts';
+import { conv1d } from './types/conv1d.ts';
 import { conv2d } from './types/conv2d.ts';
+import { conv2dTranspose } from './types/conv2d-transpose.ts';
+import { depthwiseConv2d } from './types/depthwise-conv2d.ts';
 import { dense } from './types/dense.ts';
 import { dropout } from './types/dropout.ts';
 import { flatten } from './types/flatten.ts';
-import { globalAveragePooling2d, globalMaxPooling2d } from './types/global-pooling2d.ts';
+import {
+  globalAveragePooling1d,
+  globalAveragePooling2d,
+  globalMaxPooling1d,
+  globalMaxPooling2d,
+} from './types/global-pooling.ts';
+import { embedding } from './types/embedding.ts';
 import { input } from './types/input.ts';
+import { randomFlip, randomRotation, randomTranslation, randomZoom } from './types/random-augmentation.ts';
+import { rescaling } from './types/rescaling.ts';
+import { reshape } from './types/reshape.ts';
+import { separableConv2d } from './types/separable-conv2d.ts';
+import { upSampling2d } from './types/up-sampling2d.ts';
 import { add, concatenate } from './types/merge.ts';
+import { averagePooling1d, maxPooling1d } from './types/pooling1d.ts';
 import { averagePooling2d, maxPooling2d } from './types/pooling2d.ts';
+import { gru, lstm, simpleRnn } from './types/recurrent.ts';
 import { relu } from './types/relu.ts';
 import { zeroPadding2d } from './types/zero-padding2d.ts';
 
 export const LAYER_MODULES = [
   input,
   conv2d,
+  depthwiseConv2d,
+  separableConv2d,
+  conv2dTranspose,
   zeroPadding2d,
   maxPooling2d,
   averagePooling2d,
   globalAveragePooling2d,
   globalMaxPooling2d,
   flatten,
+  reshape,
+  upSampling2d,
   dense,
   dropout,
   batchNormalization,
@@ -32,4 +54,19 @@ export const LAYER_MODULES = [
   relu,
   add,
   concatenate,
+  embedding,
+  conv1d,
+  maxPooling1d,
+  averagePooling1d,
+  globalMaxPooling1d,
+  globalAveragePooling1d,
+  lstm,
+  gru,
+  simpleRnn,
+  bidirectional,
+  rescaling,
+  randomFlip,
+  randomRotation,
+  randomZoom,
+  randomTranslation,
 ] as const;

@@ -47,6 +47,66 @@ function vggBlock(filters: number, convs: number): LayerSpec[] {
   return [...Array.from({ length: convs }, () => conv(filters, 3, { padding: 'same' })), maxPool(2)];
 }
 
+const batchNorm: LayerSpec = { type: 'BatchNormalization' };
+const relu6: LayerSpec = { type: 'ReLU', params: { max_value: 6 } };
+
+/**
+ * MobileNet v1 (Howard et al., 2017) as keras/src/applications/mobilenet.py builds it with α = 1: a strided
+ * convolution, then 13 depthwise-separable blocks (3×3 depthwise, 1×1 pointwise, each followed by
+ * BatchNormalization and ReLU6); strided blocks pad one row and column after and use 'valid'.
+ */
+function mobileNet(): LayerSpec[] {
+  const block = (filters: number, stride: 1 | 2): LayerSpec[] => [
+    ...(stride === 2
+      ? [
+          {
+            type: 'ZeroPadding2D',
+            params: {
+              padding: [
+                [0, 1],
+                [0, 1],
+              ],
+            },
+          } as LayerSpec,
+        ]
+      : []),
+    {
+      type: 'DepthwiseConv2D',
+      params: {
+        kernel_size: [3, 3],
+        strides: [stride, stride],
+        padding: stride === 1 ? 'same' : 'valid',
+        use_bias: false,
+      },
+    },
+    batchNorm,
+    relu6,
+    conv(filters, 1, { padding: 'same', use_bias: false, activation: 'linear' }),
+    batchNorm,
+    relu6,
+  ];
+  return [
+    input([224, 224, 3]),
+    conv(32, 3, { strides: [2, 2], padding: 'same', use_bias: false, activation: 'linear' }),
+    batchNorm,
+    relu6,
+    ...block(64, 1),
+    ...block(128, 2),
+    ...block(128, 1),
+    ...block(256, 2),
+    ...block(256, 1),
+    ...block(512, 2),
+    ...[1, 2, 3, 4, 5].flatMap(() => block(512, 1)),
+    ...block(1024, 2),
+    ...block(1024, 1),
+    { type: 'GlobalAveragePooling2D', params: { keepdims: true } },
+    dropout(0.001),
+    conv(1000, 1, { padding: 'same', activation: 'linear' }),
+    { type: 'Reshape', params: { target_shape: [1000] } },
+    { type: 'Activation', params: { activation: 'softmax' } },
+  ];
+}
+
 /** A small residual block: the input of two convolutions is added to their output (He et al., 2016). */
 function residualBlock(): Graph {
   const name = kerasNamer();
@@ -227,6 +287,41 @@ export const TEMPLATES: Template[] = [
         dense(4096),
         dense(4096),
         dense(1000, 'softmax'),
+      ]),
+  },
+  {
+    id: 'mobilenet-v1',
+    name: { en: 'MobileNet v1', 'zh-TW': 'MobileNet v1' },
+    description: {
+      en: 'Howard et al. (2017), α = 1, on 224×224×3: depthwise-separable blocks, 4,253,864 parameters (3,228,864 without the classifier).',
+      'zh-TW':
+        'Howard 等人 (2017)，α = 1，輸入 224×224×3：深度可分離卷積區塊，4,253,864 個參數（不含分類器為 3,228,864）。',
+    },
+    build: () => sequential(mobileNet()),
+  },
+  {
+    id: 'separable-block',
+    name: { en: 'Depthwise-separable block', 'zh-TW': '深度可分離卷積區塊' },
+    description: {
+      en: 'A 3×3 convolution split into a depthwise and a 1×1 pointwise step, as MobileNet does; compare its count with the ordinary Conv2D before it.',
+      'zh-TW': '把 3×3 卷積拆成深度卷積與 1×1 逐點卷積，如 MobileNet；和前面的一般 Conv2D 比較參數數量。',
+    },
+    build: () =>
+      sequential([
+        input([32, 32, 32]),
+        conv(64, 3, { padding: 'same' }),
+        {
+          type: 'DepthwiseConv2D',
+          params: { kernel_size: [3, 3], padding: 'same', use_bias: false },
+        },
+        batchNorm,
+        { type: 'Activation', params: { activation: 'relu' } },
+        conv(64, 1, { padding: 'same', use_bias: false, activation: 'linear' }),
+        batchNorm,
+        { type: 'Activation', params: { activation: 'relu' } },
+        { type: 'SeparableConv2D', params: { filters: 128, kernel_size: [3, 3], padding: 'same', activation: 'relu' } },
+        { type: 'GlobalAveragePooling2D' },
+        dense(10, 'softmax'),
       ]),
   },
   {

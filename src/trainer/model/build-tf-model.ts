@@ -19,6 +19,9 @@ import {
   type TfjsGap,
 } from '../../core/index.ts';
 
+// Keras layers TF.js lacks, registered under their Keras class names.
+import './augmentation-layers.ts';
+
 type SymbolicTensor = tf.SymbolicTensor;
 
 /** Why a graph cannot become a TensorFlow.js model; the analysis has already ruled out shape errors. */

@@ -10,20 +10,22 @@ export type Augmentation = NonNullable<TrainingSettings['augmentation']>;
 
 /**
  * The 8 numbers tf.image.transform takes for one image: they map each output pixel back to the input
- * pixel it is read from (the inverse of rotate by θ, scale by s, shift by t, mirror when flip = −1).
+ * pixel it is read from (the inverse of rotate by θ, scale by s — one for both axes or [width, height] —,
+ * shift by t, mirror when flip = −1).
  */
 export function inverseAffine(
   width: number,
   height: number,
   degrees: number,
-  scale: number,
+  scale: number | readonly [number, number],
   tx: number,
   ty: number,
   flip: 1 | -1,
 ): number[] {
   const theta = (degrees * Math.PI) / 180;
-  const [cos, sin] = [Math.cos(theta) / scale, Math.sin(theta) / scale];
-  const a = [flip * cos, flip * sin, -sin, cos];
+  const [sx, sy] = typeof scale === 'number' ? [scale, scale] : scale;
+  const [cos, sin] = [Math.cos(theta), Math.sin(theta)];
+  const a = [(flip * cos) / sx, (flip * sin) / sx, -sin / sy, cos / sy];
   const [cx, cy] = [(width - 1) / 2, (height - 1) / 2];
   const [ox, oy] = [cx + tx, cy + ty];
   return [a[0]!, a[1]!, cx - a[0]! * ox - a[1]! * oy, a[2]!, a[3]!, cy - a[2]! * ox - a[3]! * oy, 0, 0];

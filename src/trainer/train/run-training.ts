@@ -16,6 +16,7 @@ import {
   shuffledIndices,
   type Analysis,
   type ImageDataset,
+  type Graph,
   type ImageSet,
   type Msg,
   type StartCommand,
@@ -27,6 +28,7 @@ import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
 import { augmentBatch } from './augment.ts';
+import { trainingGap, type TrainingGap } from './preflight.ts';
 import { makeBatch, range } from './batches.ts';
 import { saveLayersModel } from './save-model.ts';
 
@@ -108,6 +110,40 @@ async function measure(model: tf.LayersModel, set: ImageSet, indices: Int32Array
   return { loss: loss / n, accuracy: correct / n, predictions };
 }
 
+function buildModel(graph: Graph, name: string): tf.LayersModel {
+  try {
+    return buildTfModel(graph, name);
+  } catch (error) {
+    if (error instanceof ModelBuildError) {
+      const reason =
+        error.reason === 'groups'
+          ? `groups = ${error.detail}`
+          : error.reason === 'noOutput'
+            ? error.reason
+            : error.detail;
+      throw new TrainingProblem(msg('train.cannotBuild', { layer: error.layer, reason }), false);
+    }
+    throw error;
+  }
+}
+
+/** Why the chosen backend cannot train the network, in the user's words. */
+function gapProblem(gap: TrainingGap, graph: Graph): Msg {
+  switch (gap.kind) {
+    case 'kernel':
+      return msg('train.missingKernel', { kernel: gap.kernel, backend: gap.backend });
+    case 'dilation': {
+      const dilated = graph.nodes.filter((n) => {
+        const d = (n.params as { dilation_rate?: number | number[] }).dilation_rate;
+        return d !== undefined && [d].flat().some((v) => v > 1);
+      });
+      return msg('train.dilatedGradient', { layers: dilated.map((n) => `'${n.name}'`).join(', ') });
+    }
+    case 'other':
+      return msg('train.cannotTrainHere', { detail: gap.detail });
+  }
+}
+
 export async function runTraining(
   command: StartCommand,
   emit: (event: TrainerEvent) => void,
@@ -135,14 +171,26 @@ export async function runTraining(
   const classes = dataset.classes.length;
   emit(event);
 
-  let model: tf.LayersModel;
-  try {
-    model = buildTfModel(command.project.graph, command.project.meta.name.replace(/[^\w-]/g, '_') || 'model');
-  } catch (error) {
-    if (error instanceof ModelBuildError)
-      throw new TrainingProblem(msg('train.cannotBuild', { layer: error.layer, reason: error.reason }), false);
-    throw error;
+  const modelName = command.project.meta.name.replace(/[^\w-]/g, '_') || 'model';
+  let model = buildModel(command.project.graph, modelName);
+  let gap = trainingGap(model);
+  if (gap?.kind === 'kernel' && command.backend === 'auto' && selection.chosen !== 'cpu') {
+    // The fastest backend cannot train this network (WebAssembly lacks the depthwise convolution's
+    // gradient): the plain CPU backend has every kernel.
+    model.dispose();
+    const fallback = await selectBackend('cpu');
+    if (!fallback.ok) throw new TrainingProblem(fallback.error, false);
+    const reason = msg('backend.missingKernel', { kernel: gap.kernel, backend: gap.backend });
+    const skipped = { backend: selection.chosen, available: false, reason };
+    emit({
+      type: 'backend',
+      chosen: 'cpu',
+      reports: [...selection.reports.filter((r) => r.backend !== selection.chosen), skipped, ...fallback.reports],
+    });
+    model = buildModel(command.project.graph, modelName);
+    gap = trainingGap(model);
   }
+  if (gap) throw new TrainingProblem(gapProblem(gap, command.project.graph), false);
   const optimizer = optimizerFor(settings);
   model.compile({ optimizer, loss: LOSSES[settings.loss], metrics: ['accuracy'] });
 

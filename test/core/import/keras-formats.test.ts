@@ -187,8 +187,8 @@ describe('files ConvStudio refuses, with the reason', () => {
     ['no layers', sequential([]), /The model has no layers/],
     [
       'a layer ConvStudio lacks',
-      sequential([inputLayer, { class_name: 'LSTM', config: { name: 'lstm_1', units: 4 } }]),
-      /The file uses LSTM, which ConvStudio does not support yet \(1 layer: 'lstm_1'\)/,
+      sequential([inputLayer, { class_name: 'ConvLSTM2D', config: { name: 'conv_lstm_1', filters: 4 } }]),
+      /The file uses ConvLSTM2D, which ConvStudio does not support yet \(1 layer: 'conv_lstm_1'\)/,
     ],
     [
       'an empty nested model',
@@ -236,13 +236,13 @@ describe('files ConvStudio refuses, with the reason', () => {
     const found = errors(
       sequential([
         inputLayer,
-        { class_name: 'LSTM', config: { name: 'a' } },
-        { class_name: 'GRU', config: { name: 'b' } },
+        { class_name: 'ConvLSTM2D', config: { name: 'a' } },
+        { class_name: 'MultiHeadAttention', config: { name: 'b' } },
       ]),
     );
     expect(found).toEqual([
-      "The file uses LSTM, which ConvStudio does not support yet (1 layer: 'a').",
-      "The file uses GRU, which ConvStudio does not support yet (1 layer: 'b').",
+      "The file uses ConvLSTM2D, which ConvStudio does not support yet (1 layer: 'a').",
+      "The file uses MultiHeadAttention, which ConvStudio does not support yet (1 layer: 'b').",
     ]);
   });
 
@@ -250,15 +250,15 @@ describe('files ConvStudio refuses, with the reason', () => {
     const found = errors(
       sequential([
         inputLayer,
-        { class_name: 'Rescaling', config: { name: 'r1', scale: 1 / 255 } },
+        { class_name: 'RandomContrast', config: { name: 'r1', factor: 0.1 } },
         { class_name: 'BatchNormalization', config: { name: 'bn', axis: [3] } },
-        { class_name: 'Rescaling', config: { name: 'r2', scale: 2 } },
-        { class_name: 'Rescaling', config: { name: 'r3', scale: 2 } },
-        { class_name: 'Rescaling', config: { name: 'r4', scale: 2 } },
+        { class_name: 'RandomContrast', config: { name: 'r2', factor: 2 } },
+        { class_name: 'RandomContrast', config: { name: 'r3', factor: 2 } },
+        { class_name: 'RandomContrast', config: { name: 'r4', factor: 2 } },
       ]),
     );
     expect(found).toEqual([
-      "The file uses Rescaling, which ConvStudio does not support yet (4 layers: 'r1', 'r2', 'r3', …).",
+      "The file uses RandomContrast, which ConvStudio does not support yet (4 layers: 'r1', 'r2', 'r3', …).",
     ]);
   });
 
@@ -295,8 +295,8 @@ describe('files ConvStudio refuses, with the reason', () => {
   });
 
   it('says it in Traditional Chinese too', () => {
-    expect(errors(sequential([inputLayer, { class_name: 'LSTM', config: { name: 'lstm_1' } }]), 'zh-TW')).toEqual([
-      "檔案用到 LSTM，ConvStudio 目前還不支援（共 1 層：'lstm_1'）。",
+    expect(errors(sequential([inputLayer, { class_name: 'ConvLSTM2D', config: { name: 'c1' } }]), 'zh-TW')).toEqual([
+      "檔案用到 ConvLSTM2D，ConvStudio 目前還不支援（共 1 層：'c1'）。",
     ]);
   });
 

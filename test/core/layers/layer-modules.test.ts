@@ -50,6 +50,24 @@ const OTHER_SETTINGS: Partial<Record<LayerType, Record<string, unknown>[]>> = {
     },
   ],
   Concatenate: [{ axis: -1 }],
+  DepthwiseConv2D: [
+    { kernel_size: [5, 5], strides: [2, 2], padding: 'same', depth_multiplier: 2, use_bias: false },
+    { dilation_rate: [2, 2], activation: 'relu6' },
+  ],
+  SeparableConv2D: [
+    { filters: 64, strides: [2, 2], padding: 'same', depth_multiplier: 3, use_bias: false, activation: 'relu' },
+  ],
+  Conv2DTranspose: [
+    { filters: 16, kernel_size: [4, 4], strides: [2, 2], padding: 'same', activation: 'relu' },
+    { filters: 3, strides: [3, 3], output_padding: [1, 2], use_bias: false },
+  ],
+  UpSampling2D: [{ size: [3, 2], interpolation: 'bilinear' }],
+  Reshape: [{ target_shape: [7, 7, 64] }, { target_shape: [-1, 16] }],
+  Rescaling: [{ scale: 1 / 127.5, offset: -1 }],
+  RandomFlip: [{ mode: 'vertical' }],
+  RandomRotation: [{ factor: [-0.25, 0.05], fill_mode: 'constant', fill_value: 0.5, interpolation: 'nearest' }],
+  RandomZoom: [{ height_factor: [-0.2, 0.3], width_factor: [0.1, 0.1], fill_mode: 'nearest' }],
+  RandomTranslation: [{ height_factor: [-0.2, 0.2], width_factor: [0, 0.3], fill_mode: 'wrap' }],
 };
 
 describe('the registry', () => {

@@ -3,11 +3,10 @@
  * weights per filter, plus a bias each.
  */
 import { z } from 'zod';
-import { checkPadding, imageInput } from '../../analysis/rules/image-input.ts';
-import { LIMITS, checkInt, checkPair, checkPenalty } from '../../analysis/rules/ranges.ts';
-import { slideField } from '../../analysis/rules/receptive-field.ts';
+import { imageInput } from '../../analysis/rules/image-input.ts';
+import { LIMITS, checkInt, checkPenalty } from '../../analysis/rules/ranges.ts';
 import { UNKNOWN_RESULT, type LayerRule } from '../../analysis/rules/rule.ts';
-import { spatialOutputs } from '../../analysis/rules/spatial.ts';
+import { checkWindow, slideWindow } from '../../analysis/rules/sliding-window.ts';
 import type { Explanation } from '../../analysis/types.ts';
 import { pyBool, pyTuple } from '../../export/python-text.ts';
 import { kernelAndBiasLoad, penaltyTerms, spatialPads, symmetric, torchActivation } from '../../export/torch-parts.ts';
@@ -49,11 +48,8 @@ const schema = z.object({
 const rule: LayerRule<z.infer<typeof schema>> = {
   checkSettings({ params: p }, label, report) {
     checkInt(report, label, 'filters', p.filters, LIMITS.filters);
-    checkPair(report, label, 'kernel_size', p.kernel_size, LIMITS.kernel);
-    checkPair(report, label, 'strides', p.strides, LIMITS.stride);
-    checkPair(report, label, 'dilation_rate', p.dilation_rate, LIMITS.dilation);
+    checkWindow(report, label, p);
     checkInt(report, label, 'groups', p.groups, LIMITS.groups);
-    checkPadding(report, label, p.padding);
     checkPenalty(report, label, 'kernel_l1', p.kernel_l1);
     checkPenalty(report, label, 'kernel_l2', p.kernel_l2);
   },
@@ -63,15 +59,7 @@ const rule: LayerRule<z.infer<typeof schema>> = {
     const image = imageInput(inputs[0]!, label, report);
     if (!image) return UNKNOWN_RESULT;
     const c = image[2];
-    const axis = (i: 0 | 1) => ({
-      size: image[i],
-      kernel: p.kernel_size[i],
-      stride: p.strides[i],
-      dilation: p.dilation_rate[i],
-      padding: p.padding,
-      pool: false,
-    });
-    const axes = spatialOutputs(axis(0), axis(1), label, report);
+    const window = slideWindow(image, p, inputFields[0] ?? null, label, report);
     const [kh, kw] = p.kernel_size;
     const groupsOk = c % p.groups === 0 && p.filters % p.groups === 0;
     if (!groupsOk) {
@@ -98,30 +86,23 @@ const rule: LayerRule<z.infer<typeof schema>> = {
           rule: msg('explain.params.convNoBias'),
           formula: `(${f(kh)}×${f(kw)}×${channelsIn})×${f(p.filters)} = ${f(total)}`,
         };
-    const [oh, ow] = [axes[0]!.size, axes[1]!.size];
-    const outputShape = oh !== null && ow !== null && groupsOk ? [oh, ow, p.filters] : null;
-    const macs = outputShape ? oh! * ow! * perFilter * p.filters : null;
-    const effective = [0, 1].map((i) => p.dilation_rate[i]! * (p.kernel_size[i]! - 1) + 1) as [number, number];
-    const rf = inputFields[0] ? slideField(inputFields[0], effective, p.strides) : null;
+    const outputShape = window.size && groupsOk ? [...window.size, p.filters] : null;
+    const macs = window.size && groupsOk ? window.size[0] * window.size[1] * perFilter * p.filters : null;
     return {
       outputShape,
       params: groupsOk ? { total, trainable: total, nonTrainable: 0 } : null,
       macs,
-      receptiveField: rf?.field ?? null,
+      receptiveField: window.field,
       explanations: {
-        outputShape: [
-          axes[0]!.explanation,
-          axes[1]!.explanation,
-          { rule: msg('explain.shape.filters'), formula: f(p.filters) },
-        ],
+        outputShape: [...window.axes, { rule: msg('explain.shape.filters'), formula: f(p.filters) }],
         params,
-        receptiveField: rf?.explanation ?? null,
+        receptiveField: window.fieldExplanation,
         macs:
           macs === null
             ? null
             : {
                 rule: msg('explain.macs.conv'),
-                formula: `${formatShape([oh!, ow!]).replace(/ /g, '')}×(${f(kh)}×${f(kw)}×${channelsIn})×${f(p.filters)} = ${f(macs)}`,
+                formula: `${formatShape(window.size!).replace(/ /g, '')}×(${f(kh)}×${f(kw)}×${channelsIn})×${f(p.filters)} = ${f(macs)}`,
               },
       },
     };

@@ -17,8 +17,13 @@ const schema = z.object({
 
 /** The input's shape when it is complete and valid; otherwise reports why and returns null. */
 export function inputShapeOf(shape: ReadonlyArray<number | null>, label: string, report: Report): Shape | null {
-  if (shape.length === 0 || shape.some((d) => d === null)) {
+  if (shape.length === 0) {
     report('error', msg('diag.missingInputShape', { layer: label }));
+    return null;
+  }
+  if (shape.some((d) => d === null)) {
+    // A Keras file may leave sizes open (None): a fully convolutional network takes images of any size.
+    report('error', msg('diag.openInputSize', { layer: label, shape: formatShape(shape) }));
     return null;
   }
   if (shape.length > 3 || !shape.every((d) => isIntIn(d!, LIMITS.inputSize))) {

@@ -41,6 +41,9 @@ const KINDS: Record<PaletteGroup, LayerKind> = {
   normalization: 'norm',
   activation: 'activation',
   merge: 'merge',
+  reshaping: 'core',
+  preprocessing: 'norm',
+  sequence: 'conv',
 };
 
 export function kindOf(type: LayerType): LayerKind {

@@ -1,8 +1,9 @@
 /** The control for one layer setting, chosen by its kind (src/core/layers/settings-kinds.ts). */
 import { ACTIVATIONS, activationLabel, type LayerNode, type Pair, type SettingSpec } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
-import type { UiKey } from '../i18n/ui-en.ts';
+import { uiEn, type UiKey } from '../i18n/ui-en.ts';
 import { NumberField } from './NumberField.tsx';
+import { SizesField } from './SizesField.tsx';
 
 export interface SettingFieldProps {
   node: LayerNode;
@@ -13,8 +14,8 @@ export interface SettingFieldProps {
 export function SettingField({ node, spec, onChange }: SettingFieldProps) {
   const { t } = useLang();
   const value = (node.params as Record<string, unknown>)[spec.key];
-  const labelKey = (spec.kind.control === 'zeroPadding' ? 'setting.zeroPadding' : `setting.${spec.key}`) as UiKey;
-  const helpKey = (spec.kind.control === 'zeroPadding' ? 'help.zeroPadding' : `help.${spec.key}`) as UiKey;
+  const labelKey = wordsFor('setting', node.type, spec);
+  const helpKey = wordsFor('help', node.type, spec);
   const set = (v: unknown) => onChange(spec.key, v);
   const testId = `setting-${spec.key}`;
   return (
@@ -77,6 +78,33 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
           </>
         );
       }
+      case 'optionalInt': {
+        const number = value as number | null;
+        const pool = (node.params as { pool_size?: number }).pool_size ?? 2;
+        return (
+          <>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={number === null}
+                onChange={(e) => set(e.target.checked ? null : pool)}
+                data-testid={`${testId}-none`}
+              />
+              {t('control.sameAsPool')}
+            </label>
+            {number !== null && (
+              <NumberField
+                label={t(labelKey)}
+                value={number}
+                min={1}
+                onCommit={set}
+                testId={`${testId}-input`}
+                hideLabel
+              />
+            )}
+          </>
+        );
+      }
       case 'rate':
         return (
           <NumberField
@@ -92,6 +120,25 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
         );
       case 'pair':
         return pairFields(value as Pair, kind.min, kind.max, set);
+      case 'range':
+        return rangeFields(value as Pair, set);
+      case 'optionalRange': {
+        const range = value as Pair | null;
+        return (
+          <>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={range === null}
+                onChange={(e) => set(e.target.checked ? null : [-0.1, 0.1])}
+                data-testid={`${testId}-none`}
+              />
+              {t('control.sameAsHeight')}
+            </label>
+            {range !== null && rangeFields(range, set)}
+          </>
+        );
+      }
       case 'optionalPair': {
         const pair = value as Pair | null;
         const poolSize = (node.params as { pool_size?: Pair }).pool_size ?? [2, 2];
@@ -101,9 +148,9 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
               <input
                 type="checkbox"
                 checked={pair === null}
-                onChange={(e) => set(e.target.checked ? null : [...poolSize])}
+                onChange={(e) => set(e.target.checked ? null : kind.none === 'auto' ? [0, 0] : [...poolSize])}
               />
-              {t('control.sameAsPool')}
+              {t(kind.none === 'auto' ? 'control.auto' : 'control.sameAsPool')}
             </label>
             {pair !== null && pairFields(pair, kind.min, kind.max, set)}
           </>
@@ -129,6 +176,21 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
           </div>
         );
       }
+      case 'choice':
+        return (
+          <select
+            aria-label={t(labelKey)}
+            value={String(value)}
+            onChange={(e) => set(e.target.value)}
+            data-testid={`${testId}-select`}
+          >
+            {kind.options.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        );
       case 'activation':
         return (
           <select
@@ -158,6 +220,8 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
         );
       case 'shape':
         return shapeFields(value as Array<number | null>, set);
+      case 'sizes':
+        return <SizesField label={t(labelKey)} value={value as number[]} onCommit={set} testId={`${testId}-input`} />;
       case 'zeroPadding': {
         const [[top, bottom], [left, right]] = value as [Pair, Pair];
         const edge = (i: 0 | 1, j: 0 | 1) => (v: number) => {
@@ -204,20 +268,48 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
     );
   }
 
+  function rangeFields([low, high]: Pair, onCommit: (p: Pair) => void) {
+    return (
+      <div className="grid-2">
+        <NumberField
+          label={t('control.from')}
+          value={low}
+          step={0.05}
+          onCommit={(v) => onCommit([v, high])}
+          testId={`${testId}-from`}
+        />
+        <NumberField
+          label={t('control.to')}
+          value={high}
+          step={0.05}
+          onCommit={(v) => onCommit([low, v])}
+          testId={`${testId}-to`}
+        />
+      </div>
+    );
+  }
+
   function shapeFields(shape: Array<number | null>, onCommit: (s: Array<number | null>) => void) {
-    const image = shape.length === 3;
-    const labels = image ? [t('control.height'), t('control.width'), t('control.channels')] : [t('control.features')];
+    const kind = shape.length === 3 ? 'image' : shape.length === 2 ? 'sequence' : 'vector';
+    const labels =
+      kind === 'image'
+        ? [t('control.height'), t('control.width'), t('control.channels')]
+        : kind === 'sequence'
+          ? [t('control.steps'), t('control.features')]
+          : [t('control.features')];
+    const start = { image: [28, 28, 1], sequence: [100, 32], vector: [784] } as const;
     return (
       <>
         <select
           aria-label={t(labelKey)}
-          value={image ? 'image' : 'vector'}
-          onChange={(e) => onCommit(e.target.value === 'image' ? [28, 28, 1] : [784])}
+          value={kind}
+          onChange={(e) => onCommit([...start[e.target.value as keyof typeof start]])}
         >
           <option value="image">{t('control.image')}</option>
+          <option value="sequence">{t('control.sequence')}</option>
           <option value="vector">{t('control.vector')}</option>
         </select>
-        <div className={image ? 'grid-3' : 'grid-1'}>
+        <div className={kind === 'image' ? 'grid-3' : kind === 'sequence' ? 'grid-2' : 'grid-1'}>
           {labels.map((label, i) => (
             <NumberField
               key={label}
@@ -233,4 +325,14 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
       </>
     );
   }
+}
+
+/**
+ * A setting's label or help: the type's own words where two types give one key different meanings
+ * (Rescaling's scale is a number, BatchNormalization's a switch), else the key's.
+ */
+function wordsFor(kind: 'setting' | 'help', type: string, spec: SettingSpec): UiKey {
+  if (spec.kind.control === 'zeroPadding') return `${kind}.zeroPadding`;
+  const own = `${kind}.${type}.${spec.key}`;
+  return (Object.hasOwn(uiEn, own) ? own : `${kind}.${spec.key}`) as UiKey;
 }
