@@ -14,7 +14,16 @@ import { kernelAndBiasLoad, spatialPads, symmetric, torchActivation } from '../.
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { known } from '../../exercise/misreading.ts';
-import { kerasArg, readActivation, readBool, readNumber, readPadding, readPair } from '../keras-config.ts';
+import {
+  kerasArg,
+  readActivation,
+  readBool,
+  readNumber,
+  readPadding,
+  readPair,
+  type Config,
+  type KerasArg,
+} from '../keras-config.ts';
 import { kerasPadding, withPadding } from '../keras-padding.ts';
 import { activationPart, pairText, paddingText, strideText } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
@@ -32,10 +41,55 @@ const schema = z.object({
   use_bias: z.boolean().default(true),
 });
 
+type Params = z.infer<typeof schema>;
+/** The settings DepthwiseConv2D and SeparableConv2D share, as Keras names them. */
+export type DepthwiseSettings = Params;
+
+/** Reads the shared settings from a Keras config. */
+export const readDepthwise = (c: Config): DepthwiseSettings => ({
+  kernel_size: readPair(c, 'kernel_size'),
+  strides: readPair(c, 'strides', [1, 1]),
+  padding: readPadding(c),
+  depth_multiplier: readNumber(c, 'depth_multiplier', 1),
+  dilation_rate: readPair(c, 'dilation_rate', [1, 1]),
+  activation: readActivation(c),
+  use_bias: readBool(c, 'use_bias', true),
+});
+
+/** The shared settings as Keras arguments, in Keras's order (padding as `mode` gives it). */
+export const depthwiseArgs = (p: DepthwiseSettings, mode: KerasArg): KerasArg[] => [
+  kerasArg.tuple('kernel_size', p.kernel_size),
+  kerasArg.tuple('strides', p.strides, [1, 1]),
+  mode,
+  kerasArg.int('depth_multiplier', p.depth_multiplier, 1),
+  kerasArg.tuple('dilation_rate', p.dilation_rate, [1, 1]),
+  kerasArg.text('activation', p.activation, 'linear'),
+  kerasArg.bool('use_bias', p.use_bias, true),
+];
+
+/**
+ * The depthwise step in PyTorch: a Conv2d with one group per input channel, TensorFlow's 'same' padding
+ * (a ZeroPad2d first where it is uneven). Returns its __init__ lines and the call on a variable.
+ */
+export function torchDepthwise(id: string, p: DepthwiseSettings, input: number[], bias: boolean) {
+  const c = input[2]!;
+  const pads = spatialPads(input, p.kernel_size, p.strides, p.dilation_rate, p.padding);
+  const even = symmetric(pads);
+  return {
+    init: [
+      ...(even ? [] : [`self.${id}_pad = nn.ZeroPad2d(${pyTuple(pads)})`]),
+      `self.${id} = nn.Conv2d(${c}, ${c * p.depth_multiplier}, kernel_size=${pyTuple(p.kernel_size)}, stride=${pyTuple(p.strides)}, padding=${even ? pyTuple([pads[2], pads[0]]) : '0'}, dilation=${pyTuple(p.dilation_rate)}, groups=${c}, bias=${pyBool(bias)})`,
+    ],
+    call: (x: string) => (even ? `self.${id}(${x})` : `self.${id}(self.${id}_pad(${x}))`),
+    /** Keras's (kh, kw, channels, multiplier) kernel: output channel c × multiplier + m, as PyTorch groups them. */
+    layout: `.reshape(${p.kernel_size[0]}, ${p.kernel_size[1]}, ${c * p.depth_multiplier}).permute(2, 0, 1).unsqueeze(1)`,
+  };
+}
+
 /** The multiplier as a formula writes it: left out where it is 1. */
 const times = (m: number) => (m === 1 ? '' : `×${f(m)}`);
 
-const rule: LayerRule<z.infer<typeof schema>> = {
+const rule: LayerRule<Params> = {
   checkSettings({ params: p }, label, report) {
     checkWindow(report, label, p);
     checkInt(report, label, 'depth_multiplier', p.depth_multiplier, LIMITS.filters);
@@ -89,30 +143,10 @@ export const depthwiseConv2d = defineLayer({
   keras: {
     classNames: ['DepthwiseConv2D'],
     nameStem: 'depthwise_conv2d',
-    read: (c) => ({
-      kernel_size: readPair(c, 'kernel_size'),
-      strides: readPair(c, 'strides', [1, 1]),
-      padding: readPadding(c),
-      depth_multiplier: readNumber(c, 'depth_multiplier', 1),
-      dilation_rate: readPair(c, 'dilation_rate', [1, 1]),
-      activation: readActivation(c),
-      use_bias: readBool(c, 'use_bias', true),
-    }),
+    read: readDepthwise,
     write({ name, params: p }) {
       const pad = kerasPadding(name, p.padding);
-      return withPadding(pad.before, {
-        className: 'DepthwiseConv2D',
-        name,
-        args: [
-          kerasArg.tuple('kernel_size', p.kernel_size),
-          kerasArg.tuple('strides', p.strides, [1, 1]),
-          pad.mode,
-          kerasArg.int('depth_multiplier', p.depth_multiplier, 1),
-          kerasArg.tuple('dilation_rate', p.dilation_rate, [1, 1]),
-          kerasArg.text('activation', p.activation, 'linear'),
-          kerasArg.bool('use_bias', p.use_bias, true),
-        ],
-      });
+      return withPadding(pad.before, { className: 'DepthwiseConv2D', name, args: depthwiseArgs(p, pad.mode) });
     },
   },
   tfjs: fusedActivationForTfjs,
@@ -135,28 +169,11 @@ export const depthwiseConv2d = defineLayer({
   ],
   torch({ id, node, inputShapes, outputShape }, out) {
     const p = node.params;
-    const input = inputShapes[0]!;
-    const c = input[2]!;
-    const channels = c * p.depth_multiplier;
-    const pads = spatialPads(input, p.kernel_size, p.strides, p.dilation_rate, p.padding);
-    const even = symmetric(pads);
-    const init = [
-      ...(even ? [] : [`self.${id}_pad = nn.ZeroPad2d(${pyTuple(pads)})`]),
-      `self.${id} = nn.Conv2d(${c}, ${channels}, kernel_size=${pyTuple(p.kernel_size)}, stride=${pyTuple(p.strides)}, padding=${even ? pyTuple([pads[2], pads[0]]) : '0'}, dilation=${pyTuple(p.dilation_rate)}, groups=${c}, bias=${pyBool(p.use_bias)})  # depthwise`,
-    ];
-    const conv = (x: string) => (even ? `self.${id}(${x})` : `self.${id}(self.${id}_pad(${x}))`);
-    const [kh, kw] = p.kernel_size;
+    const depthwise = torchDepthwise(id, p, inputShapes[0]!, p.use_bias);
     return {
-      init,
-      forward: ([x]) => [`${out} = ${torchActivation(p.activation, conv(x!), outputShape)}`],
-      // Keras's (kh, kw, channels, multiplier) kernel: output channel c × multiplier + m, as PyTorch groups them.
-      load: kernelAndBiasLoad(
-        id,
-        node.name,
-        `.reshape(${kh}, ${kw}, ${channels}).permute(2, 0, 1).unsqueeze(1)`,
-        p.use_bias,
-        'depthwise_kernel',
-      ),
+      init: depthwise.init,
+      forward: ([x]) => [`${out} = ${torchActivation(p.activation, depthwise.call(x!), outputShape)}`],
+      load: kernelAndBiasLoad(id, node.name, depthwise.layout, p.use_bias, 'depthwise_kernel'),
       penalty: [],
     };
   },

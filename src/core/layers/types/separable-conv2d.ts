@@ -8,12 +8,13 @@ import { imageInput } from '../../analysis/rules/image-input.ts';
 import { LIMITS, checkInt } from '../../analysis/rules/ranges.ts';
 import { UNKNOWN_RESULT, type LayerRule } from '../../analysis/rules/rule.ts';
 import { checkWindow, slideWindow } from '../../analysis/rules/sliding-window.ts';
-import { pyBool, pyString, pyTuple } from '../../export/python-text.ts';
-import { spatialPads, symmetric, torchActivation } from '../../export/torch-parts.ts';
+import { pyBool, pyString } from '../../export/python-text.ts';
+import { torchActivation } from '../../export/torch-parts.ts';
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { known } from '../../exercise/misreading.ts';
-import { kerasArg, readActivation, readBool, readNumber, readPadding, readPair } from '../keras-config.ts';
+import { kerasArg, readNumber } from '../keras-config.ts';
+import { depthwiseArgs, readDepthwise, torchDepthwise } from './depthwise-conv2d.ts';
 import { kerasPadding, withPadding } from '../keras-padding.ts';
 import { activationPart, pairText, paddingText, strideText } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
@@ -90,31 +91,13 @@ export const separableConv2d = defineLayer({
   keras: {
     classNames: ['SeparableConv2D', 'SeparableConvolution2D'],
     nameStem: 'separable_conv2d',
-    read: (c) => ({
-      filters: readNumber(c, 'filters'),
-      kernel_size: readPair(c, 'kernel_size'),
-      strides: readPair(c, 'strides', [1, 1]),
-      padding: readPadding(c),
-      depth_multiplier: readNumber(c, 'depth_multiplier', 1),
-      dilation_rate: readPair(c, 'dilation_rate', [1, 1]),
-      activation: readActivation(c),
-      use_bias: readBool(c, 'use_bias', true),
-    }),
+    read: (c) => ({ filters: readNumber(c, 'filters'), ...readDepthwise(c) }),
     write({ name, params: p }) {
       const pad = kerasPadding(name, p.padding);
       return withPadding(pad.before, {
         className: 'SeparableConv2D',
         name,
-        args: [
-          kerasArg.int('filters', p.filters),
-          kerasArg.tuple('kernel_size', p.kernel_size),
-          kerasArg.tuple('strides', p.strides, [1, 1]),
-          pad.mode,
-          kerasArg.int('depth_multiplier', p.depth_multiplier, 1),
-          kerasArg.tuple('dilation_rate', p.dilation_rate, [1, 1]),
-          kerasArg.text('activation', p.activation, 'linear'),
-          kerasArg.bool('use_bias', p.use_bias, true),
-        ],
+        args: [kerasArg.int('filters', p.filters), ...depthwiseArgs(p, pad.mode)],
       });
     },
   },
@@ -139,26 +122,19 @@ export const separableConv2d = defineLayer({
   ],
   torch({ id, node, inputShapes, outputShape }, out) {
     const p = node.params;
-    const input = inputShapes[0]!;
-    const c = input[2]!;
-    const [kh, kw] = p.kernel_size;
-    const { mid } = parts(p, c);
-    const pads = spatialPads(input, p.kernel_size, p.strides, p.dilation_rate, p.padding);
-    const even = symmetric(pads);
+    const { mid } = parts(p, inputShapes[0]![2]!);
+    const depthwise = torchDepthwise(`${id}_depthwise`, p, inputShapes[0]!, false);
     const key = (weight: string) => pyString(`${node.name}/${weight}`);
-    const depthwise = (x: string) =>
-      even ? `self.${id}_depthwise(${x})` : `self.${id}_depthwise(self.${id}_pad(${x}))`;
     return {
       init: [
-        ...(even ? [] : [`self.${id}_pad = nn.ZeroPad2d(${pyTuple(pads)})`]),
-        `self.${id}_depthwise = nn.Conv2d(${c}, ${mid}, kernel_size=${pyTuple(p.kernel_size)}, stride=${pyTuple(p.strides)}, padding=${even ? pyTuple([pads[2], pads[0]]) : '0'}, dilation=${pyTuple(p.dilation_rate)}, groups=${c}, bias=False)`,
+        ...depthwise.init,
         `self.${id}_pointwise = nn.Conv2d(${mid}, ${p.filters}, kernel_size=1, bias=${pyBool(p.use_bias)})`,
       ],
       forward: ([x]) => [
-        `${out} = ${torchActivation(p.activation, `self.${id}_pointwise(${depthwise(x!)})`, outputShape)}`,
+        `${out} = ${torchActivation(p.activation, `self.${id}_pointwise(${depthwise.call(x!)})`, outputShape)}`,
       ],
       load: [
-        `model.${id}_depthwise.weight.copy_(get(${key('depthwise_kernel')}).reshape(${kh}, ${kw}, ${mid}).permute(2, 0, 1).unsqueeze(1))`,
+        `model.${id}_depthwise.weight.copy_(get(${key('depthwise_kernel')})${depthwise.layout})`,
         `model.${id}_pointwise.weight.copy_(get(${key('pointwise_kernel')}).permute(3, 2, 0, 1))`,
         ...(p.use_bias ? [`model.${id}_pointwise.bias.copy_(get(${key('bias')}))`] : []),
       ],
