@@ -8,7 +8,9 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
+  getNodesBounds,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -21,6 +23,7 @@ import { deriveFlowEdges, deriveFlowNodes } from './derive-flow.ts';
 import { GroupNodeCard } from './GroupNodeCard.tsx';
 import { GROUP_PREFIX, kindOf, type CanvasNode } from './layer-flow-node.ts';
 import { LayerNodeCard } from './LayerNodeCard.tsx';
+import { readableViewport } from './readable-view.ts';
 
 const NODE_TYPES = { layer: LayerNodeCard, model: GroupNodeCard };
 /** The drag-and-drop type the palette puts layer types under. */
@@ -32,11 +35,14 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
   const graph = useEditor((s) => s.history.present.graph);
   const selection = useEditor((s) => s.selection);
   const { perform, select } = useEditor.getState();
-  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const { screenToFlowPosition, setViewport, setCenter, getZoom, getNodes } = useReactFlow();
   const viewRequest = useEditor((s) => s.viewRequest);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const measured = width > 0 && height > 0;
 
   useEffect(() => {
-    if (viewRequest.epoch === 0) return;
+    if (!measured) return;
     const frame = requestAnimationFrame(() => {
       const node = viewRequest.focus
         ? useEditor.getState().history.present.graph.nodes.find((n) => n.id === viewRequest.focus)
@@ -47,11 +53,16 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
           duration: 200,
         });
       } else {
-        void fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
+        const shown = getNodes();
+        if (shown.length === 0) return;
+        const view = readableViewport(getNodesBounds(shown), { width, height });
+        void setViewport(view, { duration: viewRequest.epoch === 0 ? 0 : 200 });
       }
     });
     return () => cancelAnimationFrame(frame);
-  }, [viewRequest, fitView, setCenter, getZoom]);
+    // The size is read when a view is asked for (and once measured), not on every resize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [viewRequest, measured, setViewport, setCenter, getZoom, getNodes]);
 
   const nodes = useMemo(() => deriveFlowNodes(graph, analysis, selection), [graph, analysis, selection]);
   const edges = useMemo(() => deriveFlowEdges(graph, analysis, selection), [graph, analysis, selection]);
@@ -155,8 +166,6 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
         nodesDraggable={!locked}
         nodesConnectable={!locked}
         elementsSelectable
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.1}
         snapToGrid
         snapGrid={[8, 8]}
