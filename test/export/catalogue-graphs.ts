@@ -5,7 +5,7 @@
  * pooling, LSTM and GRU (reset_after off) returning sequences with dropout, Bidirectional with both merges,
  * Embedding, Rescaling and the random augmentation layers (identity when predicting).
  */
-import { sequential, type Graph, type LayerSpec } from '../../src/core/index.ts';
+import { kerasNamer, makeNode, sequential, type Graph, type LayerSpec } from '../../src/core/index.ts';
 
 const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
 
@@ -19,11 +19,25 @@ export function imageCatalogueGraph(): Graph {
     s('RandomZoom', { height_factor: [-0.2, 0.2] }),
     s('RandomTranslation', { height_factor: [-0.1, 0.1], width_factor: [-0.2, 0.2], fill_mode: 'nearest' }),
     s('DepthwiseConv2D', { kernel_size: [3, 3], padding: 'same', depth_multiplier: 2, activation: 'relu' }),
+    s('LayerNormalization'),
+    s('PReLU', { shared_axes: [1, 2] }),
+    s('SpatialDropout2D', { rate: 0.3 }),
+    s('GaussianNoise', { stddev: 0.2 }),
+    s('GaussianDropout', { rate: 0.2 }),
+    s('AlphaDropout', { rate: 0.1 }),
+    s('LeakyReLU', { negative_slope: 0.2 }),
     s('SeparableConv2D', { filters: 8, kernel_size: [3, 3], strides: [2, 2], padding: 'same', depth_multiplier: 2 }),
     s('Conv2DTranspose', { filters: 5, kernel_size: [3, 3], strides: [2, 2], padding: 'same', activation: 'relu' }),
     s('Conv2DTranspose', { filters: 4, kernel_size: [4, 4], strides: [2, 2], padding: 'valid' }),
     s('Conv2DTranspose', { filters: 3, kernel_size: [2, 2], strides: [3, 3], padding: 'valid', use_bias: false }),
     s('UpSampling2D', { size: [2, 1] }),
+    s('ELU'),
+    s('Cropping2D', {
+      cropping: [
+        [0, 0],
+        [0, 0],
+      ],
+    }),
     s('DepthwiseConv2D', { kernel_size: [5, 3], strides: [4, 3], padding: 'same', use_bias: false }),
     s('Reshape', { target_shape: [-1, 26] }),
     s('Conv1D', { filters: 6, kernel_size: 3, padding: 'same', strides: 2 }),
@@ -49,7 +63,14 @@ export function sequenceCatalogueGraph(): Graph {
     s('GlobalAveragePooling1D'),
     s('Reshape', { target_shape: [6, 1] }),
     s('Bidirectional', { layer: 'SimpleRNN', units: 2, merge_mode: 'sum' }),
+    s('RepeatVector', { n: 3 }),
+    s('SpatialDropout1D', { rate: 0.2 }),
+    s('LayerNormalization', { center: false }),
+    s('PReLU'),
+    s('Permute', { dims: [2, 1] }),
+    s('Flatten'),
     s('Dense', { units: 3 }),
+    s('Softmax'),
   ]);
 }
 
@@ -60,4 +81,38 @@ export function gruResetAfterGraph(): Graph {
     s('GRU', { units: 6, return_sequences: true }),
     s('Bidirectional', { layer: 'GRU', units: 3, merge_mode: 'ave' }),
   ]);
+}
+
+/** The value-by-value merges, on two branches of an image, joined and reordered. */
+export function mergeCatalogueGraph(): Graph {
+  const name = kerasNamer();
+  const specs: Array<[string, LayerSpec, string[]]> = [
+    ['in', s('Input', { shape: [6, 5, 4] }), []],
+    ['a', s('Conv2D', { filters: 3, kernel_size: [3, 3], padding: 'same', activation: 'relu' }), ['in']],
+    ['b', s('Conv2D', { filters: 3, kernel_size: [1, 1] }), ['in']],
+    ['mul', s('Multiply'), ['a', 'b']],
+    ['sub', s('Subtract'), ['a', 'b']],
+    ['avg', s('Average'), ['a', 'b', 'mul']],
+    ['max', s('Maximum'), ['a', 'b']],
+    ['min', s('Minimum'), ['sub', 'b', 'max']],
+    ['cat', s('Concatenate'), ['mul', 'avg', 'min']],
+    [
+      'crop',
+      s('Cropping2D', {
+        cropping: [
+          [1, 2],
+          [0, 1],
+        ],
+      }),
+      ['cat'],
+    ],
+    ['perm', s('Permute', { dims: [2, 3, 1] }), ['crop']],
+    ['flat', s('Flatten'), ['perm']],
+    ['out', s('Dense', { units: 2 }), ['flat']],
+  ];
+  const nodes = specs.map(([id, spec]) => makeNode(spec, id, name(spec.type)));
+  const edges = specs.flatMap(([id, , inputs]) =>
+    inputs.map((from, i) => ({ id: `${id}-${i}`, source: from, target: id })),
+  );
+  return { nodes, edges };
 }

@@ -27,7 +27,12 @@ import {
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
 import { awkwardGraph } from './awkward-graph.ts';
-import { gruResetAfterGraph, imageCatalogueGraph, sequenceCatalogueGraph } from './catalogue-graphs.ts';
+import {
+  gruResetAfterGraph,
+  imageCatalogueGraph,
+  mergeCatalogueGraph,
+  sequenceCatalogueGraph,
+} from './catalogue-graphs.ts';
 import { teachableMachineModel, transferModel } from '../helpers/nested-models.ts';
 
 const python = torchPython();
@@ -60,6 +65,7 @@ const cases: Case[] = [
     compare: true,
     input: (shape) => tf.floor(tf.randomUniform(shape, 0, 50)),
   },
+  { name: 'merge layers of the catalogue', graph: mergeCatalogueGraph(), compare: true },
   // TF.js's GRUCell refuses reset_after, so nothing to compare with: counts, shapes and a training step.
   { name: 'GRU with reset_after', graph: gruResetAfterGraph(), compare: false },
   ...[

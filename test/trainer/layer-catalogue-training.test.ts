@@ -8,7 +8,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, sequential, translate, type LayerSpec, type TrainerEvent } from '../../src/core/index.ts';
+import {
+  kerasNamer,
+  makeNode,
+  makeProject,
+  sequential,
+  translate,
+  type Graph,
+  type LayerSpec,
+  type TrainerEvent,
+} from '../../src/core/index.ts';
 import { startTrainer } from '../../src/services/trainer-client.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 
@@ -29,8 +38,8 @@ const MNIST_SAMPLE = smallMnist(160);
 
 const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
 
-function train(layers: LayerSpec[]): Promise<TrainerEvent[]> {
-  const project = makeProject(sequential(layers), 'catalogue');
+function train(layers: LayerSpec[] | Graph): Promise<TrainerEvent[]> {
+  const project = makeProject(Array.isArray(layers) ? sequential(layers) : layers, 'catalogue');
   project.training.epochs = 1;
   project.training.batchSize = 64;
   const events: TrainerEvent[] = [];
@@ -65,9 +74,16 @@ describe('the layer catalogue in the trainer', () => {
       s('GRU', { units: 8, return_sequences: true, reset_after: false }),
       s('SimpleRNN', { units: 8, return_sequences: true }),
       s('Bidirectional', { layer: 'LSTM', units: 8, return_sequences: true }),
+      s('SpatialDropout1D', { rate: 0.1 }),
+      s('LayerNormalization'),
       s('GlobalMaxPooling1D', { keepdims: true }),
       s('GlobalAveragePooling1D'),
-      s('Dense', { units: 10, activation: 'softmax' }),
+      s('RepeatVector', { n: 4 }),
+      s('Permute', { dims: [2, 1] }),
+      s('PReLU'),
+      s('Flatten'),
+      s('Dense', { units: 10 }),
+      s('Softmax'),
     ]);
     expect(errorOf(events)).toBeNull();
     expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm' });
@@ -102,7 +118,39 @@ describe('the layer catalogue in the trainer', () => {
     expect(Number.isFinite(epochLoss(events))).toBe(true);
   }, 240_000);
 
+  it('trains the merge layers on WebAssembly', async () => {
+    const name = kerasNamer();
+    const specs: Array<[string, LayerSpec, string[]]> = [
+      ['in', s('Input', { shape: [28, 28, 1] }), []],
+      ['a', s('Conv2D', { filters: 4, kernel_size: [3, 3], strides: [2, 2], activation: 'relu' }), ['in']],
+      ['b', s('Conv2D', { filters: 4, kernel_size: [3, 3], strides: [2, 2] }), ['in']],
+      ['mul', s('Multiply'), ['a', 'b']],
+      ['sub', s('Subtract'), ['a', 'b']],
+      ['avg', s('Average'), ['a', 'b']],
+      ['max', s('Maximum'), ['mul', 'sub']],
+      ['min', s('Minimum'), ['avg', 'b']],
+      ['cat', s('Concatenate'), ['max', 'min']],
+      ['pool', s('GlobalAveragePooling2D'), ['cat']],
+      ['out', s('Dense', { units: 10, activation: 'softmax' }), ['pool']],
+    ];
+    const graph: Graph = {
+      nodes: specs.map(([id, spec]) => makeNode(spec, id, name(spec.type))),
+      edges: specs.flatMap(([id, , inputs]) =>
+        inputs.map((from, i) => ({ id: `${id}-${i}`, source: from, target: id })),
+      ),
+    };
+    const events = await train(graph);
+    expect(errorOf(events)).toBeNull();
+    expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm' });
+    expect(Number.isFinite(epochLoss(events))).toBe(true);
+  }, 120_000);
+
   it.each([
+    [
+      'an ELU with alpha other than 1',
+      [s('Input', { shape: [28, 28, 1] }), s('ELU', { alpha: 0.5 }), s('Flatten'), s('Dense', { units: 10 })],
+      /layer elu uses alpha, which TensorFlow.js cannot train/,
+    ],
     [
       "GRU's reset_after",
       [

@@ -66,7 +66,7 @@ export const en = {
   'diag.inputHasInputs': (a: { layer: S }) =>
     `${a.layer} is an Input layer and cannot receive a connection from another layer.`,
   'diag.tooManyInputs': (a: { layer: S; count: N }) =>
-    `${a.layer} has ${a.count} incoming connections, but takes exactly one. Only Add and Concatenate combine several.`,
+    `${a.layer} has ${a.count} incoming connections, but takes exactly one. Only the merge layers (Add, Concatenate, Multiply…) combine several.`,
   'diag.mergeNeedsTwo': (a: { layer: S; count: N }) =>
     `${a.layer} combines layers and needs at least 2 incoming connections; it has ${a.count}.`,
   'diag.needsImage': (a: { layer: S; shape: S }) =>
@@ -96,6 +96,18 @@ export const en = {
     `${a.layer} works on sequences (time steps × features), but its input is ${a.shape}. Give the Input 2 sizes (steps × features), put an Embedding before it, or a Reshape (28 × 28 × 1 → 28 × 28 reads an image row by row).`,
   'diag.needsIndices': (a: { layer: S; shape: S }) =>
     `${a.layer} turns a list of word indices into vectors, so its input must be one size (the number of steps, e.g. 100), but it is ${a.shape}.`,
+  'diag.subtractTwo': (a: { layer: S; count: N }) =>
+    `${a.layer} subtracts its second input from its first, so it takes exactly 2 incoming connections; it has ${a.count}.`,
+  'diag.sharedAxes': (a: { layer: S; axes: S; rank: N }) =>
+    `${a.layer}: shared_axes ${a.axes} must name axes of its input, from 1 to ${a.rank} (1 is the first after the batch).`,
+  'diag.badPermutation': (a: { layer: S; dims: S }) =>
+    `${a.layer}: dims (${a.dims}) must list each of the input's axes once, counted from 1 (e.g. 2, 1 swaps steps and features).`,
+  'diag.permuteRank': (a: { layer: S; dims: S; shape: S }) =>
+    `${a.layer}: dims (${a.dims}) name a different number of axes than its input ${a.shape} has.`,
+  'diag.needsVector': (a: { layer: S; shape: S }) =>
+    `${a.layer} repeats a vector (one size), but its input is ${a.shape}. Put a Flatten or global pooling before it.`,
+  'diag.cropTooMuch': (a: { layer: S; height: N; width: N }) =>
+    `${a.layer} cuts away the whole ${formatInt(a.height)} × ${formatInt(a.width)} image. Crop fewer rows or columns.`,
   'diag.outputPadding': (a: { layer: S; padding: S; strides: S }) =>
     `${a.layer}: output_padding ${a.padding} must be smaller than the stride ${a.strides} on each axis (Keras refuses it otherwise).`,
   'diag.badTargetShape': (a: { layer: S; shape: S }) =>
@@ -155,6 +167,13 @@ export const en = {
     `Parameters = (inputs + units${a.bias ? ' + 1 bias' : ''}) × units: a kernel, a recurrent kernel${a.bias ? ' and a bias' : ''}`,
   'explain.params.bidirectional': (a: { cell: S }) =>
     `Twice the wrapped layer’s: one copy reads forwards, one backwards. ${a.cell}`,
+  'explain.shape.crop': (a: { axis: Axis }) => `Output ${a.axis} = input − cropped before − cropped after`,
+  'explain.shape.permute': () => 'Permute reorders the axes: output axis i is input axis dims[i]',
+  'explain.shape.repeat': () => 'RepeatVector repeats the vector n times: n steps × features',
+  'explain.params.prelu': () =>
+    'Parameters = one learned slope (alpha) per value of the input, shared along shared_axes',
+  'explain.params.layerNorm': () =>
+    'Parameters = 2 × features: γ (scale) and β (shift), both trained; nothing moving, unlike BatchNormalization',
   'explain.shape.depthwise': () =>
     'Output channels = input channels × depth multiplier (each channel is filtered on its own)',
   'explain.shape.transposeSame': (a: { axis: Axis }) =>
@@ -201,6 +220,7 @@ export const en = {
     `Multiply-adds = time steps × ${a.gates === 1 ? '' : `${a.gates} gates × `}(inputs + units) × units (the kernels’ products at every step)`,
   'explain.macs.bidirectional': () => 'Multiply-adds = 2 × the wrapped layer’s (forwards and backwards)',
   'explain.rf.sequence': () => 'Not defined for recurrent layers: each output can depend on every earlier step',
+  'explain.macs.prelu': () => 'Multiply-adds = one per value (its slope times the value)',
   'explain.macs.depthwise': () =>
     'Multiply-adds = output height × output width × kernel height × kernel width × input channels × depth multiplier',
   'explain.macs.separable': () =>
@@ -454,6 +474,9 @@ export const en = {
     'With reset_after (Keras’s default) GRU has two biases per gate: one for the input, one for the recurrent part.',
   'mistake.bidirectionalOnce': () =>
     'Bidirectional holds two copies of the layer (forwards and backwards): count it twice.',
+  'mistake.preluWeightless': () =>
+    'PReLU learns its slope below 0: one weight per value of its input (per channel when height and width share it).',
+  'mistake.layerNormTwo': () => 'LayerNormalization learns 2 numbers per feature: γ (scale) and β (shift).',
   'mistake.depthwiseAsConv': (a: { channels: S }) =>
     `A depthwise filter looks at one channel only: it does not multiply by all ${a.channels} input channels as Conv2D does.`,
   'mistake.separableForgotDepthwise': () =>

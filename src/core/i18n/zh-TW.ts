@@ -48,7 +48,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.layer}：輸入形狀 ${a.shape} 無效。每個大小必須是 1 到 65,536 的整數，共 1 到 3 個大小。`,
   'diag.inputHasInputs': (a: { layer: S }) => `${a.layer} 是輸入層 (Input)，不能接收其他層的連線。`,
   'diag.tooManyInputs': (a: { layer: S; count: N }) =>
-    `${a.layer} 有 ${a.count} 條輸入連線，但只能接收一條。只有 Add 與 Concatenate 能合併多條。`,
+    `${a.layer} 有 ${a.count} 條輸入連線，但只能接收一條。只有合併層（Add、Concatenate、Multiply…）能合併多條。`,
   'diag.mergeNeedsTwo': (a: { layer: S; count: N }) =>
     `${a.layer} 用來合併多層，至少需要 2 條輸入連線；目前有 ${a.count} 條。`,
   'diag.needsImage': (a: { layer: S; shape: S }) =>
@@ -77,6 +77,18 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.layer} 處理序列（時間步 × 特徵數），但它的輸入是 ${a.shape}。請給輸入層 2 個大小（時間步 × 特徵數），或在前面加上 Embedding，或加上 Reshape（28 × 28 × 1 → 28 × 28 會把影像一列一列讀入）。`,
   'diag.needsIndices': (a: { layer: S; shape: S }) =>
     `${a.layer} 把一串字詞編號轉成向量，所以它的輸入必須只有一個大小（時間步數，例如 100），但它是 ${a.shape}。`,
+  'diag.subtractTwo': (a: { layer: S; count: N }) =>
+    `${a.layer} 用第一個輸入減去第二個，所以需要剛好 2 條輸入連線；目前有 ${a.count} 條。`,
+  'diag.sharedAxes': (a: { layer: S; axes: S; rank: N }) =>
+    `${a.layer}：shared_axes ${a.axes} 必須是輸入的軸，從 1 到 ${a.rank}（1 是批次之後的第一個軸）。`,
+  'diag.badPermutation': (a: { layer: S; dims: S }) =>
+    `${a.layer}：dims (${a.dims}) 必須把輸入的每個軸各列一次，從 1 開始算（例如 2, 1 交換時間步與特徵）。`,
+  'diag.permuteRank': (a: { layer: S; dims: S; shape: S }) =>
+    `${a.layer}：dims (${a.dims}) 列出的軸數和輸入 ${a.shape} 的不同。`,
+  'diag.needsVector': (a: { layer: S; shape: S }) =>
+    `${a.layer} 重複一個向量（一個大小），但它的輸入是 ${a.shape}。請在前面加上 Flatten 或全域池化。`,
+  'diag.cropTooMuch': (a: { layer: S; height: N; width: N }) =>
+    `${a.layer} 把整張 ${formatInt(a.height)} × ${formatInt(a.width)} 的影像都裁掉了。請裁掉較少的列或行。`,
   'diag.outputPadding': (a: { layer: S; padding: S; strides: S }) =>
     `${a.layer}：輸出填充 (output_padding) ${a.padding} 在每個軸上都必須小於步幅 ${a.strides}（否則 Keras 會拒絕）。`,
   'diag.badTargetShape': (a: { layer: S; shape: S }) =>
@@ -131,6 +143,12 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.params.simpleRnn': (a: { bias: boolean }) =>
     `參數 = (輸入數 + units${a.bias ? ' + 1 個偏差' : ''}) × units：一組權重、一組循環權重${a.bias ? '與偏差' : ''}`,
   'explain.params.bidirectional': (a: { cell: S }) => `包裝的層的兩倍：一份正向讀、一份反向讀。${a.cell}`,
+  'explain.shape.crop': (a: { axis: Axis }) => `輸出${axisWord(a.axis)} = 輸入 − 前方裁掉的 − 後方裁掉的`,
+  'explain.shape.permute': () => 'Permute 重新排列軸：輸出的第 i 軸是輸入的第 dims[i] 軸',
+  'explain.shape.repeat': () => 'RepeatVector 把向量重複 n 次：n 個時間步 × 特徵數',
+  'explain.params.prelu': () => '參數 = 輸入的每個值一個學到的斜率 (alpha)，沿 shared_axes 共用',
+  'explain.params.layerNorm': () =>
+    '參數 = 2 × 特徵數：γ（縮放）與 β（平移）都是可訓練參數；不像批次正規化沒有移動平均',
   'explain.shape.depthwise': () => '輸出通道數 = 輸入通道數 × 深度倍數（每個通道各自濾波）',
   'explain.shape.transposeSame': (a: { axis: Axis }) => `輸出${axisWord(a.axis)} = 輸入 × 步幅（轉置卷積，'same'）`,
   'explain.shape.transposeValid': (a: { axis: Axis }) =>
@@ -168,6 +186,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `乘加運算量 = 時間步數 × ${a.gates === 1 ? '' : `${a.gates} 個閘門 × `}(輸入數 + units) × units（每個時間步的權重乘法）`,
   'explain.macs.bidirectional': () => '乘加運算量 = 2 × 包裝的層（正向與反向）',
   'explain.rf.sequence': () => '循環層沒有定義感受野：每個輸出都可能取決於之前所有的時間步',
+  'explain.macs.prelu': () => '乘加運算量 = 每個值一次（斜率乘上該值）',
   'explain.macs.depthwise': () => '乘加運算量 = 輸出高 × 輸出寬 × 濾波器高 × 濾波器寬 × 輸入通道數 × 深度倍數',
   'explain.macs.separable': () => '乘加運算量 = 輸出高 × 輸出寬 × (深度卷積權重數 + 深度卷積輸出數 × 濾波器數量)',
   'explain.macs.transpose': () =>
@@ -401,6 +420,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'mistake.forgotRecurrent': () => '少了循環權重（每個閘門 units × units）：前一個時間步的狀態也要乘上權重。',
   'mistake.gruSecondBias': () => '開啟 reset_after（Keras 的預設）時，GRU 每個閘門有兩組偏差：輸入一組、循環部分一組。',
   'mistake.bidirectionalOnce': () => 'Bidirectional 含有兩份這一層（正向與反向）：要算兩次。',
+  'mistake.preluWeightless': () => 'PReLU 會學習 0 以下的斜率：輸入的每個值一個權重（高度與寬度共用時每個通道一個）。',
+  'mistake.layerNormTwo': () => 'LayerNormalization 每個特徵學 2 個數：γ（縮放）與 β（平移）。',
   'mistake.depthwiseAsConv': (a: { channels: S }) =>
     `深度卷積 (depthwise) 的濾波器只看一個通道：不像 Conv2D 那樣乘上全部 ${a.channels} 個輸入通道。`,
   'mistake.separableForgotDepthwise': () => '深度卷積部分也有權重：每個輸入通道 濾波器高 × 濾波器寬 個（× 深度倍數）。',

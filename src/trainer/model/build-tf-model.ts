@@ -20,7 +20,7 @@ import {
 } from '../../core/index.ts';
 
 // Keras layers TF.js lacks, registered under their Keras class names.
-import './augmentation-layers.ts';
+import './missing-layers.ts';
 
 type SymbolicTensor = tf.SymbolicTensor;
 

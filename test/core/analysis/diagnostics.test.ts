@@ -162,7 +162,7 @@ describe('errors', () => {
     );
     graph.nodes[1]!.name = 'second_input';
     expect(messages(analyse(graph), 'error')).toEqual([
-      "'d' (Dense) has 2 incoming connections, but takes exactly one. Only Add and Concatenate combine several.",
+      "'d' (Dense) has 2 incoming connections, but takes exactly one. Only the merge layers (Add, Concatenate, Multiply…) combine several.",
     ]);
     const intoInput = graphOf([input([4]), input([4])], [[0, 1]]);
     intoInput.nodes[1]!.name = 'x';

@@ -173,6 +173,85 @@ describe('reshaping and preprocessing', () => {
   });
 });
 
+describe('activations, normalization, noise and merges', () => {
+  it('PReLU learns a slope per value, or per channel with shared_axes [1, 2]', () => {
+    expect(last([28, 28, 32], s('PReLU')).node.params!.total).toBe(28 * 28 * 32);
+    const shared = last([28, 28, 32], s('PReLU', { shared_axes: [1, 2] })).node;
+    expect(shared.params!.total).toBe(32);
+    expect(shared.explanations!.params!.formula).toBe('1×1×32 = 32');
+    expect(last([10], s('PReLU', { shared_axes: [2] })).errors[0]).toMatch(
+      /shared_axes 2 must name axes of its input, from 1 to 1/,
+    );
+  });
+
+  it('LayerNormalization: 2 × features, all trainable; the noise layers and LeakyReLU, ELU, Softmax: none', () => {
+    const norm = last([100, 64], s('LayerNormalization')).node;
+    expect(norm.params).toEqual({ total: 128, trainable: 128, nonTrainable: 0 });
+    expect(norm.explanations!.params!.formula).toBe('2×64 = 128');
+    for (const layer of ['GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'LeakyReLU', 'ELU', 'Softmax']) {
+      expect(last([8, 8, 3], s(layer)).node.params!.total).toBe(0);
+    }
+    expect(last([10], s('SpatialDropout2D')).errors[0]).toMatch(/works on images/);
+    expect(last([10, 3], s('SpatialDropout1D')).errors).toEqual([]);
+  });
+
+  it('merges value by value, Subtract exactly two inputs', () => {
+    const graph = {
+      nodes: [
+        ...sequential([s('Input', { shape: [4, 4, 2] })]).nodes,
+        ...['Multiply', 'Subtract'].map((type, i) => ({
+          ...sequential([s(type)]).nodes[0]!,
+          id: `m${i}`,
+          name: type.toLowerCase(),
+        })),
+      ],
+      edges: [
+        { id: 'e1', source: 'n1', target: 'm0' },
+        { id: 'e2', source: 'n1', target: 'm0' },
+        { id: 'e3', source: 'n1', target: 'm1' },
+        { id: 'e4', source: 'n1', target: 'm1' },
+        { id: 'e5', source: 'n1', target: 'm1' },
+      ],
+    };
+    const analysis = analyse(graph);
+    expect(analysis.byId.get('m0')!.outputShape).toEqual([4, 4, 2]);
+    expect(errorsOf(analysis)).toEqual([
+      "'subtract' (Subtract) subtracts its second input from its first, so it takes exactly 2 incoming connections; it has 3.",
+    ]);
+  });
+});
+
+describe('Cropping2D, Permute and RepeatVector', () => {
+  it('crops, reorders and repeats as Keras does', () => {
+    const crop = last(
+      [28, 28, 3],
+      s('Cropping2D', {
+        cropping: [
+          [2, 2],
+          [4, 0],
+        ],
+      }),
+    ).node;
+    expect(crop.outputShape).toEqual([24, 24, 3]);
+    expect(
+      last(
+        [4, 4, 3],
+        s('Cropping2D', {
+          cropping: [
+            [2, 2],
+            [0, 0],
+          ],
+        }),
+      ).errors[0],
+    ).toMatch(/cuts away the whole 4 × 4 image/);
+    expect(last([10, 3], s('Permute', { dims: [2, 1] })).node.outputShape).toEqual([3, 10]);
+    expect(last([8, 6, 3], s('Permute', { dims: [3, 1, 2] })).node.outputShape).toEqual([3, 8, 6]);
+    expect(last([10, 3], s('Permute', { dims: [1, 1] })).errors[0]).toMatch(/must list each of the input's axes once/);
+    expect(last([64], s('RepeatVector', { n: 5 })).node.outputShape).toEqual([5, 64]);
+    expect(last([5, 64], s('RepeatVector')).errors[0]).toMatch(/repeats a vector/);
+  });
+});
+
 describe('the exercise checker on the new counts', () => {
   const mistakeFor = (shape: number[], layer: LayerSpec, answer: number) => {
     const { graph, analysis } = last(shape, layer);
@@ -215,6 +294,8 @@ describe('the exercise checker on the new counts', () => {
     ],
     ['a depthwise conv without its bias', [8, 8, 32], s('DepthwiseConv2D'), 288, /bias/],
     ['an Embedding with a bias', [100], s('Embedding', { input_dim: 1000, output_dim: 8 }), 8_008, /no bias/],
+    ['a PReLU counted as weightless', [8, 8, 4], s('PReLU', { shared_axes: [1, 2] }), 0, /learns its slope/],
+    ['a LayerNormalization counted as weightless', [10, 4], s('LayerNormalization'), 0, /2 numbers per feature/],
   ])('%s', (_name, shape, layer, answer, mistake) => {
     expect(mistakeFor(shape, layer, answer).join(' ')).toMatch(mistake);
   });

@@ -68,6 +68,34 @@ const OTHER_SETTINGS: Partial<Record<LayerType, Record<string, unknown>[]>> = {
   RandomRotation: [{ factor: [-0.25, 0.05], fill_mode: 'constant', fill_value: 0.5, interpolation: 'nearest' }],
   RandomZoom: [{ height_factor: [-0.2, 0.3], width_factor: [0.1, 0.1], fill_mode: 'nearest' }],
   RandomTranslation: [{ height_factor: [-0.2, 0.2], width_factor: [0, 0.3], fill_mode: 'wrap' }],
+  Embedding: [{ input_dim: 20_001, output_dim: 300, mask_zero: true }],
+  Conv1D: [{ filters: 8, kernel_size: 5, strides: 2, padding: 'causal', dilation_rate: 2, kernel_l2: 0.01 }],
+  MaxPooling1D: [{ pool_size: 4, strides: 2, padding: 'same' }],
+  AveragePooling1D: [{ pool_size: 3 }],
+  GlobalMaxPooling1D: [{ keepdims: true }],
+  LSTM: [{ units: 64, return_sequences: true, go_backwards: true, dropout: 0.2, unit_forget_bias: false }],
+  GRU: [{ units: 8, reset_after: false, recurrent_activation: 'hard_sigmoid', use_bias: false }],
+  SimpleRNN: [{ units: 5, activation: 'relu', recurrent_dropout: 0.1 }],
+  Bidirectional: [
+    { layer: 'GRU', units: 16, merge_mode: 'sum', return_sequences: true },
+    { layer: 'SimpleRNN', units: 4, merge_mode: 'ave' },
+  ],
+  Cropping2D: [
+    {
+      cropping: [
+        [1, 2],
+        [0, 3],
+      ],
+    },
+  ],
+  Permute: [{ dims: [3, 1, 2] }],
+  RepeatVector: [{ n: 30 }],
+  SpatialDropout2D: [{ rate: 0.2 }],
+  GaussianNoise: [{ stddev: 0.5 }],
+  LayerNormalization: [{ epsilon: 1e-6, center: false }],
+  LeakyReLU: [{ negative_slope: 0.1 }],
+  PReLU: [{ shared_axes: null }, { shared_axes: [1] }],
+  ELU: [{ alpha: 0.5 }],
 };
 
 describe('the registry', () => {

@@ -1,14 +1,14 @@
 /**
- * Activation (keras/src/layers/activations/activation.py): a function applied to every value. Keras's
- * LeakyReLU, ELU and Softmax layers are read as an Activation with that function.
+ * Activation (keras/src/layers/activations/activation.py): a function applied to every value. (LeakyReLU,
+ * ELU, Softmax and PReLU are layers of their own: activation-layers.ts.)
  */
 import { z } from 'zod';
 import { unchangedShape } from '../../analysis/rules/passthrough.ts';
 import { torchActivation } from '../../export/torch-parts.ts';
-import { kerasArg, ownEntry, readActivation } from '../keras-config.ts';
+import { kerasArg, readActivation } from '../keras-config.ts';
 import { activationLabel } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
-import { activationSchema, type ActivationName } from '../params.ts';
+import { activationSchema } from '../params.ts';
 import { setting } from '../settings-kinds.ts';
 import { activationLayerForTfjs } from '../tfjs-gaps.ts';
 
@@ -16,23 +16,14 @@ const schema = z.object({
   activation: activationSchema.default('relu'),
 });
 
-/** Keras's activation layers read as an Activation with their function. */
-const ACTIVATION_LAYERS: Record<string, ActivationName> = {
-  LeakyReLU: 'leaky_relu',
-  ELU: 'elu',
-  Softmax: 'softmax',
-};
-
 export const activation = defineLayer({
   type: 'Activation',
   schema,
   inputs: 'one',
   keras: {
-    classNames: ['Activation', ...Object.keys(ACTIVATION_LAYERS)],
+    classNames: ['Activation'],
     nameStem: 'activation',
-    read: (c, { className }) => ({
-      activation: ownEntry(ACTIVATION_LAYERS, className) ?? readActivation(c, 'activation', 'linear'),
-    }),
+    read: (c) => ({ activation: readActivation(c, 'activation', 'linear') }),
     write: ({ name, params }) => [
       {
         className: 'Activation',

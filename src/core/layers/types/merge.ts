@@ -1,6 +1,8 @@
 /**
- * Add and Concatenate (keras/src/layers/merging/). Add needs equal shapes (a size of 1 broadcasts, as in
- * Keras's _compute_elemwise_op_output_shape); Concatenate needs every size but the joined axis equal.
+ * The merge layers (keras/src/layers/merging/). Add, Multiply, Average, Maximum, Minimum and Subtract work
+ * value by value and need equal shapes (a size of 1 broadcasts, as in Keras's
+ * _compute_elemwise_op_output_shape); Subtract takes exactly two inputs. Concatenate needs every size but the
+ * joined axis equal. No weights.
  */
 import { z } from 'zod';
 import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from '../../analysis/rules/no-weights.ts';
@@ -48,9 +50,13 @@ function merged(
   };
 }
 
-const addRule: LayerRule<z.infer<typeof addSchema>> = {
+const elementwiseRule = (exactlyTwo: boolean): LayerRule<z.infer<typeof addSchema>> => ({
   checkSettings() {},
   infer({ label, inputs, inputFields, report }) {
+    if (exactlyTwo && inputs.length !== 2) {
+      report('error', msg('diag.subtractTwo', { layer: label, count: inputs.length }));
+      return NO_OUTPUT;
+    }
     const rank = inputs[0]!.length;
     const out: Shape = [];
     let ok = inputs.every((s) => s.length === rank);
@@ -66,7 +72,7 @@ const addRule: LayerRule<z.infer<typeof addSchema>> = {
     }
     return merged(out, inputFields, formatShape(out), 'explain.shape.unchanged');
   },
-};
+});
 
 const concatenateRule: LayerRule<z.infer<typeof concatenateSchema>> = {
   checkSettings() {},
@@ -96,22 +102,35 @@ const concatenateRule: LayerRule<z.infer<typeof concatenateSchema>> = {
   },
 };
 
-export const add = defineLayer({
-  type: 'Add',
-  schema: addSchema,
-  inputs: 'many',
-  keras: {
-    classNames: ['Add'],
-    nameStem: 'add',
-    read: () => ({}),
-    write: ({ name }) => [{ className: 'Add', name, args: [] }],
-  },
-  palette: { group: 'merge' },
-  settings: [],
-  rule: addRule,
-  keySettings: () => [],
-  torch: (_layer, out) => ({ init: [], forward: (xs) => [`${out} = ${xs.join(' + ')}`], load: [], penalty: [] }),
-});
+/** A value-by-value merge: its Keras class, name stem and PyTorch expression of the inputs' variables. */
+function elementwise<const T extends string>(type: T, nameStem: string, torch: (xs: string[]) => string) {
+  return defineLayer({
+    type,
+    schema: addSchema,
+    inputs: 'many',
+    keras: {
+      classNames: [type],
+      nameStem,
+      read: () => ({}),
+      write: ({ name }) => [{ className: type, name, args: [] }],
+    },
+    palette: { group: 'merge' },
+    settings: [],
+    rule: elementwiseRule(type === 'Subtract'),
+    keySettings: () => [],
+    torch: (_layer, out) => ({ init: [], forward: (xs) => [`${out} = ${torch(xs)}`], load: [], penalty: [] }),
+  });
+}
+
+/** torch.maximum(torch.maximum(a, b), c) … */
+const pairwise = (fn: string) => (xs: string[]) => xs.slice(1).reduce((acc, x) => `${fn}(${acc}, ${x})`, xs[0]!);
+
+export const add = elementwise('Add', 'add', (xs) => xs.join(' + '));
+export const subtract = elementwise('Subtract', 'subtract', ([a, b]) => `${a} - ${b}`);
+export const multiply = elementwise('Multiply', 'multiply', (xs) => xs.join(' * '));
+export const average = elementwise('Average', 'average', (xs) => `(${xs.join(' + ')}) / ${xs.length}`);
+export const maximum = elementwise('Maximum', 'maximum', pairwise('torch.maximum'));
+export const minimum = elementwise('Minimum', 'minimum', pairwise('torch.minimum'));
 
 export const concatenate = defineLayer({
   type: 'Concatenate',

@@ -65,9 +65,9 @@ const rule: LayerRule<z.infer<typeof schema>> = {
   },
 };
 
-/** 1 → [[1,1],[1,1]]; [1,2] → [[1,1],[2,2]]; [[1,2],[3,4]] as it is. */
-function readZeroPadding(c: Config): [Pair, Pair] {
-  const value = c.padding ?? 1;
+/** 1 → [[1,1],[1,1]]; [1,2] → [[1,1],[2,2]]; [[1,2],[3,4]] as it is (ZeroPadding2D's and Cropping2D's). */
+export function readEdges(c: Config, key: 'padding' | 'cropping', fallback: number): [Pair, Pair] {
+  const value = c[key] ?? fallback;
   if (typeof value === 'number')
     return [
       [value, value],
@@ -88,7 +88,7 @@ function readZeroPadding(c: Config): [Pair, Pair] {
     const pw = asPair(w);
     if (ph && pw) return [ph, pw];
   }
-  throw new SettingError('padding', value);
+  throw new SettingError(key, value);
 }
 
 export const zeroPadding2d = defineLayer({
@@ -98,7 +98,7 @@ export const zeroPadding2d = defineLayer({
   keras: {
     classNames: ['ZeroPadding2D'],
     nameStem: 'zero_padding2d',
-    read: (c) => ({ padding: readZeroPadding(c) }),
+    read: (c) => ({ padding: readEdges(c, 'padding', 1) }),
     write({ name, params }) {
       const [[t, b], [l, r]] = params.padding;
       return [

@@ -332,7 +332,7 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
  * (Rescaling's scale is a number, BatchNormalization's a switch), else the key's.
  */
 function wordsFor(kind: 'setting' | 'help', type: string, spec: SettingSpec): UiKey {
-  if (spec.kind.control === 'zeroPadding') return `${kind}.zeroPadding`;
   const own = `${kind}.${type}.${spec.key}`;
-  return (Object.hasOwn(uiEn, own) ? own : `${kind}.${spec.key}`) as UiKey;
+  if (Object.hasOwn(uiEn, own)) return own as UiKey;
+  return (spec.kind.control === 'zeroPadding' ? `${kind}.zeroPadding` : `${kind}.${spec.key}`) as UiKey;
 }

@@ -1,9 +1,11 @@
 /**
- * Keras's random augmentation layers, which TensorFlow.js lacks, as TF.js layers under Keras's class names
- * (registered with TF.js's serialization map, so the trainer builds them from the same Keras calls as every
- * other layer): in training each image of the batch is flipped, turned, zoomed or shifted at random (one
- * tf.image.transform per batch); when predicting they return the image unchanged. No weights.
- * The settings are the layer modules' (src/core/layers/types/random-augmentation.ts), camelCased by TF.js.
+ * Keras layers TensorFlow.js lacks, as TF.js layers under Keras's class names (registered with TF.js's
+ * serialization map, so the trainer builds them from the same Keras calls as every other layer):
+ * - the random augmentation layers: in training each image of the batch is flipped, turned, zoomed or
+ *   shifted at random (one tf.image.transform per batch); when predicting they return the image unchanged;
+ * - SpatialDropout2D: whole channels dropped in training;
+ * - Subtract: the first input minus the second.
+ * None has weights. The settings are the layer modules' (src/core/layers/types/), camelCased by TF.js.
  */
 import * as tf from '@tensorflow/tfjs';
 import { inverseAffine } from '../train/augment.ts';
@@ -107,6 +109,35 @@ class RandomFlip extends RandomLayer {
   }
 }
 
-for (const cls of [RandomFlip, RandomRotation, RandomZoom, RandomTranslation]) {
+class SpatialDropout2D extends RandomLayer {
+  static readonly className = 'SpatialDropout2D';
+  protected augment(x: tf.Tensor4D): tf.Tensor4D {
+    const rate = this.settings.rate as number;
+    const [n, , , c] = x.shape;
+    return tf.tidy(() => tf.dropout(x, rate, [n, 1, 1, c]) as tf.Tensor4D);
+  }
+}
+
+class Subtract extends tf.layers.Layer {
+  static readonly className = 'Subtract';
+  constructor(private readonly settings: Config) {
+    super({ name: settings.name as string });
+  }
+
+  override computeOutputShape(shapes: tf.Shape | tf.Shape[]): tf.Shape {
+    return (shapes as tf.Shape[])[0]!;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const [a, b] = inputs as tf.Tensor[];
+    return tf.sub(a!, b!);
+  }
+
+  override getConfig(): Config {
+    return { ...super.getConfig(), ...this.settings };
+  }
+}
+
+for (const cls of [RandomFlip, RandomRotation, RandomZoom, RandomTranslation, SpatialDropout2D, Subtract]) {
   tf.serialization.registerClass(cls as unknown as tf.serialization.SerializableConstructor<tf.layers.Layer>);
 }
