@@ -3,8 +3,9 @@
  * "dep" finds DepthwiseConv2D, "卷積" every convolution. Matches the Keras class name and both languages'
  * palette labels (not the descriptions, whose prose would match too much).
  */
-import { LANGUAGES, PALETTE, type LayerType, type PaletteGroup } from '@core/index.ts';
-import { uiString } from '../i18n/lang-context.tsx';
+import { PALETTE, type LayerType, type PaletteGroup } from '@core/index.ts';
+import { uiEn } from '../i18n/ui-en.ts';
+import { uiZhTW } from '../i18n/ui-zh-TW.ts';
 
 /** Lower case, without spaces, hyphens or the '·' between a label's words. */
 const fold = (text: string) => text.toLowerCase().replace(/[\s·\-_()]/g, '');
@@ -12,7 +13,7 @@ const fold = (text: string) => text.toLowerCase().replace(/[\s·\-_()]/g, '');
 const NAMES = new Map<LayerType, string[]>(
   PALETTE.flatMap((g) => g.types).map((type) => [
     type,
-    [type, ...LANGUAGES.map((lang) => uiString(lang, `layer.${type}`))].map(fold),
+    [type, ...[uiEn, uiZhTW].map((words) => words[`layer.${type}`])].map(fold),
   ]),
 );
 
