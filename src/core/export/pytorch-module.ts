@@ -11,6 +11,8 @@ import type { ExportPlan, PlannedLayer } from './export-plan.ts';
 import type { Group } from '../document/graph-schema.ts';
 import { childGroupOf } from '../document/groups.ts';
 import { isImage } from './torch-parts.ts';
+
+const isSequence = (shape: number[]) => shape.length === 2;
 import { indent, pyClassName, pyIdentifier } from './python-text.ts';
 
 function layerCode(l: PlannedLayer, out: string): LayerCode {
@@ -192,7 +194,7 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
   const built = moduleClass(
     plan,
     className,
-    `${plan.project.meta.name} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')}), images channels first.`,
+    `${plan.project.meta.name} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')})${isImage(inputShape) ? ', images channels first' : isSequence(inputShape) ? ', sequences as Keras keeps them (steps, features)' : ''}.`,
     plan.layers,
     plan.input,
     plan.output,

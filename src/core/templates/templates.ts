@@ -107,6 +107,42 @@ function mobileNet(): LayerSpec[] {
   ];
 }
 
+/** Layers joined by named edges (a DAG), laid out top to bottom. */
+function functional(specs: Array<[string, LayerSpec, string[]]>): Graph {
+  const name = kerasNamer();
+  const nodes = specs.map(([id, spec]) => makeNode(spec, id, name(spec.type)));
+  const edges = specs.flatMap(([id, , inputs]) =>
+    inputs.map((from, i) => ({ id: `e-${id}-${i}`, source: from, target: id })),
+  );
+  const graph: Graph = { nodes, edges };
+  const positions = layeredPositions(graph);
+  for (const node of nodes) node.position = positions.get(node.id)!;
+  return graph;
+}
+
+/**
+ * A small U-Net (Ronneberger et al., 2015): an encoder that halves the map twice, a decoder that doubles it
+ * back (a transposed convolution, then upsampling), and skip connections that join each decoder step to
+ * the encoder's map of the same size.
+ */
+function smallUNet(): Graph {
+  return functional([
+    ['in', input([32, 32, 3]), []],
+    ['c1', conv(16, 3, { padding: 'same' }), ['in']],
+    ['p1', maxPool(2), ['c1']],
+    ['c2', conv(32, 3, { padding: 'same' }), ['p1']],
+    ['p2', maxPool(2), ['c2']],
+    ['b', conv(64, 3, { padding: 'same' }), ['p2']],
+    ['u1', { type: 'Conv2DTranspose', params: { filters: 32, kernel_size: [2, 2], strides: [2, 2] } }, ['b']],
+    ['j1', { type: 'Concatenate' }, ['u1', 'c2']],
+    ['c3', conv(32, 3, { padding: 'same' }), ['j1']],
+    ['u2', { type: 'UpSampling2D' }, ['c3']],
+    ['j2', { type: 'Concatenate' }, ['u2', 'c1']],
+    ['c4', conv(16, 3, { padding: 'same' }), ['j2']],
+    ['out', conv(1, 1, { activation: 'sigmoid' }), ['c4']],
+  ]);
+}
+
 /** A small residual block: the input of two convolutions is added to their output (He et al., 2016). */
 function residualBlock(): Graph {
   const name = kerasNamer();
@@ -322,6 +358,49 @@ export const TEMPLATES: Template[] = [
         { type: 'SeparableConv2D', params: { filters: 128, kernel_size: [3, 3], padding: 'same', activation: 'relu' } },
         { type: 'GlobalAveragePooling2D' },
         dense(10, 'softmax'),
+      ]),
+  },
+  {
+    id: 'unet-small',
+    name: { en: 'Small U-Net (encoder–decoder)', 'zh-TW': '小型 U-Net（編碼器–解碼器）' },
+    description: {
+      en: 'Shrinks a 32×32×3 image twice and grows it back (Conv2DTranspose, UpSampling2D), joining each size to its encoder twin: 57,217 parameters.',
+      'zh-TW':
+        '把 32×32×3 影像縮小兩次再放大回來（Conv2DTranspose、UpSampling2D），每個大小都與編碼器同大小的特徵圖相接：57,217 個參數。',
+    },
+    build: smallUNet,
+  },
+  {
+    id: 'conv1d-signals',
+    name: { en: '1-D CNN for signals', 'zh-TW': '訊號用的一維 CNN' },
+    description: {
+      en: 'Conv1D over 128 time steps of 3 sensor axes (as in activity recognition) into 6 classes: 11,206 parameters.',
+      'zh-TW': '在 128 個時間步、3 個感測軸上做 Conv1D（如動作辨識），分成 6 類：11,206 個參數。',
+    },
+    build: () =>
+      sequential([
+        input([128, 3]),
+        { type: 'Conv1D', params: { filters: 32, kernel_size: 5, activation: 'relu' } },
+        { type: 'MaxPooling1D', params: { pool_size: 2 } },
+        { type: 'Conv1D', params: { filters: 64, kernel_size: 5, activation: 'relu' } },
+        { type: 'GlobalAveragePooling1D' },
+        { type: 'Dense', params: { units: 6, activation: 'softmax' } },
+      ]),
+  },
+  {
+    id: 'lstm-text',
+    name: { en: 'LSTM text classifier', 'zh-TW': 'LSTM 文字分類器' },
+    description: {
+      en: 'Reviews of 100 word indices (a 10,000-word vocabulary) through Embedding and LSTM(64) to positive or negative: 344,897 parameters.',
+      'zh-TW':
+        '由 100 個字詞編號組成的評論（詞彙量 10,000），經 Embedding 與 LSTM(64) 判斷正面或負面：344,897 個參數。',
+    },
+    build: () =>
+      sequential([
+        input([100]),
+        { type: 'Embedding', params: { input_dim: 10_000, output_dim: 32 } },
+        { type: 'LSTM', params: { units: 64 } },
+        { type: 'Dense', params: { units: 1, activation: 'sigmoid' } },
       ]),
   },
   {

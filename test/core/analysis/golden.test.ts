@@ -56,8 +56,26 @@ describe('reference totals', () => {
     ['vgg16', 138_357_544],
     ['textbook-mnist', 242_062],
     ['textbook-cifar10', 4_224_970],
+    // keras.applications.MobileNet(alpha=1.0).summary(): 4,253,864 (21,888 non-trainable).
+    ['mobilenet-v1', 4_253_864],
+    // (3·3·32+1)·64 + 3·3·64 + 4·64 + 64·64 + 4·64 + (3·3·64 + (64+1)·128) + (128+1)·10
+    ['separable-block', 33_866],
+    // (27+1)·16 + (144+1)·32 + (288+1)·64 + (2·2·64·32+32) + (9·64+1)·32 + (9·48+1)·16 + (16+1)
+    ['unet-small', 57_217],
+    // (5·3+1)·32 + (5·32+1)·64 + (64+1)·6
+    ['conv1d-signals', 11_206],
+    // 10,000·32 + (32+64+1)·4·64 + (64+1)
+    ['lstm-text', 344_897],
   ])('%s has %i parameters', (id, total) => {
     expect(templateAnalysis(id).totals.total).toBe(total);
+  });
+
+  it('MobileNet v1 without its classifier is 3,228,864, with 21,888 non-trainable (Keras, include_top=False)', () => {
+    const analysis = templateAnalysis('mobilenet-v1');
+    const classifier = ['global_average_pooling2d', 'dropout', 'conv2d_14', 'reshape', 'activation'];
+    const kept = analysis.nodes.filter((n) => !classifier.includes(n.name));
+    expect(kept.reduce((sum, n) => sum + n.params!.total, 0)).toBe(3_228_864);
+    expect(analysis.totals.nonTrainable).toBe(21_888);
   });
 
   it('warns that VGG16 is over 100 million parameters', () => {
