@@ -219,6 +219,8 @@ export const en = {
   'explain.macs.recurrent': (a: { gates: N }) =>
     `Multiply-adds = time steps × ${a.gates === 1 ? '' : `${a.gates} gates × `}(inputs + units) × units (the kernels’ products at every step)`,
   'explain.macs.bidirectional': () => 'Multiply-adds = 2 × the wrapped layer’s (forwards and backwards)',
+  'explain.rf.steps': () =>
+    'Not worked out for sequences: ConvStudio’s receptive field is the patch of an image (height × width) an output sees',
   'explain.rf.sequence': () => 'Not defined for recurrent layers: each output can depend on every earlier step',
   'explain.macs.prelu': () => 'Multiply-adds = one per value (its slope times the value)',
   'explain.macs.depthwise': () =>

@@ -185,6 +185,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.macs.recurrent': (a: { gates: N }) =>
     `乘加運算量 = 時間步數 × ${a.gates === 1 ? '' : `${a.gates} 個閘門 × `}(輸入數 + units) × units（每個時間步的權重乘法）`,
   'explain.macs.bidirectional': () => '乘加運算量 = 2 × 包裝的層（正向與反向）',
+  'explain.rf.steps': () => '序列不計算：ConvStudio 的感受野是指輸出看到的影像區塊（高 × 寬）',
   'explain.rf.sequence': () => '循環層沒有定義感受野：每個輸出都可能取決於之前所有的時間步',
   'explain.macs.prelu': () => '乘加運算量 = 每個值一次（斜率乘上該值）',
   'explain.macs.depthwise': () => '乘加運算量 = 輸出高 × 輸出寬 × 濾波器高 × 濾波器寬 × 輸入通道數 × 深度倍數',

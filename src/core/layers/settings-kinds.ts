@@ -31,7 +31,13 @@ export type SettingKind =
 export interface SettingSpec {
   key: string;
   kind: SettingKind;
+  /** Shown only while another setting has one of these values (Bidirectional's reset_after: for a GRU). */
+  onlyWhen?: { key: string; values: readonly string[] };
 }
+
+/** Whether a setting applies to a layer with these settings. */
+export const settingApplies = (spec: SettingSpec, params: Record<string, unknown>): boolean =>
+  !spec.onlyWhen || spec.onlyWhen.values.includes(String(params[spec.onlyWhen.key]));
 
 export const setting = {
   int: (key: string, [min, max]: readonly [number, number]): SettingSpec => ({

@@ -5,7 +5,17 @@
  * the exercise checker recognises.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, keySettings, sequential, translate, type Analysis, type LayerSpec } from '../../../src/core/index.ts';
+import {
+  SETTINGS,
+  analyse,
+  defaultParams,
+  keySettings,
+  sequential,
+  settingApplies,
+  translate,
+  type Analysis,
+  type LayerSpec,
+} from '../../../src/core/index.ts';
 import { namedMistakes } from '../../../src/core/exercise/common-mistakes.ts';
 
 const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
@@ -60,6 +70,16 @@ describe('recurrent layers', () => {
     );
     expect(summed.node.outputShape).toEqual([100, 8]);
     expect(keySettings(summed.graph.nodes[1]!)).toBe('GRU 8 ×2 · seq · sum');
+  });
+
+  it("Bidirectional's inspector shows a cell's own settings only: reset_after for a GRU", () => {
+    const shown = (layer: string) =>
+      SETTINGS.Bidirectional.filter((spec) =>
+        settingApplies(spec, { ...(defaultParams('Bidirectional') as object), layer }),
+      ).map((spec) => spec.key);
+    expect(shown('GRU')).toContain('reset_after');
+    expect(shown('LSTM')).not.toContain('reset_after');
+    expect(shown('SimpleRNN')).not.toContain('recurrent_activation');
   });
 
   it('refuse an image as input, saying what to do, in both languages', () => {

@@ -150,7 +150,17 @@ export const bidirectional = defineLayer({
     return gap ? { ok: false, reason: 'setting', detail: gap } : { ok: true, calls };
   },
   palette: { group: 'sequence' },
-  settings: [setting.choice('layer', CELLS), setting.choice('merge_mode', MERGE_MODES), ...cellSettings('GRU')],
+  settings: [
+    setting.choice('layer', CELLS),
+    setting.choice('merge_mode', MERGE_MODES),
+    ...cellSettings('GRU').map((spec) =>
+      spec.key === 'reset_after'
+        ? { ...spec, onlyWhen: { key: 'layer', values: ['GRU'] } }
+        : spec.key === 'recurrent_activation'
+          ? { ...spec, onlyWhen: { key: 'layer', values: ['LSTM', 'GRU'] } }
+          : spec,
+    ),
+  ],
   rule,
   keySettings: (p) => [`${p.layer} ${f(p.units)} ×2`, ...(p.return_sequences ? ['seq'] : []), p.merge_mode],
   torch({ id, node, inputShapes }, out) {

@@ -114,7 +114,7 @@ const rule: LayerRule<Params> = {
       explanations: {
         outputShape: [steps.explanation, { rule: msg('explain.shape.filters'), formula: f(p.filters) }],
         params,
-        receptiveField: null,
+        receptiveField: { rule: msg('explain.rf.steps'), formula: '—' },
         macs:
           macs === null
             ? null

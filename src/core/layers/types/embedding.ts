@@ -48,7 +48,7 @@ const rule: LayerRule<z.infer<typeof schema>> = {
           { rule: msg('explain.shape.embedding'), formula: f(size) },
         ],
         params: { rule: msg('explain.params.embedding'), formula: `${f(words)}×${f(size)} = ${f(total)}` },
-        receptiveField: null,
+        receptiveField: { rule: msg('explain.rf.steps'), formula: '—' },
         macs: NO_MACS_EXPLANATION,
       },
     };

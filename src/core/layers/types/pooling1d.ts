@@ -50,7 +50,7 @@ const rule: LayerRule<Params> = {
       explanations: {
         outputShape: [steps.explanation, { rule: msg('explain.shape.unchanged'), formula: f(c) }],
         params: NO_PARAMS_EXPLANATION,
-        receptiveField: null,
+        receptiveField: { rule: msg('explain.rf.steps'), formula: '—' },
         macs: NO_MACS_EXPLANATION,
       },
     };

@@ -1,6 +1,6 @@
 /** The selected layer: its name, every setting with a short explanation, its problems and its formulas. */
 import { useState } from 'react';
-import { SETTINGS, type Analysis, type LayerNode } from '@core/index.ts';
+import { SETTINGS, settingApplies, type Analysis, type LayerNode } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { Formulas } from './Formulas.tsx';
@@ -41,16 +41,18 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
         {((result?.params?.total ?? 0) > 0 || node.trainable === false) && <FreezeField node={node} />}
         <h3>{t('inspector.settings')}</h3>
         {SETTINGS[node.type].length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
-        {SETTINGS[node.type].map((spec) => (
-          <SettingField
-            key={`${node.id}.${spec.key}`}
-            node={node}
-            spec={spec}
-            onChange={(key, value) =>
-              useEditor.getState().perform({ kind: 'setParam', nodeId: node.id, key, value }, `${node.id}.${key}`)
-            }
-          />
-        ))}
+        {SETTINGS[node.type]
+          .filter((spec) => settingApplies(spec, node.params as Record<string, unknown>))
+          .map((spec) => (
+            <SettingField
+              key={`${node.id}.${spec.key}`}
+              node={node}
+              spec={spec}
+              onChange={(key, value) =>
+                useEditor.getState().perform({ kind: 'setParam', nodeId: node.id, key, value }, `${node.id}.${key}`)
+              }
+            />
+          ))}
       </fieldset>
       {result && <Formulas analysis={result} hidden={readOnly && result.explanations === null} />}
     </section>
