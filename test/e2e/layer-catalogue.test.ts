@@ -65,6 +65,36 @@ describe('the layer catalogue in the palette', () => {
     await byId('lang-select').selectOption('en');
   });
 
+  it('sets the new kinds of setting: a target shape, an automatic output padding, a range', async () => {
+    await byId('new-button').click();
+    const discard = byId('unsaved-discard');
+    if (await discard.isVisible().catch(() => false)) await discard.click();
+    await byId('palette-Input').dblclick();
+    await byId('palette-search').fill('reshape');
+    await byId('palette-search').press('Enter');
+    await byId('setting-target_shape-input').fill('14, 56, 1');
+    await expect.poll(() => byId('node-reshape').textContent()).toContain('14 × 56 × 1');
+    await byId('setting-target_shape-input').fill('5, 5');
+    await expect.poll(() => byId('diagnostics').textContent()).toContain('cannot be laid out as 5 × 5');
+    await byId('setting-target_shape-input').fill('28, -1, 1');
+    await expect.poll(() => byId('node-reshape').textContent()).toContain('28 × 28 × 1');
+    await byId('palette-search').fill('transpose');
+    await byId('palette-search').press('Enter');
+    expect(await byId('setting-output_padding').textContent()).toContain('Automatic');
+    await byId('setting-output_padding').locator('input[type=checkbox]').uncheck();
+    // Given output padding (1, 0), Keras computes (28−1)×2+3−2×1+p: 56 high, 55 wide.
+    await byId('setting-output_padding-h').fill('1');
+    await expect.poll(() => byId('node-conv2d_transpose').textContent()).toContain('56 × 55 × 32');
+    await byId('palette-search').fill('rotation');
+    await byId('palette-search').press('Enter');
+    await byId('setting-factor-to').fill('0.25');
+    await expect.poll(() => byId('node-random_rotation').textContent()).toContain('−0.1…0.25 turn');
+    await byId('palette-search').fill('');
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(app.page, 'new-setting-kinds-1024');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('opens MobileNet v1 with Keras’s 4,253,864, on a 1024×768 projector too', async () => {
     await byId('new-button').click();
     const discard = byId('unsaved-discard');

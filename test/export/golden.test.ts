@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES, kerasScript, makeProject, pytorchScripts, type Project } from '../../src/core/index.ts';
+import { imageCatalogueGraph, mergeCatalogueGraph, sequenceCatalogueGraph } from './catalogue-graphs.ts';
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/export');
 const dir = mkdtempSync(join(tmpdir(), 'convstudio-golden-'));
@@ -34,6 +35,22 @@ describe('exported scripts of the templates', () => {
     }
     // Valid Python: compiled, not run (Keras and Lightning are not installed here).
     execFileSync('python3', ['-m', 'py_compile', ...files.map((f) => join(dir, f.fileName))]);
+  });
+
+  it.each([
+    ['image layers', imageCatalogueGraph()],
+    ['sequence layers', sequenceCatalogueGraph()],
+    ['merge layers', mergeCatalogueGraph()],
+  ])('writes the %s of the catalogue as Keras calls Python compiles, each class imported', (name, graph) => {
+    const files = scripts(makeProject(graph, name));
+    for (const file of files) writeFileSync(join(dir, `catalogue_${file.fileName}`), file.text);
+    execFileSync('python3', ['-m', 'py_compile', ...files.map((f) => join(dir, `catalogue_${f.fileName}`))]);
+    const keras = files[0]!.text;
+    const imported = new Set(/^from keras\.layers import (.*)$/m.exec(keras)![1]!.split(', '));
+    const used = [...keras.matchAll(/(?<![.\w])([A-Z]\w*)\(/g)]
+      .map((m) => m[1]!)
+      .filter((c) => !['Sequential', 'Model', 'Adam', 'EarlyStopping', 'LearningRateScheduler', 'L1L2'].includes(c));
+    for (const className of used) expect(imported, className).toContain(className);
   });
 
   it('writes the settings a project trains with into both scripts', () => {
