@@ -76,6 +76,10 @@ describe('the layer catalogue in the palette', () => {
     await expect.poll(() => byId('node-reshape').textContent()).toContain('14 × 56 × 1');
     await byId('setting-target_shape-input').fill('5, 5');
     await expect.poll(() => byId('diagnostics').textContent()).toContain('cannot be laid out as 5 × 5');
+    // A problem, clicked, selects its layer.
+    await byId('node-input_layer').click();
+    await byId('diagnostic-show').first().click();
+    await expect.poll(() => byId('inspector').locator('h2').textContent()).toBe('Reshape');
     await byId('setting-target_shape-input').fill('28, -1, 1');
     await expect.poll(() => byId('node-reshape').textContent()).toContain('28 × 28 × 1');
     await byId('palette-search').fill('transpose');

@@ -1,6 +1,13 @@
-/** Every problem the analysis found, errors first. */
+/** Every problem the analysis found, errors first; a layer's problem, clicked, selects and shows the layer. */
 import type { Diagnostic } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { useEditor } from '../state/editor-store.ts';
+
+function showLayer(nodeId: string): void {
+  const { select, requestView } = useEditor.getState();
+  select({ nodes: [nodeId], edges: [] });
+  requestView(nodeId);
+}
 
 export function DiagnosticsList({ diagnostics }: { diagnostics: Diagnostic[] }) {
   const { t, tm } = useLang();
@@ -17,7 +24,19 @@ export function DiagnosticsList({ diagnostics }: { diagnostics: Diagnostic[] }) 
               <span className="diagnostic__badge">
                 {t(d.severity === 'error' ? 'diagnostics.error' : 'diagnostics.warning')}
               </span>
-              <span>{tm(d.message)}</span>
+              {d.nodeId === null ? (
+                <span>{tm(d.message)}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="diagnostic__text"
+                  title={t('diagnostics.show')}
+                  onClick={() => showLayer(d.nodeId!)}
+                  data-testid="diagnostic-show"
+                >
+                  {tm(d.message)}
+                </button>
+              )}
             </li>
           ))}
         </ul>

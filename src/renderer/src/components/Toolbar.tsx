@@ -166,7 +166,7 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
         >
           <option value="">{t('toolbar.templatePick')}</option>
           {TEMPLATES.map((tpl) => (
-            <option key={tpl.id} value={tpl.id}>
+            <option key={tpl.id} value={tpl.id} title={tpl.description[lang]}>
               {tpl.name[lang]}
             </option>
           ))}

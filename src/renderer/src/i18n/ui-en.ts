@@ -41,6 +41,7 @@ export const uiEn = {
   'summary.input': 'Input',
   'diagnostics.title': 'Problems',
   'diagnostics.none': 'No problems found.',
+  'diagnostics.show': 'Show this layer',
   'diagnostics.error': 'Error',
   'diagnostics.warning': 'Warning',
   'host.browser': 'Browser',
