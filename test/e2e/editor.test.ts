@@ -88,6 +88,11 @@ describe('editing a network on the canvas', () => {
     expect(existsSync(file)).toBe(true);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.graph.nodes.find((n: { name: string }) => n.name === 'conv2d').params.filters).toBe(64);
+    // The project is named after its file, and so are its exports.
+    expect(saved.meta.name).toBe('my-first-cnn');
+    await app.page.getByTestId('export-button').click();
+    expect(await app.page.getByTestId('export-download').textContent()).toContain('my_first_cnn_keras.py');
+    await app.page.getByTestId('export-close').click();
 
     await app.page.reload();
     await app.page.locator('.app[data-ready="true"]').waitFor();

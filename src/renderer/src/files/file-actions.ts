@@ -198,7 +198,10 @@ async function saveAnswers(path: string): Promise<boolean> {
 }
 
 async function saveTo(path: string): Promise<boolean> {
-  const project = currentProject(useEditor.getState());
+  // The project is named after its file: exported scripts and models are called so (mnist4_keras.py).
+  const current = currentProject(useEditor.getState());
+  const name = stem(baseName(path)) || current.meta.name;
+  const project = { ...current, meta: { ...current.meta, name } };
   const result = await saveAsking((overwrite) => api['project.save']({ path, project, overwrite }));
   if (!result.ok) {
     if (result.errors.length === 0) return false;
@@ -211,6 +214,7 @@ async function saveTo(path: string): Promise<boolean> {
   } else {
     useEditor.setState({ filePath: result.path, title: baseName(result.path) });
   }
+  useEditor.setState((s) => ({ settings: { ...s.settings, meta: { ...s.settings.meta, name } } }));
   useUi.getState().set({ banner: null });
   await api['autosave.clear']({});
   void refreshRecent();
