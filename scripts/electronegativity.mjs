@@ -44,17 +44,21 @@ for (const [command, commandArgs] of attempts) {
   run = spawnSync(command, commandArgs, { encoding: 'utf8' });
   if (run.status === 0) break;
 }
-let rows;
+let text;
 try {
-  rows = readFileSync(report, 'utf8').trim().split('\n').slice(1);
+  text = readFileSync(report, 'utf8');
 } catch {
   console.error(`Electronegativity did not run:\n${run.stdout}\n${run.stderr}`);
   process.exit(1);
 }
-const findings = rows.map((row) => {
-  const [check, severity, confidence, file, location] = row.split(',').map((c) => c.replace(/^"|"$/g, ''));
-  return { check, severity, confidence, file, location, row };
-});
+// One finding per line that starts with a check's id and its four quoted fields; a sample of code that spans
+// lines (Electronegativity does not always keep it on one) continues on lines that do not.
+const FINDING = /^([A-Z_]+_CHECK),"(\w+)","(\w+)","([^"]*)","([^"]*)"/;
+const findings = text
+  .split('\n')
+  .map((line) => FINDING.exec(line))
+  .filter((m) => m !== null)
+  .map(([, check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }));
 const open = findings.filter((f) => !REVIEWED.some(([check, file]) => f.check === check && f.file === file));
 const stale = REVIEWED.filter(([check, file]) => !findings.some((f) => f.check === check && f.file === file));
 for (const f of open)
