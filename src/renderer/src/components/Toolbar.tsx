@@ -166,7 +166,8 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
         >
           <option value="">{t('toolbar.templatePick')}</option>
           {TEMPLATES.map((tpl) => (
-            <option key={tpl.id} value={tpl.id} title={tpl.description[lang]}>
+            // A template's description states its count: a student's exercise may be that very network.
+            <option key={tpl.id} value={tpl.id} title={student ? undefined : tpl.description[lang]}>
               {tpl.name[lang]}
             </option>
           ))}
