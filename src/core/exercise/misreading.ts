@@ -28,6 +28,12 @@ export interface MistakeContext<P> {
 /** The misreading, where the misread network has a figure at all. */
 export const known = (answer: number[] | null, mistakes: Msg[]): Misreading[] => (answer ? [{ answer, mistakes }] : []);
 
+/** The bias forgotten (or, where the layer has none, added): the layer's count with use_bias the other way. */
+export const biasMistake = (context: MistakeContext<{ use_bias: boolean }>): Misreading[] =>
+  known(context.misread('params', { use_bias: !context.node.params.use_bias }), [
+    msg(context.node.params.use_bias ? 'mistake.forgotBias' : 'mistake.addedBias'),
+  ]);
+
 /**
  * The mistakes of a layer of `outputs` units each weighing `window` × `inputs` values plus a bias (Dense:
  * window 1; Conv2D: the kernel's area): the bias added or forgotten, outputs taken for inputs, one bias for
@@ -40,11 +46,9 @@ export function weightedLayerMistakes(
   outputs: number,
   own: { before?: () => Misreading[]; after?: () => Misreading[] } = {},
 ): Misreading[] {
-  if (!context.node.params.use_bias) {
-    return known(context.misread('params', { use_bias: true }), [msg('mistake.addedBias')]);
-  }
+  if (!context.node.params.use_bias) return biasMistake(context);
   return [
-    ...known(context.misread('params', { use_bias: false }), [msg('mistake.forgotBias')]),
+    ...biasMistake(context),
     ...(own.before?.() ?? []),
     {
       answer: [(window * outputs + 1) * outputs],

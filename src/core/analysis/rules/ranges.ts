@@ -65,3 +65,9 @@ export function checkPenalty(report: Report, label: string, setting: string, val
     report('error', msg('diag.penalty', { layer: label, setting, value: formatNumber(value) }));
   }
 }
+
+/** A number setting that must be finite (a scale, an offset, a slope). */
+export function checkFinite(report: Report, label: string, setting: string, value: number): void {
+  if (!Number.isFinite(value))
+    report('error', msg('diag.badNumber', { layer: label, setting, value: formatNumber(value) }));
+}

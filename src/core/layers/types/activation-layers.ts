@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { unchangedShape } from '../../analysis/rules/passthrough.ts';
+import { checkFinite } from '../../analysis/rules/ranges.ts';
 import type { LayerRule, Report } from '../../analysis/rules/rule.ts';
 import { pyNumber, pyString, pyTuple } from '../../export/python-text.ts';
 import { NO_CODE, isImage } from '../../export/torch-parts.ts';
@@ -13,11 +14,6 @@ import { msg } from '../../i18n/messages.ts';
 import { SettingError, kerasArg, readLastAxis, readNumber, type Config } from '../keras-config.ts';
 import { defineLayer } from '../layer-module.ts';
 import { setting } from '../settings-kinds.ts';
-
-const finite = (report: Report, label: string, key: string, value: number) => {
-  if (!Number.isFinite(value))
-    report('error', msg('diag.badNumber', { layer: label, setting: key, value: formatNumber(value) }));
-};
 
 const passThrough = <P>(check: (p: P, label: string, report: Report) => void): LayerRule<P> => ({
   checkSettings: ({ params }, label, report) => check(params, label, report),
@@ -48,7 +44,7 @@ export const leakyRelu = defineLayer({
   palette: { group: 'activation' },
   settings: [setting.of('negative_slope', 'number')],
   rule: passThrough<z.infer<typeof leakySchema>>((p, label, report) =>
-    finite(report, label, 'negative_slope', p.negative_slope),
+    checkFinite(report, label, 'negative_slope', p.negative_slope),
   ),
   keySettings: (p) => [`slope ${formatNumber(p.negative_slope)}`],
   torch: ({ node }, out) => ({
@@ -76,7 +72,7 @@ export const elu = defineLayer({
     calls[0]!.args[0]!.value === 1 ? { ok: true, calls } : { ok: false, reason: 'setting', detail: 'alpha' },
   palette: { group: 'activation' },
   settings: [setting.of('alpha', 'number')],
-  rule: passThrough<z.infer<typeof eluSchema>>((p, label, report) => finite(report, label, 'alpha', p.alpha)),
+  rule: passThrough<z.infer<typeof eluSchema>>((p, label, report) => checkFinite(report, label, 'alpha', p.alpha)),
   keySettings: (p) => (p.alpha === 1 ? [] : [`α ${formatNumber(p.alpha)}`]),
   torch: ({ node }, out) => ({
     ...NO_CODE,

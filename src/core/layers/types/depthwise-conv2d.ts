@@ -13,7 +13,7 @@ import { pyBool, pyTuple } from '../../export/python-text.ts';
 import { kernelAndBiasLoad, spatialPads, symmetric, torchActivation } from '../../export/torch-parts.ts';
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
-import { known } from '../../exercise/misreading.ts';
+import { biasMistake } from '../../exercise/misreading.ts';
 import {
   kerasArg,
   readActivation,
@@ -180,15 +180,14 @@ export const depthwiseConv2d = defineLayer({
   activation: (p) => p.activation,
   linearWeighted: true,
   mistakes: {
-    params({ node, input, misread }) {
+    params(context) {
+      const { node, input } = context;
       if (!input || input.length !== 3) return [];
       const [kh, kw] = node.params.kernel_size;
       const c = input[2]!;
       const m = node.params.depth_multiplier;
       return [
-        ...known(misread('params', { use_bias: !node.params.use_bias }), [
-          msg(node.params.use_bias ? 'mistake.forgotBias' : 'mistake.addedBias'),
-        ]),
+        ...biasMistake(context),
         // Counted as an ordinary convolution: every filter across every channel.
         {
           answer: [(kh * kw * c + (node.params.use_bias ? 1 : 0)) * c * m],

@@ -16,7 +16,7 @@ import { pyNumber, pyString } from '../../export/python-text.ts';
 import { torchActivation } from '../../export/torch-parts.ts';
 import { formatInt as f } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
-import { known, type Misreading, type MistakeContext } from '../../exercise/misreading.ts';
+import { biasMistake, type Misreading, type MistakeContext } from '../../exercise/misreading.ts';
 import { kerasArg, readActivation, readBool, readNumber, type Config, type KerasArg } from '../keras-config.ts';
 import { activationPart } from '../key-setting-parts.ts';
 import { defineLayer, type LayerCode } from '../layer-module.ts';
@@ -274,20 +274,15 @@ export function torchCellLoad(id: string, prefix: string, useBias: boolean): str
 }
 
 /** The common wrong counts of a cell; `times` cells of it (Bidirectional: 2) for the worked-out ones. */
-export function cellMistakes(
-  type: CellType,
-  { node, input, misread }: MistakeContext<CellParams>,
-  times = 1,
-): Misreading[] {
+export function cellMistakes(type: CellType, context: MistakeContext<CellParams>, times = 1): Misreading[] {
+  const { node, input } = context;
   if (!input || input.length !== 2) return [];
   const p = node.params;
   const c = cellCount(type, p, input[1]!);
   const one = (c.kernel + c.recurrent + c.bias) / c.gates;
   const answer = (n: number) => [n * times];
   return [
-    ...known(misread('params', { use_bias: !p.use_bias }), [
-      msg(p.use_bias ? 'mistake.forgotBias' : 'mistake.addedBias'),
-    ]),
+    ...biasMistake(context),
     ...(c.gates > 1 ? [{ answer: answer(one), mistakes: [msg('mistake.oneGate', { gates: c.gates })] }] : []),
     { answer: answer(c.kernel + c.bias), mistakes: [msg('mistake.forgotRecurrent')] },
     ...(type === 'GRU' && p.reset_after && p.use_bias

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { unchangedShape } from '../../analysis/rules/passthrough.ts';
+import { checkFinite } from '../../analysis/rules/ranges.ts';
 import { pyNumber } from '../../export/python-text.ts';
 import { formatNumber } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
@@ -93,12 +94,7 @@ export const relu = defineLayer({
       };
       if (p.max_value !== null) notNegative('max_value', p.max_value);
       notNegative('negative_slope', p.negative_slope);
-      if (!Number.isFinite(p.threshold)) {
-        report(
-          'error',
-          msg('diag.badNumber', { layer: label, setting: 'threshold', value: formatNumber(p.threshold) }),
-        );
-      }
+      checkFinite(report, label, 'threshold', p.threshold);
     },
     infer: ({ inputs, inputFields }) => unchangedShape(inputs[0]!, inputFields[0] ?? null),
   },

@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { unchangedShape } from '../../analysis/rules/passthrough.ts';
+import { checkFinite } from '../../analysis/rules/ranges.ts';
 import type { LayerRule } from '../../analysis/rules/rule.ts';
 import { pyNumber } from '../../export/python-text.ts';
 import { NO_CODE } from '../../export/torch-parts.ts';
 import { formatNumber } from '../../format/number.ts';
-import { msg } from '../../i18n/messages.ts';
 import { kerasArg, readNumber } from '../keras-config.ts';
 import { defineLayer } from '../layer-module.ts';
 import { setting } from '../settings-kinds.ts';
@@ -17,11 +17,8 @@ const schema = z.object({ scale: z.number().default(1 / 255), offset: z.number()
 
 const rule: LayerRule<z.infer<typeof schema>> = {
   checkSettings({ params }, label, report) {
-    for (const key of ['scale', 'offset'] as const) {
-      if (!Number.isFinite(params[key])) {
-        report('error', msg('diag.badNumber', { layer: label, setting: key, value: formatNumber(params[key]) }));
-      }
-    }
+    checkFinite(report, label, 'scale', params.scale);
+    checkFinite(report, label, 'offset', params.offset);
   },
   infer: ({ inputs, inputFields }) => unchangedShape(inputs[0]!, inputFields[0] ?? null),
 };

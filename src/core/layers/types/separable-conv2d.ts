@@ -12,7 +12,7 @@ import { pyBool, pyString } from '../../export/python-text.ts';
 import { torchActivation } from '../../export/torch-parts.ts';
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
-import { known } from '../../exercise/misreading.ts';
+import { biasMistake } from '../../exercise/misreading.ts';
 import { kerasArg, readNumber } from '../keras-config.ts';
 import { depthwiseArgs, readDepthwise, torchDepthwise } from './depthwise-conv2d.ts';
 import { kerasPadding, withPadding } from '../keras-padding.ts';
@@ -144,16 +144,15 @@ export const separableConv2d = defineLayer({
   activation: (p) => p.activation,
   linearWeighted: true,
   mistakes: {
-    params({ node, input, misread }) {
+    params(context) {
+      const { node, input } = context;
       if (!input || input.length !== 3) return [];
       const p = node.params;
       const c = input[2]!;
       const { depthwise, pointwise, bias } = parts(p, c);
       const [kh, kw] = p.kernel_size;
       return [
-        ...known(misread('params', { use_bias: !p.use_bias }), [
-          msg(p.use_bias ? 'mistake.forgotBias' : 'mistake.addedBias'),
-        ]),
+        ...biasMistake(context),
         { answer: [pointwise + bias], mistakes: [msg('mistake.separableForgotDepthwise')] },
         { answer: [depthwise + bias], mistakes: [msg('mistake.separableForgotPointwise')] },
         {

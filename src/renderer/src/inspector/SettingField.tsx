@@ -1,5 +1,6 @@
 /** The control for one layer setting, chosen by its kind (src/core/layers/settings-kinds.ts). */
 import { ACTIVATIONS, activationLabel, type LayerNode, type Pair, type SettingSpec } from '@core/index.ts';
+import type { ReactNode } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
 import { uiEn, type UiKey } from '../i18n/ui-en.ts';
 import { NumberField } from './NumberField.tsx';
@@ -52,59 +53,32 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
             hideLabel
           />
         );
-      case 'optionalNumber': {
-        const number = value as number | null;
-        return (
-          <>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={number === null}
-                onChange={(e) => set(e.target.checked ? null : 6)}
-                data-testid={`${testId}-none`}
-              />
-              {t('control.none')}
-            </label>
-            {number !== null && (
-              <NumberField
-                label={t(labelKey)}
-                value={number}
-                step={0.5}
-                onCommit={set}
-                testId={`${testId}-input`}
-                hideLabel
-              />
-            )}
-          </>
+      case 'optionalNumber':
+        return orNone('control.none', 6, (number: number) => (
+          <NumberField
+            label={t(labelKey)}
+            value={number}
+            step={0.5}
+            onCommit={set}
+            testId={`${testId}-input`}
+            hideLabel
+          />
+        ));
+      case 'optionalInt':
+        return orNone(
+          'control.sameAsPool',
+          (node.params as { pool_size?: number }).pool_size ?? 2,
+          (number: number) => (
+            <NumberField
+              label={t(labelKey)}
+              value={number}
+              min={1}
+              onCommit={set}
+              testId={`${testId}-input`}
+              hideLabel
+            />
+          ),
         );
-      }
-      case 'optionalInt': {
-        const number = value as number | null;
-        const pool = (node.params as { pool_size?: number }).pool_size ?? 2;
-        return (
-          <>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={number === null}
-                onChange={(e) => set(e.target.checked ? null : pool)}
-                data-testid={`${testId}-none`}
-              />
-              {t('control.sameAsPool')}
-            </label>
-            {number !== null && (
-              <NumberField
-                label={t(labelKey)}
-                value={number}
-                min={1}
-                onCommit={set}
-                testId={`${testId}-input`}
-                hideLabel
-              />
-            )}
-          </>
-        );
-      }
       case 'rate':
         return (
           <NumberField
@@ -122,40 +96,14 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
         return pairFields(value as Pair, kind.min, kind.max, set);
       case 'range':
         return rangeFields(value as Pair, set);
-      case 'optionalRange': {
-        const range = value as Pair | null;
-        return (
-          <>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={range === null}
-                onChange={(e) => set(e.target.checked ? null : [-0.1, 0.1])}
-                data-testid={`${testId}-none`}
-              />
-              {t('control.sameAsHeight')}
-            </label>
-            {range !== null && rangeFields(range, set)}
-          </>
+      case 'optionalRange':
+        return orNone('control.sameAsHeight', [-0.1, 0.1], (range: Pair) => rangeFields(range, set));
+      case 'optionalPair':
+        return orNone(
+          kind.none === 'auto' ? 'control.auto' : 'control.sameAsPool',
+          kind.none === 'auto' ? [0, 0] : [...((node.params as { pool_size?: Pair }).pool_size ?? [2, 2])],
+          (pair: Pair) => pairFields(pair, kind.min, kind.max, set),
         );
-      }
-      case 'optionalPair': {
-        const pair = value as Pair | null;
-        const poolSize = (node.params as { pool_size?: Pair }).pool_size ?? [2, 2];
-        return (
-          <>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={pair === null}
-                onChange={(e) => set(e.target.checked ? null : kind.none === 'auto' ? [0, 0] : [...poolSize])}
-              />
-              {t(kind.none === 'auto' ? 'control.auto' : 'control.sameAsPool')}
-            </label>
-            {pair !== null && pairFields(pair, kind.min, kind.max, set)}
-          </>
-        );
-      }
       case 'padding': {
         const numeric = typeof value === 'number';
         return (
@@ -242,6 +190,11 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
           </div>
         );
       }
+      default: {
+        // Every kind of setting has its control: a new kind fails to compile until it gets one.
+        const unknown: never = kind;
+        return unknown;
+      }
     }
   }
 
@@ -265,6 +218,25 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
           testId={`${testId}-w`}
         />
       </div>
+    );
+  }
+
+  /** A setting that may be none (null): a checkbox for none, and the field while there is a value. */
+  function orNone<V>(noneLabel: UiKey, whenUnticked: V, field: (value: V) => ReactNode) {
+    const current = value as V | null;
+    return (
+      <>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={current === null}
+            onChange={(e) => set(e.target.checked ? null : whenUnticked)}
+            data-testid={`${testId}-none`}
+          />
+          {t(noneLabel)}
+        </label>
+        {current !== null && field(current)}
+      </>
     );
   }
 
