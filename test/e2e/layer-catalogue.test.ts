@@ -84,6 +84,9 @@ describe('the layer catalogue in the palette', () => {
     await expect.poll(() => byId('node-reshape').textContent()).toContain('28 × 28 × 1');
     await byId('palette-search').fill('transpose');
     await byId('palette-search').press('Enter');
+    // Output padding is rarely changed: it waits under "More settings".
+    expect(await byId('setting-output_padding').isVisible()).toBe(false);
+    await byId('inspector-more').locator('summary').click();
     expect(await byId('setting-output_padding').textContent()).toContain('Automatic');
     await byId('setting-output_padding').locator('input[type=checkbox]').uncheck();
     // Given output padding (1, 0), Keras computes (28−1)×2+3−2×1+p: 56 high, 55 wide.

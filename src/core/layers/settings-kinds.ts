@@ -33,7 +33,12 @@ export interface SettingSpec {
   kind: SettingKind;
   /** Shown only while another setting has one of these values (Bidirectional's reset_after: for a GRU). */
   onlyWhen?: { key: string; values: readonly string[] };
+  /** Rarely changed (dilation, penalties, momentum…): the inspector keeps it under "More settings". */
+  advanced?: boolean;
 }
+
+/** The same setting, kept under the inspector's "More settings". */
+export const advanced = (spec: SettingSpec): SettingSpec => ({ ...spec, advanced: true });
 
 /** Whether a setting applies to a layer with these settings. */
 export const settingApplies = (spec: SettingSpec, params: Record<string, unknown>): boolean =>

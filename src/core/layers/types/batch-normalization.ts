@@ -11,7 +11,7 @@ import { formatInt as f } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { kerasArg, readBool, readLastAxis, readNumber } from '../keras-config.ts';
 import { defineLayer, type LayerCode } from '../layer-module.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 
 const num = z.number();
 
@@ -98,8 +98,8 @@ export const batchNormalization = defineLayer({
   settings: [
     setting.of('center', 'bool'),
     setting.of('scale', 'bool'),
-    setting.of('momentum', 'number'),
-    setting.of('epsilon', 'number'),
+    advanced(setting.of('momentum', 'number')),
+    advanced(setting.of('epsilon', 'number')),
   ],
   rule,
   keySettings: () => [],

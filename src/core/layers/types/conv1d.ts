@@ -27,7 +27,7 @@ import {
 import { activationPart } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema } from '../params.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 import { fusedActivationForTfjs } from '../tfjs-gaps.ts';
 
 const num = z.number();
@@ -215,10 +215,10 @@ export const conv1d = defineLayer({
     setting.choice('padding', PADDINGS),
     setting.of('activation', 'activation'),
     setting.of('use_bias', 'bool'),
-    setting.int('dilation_rate', LIMITS.dilation),
-    setting.int('groups', LIMITS.groups),
-    setting.of('kernel_l1', 'number'),
-    setting.of('kernel_l2', 'number'),
+    advanced(setting.int('dilation_rate', LIMITS.dilation)),
+    advanced(setting.int('groups', LIMITS.groups)),
+    advanced(setting.of('kernel_l1', 'number')),
+    advanced(setting.of('kernel_l2', 'number')),
   ],
   rule,
   keySettings: (p) => [

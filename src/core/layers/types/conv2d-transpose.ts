@@ -28,7 +28,7 @@ import {
 import { activationPart, pairText, strideText } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema, pairSchema, type Pair } from '../params.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 import { fusedActivationForTfjs } from '../tfjs-gaps.ts';
 
 const schema = z.object({
@@ -221,8 +221,8 @@ export const conv2dTranspose = defineLayer({
     setting.choice('padding', ['valid', 'same']),
     setting.of('activation', 'activation'),
     setting.of('use_bias', 'bool'),
-    setting.optionalPair('output_padding', [0, LIMITS.stride[1] - 1], 'auto'),
-    setting.pair('dilation_rate', LIMITS.dilation),
+    advanced(setting.optionalPair('output_padding', [0, LIMITS.stride[1] - 1], 'auto')),
+    advanced(setting.pair('dilation_rate', LIMITS.dilation)),
   ],
   rule,
   keySettings: (p) => [

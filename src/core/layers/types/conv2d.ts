@@ -26,7 +26,7 @@ import { activationPart, pairText, paddingText, strideText } from '../key-settin
 import { weightedLayerMistakes } from '../../exercise/misreading.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema, pairSchema, paddingSchema } from '../params.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 import { fusedActivationForTfjs } from '../tfjs-gaps.ts';
 
 const num = z.number();
@@ -160,10 +160,10 @@ export const conv2d = defineLayer({
     setting.of('padding', 'padding'),
     setting.of('activation', 'activation'),
     setting.of('use_bias', 'bool'),
-    setting.pair('dilation_rate', LIMITS.dilation),
-    setting.int('groups', LIMITS.groups),
-    setting.of('kernel_l1', 'number'),
-    setting.of('kernel_l2', 'number'),
+    advanced(setting.pair('dilation_rate', LIMITS.dilation)),
+    advanced(setting.int('groups', LIMITS.groups)),
+    advanced(setting.of('kernel_l1', 'number')),
+    advanced(setting.of('kernel_l2', 'number')),
   ],
   rule,
   keySettings: (p) => [

@@ -15,7 +15,7 @@ import { activationPart } from '../key-setting-parts.ts';
 import { weightedLayerMistakes, type Misreading } from '../../exercise/misreading.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema } from '../params.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 import { fusedActivationForTfjs } from '../tfjs-gaps.ts';
 
 const num = z.number();
@@ -111,8 +111,8 @@ export const dense = defineLayer({
     setting.int('units', LIMITS.units),
     setting.of('activation', 'activation'),
     setting.of('use_bias', 'bool'),
-    setting.of('kernel_l1', 'number'),
-    setting.of('kernel_l2', 'number'),
+    advanced(setting.of('kernel_l1', 'number')),
+    advanced(setting.of('kernel_l2', 'number')),
   ],
   rule,
   keySettings: (p) => [f(p.units), ...activationPart(p.activation)],

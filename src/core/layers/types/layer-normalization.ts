@@ -13,7 +13,7 @@ import { msg } from '../../i18n/messages.ts';
 import { known } from '../../exercise/misreading.ts';
 import { kerasArg, readBool, readLastAxis, readNumber } from '../keras-config.ts';
 import { defineLayer } from '../layer-module.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 
 const schema = z.object({
   epsilon: z.number().default(0.001),
@@ -72,7 +72,7 @@ export const layerNormalization = defineLayer({
     ],
   },
   palette: { group: 'normalization' },
-  settings: [setting.of('epsilon', 'number'), setting.of('center', 'bool'), setting.of('scale', 'bool')],
+  settings: [advanced(setting.of('epsilon', 'number')), setting.of('center', 'bool'), setting.of('scale', 'bool')],
   rule,
   keySettings: () => [],
   torch({ id, node, inputShapes }, out) {

@@ -15,7 +15,7 @@ import { formatNumber } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { SettingError, kerasArg, readChoice, readNumber, type Config } from '../keras-config.ts';
 import { defineLayer, type LayerCode } from '../layer-module.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 
 const range = z.tuple([z.number(), z.number()]);
 type Range = z.infer<typeof range>;
@@ -53,8 +53,8 @@ const fillArgs = (p: { fill_mode: string; interpolation: string; fill_value: num
 
 const fillSettings = [
   setting.choice('fill_mode', FILL_MODES),
-  setting.choice('interpolation', INTERPOLATIONS),
-  setting.of('fill_value', 'number'),
+  advanced(setting.choice('interpolation', INTERPOLATIONS)),
+  advanced(setting.of('fill_value', 'number')),
 ];
 
 /** A range's sizes must be finite; a fraction of the image above 1 moves it off itself. */

@@ -21,7 +21,7 @@ import { kerasArg, readActivation, readBool, readNumber, type Config, type Keras
 import { activationPart } from '../key-setting-parts.ts';
 import { defineLayer, type LayerCode } from '../layer-module.ts';
 import { activationSchema } from '../params.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 
 export type CellType = 'SimpleRNN' | 'LSTM' | 'GRU';
 
@@ -168,12 +168,12 @@ export function cellSettings(type: CellType) {
     setting.int('units', LIMITS.units),
     setting.of('return_sequences', 'bool'),
     setting.of('activation', 'activation'),
-    ...(type === 'SimpleRNN' ? [] : [setting.of('recurrent_activation', 'activation')]),
+    ...(type === 'SimpleRNN' ? [] : [advanced(setting.of('recurrent_activation', 'activation'))]),
     setting.of('use_bias', 'bool'),
     ...(type === 'GRU' ? [setting.of('reset_after', 'bool')] : []),
     setting.of('dropout', 'rate'),
-    setting.of('recurrent_dropout', 'rate'),
-    setting.of('go_backwards', 'bool'),
+    advanced(setting.of('recurrent_dropout', 'rate')),
+    advanced(setting.of('go_backwards', 'bool')),
   ];
 }
 

@@ -19,7 +19,7 @@ import { kerasPadding, withPadding } from '../keras-padding.ts';
 import { activationPart, pairText, paddingText, strideText } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema, pairSchema, paddingSchema } from '../params.ts';
-import { setting } from '../settings-kinds.ts';
+import { advanced, setting } from '../settings-kinds.ts';
 import { fusedActivationForTfjs } from '../tfjs-gaps.ts';
 
 const schema = z.object({
@@ -111,7 +111,7 @@ export const separableConv2d = defineLayer({
     setting.int('depth_multiplier', LIMITS.filters),
     setting.of('activation', 'activation'),
     setting.of('use_bias', 'bool'),
-    setting.pair('dilation_rate', LIMITS.dilation),
+    advanced(setting.pair('dilation_rate', LIMITS.dilation)),
   ],
   rule,
   keySettings: (p) => [

@@ -233,6 +233,7 @@ export const uiEn = {
   'inspector.many': 'layers selected',
   'inspector.name': 'Name',
   'inspector.settings': 'Settings',
+  'inspector.more': 'More settings',
   'inspector.noSettings': 'This layer has no settings.',
   'inspector.formulas': 'How the numbers come about',
   'inspector.problems': 'Problems',

@@ -232,6 +232,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'inspector.many': '層已選取',
   'inspector.name': '名稱',
   'inspector.settings': '設定',
+  'inspector.more': '更多設定',
   'inspector.noSettings': '這一層沒有設定。',
   'inspector.formulas': '數字是怎麼算出來的',
   'inspector.problems': '問題',

@@ -1,6 +1,9 @@
-/** The selected layer: its name, every setting with a short explanation, its problems and its formulas. */
+/**
+ * The selected layer: its name, its problems, the arithmetic behind its figures, then every setting with a short
+ * explanation (the rarely changed ones folded under "More settings").
+ */
 import { useState } from 'react';
-import { SETTINGS, settingApplies, type Analysis, type LayerNode } from '@core/index.ts';
+import { SETTINGS, settingApplies, type Analysis, type LayerNode, type SettingSpec } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { Formulas } from './Formulas.tsx';
@@ -24,6 +27,17 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
     );
   }
   const result = analysis.byId.get(node.id);
+  const applicable = SETTINGS[node.type].filter((spec) => settingApplies(spec, node.params as Record<string, unknown>));
+  const field = (spec: SettingSpec) => (
+    <SettingField
+      key={`${node.id}.${spec.key}`}
+      node={node}
+      spec={spec}
+      onChange={(key, value) =>
+        useEditor.getState().perform({ kind: 'setParam', nodeId: node.id, key, value }, `${node.id}.${key}`)
+      }
+    />
+  );
   return (
     <section className="panel inspector" data-testid="inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">{t(`layer.${node.type}`)}</h2>
@@ -38,23 +52,21 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
             ))}
           </ul>
         )}
+      </fieldset>
+      {/* The arithmetic first: it is what the inspector is read for; the settings follow. */}
+      {result && <Formulas analysis={result} hidden={readOnly && result.explanations === null} />}
+      <fieldset className="inspector__fields" disabled={readOnly}>
         {((result?.params?.total ?? 0) > 0 || node.trainable === false) && <FreezeField node={node} />}
         <h3>{t('inspector.settings')}</h3>
-        {SETTINGS[node.type].length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
-        {SETTINGS[node.type]
-          .filter((spec) => settingApplies(spec, node.params as Record<string, unknown>))
-          .map((spec) => (
-            <SettingField
-              key={`${node.id}.${spec.key}`}
-              node={node}
-              spec={spec}
-              onChange={(key, value) =>
-                useEditor.getState().perform({ kind: 'setParam', nodeId: node.id, key, value }, `${node.id}.${key}`)
-              }
-            />
-          ))}
+        {applicable.length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
+        {applicable.filter((spec) => !spec.advanced).map(field)}
+        {applicable.some((spec) => spec.advanced) && (
+          <details className="inspector__more" data-testid="inspector-more">
+            <summary>{t('inspector.more')}</summary>
+            {applicable.filter((spec) => spec.advanced).map(field)}
+          </details>
+        )}
       </fieldset>
-      {result && <Formulas analysis={result} hidden={readOnly && result.explanations === null} />}
     </section>
   );
 }
