@@ -31,7 +31,8 @@ import { activationSchema, pairSchema, paddingSchema } from '../params.ts';
 import { advanced, setting } from '../settings-kinds.ts';
 import { fusedActivationForTfjs } from '../tfjs-gaps.ts';
 
-const schema = z.object({
+/** The settings DepthwiseConv2D has, and SeparableConv2D has besides its filters. */
+export const depthwiseSchema = z.object({
   kernel_size: pairSchema.default([3, 3]),
   strides: pairSchema.default([1, 1]),
   padding: paddingSchema.default('valid'),
@@ -40,6 +41,7 @@ const schema = z.object({
   activation: activationSchema.default('linear'),
   use_bias: z.boolean().default(true),
 });
+const schema = depthwiseSchema;
 
 type Params = z.infer<typeof schema>;
 /** The settings DepthwiseConv2D and SeparableConv2D share, as Keras names them. */
@@ -85,6 +87,17 @@ export function torchDepthwise(id: string, p: DepthwiseSettings, input: number[]
     layout: `.reshape(${p.kernel_size[0]}, ${p.kernel_size[1]}, ${c * p.depth_multiplier}).permute(2, 0, 1).unsqueeze(1)`,
   };
 }
+
+/** The inspector's controls for the shared settings, in order. */
+export const depthwiseSettings = [
+  setting.pair('kernel_size', LIMITS.kernel),
+  setting.pair('strides', LIMITS.stride),
+  setting.of('padding', 'padding'),
+  setting.int('depth_multiplier', LIMITS.filters),
+  setting.of('activation', 'activation'),
+  setting.of('use_bias', 'bool'),
+  advanced(setting.pair('dilation_rate', LIMITS.dilation)),
+];
 
 /** The multiplier as a formula writes it: left out where it is 1. */
 const times = (m: number) => (m === 1 ? '' : `×${f(m)}`);
@@ -151,15 +164,7 @@ export const depthwiseConv2d = defineLayer({
   },
   tfjs: fusedActivationForTfjs,
   palette: { group: 'convolution', start: { padding: 'same' } },
-  settings: [
-    setting.pair('kernel_size', LIMITS.kernel),
-    setting.pair('strides', LIMITS.stride),
-    setting.of('padding', 'padding'),
-    setting.int('depth_multiplier', LIMITS.filters),
-    setting.of('activation', 'activation'),
-    setting.of('use_bias', 'bool'),
-    advanced(setting.pair('dilation_rate', LIMITS.dilation)),
-  ],
+  settings: depthwiseSettings,
   rule,
   keySettings: (p) => [
     `${pairText(p.kernel_size)}${p.depth_multiplier === 1 ? '' : ` ×${f(p.depth_multiplier)}`}`,

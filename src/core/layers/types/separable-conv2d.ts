@@ -14,24 +14,20 @@ import { formatInt as f, formatShape } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
 import { biasMistake } from '../../exercise/misreading.ts';
 import { kerasArg, readNumber } from '../keras-config.ts';
-import { depthwiseArgs, readDepthwise, torchDepthwise } from './depthwise-conv2d.ts';
+import {
+  depthwiseArgs,
+  depthwiseSchema,
+  depthwiseSettings,
+  readDepthwise,
+  torchDepthwise,
+} from './depthwise-conv2d.ts';
 import { kerasPadding, withPadding } from '../keras-padding.ts';
 import { activationPart, pairText, paddingText, strideText } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
-import { activationSchema, pairSchema, paddingSchema } from '../params.ts';
-import { advanced, setting } from '../settings-kinds.ts';
+import { setting } from '../settings-kinds.ts';
 import { fusedActivationForTfjs } from '../tfjs-gaps.ts';
 
-const schema = z.object({
-  filters: z.number().default(32),
-  kernel_size: pairSchema.default([3, 3]),
-  strides: pairSchema.default([1, 1]),
-  padding: paddingSchema.default('valid'),
-  depth_multiplier: z.number().default(1),
-  dilation_rate: pairSchema.default([1, 1]),
-  activation: activationSchema.default('linear'),
-  use_bias: z.boolean().default(true),
-});
+const schema = z.object({ filters: z.number().default(32), ...depthwiseSchema.shape });
 type Params = z.infer<typeof schema>;
 
 /** The weights of each part: depthwise filters, pointwise weights, biases. */
@@ -103,16 +99,7 @@ export const separableConv2d = defineLayer({
   },
   tfjs: fusedActivationForTfjs,
   palette: { group: 'convolution', start: { padding: 'same', activation: 'relu' } },
-  settings: [
-    setting.int('filters', LIMITS.filters),
-    setting.pair('kernel_size', LIMITS.kernel),
-    setting.pair('strides', LIMITS.stride),
-    setting.of('padding', 'padding'),
-    setting.int('depth_multiplier', LIMITS.filters),
-    setting.of('activation', 'activation'),
-    setting.of('use_bias', 'bool'),
-    advanced(setting.pair('dilation_rate', LIMITS.dilation)),
-  ],
+  settings: [setting.int('filters', LIMITS.filters), ...depthwiseSettings],
   rule,
   keySettings: (p) => [
     `${f(p.filters)} × ${pairText(p.kernel_size)}`,
