@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/core/security/content-security-policy.ts';
@@ -12,6 +13,23 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Emscripten's worker for the threaded WebAssembly build (src/trainer/backends/wasm-pthread-worker.cjs) must
+ * be a file of its own beside the trainer, where wasm-threads.ts looks for it.
+ */
+function wasmPthreadWorker(): Plugin {
+  const source = resolve('src/trainer/backends/wasm-pthread-worker.cjs');
+  return {
+    name: 'convstudio-wasm-pthread-worker',
+    buildStart() {
+      this.addWatchFile(source);
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'wasm-pthread-worker.cjs', source: readFileSync(source, 'utf8') });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -20,6 +38,7 @@ export default defineConfig({
       externalizeDeps: { exclude: ['zod', 'jsonc-parser', '@dagrejs/dagre', 'fflate'] },
       minify: true,
       rollupOptions: {
+        plugins: [wasmPthreadWorker()],
         // src/core is pure (docs/architecture.md): importing one of its modules does nothing but define
         // things, so a process loads only the core modules it uses — `convstudio summary` not the API's
         // schemas, not the exporters.

@@ -1,13 +1,16 @@
-"""The reference nets of `npm run bench` in PyTorch on one CPU thread: samples per second of training
-(forward, backward, Adam step) with batches of 128. Prints one JSON object."""
+"""The reference nets of `npm run bench` in PyTorch: samples per second of training (forward, backward, Adam
+step) with batches of 128, on the given number of CPU threads. Prints one JSON object, the peak resident
+memory included.
+    python3 torch_reference.py BATCHES THREADS"""
 import json
+import resource
 import sys
 import time
 
 import torch
 import torch.nn as nn
 
-torch.set_num_threads(1)
+torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
 torch.manual_seed(0)
 
 
@@ -51,4 +54,6 @@ def speed(make, shape, batches):
 
 
 batches = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-print(json.dumps({'torch': torch.__version__, **{name: speed(make, shape, batches) for name, (make, shape) in NETS.items()}}))
+speeds = {name: speed(make, shape, batches) for name, (make, shape) in NETS.items()}
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({'torch': torch.__version__, 'threads': torch.get_num_threads(), 'peak_mb': peak_mb, **speeds}))

@@ -1,8 +1,12 @@
 /**
- * `npm run bench`, training part: trains the three reference nets for a few batches of 128 on the selected
- * backend and prints samples per second; where python3 with torch is installed, runs the same nets in
- * PyTorch on one CPU thread and prints the ratio. The bar: at least 0.5× PyTorch on all three (issue 4).
- *   tsx bench/training-speed.ts [--backend auto|wasm|cpu|…] [--batches N]
+ * `npm run bench`, training part: trains the three reference nets for a few batches of 128 on the
+ * WebAssembly backend, on one thread and on the machine's default thread count (every core, one left free
+ * from four up), each in a process of its own so that its peak memory is its own; where python3 with torch
+ * is installed, runs the same nets in PyTorch with the same thread counts, in the same run, and prints every
+ * ratio. Bars: issue 4 (0.5× PyTorch on one thread) and issue 18 (0.9× PyTorch at the same thread count,
+ * 1.7× from one thread to two on the textbook net).
+ *   tsx bench/training-speed.ts [--backend auto|wasm|cpu|…] [--batches N] [--threads N]
+ * With --child it measures one thread count and prints JSON (what the parent runs).
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -11,18 +15,26 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { backendChoiceSchema, findTemplate } from '../src/core/index.ts';
 import { selectBackend } from '../src/trainer/backends/select-backend.ts';
+import { defaultThreads, wasmThreads } from '../src/trainer/backends/wasm-threads.ts';
 import { buildTfModel } from '../src/trainer/model/build-tf-model.ts';
 import { torchPython } from '../test/helpers/torch-python.ts';
 
 const NETS = ['textbook-mnist', 'mnist-4-layer', 'textbook-cifar10'] as const;
 const BATCH = 128;
+const here = dirname(fileURLToPath(import.meta.url));
 
 const { values } = parseArgs({
-  options: { backend: { type: 'string', default: 'auto' }, batches: { type: 'string', default: '10' } },
+  options: {
+    backend: { type: 'string', default: 'wasm' },
+    batches: { type: 'string', default: '20' },
+    threads: { type: 'string' },
+    child: { type: 'boolean', default: false },
+  },
 });
 const batches = Number(values.batches);
-const selection = await selectBackend(backendChoiceSchema.parse(values.backend));
-if (!selection.ok) throw new Error(`backend not available: ${JSON.stringify(selection.error)}`);
+const backend = backendChoiceSchema.parse(values.backend);
+
+type Figures = Record<(typeof NETS)[number], number> & { threads: number; peak_mb: number };
 
 async function tfjsSpeed(id: (typeof NETS)[number]): Promise<number> {
   const model = buildTfModel(findTemplate(id)!.build());
@@ -41,29 +53,68 @@ async function tfjsSpeed(id: (typeof NETS)[number]): Promise<number> {
   return (batches * BATCH) / seconds;
 }
 
-function torchSpeeds(): Record<string, number> | null {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'torch_reference.py');
+if (values.child) {
+  const selection = await selectBackend(backend, Number(values.threads));
+  if (!selection.ok) throw new Error(`backend not available: ${JSON.stringify(selection.error)}`);
+  const figures: Record<string, number> = { threads: selection.chosen === 'wasm' ? wasmThreads() : 1 };
+  for (const id of NETS) figures[id] = await tfjsSpeed(id);
+  figures.peak_mb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify(figures) + '\n');
+  process.exit(0);
+}
+
+function ours(threads: number): Figures {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', '--threads', String(threads)];
+  const output = execFileSync(process.execPath, [...args, '--backend', backend, '--batches', String(batches)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return JSON.parse(output.trim().split('\n').at(-1)!);
+}
+
+function torch(threads: number): Figures | null {
   const python = torchPython();
   if (!python) return null;
+  const script = join(here, 'torch_reference.py');
   return JSON.parse(
-    execFileSync(python, [script, String(batches)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    execFileSync(python, [script, String(batches), String(threads)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
   );
 }
 
+const most = values.threads ? Number(values.threads) : defaultThreads();
+const counts = most > 1 ? [1, most] : [1];
 console.log(
-  `backend: ${selection.chosen} (${tf.getBackend()}), ${batches} batches of ${BATCH} after 2 warm-up batches, Adam`,
+  `backend: ${backend}, ${batches} batches of ${BATCH} after 2 warm-up batches, Adam; threads: ${counts.join(', ')}`,
 );
-const ours: Record<string, number> = {};
-for (const id of NETS) ours[id] = await tfjsSpeed(id);
-const torch = torchSpeeds();
+const rows: { threads: number; mine: Figures; theirs: Figures | null }[] = [];
+for (const threads of counts) rows.push({ threads, mine: ours(threads), theirs: torch(threads) });
+
+const cell = (text: string, width: number) => text.padStart(width);
 console.log(
-  `${'net'.padEnd(18)} ${'ConvStudio'.padStart(12)} ${torch ? `${'PyTorch 1 thread'.padStart(18)} ${'ratio'.padStart(7)}` : ''}`,
+  `${'net'.padEnd(18)} ${cell('threads', 7)} ${cell('ConvStudio', 11)} ${cell('PyTorch', 9)} ${cell('ratio', 7)}`,
 );
 for (const id of NETS) {
-  const mine = `${ours[id]!.toFixed(0)}/s`.padStart(12);
-  const theirs = torch
-    ? `${torch[id]!.toFixed(0)}/s`.padStart(18) + ` ${(ours[id]! / torch[id]!).toFixed(2).padStart(6)}×`
-    : '';
-  console.log(`${id.padEnd(18)} ${mine} ${theirs}`);
+  for (const { mine, theirs } of rows) {
+    const ratio = theirs ? `${(mine[id] / theirs[id]).toFixed(2)}×` : '';
+    console.log(
+      `${id.padEnd(18)} ${cell(String(mine.threads), 7)} ${cell(`${mine[id].toFixed(0)}/s`, 11)} ${cell(theirs ? `${theirs[id].toFixed(0)}/s` : '—', 9)} ${cell(ratio, 7)}`,
+    );
+  }
 }
-if (!torch) console.log('(PyTorch not found: install python3-torch to compare)');
+if (rows.length > 1) {
+  const [one, all] = [rows[0]!, rows.at(-1)!];
+  for (const id of NETS) {
+    const torchScaling = one.theirs && all.theirs ? `, PyTorch ${(all.theirs[id] / one.theirs[id]).toFixed(2)}×` : '';
+    console.log(
+      `scaling 1 → ${all.mine.threads} threads, ${id}: ConvStudio ${(all.mine[id] / one.mine[id]).toFixed(2)}×${torchScaling}`,
+    );
+  }
+}
+for (const { mine, theirs } of rows) {
+  const torchPeak = theirs ? `, PyTorch ${theirs.peak_mb.toFixed(0)} MB` : '';
+  console.log(`peak memory, ${mine.threads} thread(s): ConvStudio ${mine.peak_mb.toFixed(0)} MB${torchPeak}`);
+}
+if (!torchPython()) console.log('(PyTorch not found: install python3-torch to compare)');

@@ -7,7 +7,7 @@ import { DEFAULT_DATASET_LIMITS, formatBytes, isLang, msg, type Lang, type Msg }
 import { systemLang } from '../services/system-lang.ts';
 import { APP_VERSION } from '../services/app-version.ts';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, printMessages } from './cli-io.ts';
-import { backendChoiceSchema } from '../core/index.ts';
+import { backendChoiceSchema, MAX_TRAINING_THREADS } from '../core/index.ts';
 
 const HELP = `ConvStudio ${APP_VERSION}: draw convolutional networks, see every layer's shape and parameter count.
 
@@ -18,9 +18,10 @@ Usage:
   convstudio serve [FILE] [--port N] [--no-open]
       Runs the app in your browser (127.0.0.1 only).
   convstudio train FILE [--dataset mnist|FOLDER] [--epochs N] [--batch-size B]
-                   [--backend auto|cuda|webgpu|tfjs-node|wasm|cpu] [--limit-samples N]
+                   [--backend auto|cuda|webgpu|tfjs-node|wasm|cpu] [--threads N] [--limit-samples N]
                    [--seed S] [--save DIR] [--json] [--lang en|zh-TW]
-      Trains the network on MNIST (built in) or a folder of IDX files.
+      Trains the network on MNIST (built in) or a folder of IDX files. --threads: the CPU
+      threads WebAssembly computes on (default: every core, one left free from four up).
   convstudio --version | --help
 `;
 
@@ -83,6 +84,7 @@ async function run(argv: string[]): Promise<number> {
         epochs: { type: 'string' },
         'batch-size': { type: 'string' },
         backend: { type: 'string', default: 'auto' },
+        threads: { type: 'string' },
         'limit-samples': { type: 'string' },
         seed: { type: 'string' },
         save: { type: 'string' },
@@ -102,6 +104,7 @@ async function run(argv: string[]): Promise<number> {
         epochs: positiveInt(values.epochs, '--epochs', 10_000),
         batchSize: positiveInt(values['batch-size'], '--batch-size', 65_536),
         backend: backend.data,
+        threads: positiveInt(values.threads, '--threads', MAX_TRAINING_THREADS),
         limitSamples: positiveInt(values['limit-samples'], '--limit-samples', 100_000_000),
         seed: positiveInt(values.seed, '--seed', 2 ** 31 - 1, 0),
         save: (values.save as string | undefined) ?? null,

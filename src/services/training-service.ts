@@ -75,6 +75,7 @@ export class TrainingService {
         project,
         dataset: project.dataset,
         backend: params.backend,
+        threads: params.threads,
         limitSamples: params.limitSamples,
         saveDir: this.modelDir(id),
       },

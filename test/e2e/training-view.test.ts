@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_VERSION, findTemplate, makeProject } from '../../src/core/index.ts';
 import { execFileSync } from 'node:child_process';
 import { screenshot, trainerProcesses, useServedApp } from '../helpers/browser-host.ts';
+import { defaultThreads } from '../../src/trainer/backends/wasm-threads.ts';
 import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 
@@ -54,10 +55,16 @@ describe('the Train view', () => {
   });
 
   it('trains a quick try with live progress, then shows the results', async () => {
+    // The trainer computes on every core (one left to the window from four up), and says so.
+    const threads = defaultThreads();
+    const selected = byId('settings-threads').locator('option:checked');
+    expect(await selected.textContent()).toBe(`Automatic (${threads})`);
     await byId('preset-quick').click();
     await byId('train-start').click();
     await byId('train-progress').waitFor({ timeout: 30_000 });
-    await expect.poll(() => byId('backend-badge').textContent(), { timeout: 30_000 }).toBe('Backend: WebAssembly');
+    await expect
+      .poll(() => byId('backend-badge').textContent(), { timeout: 30_000 })
+      .toBe(threads > 1 ? `Backend: WebAssembly · ${threads} threads` : 'Backend: WebAssembly');
     await expect.poll(() => byId('train-progress').textContent(), { timeout: 30_000 }).toMatch(/images\/s/);
     await screenshot(app.page, 'train-running');
     await byId('test-accuracy').waitFor({ timeout: 120_000 });

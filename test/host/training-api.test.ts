@@ -20,6 +20,7 @@ import { startHost, type RunningHost } from '../../src/host/server.ts';
 import { createApiHandlers } from '../../src/services/api-handlers.ts';
 import { DESCRIBE_AT_ONCE, TrainingService } from '../../src/services/training-service.ts';
 import { descendants } from '../helpers/browser-host.ts';
+import { defaultThreads } from '../../src/trainer/backends/wasm-threads.ts';
 
 let host: RunningHost;
 let ws: WebSocket;
@@ -95,7 +96,8 @@ describe('training through the host API', () => {
 
     await expect.poll(() => eventsOf(runId).at(-1)?.type, { timeout: 60_000, interval: 200 }).toBe('done');
     const events = eventsOf(runId);
-    expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm' });
+    // The host's trainer computes on every core (one left to the window from four up): the threaded build.
+    expect(events[0]).toMatchObject({ type: 'backend', chosen: 'wasm', threads: defaultThreads() });
     const dataset = events.find((e) => e.type === 'dataset');
     expect(dataset).toMatchObject({ name: 'MNIST', train: 461, validation: 51, test: 10_000 });
     expect(events.some((e) => e.type === 'epoch')).toBe(true);
@@ -130,6 +132,24 @@ describe('training through the host API', () => {
         savedTo: null,
       });
   }, 60_000);
+
+  it('trains on the thread count the page asks for, and refuses an absurd one', async () => {
+    const started = await call<{ runId: string }>('train.start', {
+      project: quickProject(),
+      limitSamples: 256,
+      threads: 3,
+    });
+    const runId = started.value!.runId;
+    await expect.poll(() => eventsOf(runId).at(-1)?.type, { timeout: 60_000, interval: 200 }).toBe('done');
+    expect(eventsOf(runId)[0]).toMatchObject({ type: 'backend', chosen: 'wasm', threads: 3 });
+    expect(eventsOf(runId).some((e) => e.type === 'epoch')).toBe(true);
+
+    for (const threads of [0, 1.5, 100_000]) {
+      const refused = await call('train.start', { project: quickProject(), threads });
+      expect(refused.ok).toBe(false);
+      expect(JSON.stringify(refused.error)).toContain('threads');
+    }
+  }, 90_000);
 
   it('refuses a network with errors, naming them', async () => {
     const project = quickProject();

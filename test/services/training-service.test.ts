@@ -34,6 +34,7 @@ describe('TrainingService', () => {
   const start = {
     project: makeProject(findTemplate('textbook-mnist')!.build()),
     backend: 'wasm',
+    threads: null,
     limitSamples: 64,
   } as const;
 

@@ -1,7 +1,7 @@
 /**
  * The wasm training kernels (filter and input gradients, transposed products) against TensorFlow.js's
- * reference CPU backend, for the strides and paddings
- * networks use.
+ * reference CPU backend, for the strides and paddings networks use, on one thread and with the work split
+ * between threads.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -10,6 +10,8 @@ import { registerWasmTrainingKernels } from '../../src/trainer/backends/select-b
 import { findTemplate, samePadding } from '../../src/core/index.ts';
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { registerWasmConv2DBackpropFilter } from '../../src/trainer/backends/wasm-conv2d-backprop-filter.ts';
+import { startWasm } from '../../src/trainer/backends/wasm-threads.ts';
+import { trainingKernels, type WasmBackendHeap } from '../../src/trainer/backends/simd/training-kernels.ts';
 
 async function filterGradient(
   backend: 'cpu' | 'wasm',
@@ -20,7 +22,7 @@ async function filterGradient(
   stride: number,
   pad: 'valid' | 'same',
 ) {
-  await tf.setBackend(backend);
+  await use(backend);
   const input = tf.tensor4d(x, xShape as [number, number, number, number]);
   const filter = tf.zeros([k[0]!, k[1]!, xShape[3]!, k[2]!]) as tf.Tensor4D;
   const out = tf.conv2d(input, filter, stride, pad);
@@ -29,6 +31,20 @@ async function filterGradient(
     filter,
   );
   return grad.data();
+}
+
+/** Every kernel is checked with the work split over 1, 2 and 4 threads (the threaded wasm build). */
+const THREADS = [1, 2, 4];
+let threads = 1;
+
+async function use(backend: 'cpu' | 'wasm'): Promise<void> {
+  if (backend === 'cpu') {
+    await tf.setBackend('cpu');
+    return;
+  }
+  expect(await startWasm(threads)).toBe(threads);
+  registerWasmTrainingKernels();
+  expect(trainingKernels(tf.backend() as unknown as WasmBackendHeap)!.threads).toBe(threads);
 }
 
 beforeAll(async () => {
@@ -43,329 +59,344 @@ const values = (n: number, f: (i: number) => number) => Float32Array.from({ leng
 async function onBoth<T>(run: () => Promise<T>): Promise<[T, T]> {
   await tf.setBackend('cpu');
   const cpu = await run();
-  await tf.setBackend('wasm');
-  registerWasmTrainingKernels();
+  await use('wasm');
+
   return [cpu, await run()];
 }
 
-describe('Conv2DBackpropFilter on wasm', () => {
-  it.each([
-    [[2, 9, 9, 3], [3, 3, 4], 1, 'valid'],
-    [[2, 9, 9, 3], [3, 3, 4], 2, 'valid'],
-    [[2, 9, 9, 3], [3, 3, 4], 1, 'same'],
-    [[2, 9, 9, 3], [3, 3, 4], 2, 'same'],
-    [[3, 10, 7, 2], [5, 3, 6], 2, 'same'],
-    [[4, 28, 28, 1], [5, 5, 16], 1, 'same'],
-    [[3, 11, 9, 1], [3, 3, 4], 2, 'valid'],
-    [[3, 11, 9, 1], [3, 3, 4], 2, 'same'],
-    [[2, 12, 12, 1], [3, 3, 8], 1, 'valid'],
-    // Filters in fours take a SIMD loop (one input channel: 16 filters at a time, then 4); six filters do not.
-    [[3, 14, 14, 1], [5, 5, 36], 1, 'same'],
-    [[2, 13, 10, 1], [4, 2, 20], 3, 'same'],
-    [[2, 10, 10, 1], [7, 7, 4], 1, 'same'],
-    [[2, 8, 8, 1], [3, 3, 6], 1, 'same'],
-    // Input channels in fours: the other SIMD loop, 8 filters at a time, then 4.
-    [[2, 9, 9, 4], [3, 3, 8], 1, 'valid'],
-    [[2, 9, 9, 4], [3, 3, 8], 1, 'same'],
-    [[2, 9, 9, 8], [3, 3, 12], 2, 'same'],
-    [[2, 10, 7, 8], [5, 3, 12], 2, 'valid'],
-    [[3, 14, 14, 16], [5, 5, 36], 1, 'same'],
-    [[2, 11, 11, 12], [4, 4, 4], 3, 'same'],
-    [[2, 6, 6, 4], [3, 3, 6], 1, 'same'],
-    // Other channel counts go one channel at a time.
-    [[2, 10, 7, 2], [5, 3, 8], 2, 'same'],
-    [[2, 12, 12, 6], [3, 3, 8], 1, 'same'],
-    [[2, 16, 16, 3], [3, 3, 32], 1, 'same'],
-  ] as const)('input %j, kernel %j, stride %i, padding %s: matches the CPU backend', async (xShape, k, stride, pad) => {
-    const xSize = xShape.reduce((a: number, b: number) => a * b, 1);
-    const x = Float32Array.from({ length: xSize }, (_, i) => Math.sin(i * 0.37));
-    const dy = Float32Array.from({ length: xSize * k[2] }, (_, i) => Math.cos(i * 0.11));
-    const reference = await filterGradient('cpu', x, [...xShape], dy, [...k], stride, pad);
-    const wasm = await filterGradient('wasm', x, [...xShape], dy, [...k], stride, pad);
-    expect(wasm.length).toBe(reference.length);
-    let worst = 0;
-    for (let i = 0; i < wasm.length; i++)
-      worst = Math.max(worst, Math.abs(wasm[i]! - reference[i]!) / (1 + Math.abs(reference[i]!)));
-    expect(worst).toBeLessThan(1e-4);
+describe.each(THREADS)('on %i threads', (count) => {
+  beforeAll(() => {
+    threads = count;
   });
 
-  it('pads as TensorFlow does for same: the extra row goes at the end', () => {
-    expect(samePadding(28, 5, 1)).toEqual([2, 2]);
-    expect(samePadding(9, 3, 2)).toEqual([1, 1]);
-    expect(samePadding(10, 3, 2)).toEqual([0, 1]);
-    expect(samePadding(10, 5, 2)).toEqual([1, 2]);
-    expect(samePadding(7, 1, 2)).toEqual([0, 0]);
-  });
-});
-
-describe('the faster wasm kernels for training', () => {
-  async function inputGradient(
-    backend: 'cpu' | 'wasm',
-    dy: Float32Array,
-    dyShape: number[],
-    w: Float32Array,
-    wShape: number[],
-    xShape: number[],
-    stride: number,
-    pad: 'valid' | 'same',
-  ) {
-    await tf.setBackend(backend);
-    if (backend === 'wasm') registerWasmTrainingKernels();
-    const out = tf.conv2dTranspose(
-      tf.tensor4d(dy, dyShape as never),
-      tf.tensor4d(w, wShape as never),
-      xShape as never,
-      stride,
-      pad,
+  describe('Conv2DBackpropFilter on wasm', () => {
+    it.each([
+      [[2, 9, 9, 3], [3, 3, 4], 1, 'valid'],
+      [[2, 9, 9, 3], [3, 3, 4], 2, 'valid'],
+      [[2, 9, 9, 3], [3, 3, 4], 1, 'same'],
+      [[2, 9, 9, 3], [3, 3, 4], 2, 'same'],
+      [[3, 10, 7, 2], [5, 3, 6], 2, 'same'],
+      [[4, 28, 28, 1], [5, 5, 16], 1, 'same'],
+      [[3, 11, 9, 1], [3, 3, 4], 2, 'valid'],
+      [[3, 11, 9, 1], [3, 3, 4], 2, 'same'],
+      [[2, 12, 12, 1], [3, 3, 8], 1, 'valid'],
+      // Filters in fours take a SIMD loop (one input channel: 16 filters at a time, then 4); six filters do not.
+      [[3, 14, 14, 1], [5, 5, 36], 1, 'same'],
+      [[2, 13, 10, 1], [4, 2, 20], 3, 'same'],
+      [[2, 10, 10, 1], [7, 7, 4], 1, 'same'],
+      [[2, 8, 8, 1], [3, 3, 6], 1, 'same'],
+      // Input channels in fours: the other SIMD loop, 8 filters at a time, then 4.
+      [[2, 9, 9, 4], [3, 3, 8], 1, 'valid'],
+      [[2, 9, 9, 4], [3, 3, 8], 1, 'same'],
+      [[2, 9, 9, 8], [3, 3, 12], 2, 'same'],
+      [[2, 10, 7, 8], [5, 3, 12], 2, 'valid'],
+      [[3, 14, 14, 16], [5, 5, 36], 1, 'same'],
+      [[2, 11, 11, 12], [4, 4, 4], 3, 'same'],
+      [[2, 6, 6, 4], [3, 3, 6], 1, 'same'],
+      // Other channel counts go one channel at a time.
+      [[2, 10, 7, 2], [5, 3, 8], 2, 'same'],
+      [[2, 12, 12, 6], [3, 3, 8], 1, 'same'],
+      [[2, 16, 16, 3], [3, 3, 32], 1, 'same'],
+    ] as const)(
+      'input %j, kernel %j, stride %i, padding %s: matches the CPU backend',
+      async (xShape, k, stride, pad) => {
+        const xSize = xShape.reduce((a: number, b: number) => a * b, 1);
+        const x = Float32Array.from({ length: xSize }, (_, i) => Math.sin(i * 0.37));
+        const dy = Float32Array.from({ length: xSize * k[2] }, (_, i) => Math.cos(i * 0.11));
+        const reference = await filterGradient('cpu', x, [...xShape], dy, [...k], stride, pad);
+        const wasm = await filterGradient('wasm', x, [...xShape], dy, [...k], stride, pad);
+        expect(wasm.length).toBe(reference.length);
+        let worst = 0;
+        for (let i = 0; i < wasm.length; i++)
+          worst = Math.max(worst, Math.abs(wasm[i]! - reference[i]!) / (1 + Math.abs(reference[i]!)));
+        expect(worst).toBeLessThan(1e-4);
+      },
     );
-    return out.data();
-  }
 
-  it.each([
-    [[2, 9, 9, 3], [3, 3, 3, 4], 1, 'valid'],
-    [[2, 9, 9, 3], [3, 3, 3, 4], 1, 'same'],
-    [[2, 10, 7, 2], [5, 3, 2, 6], 1, 'same'],
-    [[2, 9, 9, 3], [3, 3, 3, 4], 2, 'same'],
-    // Input channels in fours: our SIMD convolution, padding dy image by image.
-    [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'valid'],
-    [[2, 10, 7, 8], [5, 3, 8, 4], 1, 'same'],
-    [[2, 12, 12, 16], [4, 4, 16, 8], 1, 'same'],
-  ] as const)(
-    'Conv2DBackpropInput for input %j, filter %j, stride %i, %s matches the CPU backend',
-    async (xShape, wShape, stride, pad) => {
-      await tf.setBackend('cpu');
-      const dyShape = tf.conv2d(
-        tf.zeros([...xShape]) as tf.Tensor4D,
-        tf.zeros([...wShape]) as tf.Tensor4D,
+    it('pads as TensorFlow does for same: the extra row goes at the end', () => {
+      expect(samePadding(28, 5, 1)).toEqual([2, 2]);
+      expect(samePadding(9, 3, 2)).toEqual([1, 1]);
+      expect(samePadding(10, 3, 2)).toEqual([0, 1]);
+      expect(samePadding(10, 5, 2)).toEqual([1, 2]);
+      expect(samePadding(7, 1, 2)).toEqual([0, 0]);
+    });
+  });
+
+  describe('the faster wasm kernels for training', () => {
+    async function inputGradient(
+      backend: 'cpu' | 'wasm',
+      dy: Float32Array,
+      dyShape: number[],
+      w: Float32Array,
+      wShape: number[],
+      xShape: number[],
+      stride: number,
+      pad: 'valid' | 'same',
+    ) {
+      await use(backend);
+
+      const out = tf.conv2dTranspose(
+        tf.tensor4d(dy, dyShape as never),
+        tf.tensor4d(w, wShape as never),
+        xShape as never,
         stride,
         pad,
-      ).shape;
-      const dy = Float32Array.from({ length: dyShape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 0.3));
-      const w = Float32Array.from({ length: wShape.reduce((a: number, b: number) => a * b, 1) }, (_, i) =>
-        Math.cos(i * 0.7),
       );
-      const reference = await inputGradient('cpu', dy, dyShape, w, [...wShape], [...xShape], stride, pad);
-      const wasm = await inputGradient('wasm', dy, dyShape, w, [...wShape], [...xShape], stride, pad);
-      let worst = 0;
-      for (let i = 0; i < wasm.length; i++)
-        worst = Math.max(worst, Math.abs(wasm[i]! - reference[i]!) / (1 + Math.abs(reference[i]!)));
-      expect(wasm.length).toBe(reference.length);
-      expect(worst).toBeLessThan(1e-4);
-    },
-  );
-
-  it.each([
-    [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'valid'],
-    [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'same'],
-    [[3, 14, 14, 16], [5, 5, 16, 36], 1, 'same'],
-    [[2, 13, 11, 3], [4, 2, 3, 12], 1, 'same'],
-    [[2, 10, 7, 1], [5, 5, 1, 16], 1, 'same'],
-    [[2, 6, 10, 8], [3, 3, 8, 4], 1, 'valid'],
-    [[2, 5, 5, 4], [5, 5, 4, 4], 1, 'valid'],
-    // Not ours: stride 2, and six filters.
-    [[2, 9, 9, 4], [3, 3, 4, 8], 2, 'same'],
-    [[2, 9, 9, 4], [3, 3, 4, 6], 1, 'same'],
-  ] as const)(
-    'Conv2D for input %j, filter %j, stride %i, %s matches the CPU backend',
-    async (xShape, wShape, stride, pad) => {
-      const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
-      const x = Float32Array.from({ length: size(xShape) }, (_, i) => Math.sin(i * 0.37));
-      const w = Float32Array.from({ length: size(wShape) }, (_, i) => Math.cos(i * 0.71));
-      const [cpu, wasm] = await onBoth(() =>
-        tf.conv2d(tf.tensor4d(x, [...xShape]), tf.tensor4d(w, [...wShape]), stride, pad).data(),
-      );
-      expect(wasm.length).toBe(cpu.length);
-      for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
-    },
-  );
-
-  it('transposed matrix products give the same result as the CPU backend', async () => {
-    const a = Float32Array.from({ length: 6 * 4 }, (_, i) => Math.sin(i));
-    const b = Float32Array.from({ length: 6 * 5 }, (_, i) => Math.cos(i));
-    const product = async (backend: 'cpu' | 'wasm') => {
-      await tf.setBackend(backend);
-      if (backend === 'wasm') registerWasmTrainingKernels();
-      const ta = tf.tensor2d(a, [6, 4]);
-      const tb = tf.tensor2d(b, [6, 5]);
-      return [
-        await tf.matMul(ta, tb, true, false).data(),
-        await tf.matMul(tb, ta, true, false).data(),
-        await tf.matMul(tf.transpose(ta), tf.transpose(tb), false, true).data(),
-      ];
-    };
-    const [cpu, wasm] = [await product('cpu'), await product('wasm')];
-    for (let k = 0; k < cpu.length; k++) {
-      for (let i = 0; i < cpu[k]!.length; i++) expect(wasm[k]![i]).toBeCloseTo(cpu[k]![i]!, 4);
+      return out.data();
     }
-  });
 
-  it('a Dense input gradient with a large weight matrix (the swapped product) matches the CPU backend', async () => {
-    // dy · Wᵀ with W of 2,048 × 64 values: computed as (W · dyᵀ)ᵀ on wasm.
-    const dy = Float32Array.from({ length: 3 * 64 }, (_, i) => Math.sin(i * 0.7));
-    const w = Float32Array.from({ length: 2048 * 64 }, (_, i) => Math.cos(i * 0.013));
-    const product = async (backend: 'cpu' | 'wasm') => {
-      await tf.setBackend(backend);
-      if (backend === 'wasm') registerWasmTrainingKernels();
-      return tf.matMul(tf.tensor2d(dy, [3, 64]), tf.tensor2d(w, [2048, 64]), false, true).data();
-    };
-    const [cpu, wasm] = [await product('cpu'), await product('wasm')];
-    expect(wasm.length).toBe(3 * 2048);
-    for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
-  });
-});
-
-describe('max-pool gradient and leading-axes sums on wasm', () => {
-  it.each([
-    [[2, 8, 8, 3], 2, 2, 'valid'],
-    [[2, 6, 6, 4], 3, 3, 'valid'],
-    [[2, 8, 8, 3], 3, 1, 'same'],
-    [[2, 9, 9, 3], 2, 2, 'valid'],
-    [[2, 9, 7, 2], 3, 2, 'same'],
-    [[1, 9, 9, 1], 2, 2, 'same'],
-    // Channels in fours and windows that do not overlap take the SIMD loop, unless a window leaves the input.
-    [[2, 8, 8, 16], 2, 2, 'valid'],
-    [[2, 9, 7, 8], 2, 2, 'valid'],
-    [[2, 9, 9, 4], 3, 3, 'valid'],
-    [[1, 9, 9, 4], 2, 2, 'same'],
-    [[2, 7, 7, 36], 2, 2, 'valid'],
-  ] as const)(
-    'MaxPoolGrad for %j, pool %i, stride %i, %s matches the CPU backend, ties included',
-    async (shape, pool, stride, pad) => {
-      const size = shape.reduce((a: number, b: number) => a * b, 1);
-      // Every third value is 0, as after a ReLU: windows hold the same largest value twice.
-      const x = values(size, (i) => (i % 3 === 0 ? 0 : Math.min(0, Math.sin(i * 1.37) * 3 + i * 1e-4)));
-      const [cpu, wasm] = await onBoth(async () => {
-        const input = tf.tensor4d(x, [...shape] as [number, number, number, number]);
-        const pooled = tf.maxPool(input, pool, stride, pad);
-        const upstream = tf.tensor(
-          values(pooled.size, (i) => Math.cos(i)),
-          pooled.shape,
+    it.each([
+      [[2, 9, 9, 3], [3, 3, 3, 4], 1, 'valid'],
+      [[2, 9, 9, 3], [3, 3, 3, 4], 1, 'same'],
+      [[2, 10, 7, 2], [5, 3, 2, 6], 1, 'same'],
+      [[2, 9, 9, 3], [3, 3, 3, 4], 2, 'same'],
+      // Input channels in fours: our SIMD convolution, padding dy image by image.
+      [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'valid'],
+      [[2, 10, 7, 8], [5, 3, 8, 4], 1, 'same'],
+      [[2, 12, 12, 16], [4, 4, 16, 8], 1, 'same'],
+    ] as const)(
+      'Conv2DBackpropInput for input %j, filter %j, stride %i, %s matches the CPU backend',
+      async (xShape, wShape, stride, pad) => {
+        await tf.setBackend('cpu');
+        const dyShape = tf.conv2d(
+          tf.zeros([...xShape]) as tf.Tensor4D,
+          tf.zeros([...wShape]) as tf.Tensor4D,
+          stride,
+          pad,
+        ).shape;
+        const dy = Float32Array.from({ length: dyShape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 0.3));
+        const w = Float32Array.from({ length: wShape.reduce((a: number, b: number) => a * b, 1) }, (_, i) =>
+          Math.cos(i * 0.7),
         );
-        return tf
-          .grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, pool, stride, pad), upstream)))(input)
-          .data();
-      });
-      for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 5);
-    },
-  );
-
-  it('sums over leading axes (bias gradients) and other axes as the CPU backend does', async () => {
-    const x = values(2 * 3 * 4 * 5, (i) => Math.sin(i));
-    const [cpu, wasm] = await onBoth(async () => {
-      const t = tf.tensor4d(x, [2, 3, 4, 5]);
-      return Promise.all([
-        tf.sum(t, [0, 1, 2]).data(),
-        tf.sum(t, 0).data(),
-        tf.sum(t, [1, 3]).data(),
-        tf.sum(t, [0, 1], true).data(),
-      ]);
-    });
-    cpu.forEach((expected, k) => {
-      for (let i = 0; i < expected.length; i++) expect(wasm[k]![i]).toBeCloseTo(expected[i]!, 4);
-    });
-  });
-
-  it.each([1, 3, 4, 16, 20, 36, 37])('sums %i columns over many rows as the CPU backend does', async (columns) => {
-    const x = values(300 * columns, (i) => Math.sin(i * 0.61));
-    const [cpu, wasm] = await onBoth(() => tf.sum(tf.tensor3d(x, [10, 30, columns]), [0, 1]).data());
-    expect(wasm.length).toBe(columns);
-    for (let i = 0; i < columns; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
-  });
-
-  it('sums no rows to zeros', async () => {
-    const [cpu, wasm] = await onBoth(() => tf.sum(tf.zeros([0, 8]), 0).data());
-    expect([...wasm]).toEqual([...cpu]);
-  });
-});
-
-describe('bias, ReLU and clones on wasm', () => {
-  it.each([
-    [[4, 5, 5, 16], [16]],
-    [[3, 36], [36]],
-    [[2, 3, 3, 6], [6]],
-    [[2, 4, 4], [1]],
-    [
-      [2, 3, 8],
-      [3, 8],
-    ],
-  ])('adds %j and %j as the CPU backend does', async (aShape, bShape) => {
-    const size = (shape: number[]) => shape.reduce((p, q) => p * q, 1);
-    const [cpu, wasm] = await onBoth(() =>
-      tf
-        .add(
-          tf.tensor(
-            values(size(aShape), (i) => Math.sin(i)),
-            aShape,
-          ),
-          tf.tensor(
-            values(size(bShape), (i) => i - 2.5),
-            bShape,
-          ),
-        )
-        .data(),
+        const reference = await inputGradient('cpu', dy, dyShape, w, [...wShape], [...xShape], stride, pad);
+        const wasm = await inputGradient('wasm', dy, dyShape, w, [...wShape], [...xShape], stride, pad);
+        let worst = 0;
+        for (let i = 0; i < wasm.length; i++)
+          worst = Math.max(worst, Math.abs(wasm[i]! - reference[i]!) / (1 + Math.abs(reference[i]!)));
+        expect(wasm.length).toBe(reference.length);
+        expect(worst).toBeLessThan(1e-4);
+      },
     );
-    expect([...wasm]).toEqual([...cpu]);
-  });
 
-  it.each([4096, 4099, 3])('ReLU of %i values and its gradient match the CPU backend, zeros included', async (n) => {
-    // Exact zeros (where the gradient is 0 in TensorFlow), negatives and positives.
-    const x = values(n, (i) => (i % 5 === 0 ? 0 : Math.sin(i * 0.9)));
-    const up = values(n, (i) => Math.cos(i * 0.3));
-    const [cpu, wasm] = await onBoth(async () => {
-      const input = tf.tensor1d(x);
-      const upstream = tf.tensor1d(up);
-      const y = await tf.relu(input).data();
-      const dx = await tf
-        .grad((t: tf.Tensor) => tf.sum(tf.mul(tf.relu(t), upstream)))(input)
-        .data();
-      return [y, dx];
+    it.each([
+      [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'valid'],
+      [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'same'],
+      [[3, 14, 14, 16], [5, 5, 16, 36], 1, 'same'],
+      [[2, 13, 11, 3], [4, 2, 3, 12], 1, 'same'],
+      [[2, 10, 7, 1], [5, 5, 1, 16], 1, 'same'],
+      [[2, 6, 10, 8], [3, 3, 8, 4], 1, 'valid'],
+      [[2, 5, 5, 4], [5, 5, 4, 4], 1, 'valid'],
+      // Not ours: stride 2, and six filters.
+      [[2, 9, 9, 4], [3, 3, 4, 8], 2, 'same'],
+      [[2, 9, 9, 4], [3, 3, 4, 6], 1, 'same'],
+    ] as const)(
+      'Conv2D for input %j, filter %j, stride %i, %s matches the CPU backend',
+      async (xShape, wShape, stride, pad) => {
+        const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+        const x = Float32Array.from({ length: size(xShape) }, (_, i) => Math.sin(i * 0.37));
+        const w = Float32Array.from({ length: size(wShape) }, (_, i) => Math.cos(i * 0.71));
+        const [cpu, wasm] = await onBoth(() =>
+          tf.conv2d(tf.tensor4d(x, [...xShape]), tf.tensor4d(w, [...wShape]), stride, pad).data(),
+        );
+        expect(wasm.length).toBe(cpu.length);
+        for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
+      },
+    );
+
+    it('transposed matrix products give the same result as the CPU backend', async () => {
+      const a = Float32Array.from({ length: 6 * 4 }, (_, i) => Math.sin(i));
+      const b = Float32Array.from({ length: 6 * 5 }, (_, i) => Math.cos(i));
+      const product = async (backend: 'cpu' | 'wasm') => {
+        await use(backend);
+
+        const ta = tf.tensor2d(a, [6, 4]);
+        const tb = tf.tensor2d(b, [6, 5]);
+        return [
+          await tf.matMul(ta, tb, true, false).data(),
+          await tf.matMul(tb, ta, true, false).data(),
+          await tf.matMul(tf.transpose(ta), tf.transpose(tb), false, true).data(),
+        ];
+      };
+      const [cpu, wasm] = [await product('cpu'), await product('wasm')];
+      for (let k = 0; k < cpu.length; k++) {
+        for (let i = 0; i < cpu[k]!.length; i++) expect(wasm[k]![i]).toBeCloseTo(cpu[k]![i]!, 4);
+      }
     });
-    // The same numbers; TensorFlow's product writes −0 where a negative dy meets x ≤ 0, ours writes 0.
-    const plain = (v: ArrayLike<number>) => Array.from(v, (value) => value + 0);
-    expect(plain(wasm[0]!)).toEqual(plain(cpu[0]!));
-    expect(plain(wasm[1]!)).toEqual(plain(cpu[1]!));
+
+    it('a Dense input gradient with a large weight matrix (the swapped product) matches the CPU backend', async () => {
+      // dy · Wᵀ with W of 2,048 × 64 values: computed as (W · dyᵀ)ᵀ on wasm.
+      const dy = Float32Array.from({ length: 3 * 64 }, (_, i) => Math.sin(i * 0.7));
+      const w = Float32Array.from({ length: 2048 * 64 }, (_, i) => Math.cos(i * 0.013));
+      const product = async (backend: 'cpu' | 'wasm') => {
+        await use(backend);
+
+        return tf.matMul(tf.tensor2d(dy, [3, 64]), tf.tensor2d(w, [2048, 64]), false, true).data();
+      };
+      const [cpu, wasm] = [await product('cpu'), await product('wasm')];
+      expect(wasm.length).toBe(3 * 2048);
+      for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
+    });
   });
 
-  it('keeps the ReLU gradient of other backends their own', async () => {
-    await tf.setBackend('wasm');
-    registerWasmTrainingKernels();
-    await tf.setBackend('cpu');
-    const dx = await tf
-      .grad((t: tf.Tensor) => tf.sum(tf.relu(t)))(tf.tensor1d([-1, 0, 2]))
-      .data();
-    expect([...dx]).toEqual([0, 0, 1]);
+  describe('max-pool gradient and leading-axes sums on wasm', () => {
+    it.each([
+      [[2, 8, 8, 3], 2, 2, 'valid'],
+      [[2, 6, 6, 4], 3, 3, 'valid'],
+      [[2, 8, 8, 3], 3, 1, 'same'],
+      [[2, 9, 9, 3], 2, 2, 'valid'],
+      [[2, 9, 7, 2], 3, 2, 'same'],
+      [[1, 9, 9, 1], 2, 2, 'same'],
+      // Channels in fours and windows that do not overlap take the SIMD loop, unless a window leaves the input.
+      [[2, 8, 8, 16], 2, 2, 'valid'],
+      [[2, 9, 7, 8], 2, 2, 'valid'],
+      [[2, 9, 9, 4], 3, 3, 'valid'],
+      [[1, 9, 9, 4], 2, 2, 'same'],
+      [[2, 7, 7, 36], 2, 2, 'valid'],
+    ] as const)(
+      'MaxPoolGrad for %j, pool %i, stride %i, %s matches the CPU backend, ties included',
+      async (shape, pool, stride, pad) => {
+        const size = shape.reduce((a: number, b: number) => a * b, 1);
+        // Every third value is 0, as after a ReLU: windows hold the same largest value twice.
+        const x = values(size, (i) => (i % 3 === 0 ? 0 : Math.min(0, Math.sin(i * 1.37) * 3 + i * 1e-4)));
+        const [cpu, wasm] = await onBoth(async () => {
+          const input = tf.tensor4d(x, [...shape] as [number, number, number, number]);
+          const pooled = tf.maxPool(input, pool, stride, pad);
+          const upstream = tf.tensor(
+            values(pooled.size, (i) => Math.cos(i)),
+            pooled.shape,
+          );
+          return tf
+            .grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, pool, stride, pad), upstream)))(input)
+            .data();
+        });
+        for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 5);
+      },
+    );
+
+    it('sums over leading axes (bias gradients) and other axes as the CPU backend does', async () => {
+      const x = values(2 * 3 * 4 * 5, (i) => Math.sin(i));
+      const [cpu, wasm] = await onBoth(async () => {
+        const t = tf.tensor4d(x, [2, 3, 4, 5]);
+        return Promise.all([
+          tf.sum(t, [0, 1, 2]).data(),
+          tf.sum(t, 0).data(),
+          tf.sum(t, [1, 3]).data(),
+          tf.sum(t, [0, 1], true).data(),
+        ]);
+      });
+      cpu.forEach((expected, k) => {
+        for (let i = 0; i < expected.length; i++) expect(wasm[k]![i]).toBeCloseTo(expected[i]!, 4);
+      });
+    });
+
+    it.each([1, 3, 4, 16, 20, 36, 37])('sums %i columns over many rows as the CPU backend does', async (columns) => {
+      const x = values(300 * columns, (i) => Math.sin(i * 0.61));
+      const [cpu, wasm] = await onBoth(() => tf.sum(tf.tensor3d(x, [10, 30, columns]), [0, 1]).data());
+      expect(wasm.length).toBe(columns);
+      for (let i = 0; i < columns; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 3);
+    });
+
+    it('sums no rows to zeros', async () => {
+      const [cpu, wasm] = await onBoth(() => tf.sum(tf.zeros([0, 8]), 0).data());
+      expect([...wasm]).toEqual([...cpu]);
+    });
   });
 
-  it('a clone shares memory with its original and outlives it, without leaking', async () => {
-    await tf.setBackend('wasm');
-    registerWasmTrainingKernels();
-    const buffers = () => tf.memory().numDataBuffers;
-    const held = () => tf.backend().numDataIds();
-    const [buffersBefore, heldBefore] = [buffers(), held()];
-    const original = tf.tensor2d([1, 2, 3, 4], [2, 2]);
-    const copy = tf.clone(original);
-    expect(buffers() - buffersBefore).toBe(1);
-    original.dispose();
-    expect(await copy.data()).toEqual(Float32Array.from([1, 2, 3, 4]));
-    copy.dispose();
-    expect(held()).toBe(heldBefore);
-  });
-});
+  describe('bias, ReLU and clones on wasm', () => {
+    it.each([
+      [[4, 5, 5, 16], [16]],
+      [[3, 36], [36]],
+      [[2, 3, 3, 6], [6]],
+      [[2, 4, 4], [1]],
+      // 1,200 rows of 32: split between threads by rows.
+      [[40, 30, 32], [32]],
+      [
+        [2, 3, 8],
+        [3, 8],
+      ],
+    ])('adds %j and %j as the CPU backend does', async (aShape, bShape) => {
+      const size = (shape: number[]) => shape.reduce((p, q) => p * q, 1);
+      const [cpu, wasm] = await onBoth(() =>
+        tf
+          .add(
+            tf.tensor(
+              values(size(aShape), (i) => Math.sin(i)),
+              aShape,
+            ),
+            tf.tensor(
+              values(size(bShape), (i) => i - 2.5),
+              bShape,
+            ),
+          )
+          .data(),
+      );
+      expect([...wasm]).toEqual([...cpu]);
+    });
 
-describe('training on wasm with our kernels', () => {
-  it('leaves no tensor and no backend memory behind, step after step', async () => {
-    await tf.setBackend('wasm');
-    registerWasmTrainingKernels();
-    const model = buildTfModel(findTemplate('textbook-mnist')!.build());
-    model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
-    const x = tf.randomUniform([8, 28, 28, 1]);
-    const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
-    await model.trainOnBatch(x, y);
-    const [tensors, held] = [tf.memory().numTensors, tf.backend().numDataIds()];
-    for (let i = 0; i < 3; i++) await model.trainOnBatch(x, y);
-    expect(tf.memory().numTensors).toBe(tensors);
-    expect(tf.backend().numDataIds()).toBe(held);
-    tf.dispose([x, y]);
-    model.dispose();
+    // 50,003 values are split between threads (at least 16,384 a thread), the others are not.
+    it.each([4096, 4099, 3, 50_003])(
+      'ReLU of %i values and its gradient match the CPU backend, zeros included',
+      async (n) => {
+        // Exact zeros (where the gradient is 0 in TensorFlow), negatives and positives.
+        const x = values(n, (i) => (i % 5 === 0 ? 0 : Math.sin(i * 0.9)));
+        const up = values(n, (i) => Math.cos(i * 0.3));
+        const [cpu, wasm] = await onBoth(async () => {
+          const input = tf.tensor1d(x);
+          const upstream = tf.tensor1d(up);
+          const y = await tf.relu(input).data();
+          const dx = await tf
+            .grad((t: tf.Tensor) => tf.sum(tf.mul(tf.relu(t), upstream)))(input)
+            .data();
+          return [y, dx];
+        });
+        // The same numbers; TensorFlow's product writes −0 where a negative dy meets x ≤ 0, ours writes 0.
+        const plain = (v: ArrayLike<number>) => Array.from(v, (value) => value + 0);
+        expect(plain(wasm[0]!)).toEqual(plain(cpu[0]!));
+        expect(plain(wasm[1]!)).toEqual(plain(cpu[1]!));
+      },
+    );
+
+    it('keeps the ReLU gradient of other backends their own', async () => {
+      await use('wasm');
+
+      await tf.setBackend('cpu');
+      const dx = await tf
+        .grad((t: tf.Tensor) => tf.sum(tf.relu(t)))(tf.tensor1d([-1, 0, 2]))
+        .data();
+      expect([...dx]).toEqual([0, 0, 1]);
+    });
+
+    it('a clone shares memory with its original and outlives it, without leaking', async () => {
+      await use('wasm');
+
+      const buffers = () => tf.memory().numDataBuffers;
+      const held = () => tf.backend().numDataIds();
+      const [buffersBefore, heldBefore] = [buffers(), held()];
+      const original = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+      const copy = tf.clone(original);
+      expect(buffers() - buffersBefore).toBe(1);
+      original.dispose();
+      expect(await copy.data()).toEqual(Float32Array.from([1, 2, 3, 4]));
+      copy.dispose();
+      expect(held()).toBe(heldBefore);
+    });
+  });
+
+  describe('training on wasm with our kernels', () => {
+    it('leaves no tensor and no backend memory behind, step after step', async () => {
+      await use('wasm');
+
+      const model = buildTfModel(findTemplate('textbook-mnist')!.build());
+      model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
+      const x = tf.randomUniform([8, 28, 28, 1]);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+      await model.trainOnBatch(x, y);
+      const [tensors, held] = [tf.memory().numTensors, tf.backend().numDataIds()];
+      for (let i = 0; i < 3; i++) await model.trainOnBatch(x, y);
+      expect(tf.memory().numTensors).toBe(tensors);
+      expect(tf.backend().numDataIds()).toBe(held);
+      tf.dispose([x, y]);
+      model.dispose();
+    });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `convstudio train FILE [--dataset mnist|PATH] [--epochs N] [--batch-size B] [--backend …]
- *  [--limit-samples N] [--seed S] [--save DIR] [--json]`
+ *  [--threads N] [--limit-samples N] [--seed S] [--save DIR] [--json]`
  * Exit codes: 0 trained, 2 bad input (file, network, data, backend), 1 training failed.
  */
 import { resolve } from 'node:path';
@@ -27,6 +27,8 @@ export interface TrainOptions {
   epochs: number | null;
   batchSize: number | null;
   backend: BackendChoice;
+  /** CPU threads for the WebAssembly backend; null: the machine's default. */
+  threads: number | null;
   limitSamples: number | null;
   /** The caps on dataset files and images (--max-file-size, --max-megapixels). */
   limits: DatasetLimits;
@@ -56,6 +58,7 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
 
   const interactive = !options.json && process.stdout.isTTY;
   let backend = '';
+  let threads: number | null = null;
   let exitCode = EXIT_OK;
   const write = (line: string) => process.stdout.write(line + '\n');
   const say = (m: Msg) => write(translate(m, options.lang));
@@ -63,8 +66,13 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
     switch (event.type) {
       case 'backend':
         backend = event.chosen;
+        threads = event.threads;
         if (!options.json) {
-          say(msg('cli.backendLine', { backend: event.chosen }));
+          say(
+            event.threads === null
+              ? msg('cli.backendLine', { backend: event.chosen })
+              : msg('cli.backendThreadsLine', { backend: event.chosen, threads: event.threads }),
+          );
           for (const r of event.reports) if (r.reason) write(`  ${r.backend}: ${translate(r.reason, options.lang)}`);
         }
         break;
@@ -114,6 +122,7 @@ ${translate(
               val_accuracy: event.valAccuracy === null ? null : fixed(event.valAccuracy),
               samples_per_s: fixed(event.samplesPerSecond, 1),
               backend,
+              threads,
             }),
           );
         } else {
@@ -170,6 +179,7 @@ ${translate(
       project,
       dataset: datasetBinding(options.dataset, project),
       backend: options.backend,
+      threads: options.threads,
       limitSamples: options.limitSamples,
       limits: options.limits,
       saveDir: options.save ? resolve(options.save) : null,

@@ -10,7 +10,7 @@ import type { FileKind, LoadResult } from '../import/load-model-file.ts';
 import type { LayersModelJson } from '../training/layers-model-json.ts';
 import type { Lang, Msg } from '../i18n/messages.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
-import { backendChoiceSchema, type TrainerEvent } from '../training/protocol.ts';
+import { backendChoiceSchema, trainingThreadsSchema, type TrainerEvent } from '../training/protocol.ts';
 
 /** The one IPC channel of the Electron host. */
 export const IPC_CHANNEL = 'convstudio:api';
@@ -68,6 +68,8 @@ export const apiParams = {
     .object({
       project: projectSchema,
       backend: backendChoiceSchema.default('auto'),
+      /** CPU threads for the WebAssembly backend; null: every core, one left to the window from four up. */
+      threads: trainingThreadsSchema,
       /** Train on the first N training images only (quick tries). */
       limitSamples: z.number().int().positive().nullable().default(null),
     })

@@ -32,6 +32,8 @@ export const runRecordSchema = z.object({
   startedAt: z.string(),
   status: z.enum(['running', 'done', 'stopped', 'failed']),
   backend: z.string().nullable().default(null),
+  /** The CPU threads the WebAssembly backend used; null for other backends (and runs before threads). */
+  threads: z.number().int().positive().nullable().default(null),
   settings: trainingSettingsSchema,
   /** What the network looked like: its parameter count and layer count, to tell runs apart. */
   network: z.object({ params: z.number(), layers: z.number() }),

@@ -257,6 +257,8 @@ export const en = {
   'cli.noBrowser': () => 'Could not open a browser; open the address above.',
   'cli.notBuilt': () => "The app is not built yet: run `npm run build` in ConvStudio's folder, then try again.",
   'cli.backendLine': (a: { backend: S }) => `backend: ${a.backend}`,
+  'cli.backendThreadsLine': (a: { backend: S; threads: N }) =>
+    `backend: ${a.backend}, ${a.threads} ${a.threads === 1 ? 'thread' : 'threads'}`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
     `data: ${a.name}, ${formatInt(a.train)} training, ${formatInt(a.validation)} validation, ${formatInt(a.test)} test samples`,
   'cli.epochLine': (a: { epoch: N; loss: S; accuracy: S; validation: S; speed: N; seconds: S }) =>

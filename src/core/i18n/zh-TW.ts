@@ -217,6 +217,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.noBrowser': () => '無法開啟瀏覽器；請自行開啟上面的網址。',
   'cli.notBuilt': () => '應用程式尚未建置：請在 ConvStudio 的資料夾執行 `npm run build` 後再試一次。',
   'cli.backendLine': (a: { backend: S }) => `後端：${a.backend}`,
+  'cli.backendThreadsLine': (a: { backend: S; threads: N }) => `後端：${a.backend}，${a.threads} 個執行緒`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
     `資料：${a.name}，訓練集 ${formatInt(a.train)}、驗證集 ${formatInt(a.validation)}、測試集 ${formatInt(a.test)} 個樣本`,
   'cli.epochLine': (a: { epoch: N; loss: S; accuracy: S; validation: S; speed: N; seconds: S }) =>

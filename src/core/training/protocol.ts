@@ -16,6 +16,11 @@ export type BackendName = (typeof BACKENDS)[number];
 export const backendChoiceSchema = z.enum(['auto', ...BACKENDS]);
 export type BackendChoice = z.infer<typeof backendChoiceSchema>;
 
+/** The most threads a run may ask for: more is a typing mistake, not a machine. */
+export const MAX_TRAINING_THREADS = 256;
+/** Threads for the WebAssembly backend; null: the machine's cores, one left to the window from four up. */
+export const trainingThreadsSchema = z.number().int().min(1).max(MAX_TRAINING_THREADS).nullable().default(null);
+
 /** Owner → trainer. */
 export const trainerCommandSchema = z.discriminatedUnion('type', [
   z.object({
@@ -23,6 +28,7 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     project: projectSchema,
     dataset: datasetBindingSchema,
     backend: backendChoiceSchema.default('auto'),
+    threads: trainingThreadsSchema,
     /** Train on the first N training samples only (quick tries, tests). */
     limitSamples: z.number().int().positive().nullable().default(null),
     /** Where to save the trained model (TF.js layers format), or null. */
@@ -57,7 +63,13 @@ export type BackendReport = z.infer<typeof backendReportSchema>;
 
 /** Trainer → owner. */
 export const trainerEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('backend'), chosen: z.enum(BACKENDS), reports: z.array(backendReportSchema) }),
+  z.object({
+    type: z.literal('backend'),
+    chosen: z.enum(BACKENDS),
+    reports: z.array(backendReportSchema),
+    /** The CPU threads the WebAssembly backend computes on; null for backends that choose their own. */
+    threads: z.number().int().positive().nullable().default(null),
+  }),
   z.object({
     type: z.literal('dataset'),
     name: z.string(),

@@ -19,7 +19,7 @@ export function newRunRecord(init: {
 export function applyTrainerEvent(record: RunRecord, event: TrainerEvent): RunRecord {
   switch (event.type) {
     case 'backend':
-      return { ...record, backend: event.chosen };
+      return { ...record, backend: event.chosen, threads: event.threads };
     case 'dataset': {
       const { name, classes, train, validation, test } = event;
       return { ...record, dataset: { name, classes, train, validation, test } };

@@ -15,6 +15,7 @@ import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
 import { optionalImport, startWebGpu, type Activation } from './webgpu-backend.ts';
+import { defaultThreads, startWasm } from './wasm-threads.ts';
 
 async function tryPackage(pkg: string, missing: Msg = msg('backend.notInstalled', { pkg })): Promise<Msg | null> {
   try {
@@ -34,7 +35,7 @@ async function nativeTensorFlow(pkg: string, label: string): Promise<Activation>
     : { ok: false, reason: msg('backend.failedToStart', { backend: label }) };
 }
 
-async function activate(name: BackendName): Promise<Activation> {
+async function activate(name: BackendName, threads: number): Promise<Activation> {
   switch (name) {
     case 'cuda':
       return nativeTensorFlow('@tensorflow/tfjs-node-gpu', 'CUDA');
@@ -43,9 +44,7 @@ async function activate(name: BackendName): Promise<Activation> {
     case 'tfjs-node':
       return nativeTensorFlow('@tensorflow/tfjs-node', 'tfjs-node');
     case 'wasm': {
-      await import('@tensorflow/tfjs-backend-wasm');
-      if (!(await tf.setBackend('wasm')))
-        return { ok: false, reason: msg('backend.failedToStart', { backend: 'wasm' }) };
+      if (!(await startWasm(threads))) return { ok: false, reason: msg('backend.failedToStart', { backend: 'wasm' }) };
       registerWasmTrainingKernels();
       return { ok: true };
     }
@@ -72,11 +71,12 @@ export function registerWasmTrainingKernels(): void {
 export type BackendSelection =
   { ok: true; chosen: BackendName; reports: BackendReport[] } | { ok: false; error: Msg; reports: BackendReport[] };
 
-export async function selectBackend(choice: BackendChoice): Promise<BackendSelection> {
+/** `threads`: for the WebAssembly backend (the others choose their own); by default every core but one. */
+export async function selectBackend(choice: BackendChoice, threads = defaultThreads()): Promise<BackendSelection> {
   const reports: BackendReport[] = [];
   const order: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
   for (const name of order) {
-    const result = await activate(name);
+    const result = await activate(name, threads);
     if (result.ok) {
       await tf.ready();
       const note = name === 'cpu' ? msg('backend.cpuSlow') : name === 'wasm' ? msg('backend.wasmFast') : null;

@@ -5,6 +5,7 @@
  */
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+import { MIN_PART, splitRange } from './simd/kernel-pool.ts';
 
 export function registerWasmBiasAdd(): void {
   replaceWasmKernel('Add', (fallback) => (args) => {
@@ -17,7 +18,18 @@ export function registerWasmBiasAdd(): void {
     if (!simd || !bias || columns === 0 || columns % 4 !== 0) return fallback(args);
     const rows = a.shape.slice(0, -1).reduce((p, q) => p * q, 1);
     const out = backend.makeOutput([...a.shape], 'float32');
-    simd.addBias(pointer(backend, a), pointer(backend, b), pointer(backend, out), rows, columns);
+    const [pa, pb, pout] = [a, b, out].map((t) => pointer(backend, t)) as [number, number, number];
+    const rowBytes = 4 * columns;
+    simd.split(
+      'addBias',
+      splitRange(rows, simd.threads, Math.ceil(MIN_PART / columns)).map(([r0, r1]) => [
+        pa + r0 * rowBytes,
+        pb,
+        pout + r0 * rowBytes,
+        r1 - r0,
+        columns,
+      ]),
+    );
     return out;
   });
 }

@@ -9,6 +9,7 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { samePadding } from '../../core/index.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+import { splitRange } from './simd/kernel-pool.ts';
 
 interface Disposing {
   disposeData(dataId: object): void;
@@ -32,27 +33,35 @@ export function convolveStride1(
   const [n, h, w, cin] = x.shape as [number, number, number, number];
   const [kh, kw, , co] = filter.shape as [number, number, number, number];
   const out = backend.makeOutput([n, oh, ow, co], 'float32');
-  // One padded image, reused image by image; none when x needs no padding (the kernel then reads x).
+  // Images split between the threads; each thread pads its images one by one in a scratch image of its
+  // own (none when x needs no padding: the kernel then reads x).
+  const parts = splitRange(n, simd.threads);
   const [hp, wp] = [oh + kh - 1, ow + kw - 1];
   const padded = top !== 0 || left !== 0 || hp !== h || wp !== w;
-  const scratch = padded ? backend.makeOutput([hp * wp * cin], 'float32') : null;
+  const scratch = padded ? backend.makeOutput([parts.length * hp * wp * cin], 'float32') : null;
+  const [px, pw, pout, pscratch] = [x, filter, out]
+    .map((t) => pointer(backend, t))
+    .concat(scratch ? pointer(backend, scratch) : 0);
   try {
-    simd.conv2d(
-      pointer(backend, x),
-      pointer(backend, filter),
-      pointer(backend, out),
-      scratch ? pointer(backend, scratch) : 0,
-      n,
-      h,
-      w,
-      cin,
-      oh,
-      ow,
-      co,
-      kh,
-      kw,
-      top,
-      left,
+    simd.split(
+      'conv2d',
+      parts.map(([a, b], i) => [
+        px! + 4 * a * h * w * cin,
+        pw!,
+        pout! + 4 * a * oh * ow * co,
+        scratch ? pscratch! + 4 * i * hp * wp * cin : 0,
+        b - a,
+        h,
+        w,
+        cin,
+        oh,
+        ow,
+        co,
+        kh,
+        kw,
+        top,
+        left,
+      ]),
     );
   } finally {
     if (scratch) (backend as unknown as Disposing).disposeData(scratch.dataId);

@@ -36,5 +36,8 @@ export function replaceWasmKernel(name: string, make: (original: KernelFunc) => 
   const kernelFunc = make(original.kernelFunc as unknown as KernelFunc) as unknown as KernelConfig['kernelFunc'];
   (kernelFunc as unknown as Record<symbol, boolean>)[REPLACED] = true;
   unregisterKernel(name, 'wasm');
-  registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+  // The backend's kernel binds its WebAssembly function when a backend starts (setupFunc): kept, so that
+  // the fallback works in a backend started later (another thread count, wasm-threads.ts) too.
+  const { setupFunc, disposeFunc } = original;
+  registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc, setupFunc, disposeFunc });
 }

@@ -14,6 +14,7 @@
  */
 import { backend_util, type TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { splitRange } from './simd/kernel-pool.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 
 /** The part of the wasm backend this kernel uses. */
@@ -46,19 +47,25 @@ export function registerWasmMaxPoolGrad(): void {
       info.outWidth * info.filterWidth <= info.inWidth &&
       info.inChannels % 4 === 0;
     if (simd && tiled && output && output.dtype === 'float32') {
-      simd.maxPoolGradTiled(
-        pointer(backend, input),
-        pointer(backend, output),
-        pointer(backend, dy),
-        pointer(backend, out),
-        info.batchSize,
-        info.inHeight,
-        info.inWidth,
-        info.inChannels,
-        info.outHeight,
-        info.outWidth,
-        info.filterHeight,
-        info.filterWidth,
+      // Images split between the threads.
+      const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
+      const [px, py, pdy, pdx] = [input, output, dy, out].map((t) => pointer(backend, t)) as number[];
+      simd.split(
+        'maxPoolGradTiled',
+        splitRange(n, simd.threads).map(([a, b]) => [
+          px! + 4 * a * h * w * c,
+          py! + 4 * a * oh * ow * c,
+          pdy! + 4 * a * oh * ow * c,
+          pdx! + 4 * a * h * w * c,
+          b - a,
+          h,
+          w,
+          c,
+          oh,
+          ow,
+          info.filterHeight,
+          info.filterWidth,
+        ]),
       );
       return out;
     }

@@ -19,6 +19,7 @@ import {
 } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+import { elementParts } from './simd/kernel-pool.ts';
 
 const RELU_GRAD = 'ConvStudioReluGrad';
 
@@ -31,7 +32,11 @@ export function registerWasmRelu(): void {
     const simd = trainingKernels(backend);
     if (!simd || x.dtype !== 'float32') return fallback(args);
     const out = backend.makeOutput([...x.shape], 'float32');
-    simd.relu(pointer(backend, x), pointer(backend, out), size(x));
+    const [px, pout] = [pointer(backend, x), pointer(backend, out)];
+    simd.split(
+      'relu',
+      elementParts(size(x), simd.threads).map(([a, b]) => [px + 4 * a, pout + 4 * a, b - a]),
+    );
     return out;
   });
 
@@ -42,7 +47,12 @@ export function registerWasmRelu(): void {
     kernelFunc: (({ inputs, backend }: { inputs: { dy: TensorInfo; x: TensorInfo }; backend: WasmBackendHeap }) => {
       const { dy, x } = inputs;
       const out = backend.makeOutput([...x.shape], 'float32');
-      trainingKernels(backend)!.reluGrad(pointer(backend, dy), pointer(backend, x), pointer(backend, out), size(x));
+      const simd = trainingKernels(backend)!;
+      const [pdy, px, pdx] = [dy, x, out].map((t) => pointer(backend, t)) as [number, number, number];
+      simd.split(
+        'reluGrad',
+        elementParts(size(x), simd.threads).map(([a, b]) => [pdy + 4 * a, px + 4 * a, pdx + 4 * a, b - a]),
+      );
       return out;
     }) as unknown as KernelConfig['kernelFunc'],
   });

@@ -24,6 +24,7 @@ import {
   type TrainingSettings,
 } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
+import { defaultThreads, wasmThreads } from '../backends/wasm-threads.ts';
 import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
@@ -150,9 +151,10 @@ export async function runTraining(
   control: RunControl,
 ): Promise<void> {
   const settings = command.project.training;
-  const selection = await selectBackend(command.backend);
+  const selection = await selectBackend(command.backend, command.threads ?? defaultThreads());
   if (!selection.ok) throw new TrainingProblem(selection.error, false);
-  emit({ type: 'backend', chosen: selection.chosen, reports: selection.reports });
+  const threads = selection.chosen === 'wasm' ? wasmThreads() : null;
+  emit({ type: 'backend', chosen: selection.chosen, reports: selection.reports, threads });
 
   const analysis = analyse(command.project.graph);
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
@@ -185,6 +187,7 @@ export async function runTraining(
     emit({
       type: 'backend',
       chosen: 'cpu',
+      threads: null,
       reports: [...selection.reports.filter((r) => r.backend !== selection.chosen), skipped, ...fallback.reports],
     });
     model = buildModel(command.project.graph, modelName);

@@ -36,7 +36,7 @@ const epoch = (n: number, loss: number, valLoss: number | null): EpochPoint => (
 describe('run records', () => {
   it('follow a run from backend to done', () => {
     const events: TrainerEvent[] = [
-      { type: 'backend', chosen: 'wasm', reports: [] },
+      { type: 'backend', chosen: 'wasm', reports: [], threads: 2 },
       {
         type: 'dataset',
         name: 'MNIST',
@@ -79,6 +79,7 @@ describe('run records', () => {
     expect(record).toMatchObject({
       status: 'done',
       backend: 'wasm',
+      threads: 2,
       dataset: { name: 'MNIST', train: 90, validation: 10, test: 50 },
       batches: [[0.5, 0.7, 0.5]],
       epochs: [epoch(1, 0.5, 0.6)],

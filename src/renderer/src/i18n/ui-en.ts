@@ -464,6 +464,10 @@ export const uiEn = {
   'settings.patience': 'Patience (epochs)',
   'settings.augmentation': 'Data augmentation (small random rotations, shifts and zooms)',
   'settings.seed': 'Random seed',
+  'settings.threads': 'CPU threads',
+  'settings.threadsAuto': 'Automatic ({n})',
+  'settings.threadsHelp':
+    'How many processor cores WebAssembly training computes on. Automatic: all of them, one left for the window on machines with 4 or more.',
   'settings.presets': 'Presets',
   'settings.presetQuick': 'Quick try: 1 epoch on 10% of the data',
   'settings.presetCourse': 'Course defaults: 10 epochs, Adam 0.001, batch 128',
@@ -476,6 +480,7 @@ export const uiEn = {
   'run.speed': '{n} images/s',
   'run.eta': 'about {t} left',
   'run.backend': 'Backend: {name}',
+  'run.backendThreads': 'Backend: {name} · {n} threads',
   'run.paused': 'Paused',
   'run.stopping': 'Stopping…',
   'run.notStarted': 'Press Train to teach the network with the data on the left. Progress and charts appear here.',

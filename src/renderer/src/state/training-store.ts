@@ -55,6 +55,8 @@ export interface TrainingState {
   images: Record<string, RunImages>;
   /** Train on this fraction of the training images only (the quick-try preset); null for all. */
   sampleFraction: number | null;
+  /** CPU threads for WebAssembly training (this machine's choice, not the project's); null: automatic. */
+  threads: number | null;
   /** The question "stop training to edit the network?", when an edit was refused. */
   stopToEditAsked: boolean;
   set(partial: Partial<Omit<TrainingState, 'set'>>): void;
@@ -69,6 +71,7 @@ export const useTraining = create<TrainingState>()((set) => ({
   images: {},
   stopToEditAsked: false,
   sampleFraction: null,
+  threads: null,
   set: (partial) => set(partial),
 }));
 
@@ -94,7 +97,8 @@ export async function startTraining(): Promise<void> {
   const limitSamples = sampleLimit(useTraining.getState());
   const project = currentProject(useEditor.getState());
   useTraining.getState().set({ startErrors: [] });
-  const result = await api['train.start']({ project: { ...project, runs: [] }, limitSamples });
+  const threads = useTraining.getState().threads;
+  const result = await api['train.start']({ project: { ...project, runs: [] }, limitSamples, threads });
   if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
   if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
   const totals = analyse(project.graph).totals;

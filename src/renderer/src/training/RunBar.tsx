@@ -21,14 +21,24 @@ function duration(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-function BackendBadge({ chosen, reports }: { chosen: string; reports: BackendReport[] }) {
+function BackendBadge({
+  chosen,
+  threads,
+  reports,
+}: {
+  chosen: string;
+  threads: number | null;
+  reports: BackendReport[];
+}) {
   const { tf, tm } = useLang();
   const why = reports
     .map((r) => `${BACKEND_NAMES[r.backend] ?? r.backend}: ${r.reason ? tm(r.reason) : '✓'}`)
     .join('\n');
   return (
     <span className={`badge badge--${chosen}`} title={why} tabIndex={0} data-testid="backend-badge">
-      {tf('run.backend', { name: BACKEND_NAMES[chosen] ?? chosen })}
+      {threads !== null && threads > 1
+        ? tf('run.backendThreads', { name: BACKEND_NAMES[chosen] ?? chosen, n: threads })
+        : tf('run.backend', { name: BACKEND_NAMES[chosen] ?? chosen })}
     </span>
   );
 }
@@ -61,7 +71,9 @@ export function RunBar() {
             </button>
           </>
         )}
-        {live?.record.backend && <BackendBadge chosen={live.record.backend} reports={live.reports} />}
+        {live?.record.backend && (
+          <BackendBadge chosen={live.record.backend} threads={live.record.threads} reports={live.reports} />
+        )}
       </div>
       {running && (
         <div className="run-bar__progress" data-testid="train-progress">

@@ -64,6 +64,34 @@ function NumberInput({
   );
 }
 
+/** The machine's cores, as the trainer counts them, and the count it takes when left to itself. */
+const CORES = Math.max(1, navigator.hardwareConcurrency || 1);
+const AUTOMATIC_THREADS = CORES >= 4 ? CORES - 1 : CORES;
+
+/** CPU threads for WebAssembly: this machine's choice (kept for the session), not saved with the project. */
+function ThreadsField() {
+  const { tf } = useLang();
+  const threads = useTraining((state) => state.threads);
+  return (
+    <Field label="settings.threads" help="settings.threadsHelp">
+      <select
+        value={threads ?? 'auto'}
+        data-testid="settings-threads"
+        onChange={(e) =>
+          useTraining.getState().set({ threads: e.target.value === 'auto' ? null : Number(e.target.value) })
+        }
+      >
+        <option value="auto">{tf('settings.threadsAuto', { n: AUTOMATIC_THREADS })}</option>
+        {Array.from({ length: CORES }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 const positiveInt = (n: number) => Number.isInteger(n) && n > 0 && n <= 100_000;
 
 export function SettingsPanel() {
@@ -186,6 +214,7 @@ export function SettingsPanel() {
         <Field label="settings.seed">
           <NumberInput value={s.seed} onValue={(seed) => update({ seed })} valid={Number.isInteger} step={1} />
         </Field>
+        <ThreadsField />
       </fieldset>
     </section>
   );

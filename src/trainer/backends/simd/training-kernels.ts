@@ -1,13 +1,16 @@
 /**
  * ConvStudio's WebAssembly SIMD training kernels (training-kernels.wat), instantiated on the wasm backend's
  * own memory so that they read and write tensors where the backend keeps them. Pointers are byte offsets.
+ * Where that memory is shared (the threaded build, wasm-threads.ts) the kernels are built for shared memory
+ * and a pool of workers runs the parts of a split call at once (kernel-pool.ts).
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
-import { TRAINING_KERNELS_WASM } from './training-kernels-binary.ts';
+import { createKernelPool, type KernelPool } from './kernel-pool.ts';
+import { TRAINING_KERNELS_SHARED_WASM, TRAINING_KERNELS_WASM } from './training-kernels-binary.ts';
 
 /** The little of WebAssembly's JavaScript API used here (the trainer's TypeScript has no DOM library). */
 interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
 }
 declare const WebAssembly: {
   validate(bytes: Uint8Array): boolean;
@@ -38,7 +41,7 @@ type FilterGradient = (
   left: number,
 ) => void;
 
-export interface TrainingKernels {
+interface KernelExports {
   /** Input channels one at a time (a first layer's 1 or 3). */
   filterGradPerChannel: FilterGradient;
   /** Input channels in fours. */
@@ -81,33 +84,70 @@ export interface TrainingKernels {
   reluGrad(dy: number, x: number, dx: number, count: number): void;
 }
 
+export type KernelName = keyof KernelExports;
+
+export interface TrainingKernels extends KernelExports {
+  /** The threads a split call runs on (1 where the backend's memory is not shared). */
+  readonly threads: number;
+  /** Runs `name` once per part (its arguments), the parts at once, one a thread. */
+  split(name: KernelName, parts: readonly (readonly number[])[]): void;
+}
+
 /** The part of TensorFlow.js's wasm backend the kernels need. */
 export interface WasmBackendHeap {
-  wasm: { asm: { memory: WasmMemory } };
+  /** The plain build exports its memory; the threaded build makes it, shared, and passes it in. */
+  wasm: { asm: { memory?: WasmMemory }; wasmMemory?: WasmMemory };
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   getMemoryOffset(dataId: object): number;
   incRef(dataId: object): void;
 }
 
-let compiled: object | null | undefined;
+const compiled = new Map<string, object | null>();
 const instances = new WeakMap<WasmMemory, TrainingKernels>();
+const pools = new Set<KernelPool>();
+let poolThreads = 1;
+
+function compile(base64: string): object | null {
+  if (!compiled.has(base64)) {
+    const bytes = Buffer.from(base64, 'base64');
+    compiled.set(base64, WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null);
+  }
+  return compiled.get(base64)!;
+}
+
+/** The threads that kernels on shared memory split their work over from now on (wasm-threads.ts). */
+export function useKernelThreads(threads: number): void {
+  for (const pool of pools) pool.close();
+  pools.clear();
+  poolThreads = threads;
+}
 
 /**
  * The kernels working in this backend's memory (instantiated once per backend), or null where this
  * WebAssembly engine has no SIMD: then every kernel of ours keeps to its other path.
  */
 export function trainingKernels(backend: WasmBackendHeap): TrainingKernels | null {
-  if (compiled === undefined) {
-    const bytes = Buffer.from(TRAINING_KERNELS_WASM, 'base64');
-    compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  }
-  if (!compiled) return null;
-  const memory = backend.wasm.asm.memory;
-  let kernels = instances.get(memory);
-  if (!kernels) {
-    kernels = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as TrainingKernels;
-    instances.set(memory, kernels);
-  }
+  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm.memory!;
+  const cached = instances.get(memory);
+  if (cached) return cached;
+  const shared = typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+  const module = compile(shared ? TRAINING_KERNELS_SHARED_WASM : TRAINING_KERNELS_WASM);
+  if (!module) return null;
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<
+    string,
+    (...args: number[]) => void
+  >;
+  const pool = shared && poolThreads > 1 ? createKernelPool(module, memory, exports, poolThreads) : null;
+  if (pool) pools.add(pool);
+  const kernels = {
+    ...(exports as unknown as KernelExports),
+    threads: pool?.threads ?? 1,
+    split: (name: KernelName, parts: readonly (readonly number[])[]) => {
+      if (pool) pool.run(name, parts);
+      else for (const args of parts) exports[name]!(...args);
+    },
+  };
+  instances.set(memory, kernels);
   return kernels;
 }
 

@@ -1,0 +1,141 @@
+/**
+ * ConvStudio's SIMD kernels on several threads: each worker instantiates the kernels on the wasm backend's
+ * shared memory, so a kernel call split into parts (images of the batch, rows of a tensor) runs one part on
+ * each thread, reading and writing the tensors where they lie. The calling thread takes the first part and
+ * waits for the others with Atomics, since TensorFlow.js's kernels are synchronous.
+ *
+ * The control block (an Int32Array over shared memory): [0] the call's generation, bumped once per call;
+ * [1] how many workers have finished it; [2] 1 when the pool is closing; [3] a worker's error flag; then a
+ * slot per worker: the kernel's index (−1: nothing for this worker this time), its argument count and its
+ * arguments (every kernel takes 32-bit integers: pointers and sizes).
+ */
+import { Worker } from 'node:worker_threads';
+
+const HEADER = 4;
+const SLOT = 24;
+const GENERATION = 0;
+const DONE = 1;
+const CLOSING = 2;
+const FAILED = 3;
+
+/** The worker: plain JavaScript run by Node (eval), so it needs no file of its own in any build. */
+const WORKER_CODE = `
+const { workerData } = require('node:worker_threads');
+const { memory, module, control, slot, names, header, slotSize } = workerData;
+const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const c = new Int32Array(control);
+const base = header + slot * slotSize;
+let seen = 0;
+for (;;) {
+  Atomics.wait(c, 0, seen);
+  seen = Atomics.load(c, 0);
+  if (Atomics.load(c, 2) === 1) break;
+  const fn = c[base];
+  if (fn >= 0) {
+    const args = [];
+    for (let i = 0; i < c[base + 1]; i++) args.push(c[base + 2 + i]);
+    try { kernels[names[fn]](...args); } catch { Atomics.store(c, 3, 1); }
+  }
+  Atomics.add(c, 1, 1);
+  Atomics.notify(c, 1);
+}
+`;
+
+export interface KernelPool {
+  /** Threads in all, the calling one included. */
+  readonly threads: number;
+  /** Runs `name` once per part of `parts` (its arguments), the parts at once on the pool's threads. */
+  run(name: string, parts: readonly (readonly number[])[]): void;
+  close(): void;
+}
+
+/**
+ * A pool of `threads − 1` workers over `memory` (a shared WebAssembly.Memory), running `kernels` (the
+ * calling thread's own instance of `module`, a WebAssembly.Module whose exports are the kernels).
+ */
+export function createKernelPool(
+  module: object,
+  memory: object,
+  kernels: Record<string, (...args: number[]) => void>,
+  threads: number,
+): KernelPool {
+  const names = Object.keys(kernels);
+  const workers = threads - 1;
+  const control = new Int32Array(new SharedArrayBuffer(4 * (HEADER + SLOT * workers)));
+  const pool = Array.from({ length: workers }, (_, slot) => {
+    const worker = new Worker(WORKER_CODE, {
+      eval: true,
+      workerData: { memory, module, control: control.buffer, slot, names, header: HEADER, slotSize: SLOT },
+    });
+    // Idle workers wait on Atomics and must not keep the trainer alive once it is done.
+    worker.unref();
+    return worker;
+  });
+  let closed = false;
+  return {
+    threads,
+    run(name, parts) {
+      if (closed || parts.length === 1 || workers === 0) {
+        for (const args of parts) kernels[name]!(...args);
+        return;
+      }
+      if (parts.length > threads) throw new Error(`${parts.length} parts for ${threads} threads`);
+      const fn = names.indexOf(name);
+      for (let w = 0; w < workers; w++) {
+        const base = HEADER + w * SLOT;
+        const args = parts[w + 1];
+        control[base] = args ? fn : -1;
+        if (args) {
+          control[base + 1] = args.length;
+          control.set(args, base + 2);
+        }
+      }
+      Atomics.store(control, DONE, 0);
+      Atomics.add(control, GENERATION, 1);
+      Atomics.notify(control, GENERATION);
+      try {
+        kernels[name]!(...parts[0]!);
+      } finally {
+        // Even when this thread's part failed, the others finish theirs before the next call reuses the slots.
+        for (let done = Atomics.load(control, DONE); done < workers; done = Atomics.load(control, DONE))
+          Atomics.wait(control, DONE, done);
+      }
+      if (Atomics.exchange(control, FAILED, 0) !== 0) throw new Error(`The kernel ${name} failed on a worker thread`);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      Atomics.store(control, CLOSING, 1);
+      Atomics.add(control, GENERATION, 1);
+      Atomics.notify(control, GENERATION);
+      for (const worker of pool) void worker.terminate();
+    },
+  };
+}
+
+/**
+ * [start, end) ranges splitting `count` items into at most `parts` runs of at least `least` items each,
+ * the starts multiples of `align`.
+ */
+export function splitRange(count: number, parts: number, least = 1, align = 1): [number, number][] {
+  const n = Math.max(1, Math.min(parts, Math.floor(count / Math.max(least, align))));
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    const end = i === n ? count : Math.round((count * i) / n / align) * align;
+    if (end > start) ranges.push([start, end]);
+    start = Math.max(start, end);
+  }
+  return ranges.length > 0 ? ranges : [[0, count]];
+}
+
+/**
+ * Fewer values than this in a thread's share of an element-wise pass and waking the threads costs more than
+ * it saves (a few microseconds each way; 16,384 values take about 5 µs on one core).
+ */
+export const MIN_PART = 16_384;
+
+/** Ranges of an element-wise pass over `count` values, each at least MIN_PART long, starting on a vector. */
+export function elementParts(count: number, threads: number): [number, number][] {
+  return splitRange(count, threads, MIN_PART, 4);
+}
