@@ -32,6 +32,9 @@ export function ownerChannel(): OwnerChannel {
       onCommand: (listener) => port.on('message', (event) => listener(event.data)),
     };
   }
+  // An owner that is gone (killed, crashed) takes the run with it: nothing would read its events. The threaded
+  // WebAssembly build's threads would otherwise keep the process alive.
+  process.once('disconnect', () => process.exit(0));
   return {
     send: (event) => process.send?.(event),
     sendLastAndExit: (event) => {

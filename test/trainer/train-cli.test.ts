@@ -12,6 +12,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { findTemplate, makeProject, msg, translate, type TrainerEvent } from '../../src/core/index.ts';
 import { crashMessage, startTrainer } from '../../src/services/trainer-client.ts';
+import { defaultThreads } from '../../src/trainer/backends/wasm-threads.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 import { runCli, tempFile } from '../helpers/cli.ts';
 import { loadSavedModel } from '../helpers/saved-model.ts';
@@ -98,8 +99,9 @@ describe('convstudio train --json', () => {
         'val_accuracy',
         'samples_per_s',
         'backend',
+        'threads',
       ]);
-      expect(line).toMatchObject({ event: 'epoch', epoch: i + 1, backend: 'wasm' });
+      expect(line).toMatchObject({ event: 'epoch', epoch: i + 1, backend: 'wasm', threads: defaultThreads() });
       expect(line.samples_per_s).toBeGreaterThan(0);
     }
     expect(lines[1].loss).toBeLessThan(lines[0].loss);
