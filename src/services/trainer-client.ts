@@ -79,7 +79,7 @@ export interface TrainerRun {
 }
 
 export function startTrainer(
-  command: Extract<TrainerCommand, { type: 'start' | 'describe' }>,
+  command: Extract<TrainerCommand, { type: 'start' | 'describe' | 'probe' }>,
   onEvent: (event: TrainerEvent) => void,
   launch: LaunchTrainer = () => forkTrainer(),
 ): TrainerRun {

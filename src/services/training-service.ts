@@ -15,6 +15,7 @@ import {
   type ApiHandlers,
   type ApiArgs,
   type DescribeResult,
+  type ProbeResult,
   type HostEvent,
   type StartResult,
   type TrainedModel,
@@ -33,7 +34,7 @@ export interface TrainingServiceOptions {
 
 type TrainingHandlers = Pick<
   ApiHandlers,
-  'train.start' | 'train.pause' | 'train.resume' | 'train.stop' | 'train.model' | 'dataset.describe'
+  'train.start' | 'train.probe' | 'train.pause' | 'train.resume' | 'train.stop' | 'train.model' | 'dataset.describe'
 >;
 
 export class TrainingService {
@@ -125,6 +126,30 @@ export class TrainingService {
     return { ok: false, errors: [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })] };
   }
 
+  /** A speed probe, queued with the descriptions (each is a process of its own); refused while a run trains. */
+  probe(params: ApiArgs<'train.probe'>): Promise<ProbeResult> {
+    if (this.current) return Promise.resolve({ ok: false, errors: [msg('train.alreadyRunning')] });
+    return this.describing(() => this.probeNow(params));
+  }
+
+  private async probeNow(params: ApiArgs<'train.probe'>): Promise<ProbeResult> {
+    const events: TrainerEvent[] = [];
+    const run = startTrainer(
+      { type: 'probe', project: params.project, backend: params.backend, threads: params.threads },
+      (event) => events.push(event),
+      this.launch,
+    );
+    this.live.add(run);
+    await run.finished;
+    this.live.delete(run);
+    const speed = events.find((e) => e.type === 'speed');
+    if (speed?.type === 'speed') {
+      return { ok: true, samplesPerSecond: speed.samplesPerSecond, backend: speed.backend, threads: speed.threads };
+    }
+    const error = events.find((e) => e.type === 'error');
+    return { ok: false, errors: [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })] };
+  }
+
   async model(runId: string): Promise<TrainedModel | null> {
     const dir = this.modelDir(runId);
     try {
@@ -152,6 +177,7 @@ export class TrainingService {
   handlers(): TrainingHandlers {
     return {
       'train.start': async (params) => this.start(params),
+      'train.probe': async (params) => this.probe(params),
       'train.pause': async ({ runId }) => this.withRun(runId, (run) => run.pause()),
       'train.resume': async ({ runId }) => this.withRun(runId, (run) => run.resume()),
       'train.stop': async ({ runId }) => this.withRun(runId, (run) => run.stop()),

@@ -6,6 +6,7 @@
 import { msg, trainerCommandSchema, type TrainerEvent } from '../core/index.ts';
 import { describeDataset } from './data/describe-dataset.ts';
 import { ownerChannel } from './owner-channel.ts';
+import { probeSpeed } from './train/probe-speed.ts';
 import { runTraining, TrainingProblem, type RunControl } from './train/run-training.ts';
 
 const owner = ownerChannel();
@@ -60,6 +61,12 @@ owner.onCommand((raw) => {
           (result) => (result.ok ? (send(result.event), finish({ type: 'described' })) : finish(result.error)),
           (error: unknown) => finish(internalError(error, false)),
         );
+      }
+      break;
+    case 'probe':
+      if (!started) {
+        started = true;
+        void probeSpeed(command).then(finish);
       }
       break;
     case 'pause':

@@ -59,7 +59,19 @@ describe('the Train view', () => {
     const threads = defaultThreads();
     const selected = byId('settings-threads').locator('option:checked');
     expect(await selected.textContent()).toBe(`Automatic (${threads})`);
+    // Before the run: a two-second measurement turned into the run's time, for its epochs and images.
+    await byId('probe-speed').click();
+    await expect
+      .poll(() => byId('probe-result').textContent(), { timeout: 60_000 })
+      .toMatch(/^About [\d,]+ images\/s here: 10 epochs of 54,000 images take about \d+(\.\d)? (s|min|h)\.$/);
+    await byId('probe-result').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'train-speed-estimate');
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(app.page, 'train-speed-estimate-1024');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
     await byId('preset-quick').click();
+    // The quick try's preset: one epoch of a tenth of the images.
+    expect(await byId('probe-result').textContent()).toMatch(/one epoch of 5,400 images takes about/);
     await byId('train-start').click();
     await byId('train-progress').waitFor({ timeout: 30_000 });
     await expect

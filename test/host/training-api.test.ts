@@ -151,6 +151,23 @@ describe('training through the host API', () => {
     }
   }, 90_000);
 
+  it('measures how fast this machine trains the network, on the threads asked for', async () => {
+    const measured = await call<{ ok: boolean; samplesPerSecond: number; backend: string; threads: number }>(
+      'train.probe',
+      { project: quickProject(), threads: 2 },
+    );
+    expect(measured.value).toMatchObject({ ok: true, backend: 'wasm', threads: 2 });
+    // The textbook net trains hundreds of images a second on one core of a laptop, not millions.
+    expect(measured.value!.samplesPerSecond).toBeGreaterThan(20);
+    expect(measured.value!.samplesPerSecond).toBeLessThan(1_000_000);
+
+    const broken = quickProject();
+    broken.graph.edges = [];
+    const refused = await call<{ ok: boolean; errors: { key: string }[] }>('train.probe', { project: broken });
+    expect(refused.value!.ok).toBe(false);
+    expect(refused.value!.errors.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('refuses a network with errors, naming them', async () => {
     const project = quickProject();
     project.graph.edges = [];

@@ -10,7 +10,12 @@ import type { FileKind, LoadResult } from '../import/load-model-file.ts';
 import type { LayersModelJson } from '../training/layers-model-json.ts';
 import type { Lang, Msg } from '../i18n/messages.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
-import { backendChoiceSchema, trainingThreadsSchema, type TrainerEvent } from '../training/protocol.ts';
+import {
+  backendChoiceSchema,
+  trainingThreadsSchema,
+  type BackendName,
+  type TrainerEvent,
+} from '../training/protocol.ts';
 
 /** The one IPC channel of the Electron host. */
 export const IPC_CHANNEL = 'convstudio:api';
@@ -74,6 +79,14 @@ export const apiParams = {
       limitSamples: z.number().int().positive().nullable().default(null),
     })
     .strict(),
+  /** Measures how fast this machine trains the project's network (about two seconds), before a run. */
+  'train.probe': z
+    .object({
+      project: projectSchema,
+      backend: backendChoiceSchema.default('auto'),
+      threads: trainingThreadsSchema,
+    })
+    .strict(),
   'train.pause': z.object({ runId }).strict(),
   'train.resume': z.object({ runId }).strict(),
   'train.stop': z.object({ runId }).strict(),
@@ -131,6 +144,9 @@ export type { FileKind };
 export type DatasetDescription = Extract<TrainerEvent, { type: 'dataset' }>;
 export type StartResult = { ok: true; runId: string } | { ok: false; errors: Msg[] };
 export type DescribeResult = { ok: true; dataset: DatasetDescription } | { ok: false; errors: Msg[] };
+/** Training images per second on this machine, with the backend and threads that gave them. */
+export type ProbeResult =
+  { ok: true; samplesPerSecond: number; backend: BackendName; threads: number | null } | { ok: false; errors: Msg[] };
 
 /** A trained model in TF.js layers format: model.json's content and its weights, base64. */
 export interface TrainedModel {
@@ -159,6 +175,7 @@ interface ApiResults {
   'autosave.read': AutosaveSnapshot | null;
   'autosave.clear': null;
   'train.start': StartResult;
+  'train.probe': ProbeResult;
   'train.pause': null;
   'train.resume': null;
   'train.stop': null;

@@ -46,6 +46,16 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     validationSplit: z.number().min(0).max(0.9).default(0.1),
     limits: datasetLimitsSchema.default(DEFAULT_DATASET_LIMITS),
   }),
+  /**
+   * Trains the network for about two seconds on random images of its Input's shape and reports the images
+   * per second (`speed`), so that a run's time can be told before it starts; the process then ends.
+   */
+  z.object({
+    type: z.literal('probe'),
+    project: projectSchema,
+    backend: backendChoiceSchema.default('auto'),
+    threads: trainingThreadsSchema,
+  }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),
@@ -53,6 +63,7 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
 export type TrainerCommand = z.input<typeof trainerCommandSchema>;
 export type StartCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'start' }>;
 export type DescribeCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'describe' }>;
+export type ProbeCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'probe' }>;
 
 const backendReportSchema = z.object({
   backend: z.enum(BACKENDS),
@@ -63,6 +74,13 @@ export type BackendReport = z.infer<typeof backendReportSchema>;
 
 /** Trainer → owner. */
 export const trainerEventSchema = z.discriminatedUnion('type', [
+  /** The answer to a probe: training images per second on this machine, backend and threads. */
+  z.object({
+    type: z.literal('speed'),
+    samplesPerSecond: z.number().nonnegative(),
+    backend: z.enum(BACKENDS),
+    threads: z.number().int().positive().nullable(),
+  }),
   z.object({
     type: z.literal('backend'),
     chosen: z.enum(BACKENDS),

@@ -19,6 +19,8 @@ import {
   type Graph,
   type ImageSet,
   type Msg,
+  type BackendChoice,
+  type Project,
   type StartCommand,
   type TrainerEvent,
   type TrainingSettings,
@@ -56,7 +58,7 @@ export class TrainingProblem extends Error {
   }
 }
 
-function optimizerFor(settings: TrainingSettings): tf.Optimizer {
+export function optimizerFor(settings: TrainingSettings): tf.Optimizer {
   switch (settings.optimizer) {
     case 'sgd':
       return tf.train.sgd(settings.learningRate);
@@ -69,7 +71,7 @@ function optimizerFor(settings: TrainingSettings): tf.Optimizer {
   }
 }
 
-const LOSSES: Record<TrainingSettings['loss'], string> = {
+export const LOSSES: Record<TrainingSettings['loss'], string> = {
   categorical_crossentropy: 'categoricalCrossentropy',
   binary_crossentropy: 'binaryCrossentropy',
   mse: 'meanSquaredError',
@@ -111,7 +113,7 @@ async function measure(model: tf.LayersModel, set: ImageSet, indices: Int32Array
   return { loss: loss / n, accuracy: correct / n, predictions };
 }
 
-function buildModel(graph: Graph, name: string): tf.LayersModel {
+export function buildModel(graph: Graph, name: string): tf.LayersModel {
   try {
     return buildTfModel(graph, name);
   } catch (error) {
@@ -129,7 +131,7 @@ function buildModel(graph: Graph, name: string): tf.LayersModel {
 }
 
 /** Why the chosen backend cannot train the network, in the user's words. */
-function gapProblem(gap: TrainingGap, graph: Graph): Msg {
+export function gapProblem(gap: TrainingGap, graph: Graph): Msg {
   switch (gap.kind) {
     case 'kernel':
       return msg('train.missingKernel', { kernel: gap.kernel, backend: gap.backend });
@@ -143,6 +145,44 @@ function gapProblem(gap: TrainingGap, graph: Graph): Msg {
     case 'other':
       return msg('train.cannotTrainHere', { detail: gap.detail });
   }
+}
+
+type Selected = Extract<Awaited<ReturnType<typeof selectBackend>>, { ok: true }>;
+
+/**
+ * The project's network built on a backend that can train it: the one selected, or the CPU backend where an
+ * automatic choice lacks one of the network's kernels (WebAssembly has no depthwise convolution's gradient),
+ * said with a new backend event. Throws a TrainingProblem for what no backend here can train.
+ */
+export async function trainableModel(
+  project: Project,
+  backend: BackendChoice,
+  selection: Selected,
+  emit: (event: TrainerEvent) => void,
+): Promise<tf.LayersModel> {
+  const modelName = project.meta.name.replace(/[^\w-]/g, '_') || 'model';
+  let model = buildModel(project.graph, modelName);
+  let gap = trainingGap(model);
+  if (gap?.kind === 'kernel' && backend === 'auto' && selection.chosen !== 'cpu') {
+    model.dispose();
+    const fallback = await selectBackend('cpu');
+    if (!fallback.ok) throw new TrainingProblem(fallback.error, false);
+    const reason = msg('backend.missingKernel', { kernel: gap.kernel, backend: gap.backend });
+    const skipped = { backend: selection.chosen, available: false, reason };
+    emit({
+      type: 'backend',
+      chosen: 'cpu',
+      threads: null,
+      reports: [...selection.reports.filter((r) => r.backend !== selection.chosen), skipped, ...fallback.reports],
+    });
+    model = buildModel(project.graph, modelName);
+    gap = trainingGap(model);
+  }
+  if (gap) {
+    model.dispose();
+    throw new TrainingProblem(gapProblem(gap, project.graph), false);
+  }
+  return model;
 }
 
 export async function runTraining(
@@ -173,27 +213,7 @@ export async function runTraining(
   const classes = dataset.classes.length;
   emit(event);
 
-  const modelName = command.project.meta.name.replace(/[^\w-]/g, '_') || 'model';
-  let model = buildModel(command.project.graph, modelName);
-  let gap = trainingGap(model);
-  if (gap?.kind === 'kernel' && command.backend === 'auto' && selection.chosen !== 'cpu') {
-    // The fastest backend cannot train this network (WebAssembly lacks the depthwise convolution's
-    // gradient): the plain CPU backend has every kernel.
-    model.dispose();
-    const fallback = await selectBackend('cpu');
-    if (!fallback.ok) throw new TrainingProblem(fallback.error, false);
-    const reason = msg('backend.missingKernel', { kernel: gap.kernel, backend: gap.backend });
-    const skipped = { backend: selection.chosen, available: false, reason };
-    emit({
-      type: 'backend',
-      chosen: 'cpu',
-      threads: null,
-      reports: [...selection.reports.filter((r) => r.backend !== selection.chosen), skipped, ...fallback.reports],
-    });
-    model = buildModel(command.project.graph, modelName);
-    gap = trainingGap(model);
-  }
-  if (gap) throw new TrainingProblem(gapProblem(gap, command.project.graph), false);
+  const model = await trainableModel(command.project, command.backend, selection, emit);
   const optimizer = optimizerFor(settings);
   model.compile({ optimizer, loss: LOSSES[settings.loss], metrics: ['accuracy'] });
 

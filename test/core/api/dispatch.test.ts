@@ -26,6 +26,7 @@ const handlers: ApiHandlers = {
   'autosave.read': async () => null,
   'autosave.clear': async () => null,
   'train.start': async () => ({ ok: true, runId: 'run-1' }),
+  'train.probe': async () => ({ ok: false, errors: [] }),
   'train.pause': async () => null,
   'train.resume': async () => null,
   'train.stop': async () => null,

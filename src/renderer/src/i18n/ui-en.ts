@@ -468,6 +468,11 @@ export const uiEn = {
   'settings.threadsAuto': 'Automatic ({n})',
   'settings.threadsHelp':
     'How many processor cores WebAssembly training computes on. Automatic: all of them, one left for the window on machines with 4 or more.',
+  'settings.probe': 'Measure speed',
+  'settings.probing': 'Measuring… (a few seconds)',
+  'settings.probeResult': 'About {speed} images/s here: {epochs} epochs of {images} images take about {time}.',
+  'settings.probeResultOneEpoch': 'About {speed} images/s here: one epoch of {images} images takes about {time}.',
+  'settings.probeStale': 'The network has changed since it was measured: measure again.',
   'settings.presets': 'Presets',
   'settings.presetQuick': 'Quick try: 1 epoch on 10% of the data',
   'settings.presetCourse': 'Course defaults: 10 epochs, Adam 0.001, batch 128',

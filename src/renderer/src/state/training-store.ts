@@ -12,6 +12,7 @@ import {
   newRunRecord,
   type BackendReport,
   type DatasetDescription,
+  type Graph,
   type HostEvent,
   type Msg,
   type RunRecord,
@@ -43,6 +44,12 @@ export interface DataPanelState {
   errors: Msg[];
 }
 
+export type ProbeState =
+  | { status: 'measuring' }
+  /** `graph`: the network measured (an edit makes the figure stale). */
+  | { status: 'done'; samplesPerSecond: number; threads: number | null; graph: Graph }
+  | { status: 'failed'; errors: Msg[] };
+
 export interface TrainingState {
   live: LiveRun | null;
   /** Problems that kept a run from starting. */
@@ -57,6 +64,8 @@ export interface TrainingState {
   sampleFraction: number | null;
   /** CPU threads for WebAssembly training (this machine's choice, not the project's); null: automatic. */
   threads: number | null;
+  /** The last speed measurement of the network on this machine (train.probe), or its problems. */
+  probe: ProbeState | null;
   /** The question "stop training to edit the network?", when an edit was refused. */
   stopToEditAsked: boolean;
   set(partial: Partial<Omit<TrainingState, 'set'>>): void;
@@ -72,6 +81,7 @@ export const useTraining = create<TrainingState>()((set) => ({
   stopToEditAsked: false,
   sampleFraction: null,
   threads: null,
+  probe: null,
   set: (partial) => set(partial),
 }));
 
@@ -89,6 +99,27 @@ function sampleLimit(state: TrainingState): number | null {
   const dataset = state.data.dataset;
   const total = dataset ? dataset.train + dataset.validation : 60_000;
   return Math.max(1, Math.round(total * state.sampleFraction));
+}
+
+/** The training images a run of the open project takes per epoch (the quick try's share, or all). */
+export function imagesPerEpoch(state: TrainingState): number {
+  const dataset = state.data.dataset;
+  const train = dataset ? dataset.train : 54_000;
+  return state.sampleFraction === null ? train : Math.max(1, Math.round(train * state.sampleFraction));
+}
+
+/** Measures how fast this machine trains the open project's network, for the time a run will take. */
+export async function probeSpeed(): Promise<void> {
+  const store = useTraining.getState();
+  if (isRunning(store.live) || store.probe?.status === 'measuring') return;
+  const project = currentProject(useEditor.getState());
+  store.set({ probe: { status: 'measuring' } });
+  const result = await api['train.probe']({ project: { ...project, runs: [] }, threads: store.threads });
+  const after = useTraining.getState();
+  if (!result.ok) return after.set({ probe: { status: 'failed', errors: result.error.messages } });
+  if (!result.value.ok) return after.set({ probe: { status: 'failed', errors: result.value.errors } });
+  const { samplesPerSecond, threads } = result.value;
+  after.set({ probe: { status: 'done', samplesPerSecond, threads, graph: project.graph } });
 }
 
 /** Starts training the open project. */

@@ -4,6 +4,7 @@
  */
 import { formatInt, type BackendReport } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { duration } from './duration.ts';
 import { isRunning, pauseOrResume, startTraining, stopTraining, useTraining } from '../state/training-store.ts';
 
 const BACKEND_NAMES: Record<string, string> = {
@@ -13,13 +14,6 @@ const BACKEND_NAMES: Record<string, string> = {
   wasm: 'WebAssembly',
   cpu: 'JavaScript CPU',
 };
-
-function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '…';
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
 
 function BackendBadge({
   chosen,

@@ -1,10 +1,11 @@
 /** The Training panel: every engine setting with a short explanation, and presets. */
 import type { ReactNode } from 'react';
-import type { TrainingSettings } from '@core/index.ts';
+import { formatInt, type TrainingSettings } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { useEditor } from '../state/editor-store.ts';
-import { selectRunning, useTraining } from '../state/training-store.ts';
+import { imagesPerEpoch, probeSpeed, selectRunning, useTraining } from '../state/training-store.ts';
+import { duration } from './duration.ts';
 
 const OPTIMIZERS: Record<TrainingSettings['optimizer'], string> = {
   adam: 'Adam',
@@ -68,6 +69,44 @@ function NumberInput({
 const CORES = Math.max(1, navigator.hardwareConcurrency || 1);
 const AUTOMATIC_THREADS = CORES >= 4 ? CORES - 1 : CORES;
 
+/**
+ * How long a run will take on this machine: a two-second measurement of the network (train.probe), turned
+ * into the time for the epochs and images set now. An edit to the network makes the figure stale.
+ */
+function SpeedEstimate() {
+  const { t, tf, tm } = useLang();
+  const probe = useTraining((state) => state.probe);
+  const running = useTraining(selectRunning);
+  const images = useTraining(imagesPerEpoch);
+  const epochs = useEditor((state) => state.settings.training.epochs);
+  const graph = useEditor((state) => state.history.present.graph);
+  const measuring = probe?.status === 'measuring';
+  return (
+    <div className="speed-estimate" data-testid="speed-estimate">
+      <button type="button" onClick={() => void probeSpeed()} disabled={running || measuring} data-testid="probe-speed">
+        {measuring ? t('settings.probing') : t('settings.probe')}
+      </button>
+      {probe?.status === 'done' && (
+        <small className={probe.graph === graph ? '' : 'muted'} data-testid="probe-result">
+          {probe.graph === graph
+            ? tf(epochs === 1 ? 'settings.probeResultOneEpoch' : 'settings.probeResult', {
+                speed: formatInt(Math.round(probe.samplesPerSecond)),
+                time: duration((epochs * images) / probe.samplesPerSecond),
+                epochs,
+                images: formatInt(images),
+              })
+            : t('settings.probeStale')}
+        </small>
+      )}
+      {probe?.status === 'failed' && (
+        <small className="error" role="alert" data-testid="probe-result">
+          {probe.errors.map((m) => tm(m)).join(' ')}
+        </small>
+      )}
+    </div>
+  );
+}
+
 /** CPU threads for WebAssembly: this machine's choice (kept for the session), not saved with the project. */
 function ThreadsField() {
   const { tf } = useLang();
@@ -78,7 +117,10 @@ function ThreadsField() {
         value={threads ?? 'auto'}
         data-testid="settings-threads"
         onChange={(e) =>
-          useTraining.getState().set({ threads: e.target.value === 'auto' ? null : Number(e.target.value) })
+          // Another thread count makes an earlier speed measurement meaningless.
+          useTraining
+            .getState()
+            .set({ threads: e.target.value === 'auto' ? null : Number(e.target.value), probe: null })
         }
       >
         <option value="auto">{tf('settings.threadsAuto', { n: AUTOMATIC_THREADS })}</option>
@@ -215,6 +257,7 @@ export function SettingsPanel() {
           <NumberInput value={s.seed} onValue={(seed) => update({ seed })} valid={Number.isInteger} step={1} />
         </Field>
         <ThreadsField />
+        <SpeedEstimate />
       </fieldset>
     </section>
   );
