@@ -19,7 +19,9 @@ import {
   type HostEvent,
   type StartResult,
   type TrainedModel,
+  type TrainerCommand,
   type TrainerEvent,
+  type Msg,
 } from '../core/index.ts';
 import { forkTrainer, startTrainer, type LaunchTrainer, type TrainerRun } from './trainer-client.ts';
 
@@ -106,48 +108,46 @@ export class TrainingService {
   }
 
   private async describeNow(params: ApiArgs<'dataset.describe'>): Promise<DescribeResult> {
-    const events: TrainerEvent[] = [];
-    const run = startTrainer(
+    const { answer, errors } = await this.ask(
       {
         type: 'describe',
         dataset: params.dataset,
         inputShape: params.inputShape,
         validationSplit: params.validationSplit,
       },
-      (event) => events.push(event),
-      this.launch,
+      'dataset',
     );
-    this.live.add(run);
-    await run.finished;
-    this.live.delete(run);
-    const described = events.find((e) => e.type === 'dataset');
-    if (described?.type === 'dataset') return { ok: true, dataset: described };
-    const error = events.find((e) => e.type === 'error');
-    return { ok: false, errors: [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })] };
+    return answer ? { ok: true, dataset: answer } : { ok: false, errors };
   }
 
   /** A speed probe, queued with the descriptions (each is a process of its own); refused while a run trains. */
   probe(params: ApiArgs<'train.probe'>): Promise<ProbeResult> {
     if (this.current) return Promise.resolve({ ok: false, errors: [msg('train.alreadyRunning')] });
-    return this.describing(() => this.probeNow(params));
+    return this.describing(async () => {
+      const { project, backend, threads } = params;
+      const { answer, errors } = await this.ask({ type: 'probe', project, backend, threads }, 'speed');
+      if (!answer) return { ok: false, errors };
+      return { ok: true, samplesPerSecond: answer.samplesPerSecond, backend: answer.backend, threads: answer.threads };
+    });
   }
 
-  private async probeNow(params: ApiArgs<'train.probe'>): Promise<ProbeResult> {
+  /**
+   * Runs a trainer process for one question (a description, a probe) and returns its answer, the event of
+   * type `answer`, or why there is none: the trainer's error, or that the process ended without one.
+   */
+  private async ask<K extends TrainerEvent['type']>(
+    command: Extract<TrainerCommand, { type: 'describe' | 'probe' }>,
+    answer: K,
+  ): Promise<{ answer: Extract<TrainerEvent, { type: K }> | null; errors: Msg[] }> {
     const events: TrainerEvent[] = [];
-    const run = startTrainer(
-      { type: 'probe', project: params.project, backend: params.backend, threads: params.threads },
-      (event) => events.push(event),
-      this.launch,
-    );
+    const run = startTrainer(command, (event) => events.push(event), this.launch);
     this.live.add(run);
     await run.finished;
     this.live.delete(run);
-    const speed = events.find((e) => e.type === 'speed');
-    if (speed?.type === 'speed') {
-      return { ok: true, samplesPerSecond: speed.samplesPerSecond, backend: speed.backend, threads: speed.threads };
-    }
+    const found = events.find((e): e is Extract<TrainerEvent, { type: K }> => e.type === answer) ?? null;
     const error = events.find((e) => e.type === 'error');
-    return { ok: false, errors: [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })] };
+    const errors = [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })];
+    return { answer: found, errors: found ? [] : errors };
   }
 
   async model(runId: string): Promise<TrainedModel | null> {
