@@ -79,6 +79,10 @@ describe('the Train view', () => {
       .toBe(threads > 1 ? `Backend: WebAssembly · ${threads} threads` : 'Backend: WebAssembly');
     await expect.poll(() => byId('train-progress').textContent(), { timeout: 30_000 }).toMatch(/images\/s/);
     await screenshot(app.page, 'train-running');
+    // After the epoch the test images are checked, with a progress of their own.
+    await byId('train-testing').waitFor({ timeout: 120_000 });
+    expect(await byId('train-testing').textContent()).toBe('Testing the trained network on 10,000 test images…');
+    await screenshot(app.page, 'train-testing');
     await byId('test-accuracy').waitFor({ timeout: 120_000 });
     const accuracy = Number((await byId('test-accuracy').locator('strong').textContent())!.replace('%', ''));
     // 5,400 training images for one epoch: the textbook net is well past chance (10%).

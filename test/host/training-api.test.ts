@@ -101,8 +101,16 @@ describe('training through the host API', () => {
     const dataset = events.find((e) => e.type === 'dataset');
     expect(dataset).toMatchObject({ name: 'MNIST', train: 461, validation: 51, test: 10_000 });
     expect(events.some((e) => e.type === 'epoch')).toBe(true);
+    // After the last epoch, the test images checked are counted up to all 10,000, before the evaluation.
+    const testing = events.filter((e) => e.type === 'testing');
+    expect(testing[0]).toEqual({ type: 'testing', done: 0, total: 10_000 });
+    expect(testing.at(-1)).toEqual({ type: 'testing', done: 10_000, total: 10_000 });
+    expect(events.findIndex((e) => e.type === 'testing')).toBeGreaterThan(
+      events.findLastIndex((e) => e.type === 'epoch'),
+    );
     const evaluation = events.find((e) => e.type === 'evaluation');
     if (evaluation?.type !== 'evaluation') throw new Error('no evaluation');
+    expect(events.indexOf(evaluation)).toBeGreaterThan(events.indexOf(testing.at(-1)!));
     expect(evaluation.gallery.length).toBeGreaterThan(0);
     const wrong = evaluation.gallery[0]!;
     expect(wrong.predicted).not.toBe(wrong.label);

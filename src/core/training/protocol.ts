@@ -112,6 +112,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     samplesPerSecond: z.number(),
     etaSeconds: z.number(),
   }),
+  /** After the last epoch: the trained network is being checked on the test images, `done` of `total`. */
+  z.object({ type: z.literal('testing'), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   epochPointSchema.extend({ type: z.literal('epoch') }),
   z.object({
     type: z.literal('evaluation'),

@@ -464,6 +464,8 @@ export const uiEn = {
   'settings.patience': 'Patience (epochs)',
   'settings.augmentation': 'Data augmentation (small random rotations, shifts and zooms)',
   'settings.seed': 'Random seed',
+  'settings.seedHelp':
+    'Fixes the order the images come in each epoch (and, for a folder of images, which ones are kept for testing). The starting weights and Dropout are drawn anew each run, so two runs with the same seed still end a little apart.',
   'settings.threads': 'CPU threads',
   'settings.threadsAuto': 'Automatic ({n})',
   'settings.threadsHelp':
@@ -484,6 +486,7 @@ export const uiEn = {
   'run.batch': 'Batch {n} of {total}',
   'run.speed': '{n} images/s',
   'run.eta': 'about {t} left',
+  'run.testing': 'Testing the trained network on {n} test images…',
   'run.backend': 'Backend: {name}',
   'run.backendThreads': 'Backend: {name} · {n} threads',
   'run.paused': 'Paused',

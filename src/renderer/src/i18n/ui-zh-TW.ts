@@ -441,6 +441,8 @@ export const uiZhTW: Record<UiKey, string> = {
   'settings.patience': '耐心（訓練週期數）',
   'settings.augmentation': '資料擴增（小幅隨機旋轉、平移與縮放）',
   'settings.seed': '隨機種子',
+  'settings.seedHelp':
+    '固定每個訓練週期影像出現的順序（影像資料夾則也固定哪些影像留作測試）。起始權重與 Dropout 每次訓練都重新抽取，所以同一個種子的兩次訓練結果仍會略有不同。',
   'settings.threads': 'CPU 執行緒',
   'settings.threadsAuto': '自動（{n}）',
   'settings.threadsHelp': 'WebAssembly 訓練使用幾個處理器核心。自動：全部使用，4 核以上的電腦留一個給視窗。',
@@ -460,6 +462,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'run.batch': '第 {n} / {total} 個批次',
   'run.speed': '每秒 {n} 張',
   'run.eta': '約剩 {t}',
+  'run.testing': '正在用 {n} 張測試影像檢驗訓練好的網路…',
   'run.backend': '後端：{name}',
   'run.backendThreads': '後端：{name} · {n} 個執行緒',
   'run.paused': '已暫停',

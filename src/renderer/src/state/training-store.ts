@@ -26,6 +26,8 @@ export interface LiveRun {
   runId: string;
   record: RunRecord;
   progress: Extract<TrainerEvent, { type: 'progress' }> | null;
+  /** After the last epoch, the test images checked so far. */
+  testing: Extract<TrainerEvent, { type: 'testing' }> | null;
   reports: BackendReport[];
   paused: boolean;
   stopping: boolean;
@@ -140,7 +142,16 @@ export async function startTraining(): Promise<void> {
     network: { params: totals.total, layers: project.graph.nodes.length },
   });
   useTraining.getState().set({
-    live: { runId: record.id, record, progress: null, reports: [], paused: false, stopping: false, images: NO_IMAGES },
+    live: {
+      runId: record.id,
+      record,
+      progress: null,
+      testing: null,
+      reports: [],
+      paused: false,
+      stopping: false,
+      images: NO_IMAGES,
+    },
     shownRunId: null,
   });
   useEditor.getState().setLock(() => useTraining.getState().set({ stopToEditAsked: true }));
@@ -179,6 +190,9 @@ function onTrainingEvent(runId: string, event: TrainerEvent): void {
       break;
     case 'progress':
       next.progress = event;
+      break;
+    case 'testing':
+      next.testing = event;
       break;
     case 'paused':
     case 'resumed':

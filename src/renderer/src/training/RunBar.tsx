@@ -71,7 +71,12 @@ export function RunBar() {
       </div>
       {running && (
         <div className="run-bar__progress" data-testid="train-progress">
-          {progress ? (
+          {live.testing ? (
+            <label data-testid="train-testing">
+              <span>{tf('run.testing', { n: formatInt(live.testing.total) })}</span>
+              <progress value={live.testing.done} max={Math.max(1, live.testing.total)} />
+            </label>
+          ) : progress ? (
             <>
               <label>
                 <span>{tf('run.epoch', { n: progress.epoch, total: progress.epochs })}</span>

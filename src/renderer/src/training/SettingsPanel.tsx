@@ -253,7 +253,7 @@ export function SettingsPanel() {
           />
           {t('settings.augmentation')}
         </label>
-        <Field label="settings.seed">
+        <Field label="settings.seed" help="settings.seedHelp">
           <NumberInput value={s.seed} onValue={(seed) => update({ seed })} valid={Number.isInteger} step={1} />
         </Field>
         <ThreadsField />
