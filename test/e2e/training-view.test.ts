@@ -78,6 +78,20 @@ describe('the Train view', () => {
       .poll(() => byId('backend-badge').textContent(), { timeout: 30_000 })
       .toBe(threads > 1 ? `Backend: WebAssembly · ${threads} threads` : 'Backend: WebAssembly');
     await expect.poll(() => byId('train-progress').textContent(), { timeout: 30_000 }).toMatch(/images\/s/);
+    // Opened, the badge says it in plain words; the technical reasons are one click further.
+    await byId('backend-badge').click();
+    const details = byId('backend-details');
+    expect(await details.textContent()).toContain(
+      threads > 1
+        ? `Training on this computer's processor (WebAssembly, ${threads} threads).`
+        : `Training on this computer's processor (WebAssembly, one thread).`,
+    );
+    expect(await details.textContent()).toContain('Not available on this computer: NVIDIA graphics card (CUDA)');
+    expect(await byId('backend-technical').isVisible()).toBe(false);
+    await details.getByText('Technical details').click();
+    expect(await byId('backend-technical').textContent()).toContain('WebAssembly: ');
+    await screenshot(app.page, 'train-backend-details');
+    await byId('backend-badge').click();
     await screenshot(app.page, 'train-running');
     // After the epoch the test images are checked, with a progress of their own.
     await byId('train-testing').waitFor({ timeout: 120_000 });
@@ -273,4 +287,17 @@ describe('the Train view', () => {
     await screenshot(app.page, 'train-data-error-zh');
     expect((app.page as unknown as { problems: string[] }).problems).toEqual([]);
   }, 60_000);
+
+  it('says the thread count and the run’s time in Traditional Chinese, at 1024×768', async () => {
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    expect(await byId('settings-threads').locator('option:checked').textContent()).toBe(`自動（${defaultThreads()}）`);
+    await byId('probe-speed').click();
+    await expect
+      .poll(() => byId('probe-result').textContent(), { timeout: 60_000 })
+      .toMatch(/^這台電腦約每秒 [\d,]+ 張影像：.*約需 \d+(\.\d)? (秒|分鐘|小時)。$/);
+    await byId('probe-result').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'train-speed-estimate-zh-1024');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
+    await app.page.getByLabel('語言').selectOption('en');
+  }, 90_000);
 });

@@ -489,6 +489,22 @@ export const uiEn = {
   'run.testing': 'Testing the trained network on {n} test images…',
   'run.backend': 'Backend: {name}',
   'run.backendThreads': 'Backend: {name} · {n} threads',
+  'run.backendWhy.wasm':
+    "Training on this computer's processor (WebAssembly, {n} threads). It comes with ConvStudio and works on every computer.",
+  'run.backendWhy.wasmOneThread':
+    "Training on this computer's processor (WebAssembly, one thread). It comes with ConvStudio and works on every computer.",
+  'run.backendWhy.cpu':
+    'Training with plain JavaScript on the processor: the slowest way, used because nothing faster could start.',
+  'run.backendWhy.cuda': 'Training on the NVIDIA graphics card (CUDA): the fastest way.',
+  'run.backendWhy.webgpu': 'Training on the graphics card (WebGPU).',
+  'run.backendWhy.tfjs-node': "Training with TensorFlow's own library for the processor.",
+  'run.backendSkipped': 'Not available on this computer:',
+  'run.technical': 'Technical details',
+  'backendName.cuda': 'NVIDIA graphics card (CUDA)',
+  'backendName.webgpu': 'graphics card (WebGPU)',
+  'backendName.tfjs-node': "TensorFlow's library for the processor",
+  'backendName.wasm': 'WebAssembly',
+  'backendName.cpu': 'plain JavaScript',
   'run.paused': 'Paused',
   'run.stopping': 'Stopping…',
   'run.notStarted': 'Press Train to teach the network with the data on the left. Progress and charts appear here.',

@@ -1,44 +1,15 @@
 /**
- * Start, Pause/Resume and Stop; progress of the epoch and of the run, images per second and time left; a
- * badge naming the backend, with why it was chosen and why each faster one was not.
+ * Start, Pause/Resume and Stop; progress of the epoch and of the run (then of the test), images per second
+ * and time left; the badge naming the backend (BackendBadge.tsx).
  */
-import { formatInt, type BackendReport } from '@core/index.ts';
+import { formatInt } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { BackendBadge } from './BackendBadge.tsx';
 import { duration } from './duration.ts';
 import { isRunning, pauseOrResume, startTraining, stopTraining, useTraining } from '../state/training-store.ts';
 
-const BACKEND_NAMES: Record<string, string> = {
-  cuda: 'CUDA',
-  webgpu: 'WebGPU',
-  'tfjs-node': 'TensorFlow (CPU)',
-  wasm: 'WebAssembly',
-  cpu: 'JavaScript CPU',
-};
-
-function BackendBadge({
-  chosen,
-  threads,
-  reports,
-}: {
-  chosen: string;
-  threads: number | null;
-  reports: BackendReport[];
-}) {
-  const { tf, tm } = useLang();
-  const why = reports
-    .map((r) => `${BACKEND_NAMES[r.backend] ?? r.backend}: ${r.reason ? tm(r.reason) : '✓'}`)
-    .join('\n');
-  return (
-    <span className={`badge badge--${chosen}`} title={why} tabIndex={0} data-testid="backend-badge">
-      {threads !== null && threads > 1
-        ? tf('run.backendThreads', { name: BACKEND_NAMES[chosen] ?? chosen, n: threads })
-        : tf('run.backend', { name: BACKEND_NAMES[chosen] ?? chosen })}
-    </span>
-  );
-}
-
 export function RunBar() {
-  const { t, tf, tm } = useLang();
+  const { t, tf, tm, lang } = useLang();
   const live = useTraining((s) => s.live);
   const startErrors = useTraining((s) => s.startErrors);
   const fraction = useTraining((s) => s.sampleFraction);
@@ -88,7 +59,7 @@ export function RunBar() {
               </label>
               <span className="muted small">
                 {tf('run.speed', { n: formatInt(Math.round(progress.samplesPerSecond)) })} ·{' '}
-                {tf('run.eta', { t: duration(progress.etaSeconds) })}
+                {tf('run.eta', { t: duration(progress.etaSeconds, lang) })}
               </span>
             </>
           ) : (

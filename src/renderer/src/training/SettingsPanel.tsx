@@ -74,7 +74,7 @@ const AUTOMATIC_THREADS = CORES >= 4 ? CORES - 1 : CORES;
  * into the time for the epochs and images set now. An edit to the network makes the figure stale.
  */
 function SpeedEstimate() {
-  const { t, tf, tm } = useLang();
+  const { t, tf, tm, lang } = useLang();
   const probe = useTraining((state) => state.probe);
   const running = useTraining(selectRunning);
   const images = useTraining(imagesPerEpoch);
@@ -91,7 +91,7 @@ function SpeedEstimate() {
           {probe.graph === graph
             ? tf(epochs === 1 ? 'settings.probeResultOneEpoch' : 'settings.probeResult', {
                 speed: formatInt(Math.round(probe.samplesPerSecond)),
-                time: duration((epochs * images) / probe.samplesPerSecond),
+                time: duration((epochs * images) / probe.samplesPerSecond, lang),
                 epochs,
                 images: formatInt(images),
               })

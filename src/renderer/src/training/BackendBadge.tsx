@@ -1,0 +1,65 @@
+/**
+ * The badge naming what a run trains on. Opened, it says so in plain words, which faster ways this computer
+ * lacks, and — one click further, for whoever needs it — each backend's technical reason.
+ */
+import { BACKENDS, type BackendName, type BackendReport } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import type { UiKey } from '../i18n/ui-en.ts';
+
+/** The names on the badge itself. */
+const BADGE_NAMES: Record<BackendName, string> = {
+  cuda: 'CUDA',
+  webgpu: 'WebGPU',
+  'tfjs-node': 'TensorFlow (CPU)',
+  wasm: 'WebAssembly',
+  cpu: 'JavaScript CPU',
+};
+
+const plainName = (backend: BackendName) => `backendName.${backend}` as UiKey;
+
+export function BackendBadge({
+  chosen,
+  threads,
+  reports,
+}: {
+  /** As the run record keeps it: a backend's name (an older file may hold one this version lacks). */
+  chosen: string;
+  threads: number | null;
+  reports: BackendReport[];
+}) {
+  const { t, tf, tm } = useLang();
+  const known = (BACKENDS as readonly string[]).includes(chosen) ? (chosen as BackendName) : null;
+  const name = known ? BADGE_NAMES[known] : chosen;
+  const skipped = reports.filter((r) => !r.available);
+  return (
+    <details className="backend-details">
+      <summary className={`badge badge--${chosen}`} data-testid="backend-badge">
+        {threads !== null && threads > 1 ? tf('run.backendThreads', { name, n: threads }) : tf('run.backend', { name })}
+      </summary>
+      <div className="backend-details__panel" data-testid="backend-details">
+        {known && (
+          <p>
+            {known === 'wasm' && (threads ?? 1) === 1
+              ? t('run.backendWhy.wasmOneThread')
+              : tf(`run.backendWhy.${known}` as UiKey, { n: threads ?? 1 })}
+          </p>
+        )}
+        {skipped.length > 0 && (
+          <p>
+            {t('run.backendSkipped')} {skipped.map((r) => t(plainName(r.backend))).join(', ')}.
+          </p>
+        )}
+        <details>
+          <summary>{t('run.technical')}</summary>
+          <ul className="small" data-testid="backend-technical">
+            {reports.map((r) => (
+              <li key={r.backend}>
+                {BADGE_NAMES[r.backend]}: {r.reason ? tm(r.reason) : '✓'}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
+    </details>
+  );
+}
