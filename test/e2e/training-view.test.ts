@@ -69,7 +69,12 @@ describe('the Train view', () => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(app.page, 'train-speed-estimate-1024');
     await app.page.setViewportSize({ width: 1440, height: 900 });
+    // The project's settings are the course's: that preset shows as chosen, until the quick try is.
+    expect(await byId('preset-course').getAttribute('aria-pressed')).toBe('true');
+    expect(await byId('preset-quick').getAttribute('aria-pressed')).toBe('false');
     await byId('preset-quick').click();
+    expect(await byId('preset-quick').getAttribute('aria-pressed')).toBe('true');
+    expect(await byId('preset-course').getAttribute('aria-pressed')).toBe('false');
     // The quick try's preset: one epoch of a tenth of the images.
     expect(await byId('probe-result').textContent()).toMatch(/one epoch of 5,400 images takes about/);
     await byId('train-start').click();

@@ -140,6 +140,11 @@ export function SettingsPanel() {
   const { t } = useLang();
   const s = useEditor((state) => state.settings.training);
   const locked = useTraining(selectRunning);
+  const fraction = useTraining((state) => state.sampleFraction);
+  // A preset shows as chosen while the settings are still its own.
+  const quick = s.epochs === 1 && fraction === 0.1;
+  const course =
+    s.epochs === 10 && s.optimizer === 'adam' && s.learningRate === 0.001 && s.batchSize === 128 && fraction === null;
   return (
     <section className="panel settings-panel" aria-labelledby="settings-title" data-testid="settings-panel">
       <h2 id="settings-title">{t('settings.title')}</h2>
@@ -152,6 +157,7 @@ export function SettingsPanel() {
               update({ epochs: 1 });
               useTraining.getState().set({ sampleFraction: 0.1 });
             }}
+            aria-pressed={quick}
             data-testid="preset-quick"
           >
             {t('settings.presetQuick')}
@@ -162,6 +168,8 @@ export function SettingsPanel() {
               update({ epochs: 10, optimizer: 'adam', learningRate: 0.001, batchSize: 128 });
               useTraining.getState().set({ sampleFraction: null });
             }}
+            aria-pressed={course}
+            data-testid="preset-course"
           >
             {t('settings.presetCourse')}
           </button>
