@@ -89,8 +89,8 @@ const counts = most > 1 ? [1, most] : [1];
 console.log(
   `backend: ${backend}, ${batches} batches of ${BATCH} after 2 warm-up batches, Adam; threads: ${counts.join(', ')}`,
 );
-const rows: { threads: number; mine: Figures; theirs: Figures | null }[] = [];
-for (const threads of counts) rows.push({ threads, mine: ours(threads), theirs: torch(threads) });
+const rows: { mine: Figures; theirs: Figures | null }[] = [];
+for (const threads of counts) rows.push({ mine: ours(threads), theirs: torch(threads) });
 
 const cell = (text: string, width: number) => text.padStart(width);
 console.log(

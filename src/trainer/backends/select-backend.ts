@@ -71,12 +71,15 @@ export function registerWasmTrainingKernels(): void {
 export type BackendSelection =
   { ok: true; chosen: BackendName; reports: BackendReport[] } | { ok: false; error: Msg; reports: BackendReport[] };
 
-/** `threads`: for the WebAssembly backend (the others choose their own); by default every core but one. */
-export async function selectBackend(choice: BackendChoice, threads = defaultThreads()): Promise<BackendSelection> {
+/**
+ * `threads`: for the WebAssembly backend (the others choose their own); null, the default: every core, one
+ * left to the window from four up.
+ */
+export async function selectBackend(choice: BackendChoice, threads: number | null = null): Promise<BackendSelection> {
   const reports: BackendReport[] = [];
   const order: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
   for (const name of order) {
-    const result = await activate(name, threads);
+    const result = await activate(name, threads ?? defaultThreads());
     if (result.ok) {
       await tf.ready();
       const note = name === 'cpu' ? msg('backend.cpuSlow') : name === 'wasm' ? msg('backend.wasmFast') : null;

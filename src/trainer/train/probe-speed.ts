@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { analyse, msg, type ProbeCommand, type TrainerEvent } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
-import { defaultThreads, wasmThreads } from '../backends/wasm-threads.ts';
+import { wasmThreads } from '../backends/wasm-threads.ts';
 import { LOSSES, optimizerFor, trainableModel, TrainingProblem } from './run-training.ts';
 
 /** Steps are timed for at least this long, after one step that is not (it compiles and allocates). */
@@ -16,7 +16,7 @@ const PROBE_STEPS = 3;
 
 export async function probeSpeed(command: ProbeCommand): Promise<TrainerEvent> {
   try {
-    const selection = await selectBackend(command.backend, command.threads ?? defaultThreads());
+    const selection = await selectBackend(command.backend, command.threads);
     if (!selection.ok) return { type: 'error', message: selection.error, training: false };
     const firstError = analyse(command.project.graph).diagnostics.find((d) => d.severity === 'error');
     if (firstError) return { type: 'error', message: firstError.message, training: false };

@@ -26,7 +26,7 @@ import {
   type TrainingSettings,
 } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
-import { defaultThreads, wasmThreads } from '../backends/wasm-threads.ts';
+import { wasmThreads } from '../backends/wasm-threads.ts';
 import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
@@ -206,7 +206,7 @@ export async function runTraining(
   control: RunControl,
 ): Promise<void> {
   const settings = command.project.training;
-  const selection = await selectBackend(command.backend, command.threads ?? defaultThreads());
+  const selection = await selectBackend(command.backend, command.threads);
   if (!selection.ok) throw new TrainingProblem(selection.error, false);
   const threads = selection.chosen === 'wasm' ? wasmThreads() : null;
   emit({ type: 'backend', chosen: selection.chosen, reports: selection.reports, threads });

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { imageInput } from '../../analysis/rules/image-input.ts';
 import { NO_MACS_EXPLANATION, NO_PARAMS_EXPLANATION } from '../../analysis/rules/no-weights.ts';
-import { LIMITS, checkInt } from '../../analysis/rules/ranges.ts';
 import { keepField } from '../../analysis/rules/receptive-field.ts';
 import { NO_OUTPUT, NO_PARAMS, type LayerRule } from '../../analysis/rules/rule.ts';
 import { NO_CODE } from '../../export/torch-parts.ts';
@@ -12,7 +11,7 @@ import { kerasArg } from '../keras-config.ts';
 import { defineLayer } from '../layer-module.ts';
 import { pairSchema } from '../params.ts';
 import { setting } from '../settings-kinds.ts';
-import { readEdges } from './zero-padding2d.ts';
+import { checkEdges, readEdges } from './zero-padding2d.ts';
 
 const schema = z.object({
   /** [[top, bottom], [left, right]] */
@@ -24,14 +23,7 @@ const schema = z.object({
 
 const rule: LayerRule<z.infer<typeof schema>> = {
   checkSettings({ params }, label, report) {
-    const [[top, bottom], [left, right]] = params.cropping;
-    for (const [name, value] of [
-      ['cropping top', top],
-      ['cropping bottom', bottom],
-      ['cropping left', left],
-      ['cropping right', right],
-    ] as const)
-      checkInt(report, label, name, value, LIMITS.padding);
+    checkEdges(report, label, 'cropping', params.cropping);
   },
   infer({ node, label, inputs, inputFields, report }) {
     const image = imageInput(inputs[0]!, label, report);

@@ -23,14 +23,7 @@ const schema = z.object({
 
 const rule: LayerRule<z.infer<typeof schema>> = {
   checkSettings({ params }, label, report) {
-    const [[top, bottom], [left, right]] = params.padding;
-    const named: Array<[string, number]> = [
-      ['padding top', top],
-      ['padding bottom', bottom],
-      ['padding left', left],
-      ['padding right', right],
-    ];
-    for (const [setting, value] of named) checkInt(report, label, setting, value, LIMITS.padding);
+    checkEdges(report, label, 'padding', params.padding);
   },
   infer({ node, label, inputs, inputFields, report }) {
     const image = imageInput(inputs[0]!, label, report);
@@ -66,6 +59,22 @@ const rule: LayerRule<z.infer<typeof schema>> = {
 };
 
 /** 1 → [[1,1],[1,1]]; [1,2] → [[1,1],[2,2]]; [[1,2],[3,4]] as it is (ZeroPadding2D's and Cropping2D's). */
+/** Each of the four edges a whole number of rows or columns (ZeroPadding2D's padding, Cropping2D's cropping). */
+export function checkEdges(
+  report: Parameters<typeof checkInt>[0],
+  label: string,
+  key: 'padding' | 'cropping',
+  [[top, bottom], [left, right]]: [Pair, Pair],
+): void {
+  const edges: Array<[string, number]> = [
+    ['top', top],
+    ['bottom', bottom],
+    ['left', left],
+    ['right', right],
+  ];
+  for (const [edge, value] of edges) checkInt(report, label, `${key} ${edge}`, value, LIMITS.padding);
+}
+
 export function readEdges(c: Config, key: 'padding' | 'cropping', fallback: number): [Pair, Pair] {
   const value = c[key] ?? fallback;
   if (typeof value === 'number')
