@@ -118,15 +118,19 @@ export function createKernelPool(
  * the starts multiples of `align`.
  */
 export function splitRange(count: number, parts: number, least = 1, align = 1): [number, number][] {
-  const n = Math.max(1, Math.min(parts, Math.floor(count / Math.max(least, align))));
-  const ranges: [number, number][] = [];
-  let start = 0;
-  for (let i = 1; i <= n; i++) {
-    const end = i === n ? count : Math.round((count * i) / n / align) * align;
-    if (end > start) ranges.push([start, end]);
-    start = Math.max(start, end);
+  // Starts rounded down to the alignment (the last run takes the rest); where that leaves a run shorter
+  // than `least`, one run fewer.
+  for (let n = Math.max(1, Math.min(parts, Math.floor(count / Math.max(least, align)))); n > 1; n--) {
+    const ranges: [number, number][] = [];
+    let start = 0;
+    for (let i = 1; i <= n; i++) {
+      const end = i === n ? count : Math.floor((count * i) / n / align) * align;
+      ranges.push([start, end]);
+      start = end;
+    }
+    if (ranges.every(([a, b]) => b - a >= least && b > a)) return ranges;
   }
-  return ranges.length > 0 ? ranges : [[0, count]];
+  return [[0, count]];
 }
 
 /**
