@@ -96,6 +96,10 @@ describe('the Train view', () => {
     await details.getByText('Technical details').click();
     expect(await byId('backend-technical').textContent()).toContain('WebAssembly: ');
     await screenshot(app.page, 'train-backend-details');
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    expect(await details.isVisible()).toBe(true);
+    await screenshot(app.page, 'train-backend-details-1024');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
     await byId('backend-badge').click();
     await screenshot(app.page, 'train-running');
     // After the epoch the test images are checked, with a progress of their own.
