@@ -32,6 +32,11 @@ function wasmPthreadWorker(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: {
+      // fflate's Node build declares its own `require`, which clashes with the bundler's in a chunk that
+      // has both (the trainer did not start). Its plain ES build has the same functions without it.
+      alias: { fflate: resolve('node_modules/fflate/esm/browser.js') },
+    },
     build: {
       // Small pure-JavaScript dependencies are bundled in: Node resolves and reads zod's hundred files on
       // every start of the `convstudio` command otherwise (zod's hundred files alone took 0.13 s) (docs/performance.md, "Start-up").

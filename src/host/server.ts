@@ -10,6 +10,7 @@ import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   MAX_TEXT_CHARS,
+  MAX_UPLOAD_BASE64,
   dispatch,
   wsRequestSchema,
   type ApiHandlers,
@@ -75,7 +76,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const sockets = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_TEXT_CHARS * 2,
+    // The largest request: files opened together (a model and its weights), or a file's text.
+    maxPayload: Math.max(MAX_TEXT_CHARS * 2, MAX_UPLOAD_BASE64) + 1024 * 1024,
   });
   server.on('upgrade', (req, socket, head) => {
     // A client that goes away mid-handshake must not take the host with it (an unhandled 'error').

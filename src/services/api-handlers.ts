@@ -3,7 +3,9 @@ import { loadModelText, type ApiHandlers, type AppInfo, type Lang } from '../cor
 import { dirname } from 'node:path';
 import { sweepStaleTemporaryFiles } from './atomic-write.ts';
 import { AutosaveStore } from './autosave-store.ts';
-import { documentPath, openProject, saveExercise, saveProject, writeDocument } from './project-files.ts';
+import { openAnyFile } from './open-file.ts';
+import { documentPath, saveExercise, saveProject, writeDocument } from './project-files.ts';
+import { openUploadedFiles } from './uploaded-files.ts';
 import { RecentFiles } from './recent-files.ts';
 import type { TrainingService } from './training-service.ts';
 
@@ -38,6 +40,7 @@ async function sweepAfterKilledSaves(dataDir: string, projectsFolder: string, re
 export function createApiHandlers(options: HandlerOptions): ApiHandlers {
   const recent = new RecentFiles(options.dataDir);
   const autosave = new AutosaveStore(options.dataDir);
+  const opening = { recent, training: options.training };
   void sweepAfterKilledSaves(options.dataDir, options.projectsFolder, recent);
   return {
     'app.info': async () => ({
@@ -48,12 +51,13 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       projectsFolder: options.projectsFolder,
       printsPdf: options.printPdf !== undefined && options.dialogs !== undefined,
     }),
-    'project.initial': async () => (options.initialFile ? openProject(options.initialFile, recent) : null),
+    'project.initial': async () => (options.initialFile ? openAnyFile(options.initialFile, opening) : null),
     'project.readText': async ({ fileName, text }) => loadModelText(text, fileName),
-    'project.openPath': async ({ path }) => openProject(path, recent),
+    'project.openPath': async ({ path }) => openAnyFile(path, opening),
+    'project.openFiles': async ({ files }) => openUploadedFiles(files, options.dataDir, opening),
     'project.openDialog': async () => {
       const path = await options.dialogs?.open();
-      return path ? openProject(path, recent) : null;
+      return path ? openAnyFile(path, opening) : null;
     },
     'project.save': async ({ path, project, overwrite }) => saveProject(path, project, recent, overwrite),
     'project.saveDialog': async ({ suggestedName }) => (await options.dialogs?.save(suggestedName)) ?? null,

@@ -82,8 +82,9 @@ export const saveProject = (path: string, project: Project, recent: RecentFiles,
 export const saveExercise = (path: string, exercise: Exercise, recent: RecentFiles, overwrite = false) =>
   saveJson(path, exercise, EXERCISE_EXTENSION, recent, overwrite);
 
-export async function openProject(path: string, recent: RecentFiles): Promise<OpenedFile> {
+/** `recent`: null where the file is a copy that will be gone (an upload), not a file to offer again. */
+export async function openProject(path: string, recent: RecentFiles | null): Promise<OpenedFile> {
   const result = await readModelFile(path);
-  if (result.ok && (result.kind === 'project' || result.kind === 'exercise')) await recent.add(path);
+  if (recent && result.ok && (result.kind === 'project' || result.kind === 'exercise')) await recent.add(path);
   return { path, result };
 }

@@ -9,7 +9,15 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { msg, trainerEventSchema, type Msg, type TrainerCommand, type TrainerEvent } from '../core/index.ts';
+import {
+  LAST_EVENTS,
+  msg,
+  trainerEventSchema,
+  type Msg,
+  type TrainerCommand,
+  type TrainerEvent,
+  type TrainerJob,
+} from '../core/index.ts';
 import { packageRoot, RUNS_FROM_SOURCES } from './package-root.ts';
 
 /** The trainer as it is built (out/main/trainer.js): what Electron's utilityProcess and plain Node both run. */
@@ -79,7 +87,7 @@ export interface TrainerRun {
 }
 
 export function startTrainer(
-  command: Extract<TrainerCommand, { type: 'start' | 'describe' | 'probe' }>,
+  command: TrainerJob,
   onEvent: (event: TrainerEvent) => void,
   launch: LaunchTrainer = () => forkTrainer(),
 ): TrainerRun {
@@ -89,7 +97,7 @@ export function startTrainer(
   child.onMessage((raw) => {
     const parsed = trainerEventSchema.safeParse(raw);
     if (!parsed.success || ended) return;
-    if (parsed.data.type === 'done' || parsed.data.type === 'error' || parsed.data.type === 'described') ended = true;
+    if (LAST_EVENTS.has(parsed.data.type)) ended = true;
     onEvent(parsed.data);
   });
   const finished = new Promise<void>((resolve) => {

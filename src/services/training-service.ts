@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import {
   analyse,
+  importedRunRecord,
   layersModelJsonSchema,
   weightBytes,
   msg,
@@ -19,9 +20,10 @@ import {
   type HostEvent,
   type StartResult,
   type TrainedModel,
-  type TrainerCommand,
+  type TrainerJob,
   type TrainerEvent,
   type Msg,
+  type Project,
 } from '../core/index.ts';
 import { forkTrainer, startTrainer, type LaunchTrainer, type TrainerRun } from './trainer-client.ts';
 
@@ -38,6 +40,12 @@ type TrainingHandlers = Pick<
   ApiHandlers,
   'train.start' | 'train.probe' | 'train.pause' | 'train.resume' | 'train.stop' | 'train.model' | 'dataset.describe'
 >;
+
+/** A run's id: when it started, and enough randomness that two never meet. */
+const newRunId = () => `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+
+/** A trained model file opened: its network with the imported weights as a run, and what to tell the person. */
+export type ImportResult = { ok: true; project: Project; notices: Msg[] } | { ok: false; errors: Msg[] };
 
 export class TrainingService {
   /** The run going on, as the page sees it: over once it reports done or an error. */
@@ -71,7 +79,7 @@ export class TrainingService {
     const errors = analyse(project.graph).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) return { ok: false, errors: errors.map((d) => d.message) };
     if (!project.dataset) return { ok: false, errors: [msg('train.noDataset')] };
-    const id = `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+    const id = newRunId();
     const run = startTrainer(
       {
         type: 'start',
@@ -81,6 +89,7 @@ export class TrainingService {
         threads: params.threads,
         limitSamples: params.limitSamples,
         saveDir: this.modelDir(id),
+        startFrom: params.startFrom && { ...params.startFrom, dir: this.modelDir(params.startFrom.runId) },
       },
       (event) => {
         // The run is over for the page once it says so: Train may be pressed again while the process exits.
@@ -136,7 +145,7 @@ export class TrainingService {
    * type `answer`, or why there is none: the trainer's error, or that the process ended without one.
    */
   private async ask<K extends TrainerEvent['type']>(
-    command: Extract<TrainerCommand, { type: 'describe' | 'probe' }>,
+    command: Exclude<TrainerJob, { type: 'start' }>,
     answer: K,
   ): Promise<{ answer: Extract<TrainerEvent, { type: K }> | null; errors: Msg[] }> {
     const events: TrainerEvent[] = [];
@@ -148,6 +157,38 @@ export class TrainingService {
     const error = events.find((e) => e.type === 'error');
     const errors = [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })];
     return { answer: found, errors: found ? [] : errors };
+  }
+
+  /**
+   * Opens a trained model file in a trainer process (a malformed file never takes the host down): its
+   * network, with the file's weights saved as a finished run of it ("imported weights"). Where the weights
+   * cannot be taken the network opens without them, and the notices say why.
+   */
+  importModel(path: string, fileName: string): Promise<ImportResult> {
+    return this.describing(async () => {
+      const id = newRunId();
+      const modelDir = this.modelDir(id);
+      const { answer, errors } = await this.ask({ type: 'import', path, fileName, saveDir: modelDir }, 'imported');
+      if (!answer) return { ok: false, errors };
+      if (!answer.project) return { ok: false, errors: answer.errors };
+      const { project, format, weights, labels } = answer;
+      if (answer.weightProblems.length > 0 || weights === 0) {
+        const notices = [msg('weights.notImported', { file: fileName }), ...answer.weightProblems];
+        return { ok: true, project, notices: answer.weightProblems.length > 0 ? notices : [] };
+      }
+      const record = importedRunRecord({
+        id,
+        settings: project.training,
+        network: { params: analyse(project.graph).totals.total, layers: project.graph.nodes.length },
+        modelDir,
+        imported: { file: fileName, format, weights, labels },
+      });
+      return {
+        ok: true,
+        project: { ...project, runs: [record] },
+        notices: [msg('weights.imported', { file: fileName, count: weights })],
+      };
+    });
   }
 
   async model(runId: string): Promise<TrainedModel | null> {

@@ -5,6 +5,7 @@
  */
 import { msg, trainerCommandSchema, type TrainerEvent } from '../core/index.ts';
 import { describeDataset } from './data/describe-dataset.ts';
+import { importModel } from './import/import-model.ts';
 import { ownerChannel } from './owner-channel.ts';
 import { probeSpeed } from './train/probe-speed.ts';
 import { runTraining, TrainingProblem, type RunControl } from './train/run-training.ts';
@@ -67,6 +68,18 @@ owner.onCommand((raw) => {
       if (!started) {
         started = true;
         void probeSpeed(command).then(finish);
+      }
+      break;
+    case 'import':
+      if (!started) {
+        started = true;
+        void importModel(command).then(finish, (error: unknown) =>
+          finish(
+            error instanceof TrainingProblem
+              ? { type: 'error', message: error.problem, training: false }
+              : internalError(error, false),
+          ),
+        );
       }
       break;
     case 'pause':

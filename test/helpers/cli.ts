@@ -35,7 +35,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: Cli
 }
 
 /** Writes `content` to a file in a fresh temporary folder and returns its path. */
-export function tempFile(name: string, content: string): string {
+export function tempFile(name: string, content: string | Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'convstudio-test-'));
   const path = join(dir, name);
   writeFileSync(path, content);

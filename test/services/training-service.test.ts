@@ -36,6 +36,7 @@ describe('TrainingService', () => {
     backend: 'wasm',
     threads: null,
     limitSamples: 64,
+    startFrom: null,
   } as const;
 
   it('takes a new run as soon as the last one reports done, and ends every process on shutdown', async () => {

@@ -37,6 +37,24 @@ describe('the bundled trainer', () => {
     expect(events.at(-1)).toEqual({ type: 'done', stopped: false, savedTo: null });
   }, 60_000);
 
+  it.each(['tiny-cnn.keras', 'tiny-cnn.h5', 'teachable/model.json'])(
+    'opens a trained model file with its weights: %s (HDF5 in WebAssembly, zip, TF.js)',
+    async (file) => {
+      const events: TrainerEvent[] = [];
+      const path = join(import.meta.dirname, '../fixtures/trained', file);
+      const saveDir = join(tmpdir(), `convstudio-bundle-import-${process.pid}-${file.replace(/\W/g, '_')}`);
+      const run = startTrainer(
+        { type: 'import', path, fileName: file, saveDir },
+        (e) => events.push(e),
+        () => forkTrainer(TRAINER_BUNDLE),
+      );
+      await run.finished;
+      expect(events.map((e) => (e.type === 'error' ? e.message : e.type))).toEqual(['imported']);
+      expect(events[0]).toMatchObject({ type: 'imported', weights: 4, weightProblems: [], errors: [] });
+    },
+    60_000,
+  );
+
   it('ends when its owner is killed, even while paused (it sends nothing then)', async () => {
     const owner = join(tmpdir(), `convstudio-owner-${process.pid}.mjs`);
     writeFileSync(

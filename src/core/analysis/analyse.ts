@@ -172,9 +172,11 @@ function frozen(result: RuleResult): RuleResult {
     params: { total, trainable: 0, nonTrainable: total },
     explanations: result.explanations && {
       ...result.explanations,
-      params: params
-        ? { rule: msg('explain.params.frozen', { rule: params.rule, total }), formula: params.formula }
-        : null,
+      // A frozen layer without weights (pooling, Flatten) has nothing for freezing to keep: its rule stands.
+      params:
+        params && total > 0
+          ? { rule: msg('explain.params.frozen', { rule: params.rule, total }), formula: params.formula }
+          : (params ?? null),
     },
   };
 }

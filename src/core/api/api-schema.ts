@@ -26,6 +26,18 @@ export const EVENT_CHANNEL = 'convstudio:event';
 export const MAX_TEXT_CHARS = 50 * 1024 * 1024;
 
 const path = z.string().min(1).max(4096);
+/** A picked file's own name: no folders. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\0]+$/)
+  .refine((name) => name !== '.' && name !== '..');
+
+/** Files opened together from the browser (a model.json, its weights files, metadata.json). */
+export const MAX_UPLOAD_FILES = 200;
+/** Their base64 text together: 200 MB, about 150 MB of files (bigger models open by path, in the desktop app). */
+export const MAX_UPLOAD_BASE64 = 200 * 1024 * 1024;
 const runId = z.string().regex(/^run-[\w-]{1,80}$/);
 const none = z.object({}).strict();
 
@@ -38,6 +50,21 @@ export const apiParams = {
   'project.readText': z
     .object({ fileName: z.string().min(1).max(1024), text: z.string().max(MAX_TEXT_CHARS) })
     .strict(),
+  /**
+   * Opens files picked or dropped together in the browser (a model.json with its weights files and
+   * metadata.json, or one .keras or .h5 file): the host keeps a copy only while it reads them.
+   */
+  'project.openFiles': z
+    .object({
+      files: z
+        .array(z.object({ name: fileName, base64: z.string().max(MAX_UPLOAD_BASE64) }).strict())
+        .min(1)
+        .max(MAX_UPLOAD_FILES),
+    })
+    .strict()
+    .refine((p) => p.files.reduce((sum, f) => sum + f.base64.length, 0) <= MAX_UPLOAD_BASE64, {
+      message: 'the files are larger than a trained model ConvStudio opens',
+    }),
   /** Reads a file from disk by its path. */
   'project.openPath': z.object({ path }).strict(),
   /** The host's own Open dialog (desktop only); null when cancelled. */
@@ -77,6 +104,15 @@ export const apiParams = {
       threads: trainingThreadsSchema,
       /** Train on the first N training images only (quick tries). */
       limitSamples: z.number().int().positive().nullable().default(null),
+      /**
+       * Fine-tuning: start from the weights of this earlier run (or imported model) instead of random ones;
+       * `classes`, the names of its outputs in order (its dataset's, or the file's labels), if known.
+       */
+      startFrom: z
+        .object({ runId, classes: z.array(z.string().max(200)).max(10_000).nullable() })
+        .strict()
+        .nullable()
+        .default(null),
     })
     .strict(),
   /** Measures how fast this machine trains the project's network (about two seconds), before a run. */
@@ -123,6 +159,8 @@ export interface AppInfo {
 export interface OpenedFile {
   path: string;
   result: LoadResult;
+  /** What to tell the person about a file that opened: its trained weights came with it, or why not. */
+  notices?: Msg[];
 }
 
 /**
@@ -164,6 +202,7 @@ interface ApiResults {
   'app.info': AppInfo;
   'project.initial': OpenedFile | null;
   'project.readText': LoadResult;
+  'project.openFiles': OpenedFile;
   'project.openPath': OpenedFile;
   'project.openDialog': OpenedFile | null;
   'project.save': SaveResult;

@@ -115,3 +115,18 @@ export function firstImages(set: ImageSet, n: number): ImageSet {
   const size = set.shape[0] * set.shape[1] * set.shape[2];
   return { ...set, count, pixels: set.pixels.subarray(0, count * size), labels: set.labels.subarray(0, count) };
 }
+
+/**
+ * The dataset with its classes in `order` (the class names trained weights give their outputs), where
+ * its classes are the same names in another order — an image folder's sub-folders come alphabetically,
+ * "eight" before "zero" — so that output i stays class i. Null where the names are not the same set.
+ */
+export function inClassOrder(dataset: ImageDataset, order: readonly string[]): ImageDataset | null {
+  const { classes } = dataset;
+  if (order.length !== classes.length || new Set(order).size !== order.length) return null;
+  const to = classes.map((name) => order.indexOf(name));
+  if (to.some((i) => i < 0)) return null;
+  if (to.every((i, from) => i === from)) return dataset;
+  const relabel = (set: ImageSet): ImageSet => ({ ...set, labels: set.labels.map((label) => to[label]!) });
+  return { ...dataset, classes: [...order], train: relabel(dataset.train), test: relabel(dataset.test) };
+}

@@ -11,6 +11,10 @@ export const MAX_BATCH_POINTS = 1_000;
 /** The most runs a project keeps; the oldest go first. */
 export const MAX_RUNS = 20;
 
+/** The trained model files whose weights ConvStudio imports: TF.js's model.json, Keras 3's .keras, Keras 2's .h5. */
+export const IMPORT_FORMATS = ['tfjs', 'keras', 'h5'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
 export const epochPointSchema = z.object({
   epoch: z.number(),
   loss: z.number(),
@@ -67,5 +71,23 @@ export const runRecordSchema = z.object({
   error: msgSchema.nullable().default(null),
   /** Where the trained model was saved (TF.js layers format), when it was. */
   modelDir: z.string().nullable().default(null),
+  /**
+   * Weights that were not trained here but came with a trained model file that was opened: the file, its
+   * format, how many weights it gave and the class names beside it (Teachable Machine's metadata.json).
+   */
+  imported: z
+    .object({
+      file: z.string(),
+      format: z.enum(IMPORT_FORMATS),
+      weights: z.number().int().nonnegative(),
+      labels: z.array(z.string()).nullable(),
+    })
+    .nullable()
+    .default(null),
+  /** Fine-tuning: the run whose weights this one started from, how many it took, which layers started afresh. */
+  startedFrom: z
+    .object({ runId: z.string(), weights: z.number().int().nonnegative(), fresh: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

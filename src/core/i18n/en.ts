@@ -337,6 +337,10 @@ export const en = {
   'export.oneInputOneOutput': (a: { inputs: N; outputs: N }) =>
     `Code export needs exactly one Input and one output layer; this network has ${a.inputs} Input and ${a.outputs} output layers.`,
   'train.internal': (a: { detail: S }) => `Training failed inside ConvStudio: ${a.detail}. Your network is safe.`,
+  'train.startFromMissing': () =>
+    'The trained weights this run was to start from are no longer on this computer (their run’s folder was removed). Pick other weights to start from, or random ones.',
+  'train.startFromNothing': () =>
+    'None of the layers fits the weights this run was to start from (other names or shapes): starting from them would be a new network. Pick random weights to start from instead.',
   'train.alreadyRunning': () => 'A network is already training. Stop that run before starting another.',
   'train.noDataset': () => 'Choose a dataset in the Data panel before training.',
   'data.cifarSize': (a: { file: S; size: N; record: N }) =>
@@ -374,6 +378,8 @@ export const en = {
     `Images can fill an Input with 1 channel (grey) or 3 (colour), not ${a.channels}.`,
   'file.notFound': (a: { path: S }) => `${a.path}: no such file.`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}: the file cannot be read (${a.reason}).`,
+  'file.noModelAmong': (a: { names: S }) =>
+    `None of the files picked (${a.names}) is a model to open: pick a model.json with its weights files, or one .keras or .h5 file.`,
   'file.isFolder': (a: { path: S }) => `${a.path} is a folder, not a file.`,
   'file.empty': (a: { path: S }) => `${a.path} is empty.`,
   'file.tooLarge': (a: { path: S; size: S; max: S }) =>
@@ -426,6 +432,38 @@ export const en = {
   'import.badStructure': (a: { where: S; problem: S }) =>
     `The model file is not laid out as Keras writes it: at ${a.where}, ${a.problem}.`,
   'import.duplicateName': (a: { name: S }) => `Two layers are called '${a.name}'; layer names must be unique.`,
+  'weights.badManifest': (a: { file: S; where: S }) =>
+    `${a.file}: its list of weights (the manifest) is not laid out as TensorFlow.js writes it, at ${a.where}.`,
+  'weights.shardOutside': (a: { file: S; shard: S }) =>
+    `${a.file} names the weights file '${a.shard}', which is not in the model's folder; ConvStudio reads weights only from beside the model.`,
+  'weights.shardMissing': (a: { file: S; shards: S }) =>
+    `The trained weights of ${a.file} are not beside it (${a.shards} not found). The network opens without them: put the weights files in the same folder as ${a.file} (or pick them together with it) to bring them in.`,
+  'weights.shardSize': (a: { file: S; expected: N; found: N }) =>
+    `The weights files of ${a.file} hold ${formatInt(a.found)} bytes, but its list of weights needs ${formatInt(a.expected)}: a file is cut short or belongs to another model.`,
+  'weights.badValues': (a: { file: S; weight: S }) =>
+    `${a.file}: the weight '${a.weight}' is not stored as numbers ConvStudio can read.`,
+  'weights.cannotRead': (a: { file: S; reason: S }) => `${a.file} cannot be read as a trained model (${a.reason}).`,
+  'weights.nestedVariables': (a: { file: S; layer: S }) =>
+    `${a.file}: the weights of layer '${a.layer}' are stored in parts ConvStudio cannot yet put in order; the network opens without trained weights.`,
+  'weights.notKeras': (a: { file: S }) =>
+    `${a.file} is not a Keras model file: it has no model config and weights where Keras keeps them (config.json and model.weights.h5 in a .keras file, model_weights in an .h5 file).`,
+  'weights.noModelConfig': (a: { file: S }) =>
+    `${a.file} holds weights only (Keras's save_weights): there is no network in it to open. Save the whole model with model.save('model.keras') and open that file.`,
+  'weights.missingGroup': (a: { file: S; layer: S }) =>
+    `${a.file}: the weights of '${a.layer}' are listed but not in the file.`,
+  'weights.missing': (a: { layer: S; weight: S }) =>
+    `Layer '${a.layer}': the file has no trained '${a.weight}' for it.`,
+  'weights.ambiguous': (a: { layer: S; weight: S; keys: S }) =>
+    `Layer '${a.layer}': the file has more than one '${a.weight}' that could be its own (${a.keys}).`,
+  'weights.shapeMismatch': (a: { layer: S; weight: S; expected: S; found: S }) =>
+    `Layer '${a.layer}': its '${a.weight}' must have the shape ${a.expected}, but the file's has ${a.found}.`,
+  'weights.unused': (a: { count: N; names: S }) =>
+    `${formatInt(a.count)} ${a.count === 1 ? 'weight' : 'weights'} in the file belong to no layer of the network (${a.names}): the file's structure and weights do not agree.`,
+  'weights.moreProblems': (a: { count: N }) => `… and ${formatInt(a.count)} more.`,
+  'weights.imported': (a: { file: S; count: N }) =>
+    `The trained weights came with ${a.file} (${formatInt(a.count)} weights). Try the network, look inside it or fine-tune it in the Train view.`,
+  'weights.notImported': (a: { file: S }) =>
+    `The network of ${a.file} opened, but its trained weights could not be brought in:`,
 
   'api.unknownMethod': (a: { method: S }) => `The app asked for '${a.method}', which this host does not offer.`,
   'api.badRequest': (a: { method: S; where: S; problem: S }) =>

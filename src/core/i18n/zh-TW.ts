@@ -293,6 +293,10 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'export.oneInputOneOutput': (a: { inputs: N; outputs: N }) =>
     `匯出程式碼需要剛好一個輸入層與一個輸出層；這個網路有 ${a.inputs} 個輸入層、${a.outputs} 個輸出層。`,
   'train.internal': (a: { detail: S }) => `ConvStudio 內部訓練失敗：${a.detail}。您的網路沒有受到影響。`,
+  'train.startFromMissing': () =>
+    '這次訓練要接續的權重已經不在這台電腦上（那次訓練的資料夾被刪除了）。請選擇其他權重，或從隨機權重開始。',
+  'train.startFromNothing': () =>
+    '網路沒有任何一層符合要接續的權重（名稱或形狀不同）：從那些權重開始等於訓練一個新網路。請改成從隨機權重開始。',
   'train.alreadyRunning': () => '已有網路正在訓練。請先停止該次訓練，再開始新的訓練。',
   'train.noDataset': () => '訓練前，請先在「資料」面板選擇資料集。',
   'data.cifarSize': (a: { file: S; size: N; record: N }) =>
@@ -328,6 +332,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `影像只能填入 1 個通道（灰階）或 3 個通道（彩色）的輸入層，不能是 ${a.channels} 個。`,
   'file.notFound': (a: { path: S }) => `${a.path}：找不到這個檔案。`,
   'file.unreadable': (a: { path: S; reason: S }) => `${a.path}：無法讀取檔案（${a.reason}）。`,
+  'file.noModelAmong': (a: { names: S }) =>
+    `選取的檔案（${a.names}）中沒有可以開啟的模型：請選取 model.json 和它的權重檔，或單一個 .keras 或 .h5 檔。`,
   'file.isFolder': (a: { path: S }) => `${a.path} 是資料夾，不是檔案。`,
   'file.empty': (a: { path: S }) => `${a.path} 是空的。`,
   'file.tooLarge': (a: { path: S; size: S; max: S }) =>
@@ -379,6 +385,35 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'import.badStructure': (a: { where: S; problem: S }) =>
     `模型檔的結構與 Keras 寫出的不同：在 ${a.where}，${a.problem}。`,
   'import.duplicateName': (a: { name: S }) => `有兩層都叫 '${a.name}'；層的名稱必須是唯一的。`,
+  'weights.badManifest': (a: { file: S; where: S }) =>
+    `${a.file}：權重清單（manifest）的格式不是 TensorFlow.js 寫出的樣子，問題在 ${a.where}。`,
+  'weights.shardOutside': (a: { file: S; shard: S }) =>
+    `${a.file} 指向的權重檔 '${a.shard}' 不在模型的資料夾裡；ConvStudio 只讀取模型旁邊的權重檔。`,
+  'weights.shardMissing': (a: { file: S; shards: S }) =>
+    `${a.file} 訓練好的權重不在它旁邊（找不到 ${a.shards}）。網路會在沒有權重的情況下開啟：把權重檔放在 ${a.file} 的同一個資料夾（或和它一起選取），就能帶入權重。`,
+  'weights.shardSize': (a: { file: S; expected: N; found: N }) =>
+    `${a.file} 的權重檔共有 ${formatInt(a.found)} 位元組，但權重清單需要 ${formatInt(a.expected)} 位元組：有檔案不完整，或屬於另一個模型。`,
+  'weights.badValues': (a: { file: S; weight: S }) =>
+    `${a.file}：權重 '${a.weight}' 的儲存方式不是 ConvStudio 能讀的數字。`,
+  'weights.cannotRead': (a: { file: S; reason: S }) => `無法把 ${a.file} 當作訓練好的模型讀取（${a.reason}）。`,
+  'weights.nestedVariables': (a: { file: S; layer: S }) =>
+    `${a.file}：層 '${a.layer}' 的權重分成好幾部分儲存，ConvStudio 目前還無法排出正確順序；網路會在沒有訓練權重的情況下開啟。`,
+  'weights.notKeras': (a: { file: S }) =>
+    `${a.file} 不是 Keras 模型檔：Keras 存放模型設定和權重的位置沒有東西（.keras 檔裡的 config.json 和 model.weights.h5，.h5 檔裡的 model_weights）。`,
+  'weights.noModelConfig': (a: { file: S }) =>
+    `${a.file} 只有權重（Keras 的 save_weights），裡面沒有可以開啟的網路。請用 model.save('model.keras') 儲存整個模型，再開啟那個檔案。`,
+  'weights.missingGroup': (a: { file: S; layer: S }) => `${a.file}：清單列出了 '${a.layer}' 的權重，但檔案裡沒有。`,
+  'weights.missing': (a: { layer: S; weight: S }) => `層 '${a.layer}'：檔案裡沒有它訓練好的 '${a.weight}'。`,
+  'weights.ambiguous': (a: { layer: S; weight: S; keys: S }) =>
+    `層 '${a.layer}'：檔案裡有不只一個 '${a.weight}' 可能屬於它（${a.keys}）。`,
+  'weights.shapeMismatch': (a: { layer: S; weight: S; expected: S; found: S }) =>
+    `層 '${a.layer}'：它的 '${a.weight}' 形狀必須是 ${a.expected}，但檔案裡的是 ${a.found}。`,
+  'weights.unused': (a: { count: N; names: S }) =>
+    `檔案裡有 ${formatInt(a.count)} 個權重不屬於網路的任何一層（${a.names}）：檔案的結構和權重對不上。`,
+  'weights.moreProblems': (a: { count: N }) => `……還有 ${formatInt(a.count)} 個問題。`,
+  'weights.imported': (a: { file: S; count: N }) =>
+    `已從 ${a.file} 帶入訓練好的權重（${formatInt(a.count)} 個權重）。可以在「訓練」畫面試用網路、查看網路內部或進行微調。`,
+  'weights.notImported': (a: { file: S }) => `${a.file} 的網路已開啟，但無法帶入訓練好的權重：`,
 
   'api.unknownMethod': (a: { method: S }) => `應用程式要求了 '${a.method}'，但此主機不提供。`,
   'api.badRequest': (a: { method: S; where: S; problem: S }) =>

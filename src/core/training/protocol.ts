@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { projectSchema } from '../document/project-schema.ts';
-import { epochPointSchema } from '../document/run-schema.ts';
+import { IMPORT_FORMATS, epochPointSchema } from '../document/run-schema.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
 import { DEFAULT_DATASET_LIMITS, datasetLimitsSchema } from '../datasets/image-dataset.ts';
 import { sampleImageSchema } from '../datasets/sample-images.ts';
@@ -33,6 +33,16 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     limitSamples: z.number().int().positive().nullable().default(null),
     /** Where to save the trained model (TF.js layers format), or null. */
     saveDir: z.string().nullable().default(null),
+    /** Fine-tuning: start from the weights saved in a run's model folder instead of random ones. */
+    startFrom: z
+      .object({
+        runId: z.string(),
+        dir: z.string(),
+        /** The class names of the weights' outputs, in order: a dataset of the same classes is put in it. */
+        classes: z.array(z.string()).nullable().default(null),
+      })
+      .nullable()
+      .default(null),
     /** The caps on dataset files and images. */
     limits: datasetLimitsSchema.default(DEFAULT_DATASET_LIMITS),
   }),
@@ -56,6 +66,18 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     backend: backendChoiceSchema.default('auto'),
     threads: trainingThreadsSchema,
   }),
+  /**
+   * Opens a trained model file with its weights (a TF.js model.json with its shards beside it, a .keras or
+   * an .h5 file): answers `imported` with the project of its structure, having saved the network with the
+   * file's weights to `saveDir` as a run's model is saved; the process then ends.
+   */
+  z.object({
+    type: z.literal('import'),
+    path: z.string().min(1),
+    /** The file's name as the person knows it (an uploaded file's, not its temporary copy's). */
+    fileName: z.string().min(1),
+    saveDir: z.string().min(1),
+  }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),
@@ -64,6 +86,9 @@ export type TrainerCommand = z.input<typeof trainerCommandSchema>;
 export type StartCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'start' }>;
 export type DescribeCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'describe' }>;
 export type ProbeCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'probe' }>;
+/** What a trainer process is started for; the rest (pause, resume, stop) steer a run. */
+export type TrainerJob = Exclude<TrainerCommand, { type: 'pause' | 'resume' | 'stop' }>;
+export type ImportCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'import' }>;
 
 const backendReportSchema = z.object({
   backend: z.enum(BACKENDS),
@@ -112,6 +137,16 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     samplesPerSecond: z.number(),
     etaSeconds: z.number(),
   }),
+  /**
+   * Fine-tuning: the network starts from an earlier run's weights (`weights` of them); the layers in
+   * `fresh` start afresh, the saved model having none of theirs in their shape.
+   */
+  z.object({
+    type: z.literal('startedFrom'),
+    runId: z.string(),
+    weights: z.number().int().nonnegative(),
+    fresh: z.array(z.string()),
+  }),
   /** After the last epoch: the trained network is being checked on the test images, `done` of `total`. */
   z.object({ type: z.literal('testing'), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   epochPointSchema.extend({ type: z.literal('epoch') }),
@@ -127,6 +162,20 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     /** A few test images of each class, with the network's guesses: images to try the network on. */
     examples: z.array(sampleImageSchema).default([]),
   }),
+  /** The answer to `import`: the file's network, and what came with its weights. */
+  z.object({
+    type: z.literal('imported'),
+    format: z.enum(IMPORT_FORMATS),
+    /** The file's network, or null with `errors` saying why it cannot open (as for any model file). */
+    project: projectSchema.nullable(),
+    errors: z.array(msgSchema),
+    /** How many weights (kernels, biases, statistics) went into the network: 0 where none could. */
+    weights: z.number().int().nonnegative(),
+    /** Why the weights could not be taken: the network still opens, without them. */
+    weightProblems: z.array(msgSchema),
+    /** The class names beside the file, one per output, if any. */
+    labels: z.array(z.string()).nullable(),
+  }),
   /** The answer to `describe`: the dataset event has come before it. */
   z.object({ type: z.literal('described') }),
   z.object({ type: z.literal('paused') }),
@@ -135,3 +184,12 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), message: msgSchema, training: z.boolean() }),
 ]);
 export type TrainerEvent = z.infer<typeof trainerEventSchema>;
+
+/** The events after which a trainer process sends nothing more and exits: a run's end, or a job's answer. */
+export const LAST_EVENTS: ReadonlySet<TrainerEvent['type']> = new Set([
+  'done',
+  'error',
+  'described',
+  'speed',
+  'imported',
+]);

@@ -15,6 +15,17 @@ export function newRunRecord(init: {
   return runRecordSchema.parse({ ...init, status: 'running' });
 }
 
+/** The record of weights imported with a trained model file: a finished run with no curves. */
+export function importedRunRecord(init: {
+  id: string;
+  settings: TrainingSettings;
+  network: RunRecord['network'];
+  modelDir: string;
+  imported: NonNullable<RunRecord['imported']>;
+}): RunRecord {
+  return runRecordSchema.parse({ ...init, startedAt: new Date().toISOString(), status: 'done' });
+}
+
 /** The record after one more event from its run. */
 export function applyTrainerEvent(record: RunRecord, event: TrainerEvent): RunRecord {
   switch (event.type) {
@@ -38,6 +49,8 @@ export function applyTrainerEvent(record: RunRecord, event: TrainerEvent): RunRe
       }
       return { ...record, batches, batchStride: stride, progressSeen: seen };
     }
+    case 'startedFrom':
+      return { ...record, startedFrom: { runId: event.runId, weights: event.weights, fresh: event.fresh } };
     case 'epoch': {
       const { epoch, loss, accuracy, valLoss, valAccuracy, samplesPerSecond, seconds } = event;
       const point = { epoch, loss, accuracy, valLoss, valAccuracy, samplesPerSecond, seconds };

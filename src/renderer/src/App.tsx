@@ -11,7 +11,7 @@ import { LockedNote } from './components/LockedNote.tsx';
 import { Palette } from './components/Palette.tsx';
 import { SummaryPanel } from './components/SummaryPanel.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
-import { accept, openFile, refreshRecent } from './files/file-actions.ts';
+import { accept, openFiles, refreshRecent } from './files/file-actions.ts';
 import { useAutosave } from './hooks/use-autosave.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { LangProvider } from './i18n/lang-context.tsx';
@@ -35,8 +35,9 @@ async function startUp(setLang: (lang: Lang) => void): Promise<void> {
     if (!storedLang()) setLang(info.value.systemLang);
   }
   const initial = await api['project.initial']({});
-  if (initial.ok && initial.value) accept(initial.value.result, initial.value.path, initial.value.path);
-  else if (!initial.ok) useUi.getState().set({ banner: { kind: 'openError', messages: initial.error.messages } });
+  if (initial.ok && initial.value) {
+    accept(initial.value.result, initial.value.path, initial.value.path, initial.value.notices);
+  } else if (!initial.ok) useUi.getState().set({ banner: { kind: 'openError', messages: initial.error.messages } });
   const autosave = await api['autosave.read']({});
   if (autosave.ok && autosave.value) useUi.getState().set({ restore: autosave.value });
   await refreshRecent();
@@ -75,10 +76,10 @@ export function App() {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
     };
     const onDrop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
       e.preventDefault();
-      void openFile(file);
+      void openFiles(files);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

@@ -9,6 +9,7 @@ import {
   datasetFitProblems,
   evaluatePredictions,
   firstImages,
+  inClassOrder,
   msg,
   previewImages,
   sampleImage,
@@ -34,6 +35,7 @@ import { augmentBatch } from './augment.ts';
 import { trainingGap, type TrainingGap } from './preflight.ts';
 import { makeBatch, range } from './batches.ts';
 import { saveLayersModel } from './save-model.ts';
+import { startFromWeights } from './start-from.ts';
 
 export interface RunControl {
   stopped: boolean;
@@ -218,7 +220,9 @@ export async function runTraining(
   const inputShape: [number, number, number] = input.length === 3 ? (input as [number, number, number]) : [0, 0, 0];
   const loaded = await loadDataset(command.dataset, { inputShape, seed: settings.seed, limits: command.limits });
   if (!loaded.ok) throw new TrainingProblem(loaded.error, false);
-  const dataset = loaded.value;
+  const order = command.startFrom?.classes;
+  // Fine-tuning keeps the weights' output order: class i of the data must be their class i.
+  const dataset = (order && inClassOrder(loaded.value, order)) || loaded.value;
   const all = command.limitSamples ? firstImages(dataset.train, command.limitSamples) : dataset.train;
   checkFit(analysis, dataset);
 
@@ -229,6 +233,7 @@ export async function runTraining(
   emit(event);
 
   const model = await trainableModel(command.project, command.backend, selection, emit);
+  if (command.startFrom) emit(await startFromWeights(model, command.startFrom));
   const optimizer = optimizerFor(settings);
   model.compile({ optimizer, loss: LOSSES[settings.loss], metrics: ['accuracy'] });
 

@@ -16,6 +16,7 @@ const handlers: ApiHandlers = {
   },
   'project.readText': async () => ({ ok: false, errors: [] }),
   'project.openPath': async ({ path }) => ({ path, result: { ok: false, errors: [] } }),
+  'project.openFiles': async () => ({ path: '', result: { ok: false, errors: [] } }),
   'project.openDialog': async () => null,
   'project.save': async ({ path }) => ({ ok: true, path }),
   'project.saveDialog': async () => null,

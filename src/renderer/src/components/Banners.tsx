@@ -45,7 +45,19 @@ export function Banners() {
           </div>
         </div>
       )}
-      {banner && (
+      {banner?.kind === 'openNotice' && (
+        <div className="banner banner--info" role="status" data-testid="open-notice">
+          <ul className="banner__notices">
+            {banner.messages.map((m, i) => (
+              <li key={i}>{tm(m)}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => set({ banner: null })}>
+            {t('file.dismiss')}
+          </button>
+        </div>
+      )}
+      {banner && banner.kind !== 'openNotice' && (
         <div className="banner banner--error" role="alert" data-testid="open-error">
           <div>
             <strong>{t(banner.kind === 'openError' ? 'file.couldNotOpen' : 'file.couldNotSave')}</strong>

@@ -5,7 +5,7 @@ import {
   confirmDiscard,
   newDocument,
   openDocument,
-  openFile,
+  openFiles,
   openPath,
   openWithDialog,
   OPEN_INPUT_ID,
@@ -88,13 +88,14 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           <input
             id={OPEN_INPUT_ID}
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.keras,.h5,.hdf5,.bin,.txt"
+            multiple
             hidden
             data-testid="open-input"
             onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void openFile(file, false);
+              const files = [...(e.target.files ?? [])];
               e.target.value = '';
+              void openFiles(files, false);
             }}
           />
           <select

@@ -6,6 +6,7 @@
 import {
   EXERCISE_EXTENSION,
   blankProject,
+  bytesToBase64,
   type Exercise,
   type LoadResult,
   type Msg,
@@ -15,6 +16,7 @@ import {
 import { api } from '../api/api.ts';
 import { currentProject, selectDirty, useEditor, type LoadOptions } from '../state/editor-store.ts';
 import { selectUnsavedAnswers, useExercise } from '../state/exercise-store.ts';
+import { showRun } from '../state/training-store.ts';
 import { useUi, type UnsavedChoice } from '../state/ui-store.ts';
 
 /** The hidden <input type=file> the browser host opens files with. */
@@ -51,8 +53,12 @@ export function openDocument(project: Project, options: LoadOptions, exercise?: 
   }
 }
 
-/** Takes a read file as the document, or says why it cannot; the open document is untouched on failure. */
-export function accept(result: LoadResult, path: string | null, name: string): boolean {
+/**
+ * Takes a read file as the document, or says why it cannot; the open document is untouched on failure.
+ * `notices`: what the host says of a file that opened (its trained weights came with it, or why not).
+ * A trained model's imported weights are the run the Train view shows.
+ */
+export function accept(result: LoadResult, path: string | null, name: string, notices: Msg[] = []): boolean {
   if (!result.ok) {
     showError('openError', result.errors);
     return false;
@@ -60,7 +66,9 @@ export function accept(result: LoadResult, path: string | null, name: string): b
   const isFile = result.kind === 'project' || result.kind === 'exercise';
   const options = { filePath: isFile ? path : null, title: baseName(name), saved: true };
   openDocument(result.project, options, result.kind === 'exercise' ? result.exercise : undefined);
-  useUi.getState().set({ banner: null });
+  const imported = result.project.runs.findLast((r) => r.imported !== null);
+  if (imported && !isFile) showRun(imported.id);
+  useUi.getState().set({ banner: notices.length > 0 ? { kind: 'openNotice', messages: notices } : null });
   void refreshRecent();
   return true;
 }
@@ -93,25 +101,31 @@ export async function openWithDialog(): Promise<void> {
   if (useUi.getState().info?.nativeDialogs) {
     const opened = await api['project.openDialog']({});
     if (!opened.ok) return showError('openError', opened.error.messages);
-    if (opened.value) accept(opened.value.result, opened.value.path, opened.value.path);
+    if (opened.value) accept(opened.value.result, opened.value.path, opened.value.path, opened.value.notices);
     return;
   }
   document.getElementById(OPEN_INPUT_ID)?.click();
 }
 
-/** A file picked in the browser or dropped on the window. */
-export async function openFile(file: File, askFirst = true): Promise<void> {
-  if (askFirst && !(await confirmDiscard())) return;
-  const result = await api['project.readText']({ fileName: file.name, text: await file.text() });
-  if (!result.ok) return showError('openError', result.error.messages);
-  accept(result.value, null, file.name);
+/**
+ * Files picked in the browser or dropped on the window: a project, an exercise or a model file, or a
+ * trained model with its weights files (model.json, its .bin files and metadata.json picked together).
+ */
+export async function openFiles(files: readonly File[], askFirst = true): Promise<void> {
+  if (files.length === 0 || (askFirst && !(await confirmDiscard()))) return;
+  const uploads = await Promise.all(
+    files.map(async (file) => ({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })),
+  );
+  const opened = await api['project.openFiles']({ files: uploads });
+  if (!opened.ok) return showError('openError', opened.error.messages);
+  accept(opened.value.result, null, opened.value.path, opened.value.notices);
 }
 
 export async function openPath(path: string): Promise<void> {
   if (!(await confirmDiscard())) return;
   const opened = await api['project.openPath']({ path });
   if (!opened.ok) return showError('openError', opened.error.messages);
-  accept(opened.value.result, opened.value.path, opened.value.path);
+  accept(opened.value.result, opened.value.path, opened.value.path, opened.value.notices);
 }
 
 /** Save: a student's answers go into their exercise file; anything else is the project. */

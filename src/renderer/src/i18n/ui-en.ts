@@ -19,6 +19,9 @@ export const uiEn = {
   'node.frozen': 'frozen',
   'node.frozenHint': 'Frozen: training leaves its weights as they are; Keras counts them as non-trainable.',
   'inspector.freeze': 'Freeze this layer',
+  'inspector.freezeUpTo': 'Freeze this layer and all before it',
+  'inspector.freezeUpToHelp':
+    'Fine-tuning keeps a trained base as it is and trains the layers after it: this freezes the base up to here in one step (undo brings it back).',
   'inspector.freezeHelp':
     'Its weights stay as they are while training (Keras’s trainable = False), as in transfer learning; its parameters count as non-trainable.',
   'group.expand': 'Open',
@@ -478,6 +481,15 @@ export const uiEn = {
   'settings.presets': 'Presets',
   'settings.presetQuick': 'Quick try: 1 epoch on 10% of the data',
   'settings.presetCourse': 'Course defaults: 10 epochs, Adam 0.001, batch 128',
+  'settings.presetFineTune': 'Fine-tune: 5 epochs, Adam 0.0001, batch 32',
+  'settings.presetFineTuneWhy':
+    'A learning rate 10× lower than training from scratch: the weights are already good, and big steps would overwrite what they learned. Few epochs and small batches suit the few images one usually has of one’s own.',
+  'settings.startFrom': 'Start from',
+  'settings.startFromRandom': 'Random weights (a new network)',
+  'settings.startFromHelp':
+    'Fine-tuning: pick trained weights (an earlier run, or a model file you opened) and the run trains them further instead of starting from random ones.',
+  'settings.startFromHelpChosen':
+    'The run starts from these weights. Layers you froze keep theirs unchanged (a frozen BatchNormalization also keeps its statistics, as in Keras); a layer with another name or shape — a new last Dense for your classes — starts afresh.',
   'run.start': 'Train',
   'run.pause': 'Pause',
   'run.resume': 'Resume',
@@ -538,6 +550,17 @@ export const uiEn = {
   'results.exportCsv': 'Metrics as CSV',
   'history.title': 'Runs',
   'history.empty': 'No runs yet.',
+  'history.imported': 'imported weights · {file}',
+  'imported.title': 'Trained weights from a file',
+  'imported.from':
+    'These weights came with {file} ({format}): {count} weights, trained elsewhere. Nothing was trained here.',
+  'imported.labels': 'Class names, from the file beside it: {labels}.',
+  'imported.noLabels':
+    'No class names came with the file (a metadata.json or classes.txt beside it, one name per output): classes are shown by number.',
+  'imported.next':
+    'Try the network below and look inside it. To fine-tune it on images of yours, pick them on the left (one folder per class), freeze the layers to keep (Design view, Layer inspector), and press Train: the run starts from these weights (“Start from” in the settings).',
+  'run.startedFrom': 'Started from the weights of {from}.',
+  'run.startedFresh': 'Started afresh: {layers}.',
   'history.compare': 'Compare with',
   'history.noCompare': 'nothing',
   'history.status.done': 'finished',

@@ -21,6 +21,9 @@ export const uiZhTW: Record<UiKey, string> = {
   'node.frozen': '已凍結',
   'node.frozenHint': '已凍結：訓練時權重保持不變；Keras 把它們算作不可訓練參數。',
   'inspector.freeze': '凍結這一層',
+  'inspector.freezeUpTo': '凍結這一層和它之前的所有層',
+  'inspector.freezeUpToHelp':
+    '微調時保留訓練好的基礎網路不變，只訓練後面的層：這會一次凍結到這一層為止的基礎網路（可以復原）。',
   'inspector.freezeHelp':
     '訓練時它的權重保持不變（Keras 的 trainable = False），就像遷移學習那樣；它的參數算作不可訓練參數。',
   'group.expand': '展開',
@@ -454,6 +457,15 @@ export const uiZhTW: Record<UiKey, string> = {
   'settings.presets': '預設組合',
   'settings.presetQuick': '快速試跑：用 10% 的資料訓練 1 個訓練週期',
   'settings.presetCourse': '課程預設：10 個訓練週期、Adam 0.001、批次 128',
+  'settings.presetFineTune': '微調：5 個訓練週期、Adam 0.0001、批次 32',
+  'settings.presetFineTuneWhy':
+    '學習率比從頭訓練低 10 倍：權重已經訓練好了，步伐太大會蓋掉它學到的東西。自己的圖片通常不多，所以用較少的訓練週期和較小的批次。',
+  'settings.startFrom': '起始權重',
+  'settings.startFromRandom': '隨機權重（全新的網路）',
+  'settings.startFromHelp':
+    '微調：選擇訓練好的權重（先前的訓練，或你開啟的模型檔），這次訓練會從它們繼續，而不是從隨機權重開始。',
+  'settings.startFromHelpChosen':
+    '這次訓練會從這些權重開始。你凍結的層會保持原本的權重不變（凍結的 BatchNormalization 也會保留它的統計值，和 Keras 一樣）；名稱或形狀不同的層——例如為你的類別換上的新最後一層 Dense——會重新開始訓練。',
   'run.start': '訓練',
   'run.pause': '暫停',
   'run.resume': '繼續',
@@ -513,6 +525,16 @@ export const uiZhTW: Record<UiKey, string> = {
   'results.exportCsv': '指標 CSV',
   'history.title': '訓練紀錄',
   'history.empty': '還沒有訓練紀錄。',
+  'history.imported': '匯入的權重 · {file}',
+  'imported.title': '來自檔案的訓練好權重',
+  'imported.from': '這些權重來自 {file}（{format}）：共 {count} 個權重，是在別處訓練的，這裡沒有訓練過。',
+  'imported.labels': '類別名稱（來自模型旁邊的檔案）：{labels}。',
+  'imported.noLabels':
+    '檔案沒有附上類別名稱（模型旁邊的 metadata.json 或 classes.txt，每個輸出一個名稱）：類別以編號顯示。',
+  'imported.next':
+    '可以在下方試用網路、查看網路內部。若要用你自己的圖片微調：在左邊選擇圖片（每個類別一個資料夾），凍結要保留的層（「設計」畫面的層檢視器），再按「訓練」：這次訓練會從這些權重開始（設定裡的「起始權重」）。',
+  'run.startedFrom': '從 {from} 的權重開始。',
+  'run.startedFresh': '重新開始訓練的層：{layers}。',
   'history.compare': '比較對象',
   'history.noCompare': '無',
   'history.status.done': '完成',

@@ -3,7 +3,15 @@
  * explanation (the rarely changed ones folded under "More settings").
  */
 import { useState } from 'react';
-import { SETTINGS, settingApplies, type Analysis, type LayerNode, type SettingSpec } from '@core/index.ts';
+import {
+  SETTINGS,
+  adjacency,
+  reachable,
+  settingApplies,
+  type Analysis,
+  type LayerNode,
+  type SettingSpec,
+} from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { Formulas } from './Formulas.tsx';
@@ -57,6 +65,7 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
       {result && <Formulas analysis={result} hidden={readOnly && result.explanations === null} />}
       <fieldset className="inspector__fields" disabled={readOnly}>
         {((result?.params?.total ?? 0) > 0 || node.trainable === false) && <FreezeField node={node} />}
+        {node.type !== 'Input' && <FreezeUpToButton node={node} />}
         <h3>{t('inspector.settings')}</h3>
         {applicable.length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
         {applicable.filter((spec) => !spec.advanced).map(field)}
@@ -94,6 +103,13 @@ function NameField({ node }: { node: LayerNode }) {
   );
 }
 
+/** The layer and every layer before it (what feeds it, at any distance), Inputs aside: a base to freeze. */
+function upToHere(nodeId: string): string[] {
+  const graph = useEditor.getState().history.present.graph;
+  const before = reachable([nodeId], adjacency(graph).incoming);
+  return graph.nodes.filter((n) => before.has(n.id) && n.type !== 'Input').map((n) => n.id);
+}
+
 /** Freezing a layer: its weights stay as they are in training, and Keras counts them as non-trainable. */
 function FreezeField({ node }: { node: LayerNode }) {
   const { t } = useLang();
@@ -112,5 +128,23 @@ function FreezeField({ node }: { node: LayerNode }) {
         <span className="setting__help">{t('inspector.freezeHelp')}</span>
       </span>
     </label>
+  );
+}
+
+/** Fine-tuning freezes a whole base at once: this layer and all before it, in one step of undo. */
+function FreezeUpToButton({ node }: { node: LayerNode }) {
+  const { t } = useLang();
+  return (
+    <button
+      type="button"
+      className="freeze-up-to"
+      data-testid="freeze-up-to-here"
+      title={t('inspector.freezeUpToHelp')}
+      onClick={() =>
+        useEditor.getState().perform({ kind: 'setTrainable', nodeIds: upToHere(node.id), trainable: false })
+      }
+    >
+      <LockIcon /> {t('inspector.freezeUpTo')}
+    </button>
   );
 }

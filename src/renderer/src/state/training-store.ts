@@ -68,6 +68,8 @@ export interface TrainingState {
   threads: number | null;
   /** The last speed measurement of the network on this machine (train.probe), or its problems. */
   probe: ProbeState | null;
+  /** Fine-tuning: the run (or imported weights) whose weights the next run starts from; null: random weights. */
+  startFrom: string | null;
   /** The question "stop training to edit the network?", when an edit was refused. */
   stopToEditAsked: boolean;
   set(partial: Partial<Omit<TrainingState, 'set'>>): void;
@@ -84,6 +86,7 @@ export const useTraining = create<TrainingState>()((set) => ({
   sampleFraction: null,
   threads: null,
   probe: null,
+  startFrom: null,
   set: (partial) => set(partial),
 }));
 
@@ -131,7 +134,9 @@ export async function startTraining(): Promise<void> {
   const project = currentProject(useEditor.getState());
   useTraining.getState().set({ startErrors: [] });
   const threads = useTraining.getState().threads;
-  const result = await api['train.start']({ project: { ...project, runs: [] }, limitSamples, threads });
+  const from = startingWeights(project.runs, useTraining.getState().startFrom);
+  const startFrom = from && { runId: from.id, classes: from.dataset?.classes ?? from.imported?.labels ?? null };
+  const result = await api['train.start']({ project: { ...project, runs: [] }, limitSamples, threads, startFrom });
   if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
   if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
   const totals = analyse(project.graph).totals;
@@ -155,6 +160,25 @@ export async function startTraining(): Promise<void> {
     shownRunId: null,
   });
   useEditor.getState().setLock(() => useTraining.getState().set({ stopToEditAsked: true }));
+}
+
+/**
+ * Shows a finished run of the open project in the Train view: a trained model's imported weights once it
+ * opens, which are then what the next run starts from (fine-tuning).
+ */
+export function showRun(runId: string): void {
+  const state = useTraining.getState();
+  if (!isRunning(state.live)) state.set({ live: null, shownRunId: runId, startFrom: runId });
+}
+
+/** The runs whose saved weights a new run can start from: finished, with their model kept, newest first. */
+export function weightSources(runs: readonly RunRecord[]): RunRecord[] {
+  return runs.filter((r) => r.status === 'done' && r.modelDir !== null).reverse();
+}
+
+/** The run the next run starts from, if it is still one of the project's (another file may be open now). */
+export function startingWeights(runs: readonly RunRecord[], startFrom: string | null): RunRecord | null {
+  return weightSources(runs).find((r) => r.id === startFrom) ?? null;
 }
 
 export function pauseOrResume(): void {

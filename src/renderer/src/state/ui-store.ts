@@ -5,7 +5,8 @@ import type { AppInfo, AutosaveSnapshot, Msg } from '@core/index.ts';
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
 export interface Banner {
-  kind: 'openError' | 'saveError';
+  /** openNotice: a file opened, and there is something to know about it (its weights came, or why not). */
+  kind: 'openError' | 'saveError' | 'openNotice';
   messages: Msg[];
 }
 

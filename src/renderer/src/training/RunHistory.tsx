@@ -5,7 +5,7 @@ import { useEditor } from '../state/editor-store.ts';
 import { useTraining } from '../state/training-store.ts';
 
 export function RunHistory() {
-  const { t, lang } = useLang();
+  const { t, tf, lang } = useLang();
   const runs = useEditor((s) => s.settings.runs);
   const shown = useTraining((s) => s.shownRunId);
   const compare = useTraining((s) => s.compareRunId);
@@ -20,11 +20,15 @@ export function RunHistory() {
           <li key={run.id} className={run.id === shown ? 'selected' : ''}>
             <button type="button" className="run-history__pick" onClick={() => set({ shownRunId: run.id })}>
               <span>{when.format(new Date(run.startedAt))}</span>
-              <span className="muted small">
-                {t(`history.status.${run.status}`)}
-                {run.evaluation && ` · ${formatPercent(run.evaluation.testAccuracy)}`} · {run.epochs.length}/
-                {run.settings.epochs} {t('chart.epoch')}
-              </span>
+              {run.imported ? (
+                <span className="muted small">{tf('history.imported', { file: run.imported.file })}</span>
+              ) : (
+                <span className="muted small">
+                  {t(`history.status.${run.status}`)}
+                  {run.evaluation && ` · ${formatPercent(run.evaluation.testAccuracy)}`} · {run.epochs.length}/
+                  {run.settings.epochs} {t('chart.epoch')}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -1,6 +1,7 @@
 /** The Training panel: every engine setting with a short explanation, and presets. */
 import type { ReactNode } from 'react';
 import { formatInt, type TrainingSettings } from '@core/index.ts';
+import { StartFromField } from './StartFromField.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { useEditor } from '../state/editor-store.ts';
@@ -136,44 +137,69 @@ function ThreadsField() {
 
 const positiveInt = (n: number) => Number.isInteger(n) && n > 0 && n <= 100_000;
 
+interface Preset {
+  id: string;
+  label: UiKey;
+  /** Why these values, shown while the preset is chosen. */
+  why?: UiKey;
+  settings: Partial<TrainingSettings>;
+  /** The fraction of the training images it trains on; null for all. */
+  fraction: number | null;
+}
+
+/** A preset shows as chosen while the settings are still its own. */
+const PRESETS: Preset[] = [
+  { id: 'quick', label: 'settings.presetQuick', settings: { epochs: 1 }, fraction: 0.1 },
+  {
+    id: 'course',
+    label: 'settings.presetCourse',
+    settings: { epochs: 10, optimizer: 'adam', learningRate: 0.001, batchSize: 128 },
+    fraction: null,
+  },
+  {
+    id: 'fine-tune',
+    label: 'settings.presetFineTune',
+    why: 'settings.presetFineTuneWhy',
+    settings: { epochs: 5, optimizer: 'adam', learningRate: 0.0001, batchSize: 32 },
+    fraction: null,
+  },
+];
+
 export function SettingsPanel() {
   const { t } = useLang();
   const s = useEditor((state) => state.settings.training);
   const locked = useTraining(selectRunning);
   const fraction = useTraining((state) => state.sampleFraction);
-  // A preset shows as chosen while the settings are still its own.
-  const quick = s.epochs === 1 && fraction === 0.1;
-  const course =
-    s.epochs === 10 && s.optimizer === 'adam' && s.learningRate === 0.001 && s.batchSize === 128 && fraction === null;
+  const chosen = (preset: Preset) =>
+    fraction === preset.fraction && Object.entries(preset.settings).every(([k, v]) => s[k as keyof typeof s] === v);
   return (
     <section className="panel settings-panel" aria-labelledby="settings-title" data-testid="settings-panel">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <fieldset disabled={locked}>
         <div className="presets">
           <span className="muted small">{t('settings.presets')}</span>
-          <button
-            type="button"
-            onClick={() => {
-              update({ epochs: 1 });
-              useTraining.getState().set({ sampleFraction: 0.1 });
-            }}
-            aria-pressed={quick}
-            data-testid="preset-quick"
-          >
-            {t('settings.presetQuick')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              update({ epochs: 10, optimizer: 'adam', learningRate: 0.001, batchSize: 128 });
-              useTraining.getState().set({ sampleFraction: null });
-            }}
-            aria-pressed={course}
-            data-testid="preset-course"
-          >
-            {t('settings.presetCourse')}
-          </button>
+          {PRESETS.map((preset) => (
+            <button
+              key={preset.id}
+              type="button"
+              onClick={() => {
+                update(preset.settings);
+                useTraining.getState().set({ sampleFraction: preset.fraction });
+              }}
+              aria-pressed={chosen(preset)}
+              title={preset.why ? t(preset.why) : undefined}
+              data-testid={`preset-${preset.id}`}
+            >
+              {t(preset.label)}
+            </button>
+          ))}
+          {PRESETS.filter((p) => p.why && chosen(p)).map((p) => (
+            <small key={p.id} className="muted">
+              {t(p.why!)}
+            </small>
+          ))}
         </div>
+        <StartFromField />
         <Field label="settings.optimizer" help="settings.optimizerHelp">
           <select
             value={s.optimizer}

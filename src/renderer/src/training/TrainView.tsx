@@ -3,17 +3,31 @@
  * project's runs on the right. Shows the run in progress, or the finished run picked in the history.
  */
 import { useMemo } from 'react';
-import { overfittingStart } from '@core/index.ts';
+import { overfittingStart, type RunRecord } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { isRunning, useTraining } from '../state/training-store.ts';
 import { DataPanel } from './DataPanel.tsx';
+import { ImportedWeights } from './ImportedWeights.tsx';
 import { MetricChart } from './MetricChart.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RunBar } from './RunBar.tsx';
 import { RunHistory } from './RunHistory.tsx';
+import { runLabel } from './run-label.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { TryNetwork } from './TryNetwork.tsx';
+
+/** Where a fine-tuning run's weights came from, and which layers started afresh. */
+function StartedFrom({ from, runs }: { from: NonNullable<RunRecord['startedFrom']>; runs: RunRecord[] }) {
+  const { tf, lang } = useLang();
+  const source = runs.find((r) => r.id === from.runId);
+  return (
+    <p className="notice" data-testid="started-from">
+      {tf('run.startedFrom', { from: source ? runLabel(source, lang) : from.runId })}
+      {from.fresh.length > 0 && <> {tf('run.startedFresh', { layers: from.fresh.join(', ') })}</>}
+    </p>
+  );
+}
 
 export function TrainView() {
   const { t, tf, tm } = useLang();
@@ -47,16 +61,27 @@ export function TrainView() {
                 <p>{tm(record.error)}</p>
               </div>
             )}
+            {record.startedFrom && <StartedFrom from={record.startedFrom} runs={runs} />}
             {overfitting !== null && (
               <p className="notice notice--warn" data-testid="overfitting">
                 {tf('chart.overfitting', { n: overfitting })}
               </p>
             )}
-            <div className="charts">
-              <MetricChart record={record} compare={compare} metric="loss" overfittingFrom={overfitting} />
-              <MetricChart record={record} compare={compare} metric="accuracy" overfittingFrom={overfitting} />
-            </div>
-            <ResultsPanel record={record} gallery={images[record.id]?.mistakes ?? []} shape={dataset?.shape ?? null} />
+            {record.imported ? (
+              <ImportedWeights imported={record.imported} />
+            ) : (
+              <>
+                <div className="charts">
+                  <MetricChart record={record} compare={compare} metric="loss" overfittingFrom={overfitting} />
+                  <MetricChart record={record} compare={compare} metric="accuracy" overfittingFrom={overfitting} />
+                </div>
+                <ResultsPanel
+                  record={record}
+                  gallery={images[record.id]?.mistakes ?? []}
+                  shape={dataset?.shape ?? null}
+                />
+              </>
+            )}
             {record.status === 'done' && record.modelDir && (
               <TryNetwork
                 key={record.id}

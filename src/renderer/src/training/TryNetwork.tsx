@@ -132,7 +132,13 @@ export function TryNetwork({ record, images }: { record: RunRecord; images: Samp
   const { t } = useLang();
   const state = useTrainedNetwork(record.id);
   if (state.status === 'ready')
-    return <Tryout network={state.network} classes={record.dataset?.classes ?? []} images={images} />;
+    return (
+      <Tryout
+        network={state.network}
+        classes={record.dataset?.classes ?? record.imported?.labels ?? []}
+        images={images}
+      />
+    );
   return (
     <TrySection>
       {state.status === 'loading' && <p className="muted">{t('try.loading')}</p>}

@@ -1,0 +1,28 @@
+/**
+ * A run that is a trained model's imported weights, not a training here: where they came from, how many,
+ * and the class names that came with them. The network is tried and looked inside below, as after a run.
+ */
+import { formatInt, type RunRecord } from '@core/index.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+
+const FORMAT_NAMES = { tfjs: 'TensorFlow.js', keras: 'Keras 3 (.keras)', h5: 'Keras 2 (.h5)' } as const;
+
+export function ImportedWeights({ imported }: { imported: NonNullable<RunRecord['imported']> }) {
+  const { t, tf } = useLang();
+  return (
+    <section className="panel imported-weights" aria-labelledby="imported-title" data-testid="imported-weights">
+      <h2 id="imported-title">{t('imported.title')}</h2>
+      <p>
+        {tf('imported.from', {
+          file: imported.file,
+          format: FORMAT_NAMES[imported.format],
+          count: formatInt(imported.weights),
+        })}
+      </p>
+      <p className="muted small">
+        {imported.labels ? tf('imported.labels', { labels: imported.labels.join(', ') }) : t('imported.noLabels')}
+      </p>
+      <p className="muted small">{t('imported.next')}</p>
+    </section>
+  );
+}
