@@ -3,7 +3,7 @@ import { loadModelText, type ApiHandlers, type AppInfo, type Lang } from '../cor
 import { dirname } from 'node:path';
 import { sweepStaleTemporaryFiles } from './atomic-write.ts';
 import { AutosaveStore } from './autosave-store.ts';
-import { openAnyFile } from './open-file.ts';
+import { openAnyFile, openPretrained } from './open-file.ts';
 import { documentPath, saveExercise, saveProject, writeDocument } from './project-files.ts';
 import { openUploadedFiles } from './uploaded-files.ts';
 import { RecentFiles } from './recent-files.ts';
@@ -55,6 +55,7 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
     'project.readText': async ({ fileName, text }) => loadModelText(text, fileName),
     'project.openPath': async ({ path }) => openAnyFile(path, opening),
     'project.openFiles': async ({ files }) => openUploadedFiles(files, options.dataDir, opening),
+    'project.openPretrained': async ({ id }) => openPretrained(id, opening),
     'project.openDialog': async () => {
       const path = await options.dialogs?.open();
       return path ? openAnyFile(path, opening) : null;

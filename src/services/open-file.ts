@@ -8,6 +8,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
+  PRETRAINED,
   SIGNATURE_BYTES,
   fileSignature,
   msg,
@@ -17,6 +18,7 @@ import {
   type OpenedFile,
 } from '../core/index.ts';
 import { openProject } from './project-files.ts';
+import { pretrainedDir } from './package-root.ts';
 import type { RecentFiles } from './recent-files.ts';
 import type { TrainingService } from './training-service.ts';
 
@@ -87,4 +89,11 @@ async function importTrained(path: string, fileName: string, context: OpenContex
   const imported = await context.training.importModel(path, fileName);
   if (!imported.ok) return { path, result: { ok: false, errors: imported.errors } };
   return { path, result: { ok: true, project: imported.project, kind: 'keras' }, notices: imported.notices };
+}
+
+/** One of the trained networks that ship with ConvStudio, opened as a file that is not the person's to save over. */
+export async function openPretrained(id: string, context: OpenContext): Promise<OpenedFile> {
+  const pretrained = PRETRAINED.find((p) => p.id === id)!;
+  const opened = await openAnyFile(join(pretrainedDir(), pretrained.file), { ...context, recent: null });
+  return { ...opened, path: pretrained.name.en };
 }

@@ -32,3 +32,6 @@ export const RUNS_FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /** The built page the browser host serves. */
 export const rendererDir = (): string => join(packageRoot(), 'out', 'renderer');
+
+/** The trained networks that ship with ConvStudio (resources/pretrained/README.md). */
+export const pretrainedDir = (): string => join(packageRoot(), 'resources', 'pretrained');

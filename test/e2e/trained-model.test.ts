@@ -2,19 +2,24 @@
  * A trained model opened in Debian's Chromium through the browser host, as a newcomer with a Teachable
  * Machine export would: `convstudio serve teachable/model.json` brings its weights and labels, the Train
  * view shows where they came from, and an uploaded MNIST test image gets the probabilities the trained
- * model gives it in Node (TF.js on the same weights, pixels scaled as in training). Then a .keras file picked
- * with the Open button opens with its weights too. Screenshots at 1440×900 and 1024×768, in both languages.
+ * model gives it in Node (TF.js on the same weights, pixels scaled as in training); its base is frozen up to a
+ * layer and it is fine-tuned on a folder of images. Then a .keras file picked with the Open button opens with
+ * its weights and exports to PyTorch with them; the shipped MNIST base opens from the template list.
+ * Screenshots at 1440×900 and 1024×768, in both languages.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
 import { loadSavedModel } from '../helpers/saved-model.ts';
+import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
+import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/trained');
 const app = useServedApp(join(FIXTURES, 'teachable/model.json'));
@@ -135,7 +140,39 @@ describe('a trained model in the app', () => {
     await screenshot(app.page, 'trained-model-keras-1024-zh-TW');
     await byId('lang-select').selectOption('en');
     await app.page.setViewportSize({ width: 1440, height: 900 });
-  }, 60_000);
+
+    // Exported to PyTorch with the imported weights: MNIST's test set gets the trained model's 92.09%.
+    await byId('export-button').click();
+    await byId('export-pytorch').click();
+    const folder = mkdtempSync(join(tmpdir(), 'convstudio-export-imported-'));
+    const save = async (id: string) => {
+      const [download] = await Promise.all([app.page.waitForEvent('download'), byId(id).click()]);
+      const path = join(folder, download.suggestedFilename());
+      await download.saveAs(path);
+      return path;
+    };
+    expect(await save('export-download')).toMatch(/tiny_cnn_pytorch\.py$/);
+    const weights = await save('export-weights-npz');
+    await byId('export-close').click();
+    const python = torchPython();
+    if (!python && !TORCH_REQUIRED) return;
+    if (!python) throw new Error('PyTorch is required (CONVSTUDIO_REQUIRE_TORCH=1) but no python3 has it');
+    const check = [
+      'import sys, numpy as np, torch',
+      'sys.path.insert(0, sys.argv[1])',
+      'import tiny_cnn_pytorch as m',
+      'model = m.TinyCnn(); m.load_keras_weights(model, sys.argv[2]); model.eval()',
+      'raw = lambda name, skip: np.fromfile(sys.argv[3] + "/" + name, dtype=np.uint8)[skip:]',
+      'x = raw("t10k-images-idx3-ubyte", 16).reshape(-1, 1, 28, 28).astype("float32") / 255',
+      'y = raw("t10k-labels-idx1-ubyte", 8)',
+      'with torch.no_grad(): p = model(torch.from_numpy(x)).argmax(1).numpy()',
+      'print((p == y).mean())',
+    ].join('\n');
+    const accuracy = Number(
+      execFileSync(python, ['-c', check, folder, weights, builtinMnistFolder()], { encoding: 'utf8' }),
+    );
+    expect(accuracy).toBeCloseTo(0.9209, 3);
+  }, 90_000);
 
   it('says which files are missing when model.json is picked without its weights', async () => {
     const alone = tempFile('model.json', readFileSync(join(FIXTURES, 'tiny-cnn-tfjs/model.json')));
@@ -145,5 +182,22 @@ describe('a trained model in the app', () => {
       .toContain('The trained weights of model.json are not beside it (weights.bin not found)');
     expect(await byId('total-params').textContent()).toBe('6,810');
     await screenshot(app.page, 'trained-model-no-weights-1440-en');
+  }, 60_000);
+
+  it('opens the trained network that ships for the fine-tuning lesson from the template list, offline', async () => {
+    await byId('template-select').selectOption('trained:mnist-backbone');
+    await expect
+      .poll(() => byId('open-notice').textContent(), { timeout: 30_000 })
+      .toContain('The trained weights came with model.json (8 weights)');
+    expect(await byId('total-params').textContent()).toBe('79,242');
+    expect(await byId('doc-title').textContent()).toContain('Trained on MNIST: a base to fine-tune');
+    await byId('view-train').click();
+    await expect.poll(() => byId('imported-weights').textContent()).toContain('0, 1, 2, 3');
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await byId('lang-select').selectOption('zh-TW');
+    await expect.poll(() => byId('imported-weights').textContent()).toContain('來自檔案的訓練好權重');
+    await screenshot(app.page, 'trained-model-pretrained-1024-zh-TW');
+    await byId('lang-select').selectOption('en');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
   }, 60_000);
 });

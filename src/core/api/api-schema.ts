@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { projectSchema, type Project } from '../document/project-schema.ts';
+import { PRETRAINED_IDS } from '../templates/pretrained.ts';
 import { exerciseSchema, type Exercise } from '../exercise/exercise-schema.ts';
 import type { FileKind, LoadResult } from '../import/load-model-file.ts';
 import type { LayersModelJson } from '../training/layers-model-json.ts';
@@ -65,6 +66,8 @@ export const apiParams = {
     .refine((p) => p.files.reduce((sum, f) => sum + f.base64.length, 0) <= MAX_UPLOAD_BASE64, {
       message: 'the files are larger than a trained model ConvStudio opens',
     }),
+  /** Opens one of the trained networks that ship with ConvStudio (resources/pretrained), with its weights. */
+  'project.openPretrained': z.object({ id: z.enum(PRETRAINED_IDS) }).strict(),
   /** Reads a file from disk by its path. */
   'project.openPath': z.object({ path }).strict(),
   /** The host's own Open dialog (desktop only); null when cancelled. */
@@ -203,6 +206,7 @@ interface ApiResults {
   'project.initial': OpenedFile | null;
   'project.readText': LoadResult;
   'project.openFiles': OpenedFile;
+  'project.openPretrained': OpenedFile;
   'project.openPath': OpenedFile;
   'project.openDialog': OpenedFile | null;
   'project.save': SaveResult;

@@ -1,6 +1,7 @@
 /** Errors cross the API boundary as values; a handler's exception never reaches the caller as a stack. */
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, translate, type ApiHandlers } from '../../../src/core/index.ts';
+import { MAX_UPLOAD_BASE64, dispatch, translate, type ApiHandlers } from '../../../src/core/index.ts';
 
 const handlers: ApiHandlers = {
   'app.info': async () => ({
@@ -16,6 +17,7 @@ const handlers: ApiHandlers = {
   },
   'project.readText': async () => ({ ok: false, errors: [] }),
   'project.openPath': async ({ path }) => ({ path, result: { ok: false, errors: [] } }),
+  'project.openPretrained': async () => ({ path: '', result: { ok: false, errors: [] } }),
   'project.openFiles': async () => ({ path: '', result: { ok: false, errors: [] } }),
   'project.openDialog': async () => null,
   'project.save': async ({ path }) => ({ ok: true, path }),
@@ -76,6 +78,37 @@ describe('dispatch', () => {
         'The app sent a malformed request to project.readText (fileName: the value must be at least 1).',
       );
     }
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('refuses uploaded file names that are paths, and uploads larger than a model ConvStudio opens', async () => {
+    const spy = vi.fn(handlers['project.openFiles']);
+    const guarded = { ...handlers, 'project.openFiles': spy };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom('..', '.', '', 'a/b', '../model.json', 'C:\\x\\model.json', '/etc/passwd', 'x\0y'),
+          fc.tuple(fc.string(), fc.constantFrom('/', '\\', '\0'), fc.string()).map(([a, b, c]) => a + b + c),
+        ),
+        async (name) => {
+          const result = await dispatch(guarded, 'project.openFiles', { files: [{ name, base64: '' }] }, () => {});
+          expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+        },
+      ),
+    );
+    const big = 'A'.repeat(MAX_UPLOAD_BASE64 / 2 + 8);
+    const tooBig = await dispatch(
+      guarded,
+      'project.openFiles',
+      {
+        files: [
+          { name: 'a.bin', base64: big },
+          { name: 'b.bin', base64: big },
+        ],
+      },
+      () => {},
+    );
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 /** The top bar: files, undo and redo, tidying, templates, language and theme. */
-import { LANGUAGES, TEMPLATES, canRedo, canUndo, makeProject, type Lang } from '@core/index.ts';
+import { LANGUAGES, PRETRAINED, TEMPLATES, canRedo, canUndo, makeProject, type Lang } from '@core/index.ts';
 import {
   baseName,
   confirmDiscard,
@@ -7,6 +7,7 @@ import {
   openDocument,
   openFiles,
   openPath,
+  openPretrained,
   openWithDialog,
   OPEN_INPUT_ID,
   save,
@@ -37,6 +38,9 @@ async function startFromTemplate(id: string, lang: Lang): Promise<void> {
     saved: true,
   });
 }
+
+/** Template list values: a template's id, or a trained network's after this. */
+const PRETRAINED_PREFIX = 'trained:';
 
 export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
   const { t, lang } = useLang();
@@ -162,7 +166,10 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           value=""
           data-testid="template-select"
           onChange={(e) => {
-            if (e.target.value) void startFromTemplate(e.target.value, lang);
+            const value = e.target.value;
+            const trained = PRETRAINED.find((p) => PRETRAINED_PREFIX + p.id === value);
+            if (trained) void openPretrained(trained.id, trained.name[lang]);
+            else if (value) void startFromTemplate(value, lang);
           }}
         >
           <option value="">{t('toolbar.templatePick')}</option>
@@ -172,6 +179,13 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
               {tpl.name[lang]}
             </option>
           ))}
+          <optgroup label={t('toolbar.templateTrained')}>
+            {PRETRAINED.map((p) => (
+              <option key={p.id} value={PRETRAINED_PREFIX + p.id} title={student ? undefined : p.description[lang]}>
+                {p.name[lang]}
+              </option>
+            ))}
+          </optgroup>
         </select>
         <select
           aria-label={t('toolbar.language')}

@@ -121,6 +121,14 @@ export async function openFiles(files: readonly File[], askFirst = true): Promis
   accept(opened.value.result, null, opened.value.path, opened.value.notices);
 }
 
+/** One of the trained networks that ship with ConvStudio, with its weights (the template list's trained group). */
+export async function openPretrained(id: string, title: string): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  const opened = await api['project.openPretrained']({ id });
+  if (!opened.ok) return showError('openError', opened.error.messages);
+  accept(opened.value.result, null, title, opened.value.notices);
+}
+
 export async function openPath(path: string): Promise<void> {
   if (!(await confirmDiscard())) return;
   const opened = await api['project.openPath']({ path });

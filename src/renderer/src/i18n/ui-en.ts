@@ -5,6 +5,7 @@ export const uiEn = {
   'toolbar.open': 'Open…',
   'toolbar.openHint': 'Open a ConvStudio project, a Keras model (.json) or a TensorFlow.js model.json',
   'toolbar.template': 'Template',
+  'toolbar.templateTrained': 'Trained, with weights (to fine-tune)',
   'toolbar.templatePick': 'Start from a template…',
   'toolbar.language': 'Language',
   'toolbar.theme': 'Theme',

@@ -7,6 +7,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'toolbar.open': '開啟…',
   'toolbar.openHint': '開啟 ConvStudio 專案、Keras 模型 (.json) 或 TensorFlow.js 的 model.json',
   'toolbar.template': '範本',
+  'toolbar.templateTrained': '已訓練、附權重（拿來微調）',
   'toolbar.templatePick': '從範本開始…',
   'toolbar.language': '語言',
   'toolbar.theme': '外觀',
