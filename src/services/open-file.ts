@@ -28,7 +28,8 @@ export interface OpenContext {
   training: TrainingService;
 }
 
-async function signature(path: string): Promise<ReturnType<typeof fileSignature>> {
+/** A file's kind by its first bytes (an unreadable file counts as text: reading it as text says why). */
+export async function signature(path: string): Promise<ReturnType<typeof fileSignature>> {
   try {
     const handle = await open(path, 'r');
     try {

@@ -227,3 +227,30 @@ describe('bad input: exit code 2, one line per problem on stderr, nothing on std
     expect(run.stderr).toBe('錯誤: /nonexistent/model.json：找不到這個檔案。\n');
   });
 });
+
+describe('convstudio summary of a trained model file (.keras, .h5)', () => {
+  const TRAINED = join(import.meta.dirname, '../fixtures/trained');
+  const summary = async (file: string) => {
+    const run = await runCli(['summary', join(TRAINED, file), '--json']);
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout);
+  };
+
+  it('reads them as the app does, with the same figures as the JSON they were made from', async () => {
+    const json = await summary('tiny-cnn.keras-config.json');
+    expect(json.total_params).toBe(6_810);
+    for (const file of ['tiny-cnn.keras', 'tiny-cnn.h5']) {
+      const binary = await summary(file);
+      expect(binary.layers.map((l: { params: number }) => l.params)).toEqual(
+        json.layers.map((l: { params: number }) => l.params),
+      );
+      expect(binary.total_params).toBe(json.total_params);
+    }
+  }, 60_000);
+
+  it('says what a weights-only file is, and exits 2', async () => {
+    const run = await runCli(['summary', join(TRAINED, 'tiny-cnn.weights.h5')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("holds weights only (Keras's save_weights)");
+  }, 60_000);
+});

@@ -12,14 +12,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { saveDownload, screenshot, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
 import { loadSavedModel } from '../helpers/saved-model.ts';
-import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
-import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
+import { mnistThroughExport } from '../helpers/torch-python.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/trained');
 const app = useServedApp(join(FIXTURES, 'teachable/model.json'));
@@ -145,32 +143,13 @@ describe('a trained model in the app', () => {
     await byId('export-button').click();
     await byId('export-pytorch').click();
     const folder = mkdtempSync(join(tmpdir(), 'convstudio-export-imported-'));
-    const save = async (id: string) => {
-      const [download] = await Promise.all([app.page.waitForEvent('download'), byId(id).click()]);
-      const path = join(folder, download.suggestedFilename());
-      await download.saveAs(path);
-      return path;
-    };
-    expect(await save('export-download')).toMatch(/tiny_cnn_pytorch\.py$/);
-    const weights = await save('export-weights-npz');
+    expect(await saveDownload(app.page, 'export-download', folder)).toMatch(/tiny_cnn_pytorch\.py$/);
+    const weights = await saveDownload(app.page, 'export-weights-npz', folder);
     await byId('export-close').click();
-    const python = torchPython();
-    if (!python && !TORCH_REQUIRED) return;
-    if (!python) throw new Error('PyTorch is required (CONVSTUDIO_REQUIRE_TORCH=1) but no python3 has it');
-    const check = [
-      'import sys, numpy as np, torch',
-      'sys.path.insert(0, sys.argv[1])',
-      'import tiny_cnn_pytorch as m',
-      'model = m.TinyCnn(); m.load_keras_weights(model, sys.argv[2]); model.eval()',
-      'raw = lambda name, skip: np.fromfile(sys.argv[3] + "/" + name, dtype=np.uint8)[skip:]',
-      'x = raw("t10k-images-idx3-ubyte", 16).reshape(-1, 1, 28, 28).astype("float32") / 255',
-      'y = raw("t10k-labels-idx1-ubyte", 8)',
-      'with torch.no_grad(): p = model(torch.from_numpy(x)).argmax(1).numpy()',
-      'print((p == y).mean())',
-    ].join('\n');
-    const accuracy = Number(
-      execFileSync(python, ['-c', check, folder, weights, builtinMnistFolder()], { encoding: 'utf8' }),
-    );
+    const ran = mnistThroughExport(folder, 'tiny_cnn_pytorch', 'TinyCnn', weights);
+    if (!ran) return;
+    const { params, accuracy } = ran;
+    expect(params).toBe(6_810);
     expect(accuracy).toBeCloseTo(0.9209, 3);
   }, 90_000);
 

@@ -8,11 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_VERSION, findTemplate, makeProject } from '../../src/core/index.ts';
-import { execFileSync } from 'node:child_process';
-import { screenshot, trainerProcesses, useServedApp } from '../helpers/browser-host.ts';
+import { saveDownload, screenshot, trainerProcesses, useServedApp } from '../helpers/browser-host.ts';
 import { defaultThreads } from '../../src/trainer/backends/wasm-threads.ts';
-import { TORCH_REQUIRED, torchPython } from '../helpers/torch-python.ts';
-import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
+import { mnistThroughExport } from '../helpers/torch-python.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'convstudio-train-view-'));
 const projectFile = join(folder, 'textbook.convstudio.json');
@@ -180,42 +178,19 @@ describe('the Train view', () => {
     await byId('export-pytorch').click();
     await expect.poll(() => byId('export-preview').textContent()).toContain('class Textbook(nn.Module):');
     await screenshot(app.page, 'export-dialog');
-    const save = async (id: string) => {
-      const [download] = await Promise.all([app.page.waitForEvent('download'), byId(id).click()]);
-      const path = join(folder, download.suggestedFilename());
-      await download.saveAs(path);
-      return path;
-    };
-    const script = await save('export-download');
-    const weights = await save('export-weights-npz');
+    const script = await saveDownload(app.page, 'export-download', folder);
+    const weights = await saveDownload(app.page, 'export-weights-npz', folder);
     expect(script.endsWith('textbook_pytorch.py')).toBe(true);
     expect(weights.endsWith('textbook_weights.npz')).toBe(true);
     await byId('export-close').click();
 
-    const python = torchPython();
-    if (!python && !TORCH_REQUIRED) return;
-    if (!python) throw new Error('PyTorch is required (CONVSTUDIO_REQUIRE_TORCH=1) but no python3 has it');
     // The downloaded script and weights, as an attendee would use them: MNIST's test images through the module.
-    const check = [
-      'import sys, numpy as np, torch',
-      'sys.path.insert(0, sys.argv[1])',
-      'import textbook_pytorch as m',
-      'model = m.Textbook(); m.load_keras_weights(model, sys.argv[2]); model.eval()',
-      'raw = lambda name, skip: np.fromfile(sys.argv[3] + "/" + name, dtype=np.uint8)[skip:]',
-      'x = raw("t10k-images-idx3-ubyte", 16).reshape(-1, 1, 28, 28).astype("float32") / 255',
-      'y = raw("t10k-labels-idx1-ubyte", 8)',
-      'with torch.no_grad(): p = model(torch.from_numpy(x)).argmax(1).numpy()',
-      'print(sum(p.numel() for p in model.parameters()), (p == y).mean())',
-    ].join('\n');
-    const [params, accuracy] = execFileSync(python, ['-c', check, folder, weights, builtinMnistFolder()], {
-      encoding: 'utf8',
-    })
-      .trim()
-      .split(' ')
-      .map(Number);
+    const ran = mnistThroughExport(folder, 'textbook_pytorch', 'Textbook', weights);
+    if (!ran) return;
+    const { params, accuracy } = ran;
     expect(params).toBe(242_062);
     const shown = Number((await byId('test-accuracy').locator('strong').textContent())!.replace('%', ''));
-    expect(accuracy! * 100).toBeCloseTo(shown, 1);
+    expect(accuracy * 100).toBeCloseTo(shown, 1);
   }, 60_000);
 
   it('locks the network while it trains; an edit asks to stop first', async () => {

@@ -191,3 +191,11 @@ export function descendants(pid: number): { pid: number; command: string }[] {
   visit(pid);
   return found;
 }
+
+/** Clicks what downloads a file and saves the download in `folder`, under the name the page gave it. */
+export async function saveDownload(page: Page, testId: string, folder: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = join(folder, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}

@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRETRAINED, base64ToBytes } from '../../src/core/index.ts';
+import { PRETRAINED } from '../../src/core/index.ts';
 import { openPretrained } from '../../src/services/open-file.ts';
 import { TrainingService } from '../../src/services/training-service.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
+import { loadTrainedModel } from '../helpers/saved-model.ts';
 
 const training = new TrainingService({
   dataDir: mkdtempSync(join(tmpdir(), 'convstudio-pretrained-')),
@@ -39,14 +40,8 @@ describe.each(PRETRAINED.map((p) => [p.id]))('the shipped trained network %s', (
     const run = opened.result.project.runs[0]!;
     expect(run.imported).toMatchObject({ format: 'tfjs', labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] });
     const trained = (await training.model(run.id))!;
-    const bytes = base64ToBytes(trained.weights);
-    const model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: trained.modelJson.modelTopology,
-        weightSpecs: trained.modelJson.weightsManifest[0]!.weights,
-        weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-      }),
-    );
+    const model = await loadTrainedModel(trained);
+
     const { x, labels } = mnistTest(2_000);
     const guesses = (model.predict(x) as tf.Tensor).argMax(1).dataSync();
     const accuracy = Array.from(guesses).filter((g, i) => g === labels[i]).length / labels.length;

@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base64ToBytes, translate, type Msg, type OpenedFile, type TrainedModel } from '../../src/core/index.ts';
+import { translate, type Msg, type OpenedFile, type TrainedModel } from '../../src/core/index.ts';
 import { openAnyFile } from '../../src/services/open-file.ts';
 import { TrainingService } from '../../src/services/training-service.ts';
 import { openUploadedFiles } from '../../src/services/uploaded-files.ts';
-import { loadSavedModel } from '../helpers/saved-model.ts';
+import { loadSavedModel, loadTrainedModel } from '../helpers/saved-model.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/trained');
 const dataDir = mkdtempSync(join(tmpdir(), 'convstudio-import-'));
@@ -34,15 +34,7 @@ beforeAll(async () => {
 afterAll(() => training.shutdown());
 
 async function predictions(model: TrainedModel): Promise<Float32Array> {
-  const bytes = base64ToBytes(model.weights);
-  const loaded = await tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: model.modelJson.modelTopology,
-      weightSpecs: model.modelJson.weightsManifest[0]!.weights,
-      weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    }),
-  );
-  return (loaded.predict(images) as tf.Tensor).dataSync() as Float32Array;
+  return ((await loadTrainedModel(model)).predict(images) as tf.Tensor).dataSync() as Float32Array;
 }
 
 const largestDifference = (a: Float32Array, b: Float32Array) =>

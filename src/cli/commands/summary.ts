@@ -1,6 +1,6 @@
 /** `convstudio summary FILE [--json] [--lang en|zh-TW]` */
 import { analyse, summaryJson, summaryText, type Lang } from '../../core/index.ts';
-import { readModelFile } from '../../services/read-model-file.ts';
+import { readNetworkFile } from '../../services/read-network-file.ts';
 import { CliError, EXIT_OK, printDiagnostics } from '../cli-io.ts';
 
 export interface SummaryOptions {
@@ -10,7 +10,7 @@ export interface SummaryOptions {
 }
 
 export async function summaryCommand({ file, json, lang }: SummaryOptions): Promise<number> {
-  const loaded = await readModelFile(file, { layout: false });
+  const loaded = await readNetworkFile(file, { layout: false });
   if (!loaded.ok) throw new CliError(loaded.errors);
   const analysis = analyse(loaded.project.graph);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');

@@ -16,7 +16,7 @@ import {
   type TrainerEvent,
   type DatasetLimits,
 } from '../../core/index.ts';
-import { readModelFile } from '../../services/read-model-file.ts';
+import { readNetworkFile } from '../../services/read-network-file.ts';
 import { startTrainer } from '../../services/trainer-client.ts';
 import { bindingForFolder } from '../../trainer/data/load-dataset.ts';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, printMessages } from '../cli-io.ts';
@@ -47,7 +47,7 @@ function datasetBinding(option: string | null, project: Project): DatasetBinding
 const fixed = (n: number, digits = 4) => Number(n.toFixed(digits));
 
 export async function trainCommand(options: TrainOptions): Promise<number> {
-  const loaded = await readModelFile(options.file, { layout: false });
+  const loaded = await readNetworkFile(options.file, { layout: false });
   if (!loaded.ok) throw new CliError(loaded.errors);
   const errors = analyse(loaded.project.graph).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new CliError(errors.map((d) => d.message));

@@ -64,14 +64,20 @@ function candidates(target: TargetWeight, sources: readonly SourceWeight[]): num
     if (name === target.name || name.endsWith(`/${target.name}`)) named.push(i);
   });
   if (named.length > 0) return named;
-  // By layer and position: a file that places weights by layer, or names them its own way (RNN cells).
-  const ofLayer = sources
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) =>
-      s.name === null ? s.layer === target.layer : plainName(s.name).split('/').slice(0, -1).includes(target.layer),
-    );
+  // By layer and position: a file that places weights so (Keras 3).
+  const placed: number[] = [];
+  sources.forEach((s, i) => {
+    if (s.name === null && s.layer === target.layer && s.index === target.index) placed.push(i);
+  });
+  if (placed.length > 0) return placed;
+  // A file that names a layer's weights its own way (an RNN's cell: 'lstm/lstm_cell/kernel'): the layer's
+  // weights in the file's order.
+  const ofLayer: number[] = [];
+  sources.forEach((s, i) => {
+    if (s.name !== null && plainName(s.name).split('/').slice(0, -1).includes(target.layer)) ofLayer.push(i);
+  });
   const at = ofLayer[target.index];
-  return at ? [at.i] : [];
+  return at === undefined ? [] : [at];
 }
 
 export function matchWeights(
