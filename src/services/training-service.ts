@@ -176,17 +176,18 @@ export class TrainingService {
         const notices = [msg('weights.notImported', { file: fileName }), ...answer.weightProblems];
         return { ok: true, project, notices: answer.weightProblems.length > 0 ? notices : [] };
       }
+      const params = analyse(project.graph).totals.total;
       const record = importedRunRecord({
         id,
         settings: project.training,
-        network: { params: analyse(project.graph).totals.total, layers: project.graph.nodes.length },
+        network: { params, layers: project.graph.nodes.length },
         modelDir,
         imported: { file: fileName, format, weights, labels },
       });
       return {
         ok: true,
         project: { ...project, runs: [record] },
-        notices: [msg('weights.imported', { file: fileName, count: weights })],
+        notices: [msg('weights.imported', { file: fileName, params })],
       };
     });
   }

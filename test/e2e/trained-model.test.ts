@@ -72,7 +72,7 @@ describe('a trained model in the app', () => {
   it('opens with its weights, says so, and shows them as the run in the Train view', async () => {
     await expect
       .poll(() => byId('open-notice').textContent(), { timeout: 30_000 })
-      .toContain('The trained weights came with model.json (4 weights)');
+      .toContain('The trained weights came with model.json: all 6,810 parameters');
     await screenshot(app.page, 'trained-model-opened-1440-en');
     await byId('view-train').click();
     await expect.poll(() => byId('imported-weights').textContent()).toContain('zero, one, two');
@@ -131,7 +131,7 @@ describe('a trained model in the app', () => {
     await byId('open-input').setInputFiles(join(FIXTURES, 'tiny-cnn.keras'));
     await expect
       .poll(() => byId('open-notice').textContent(), { timeout: 30_000 })
-      .toContain('The trained weights came with tiny-cnn.keras (4 weights)');
+      .toContain('The trained weights came with tiny-cnn.keras: all 6,810 parameters');
     expect(await byId('total-params').textContent()).toBe('6,810');
     await app.page.setViewportSize({ width: 1024, height: 768 });
     await byId('lang-select').selectOption('zh-TW');
@@ -167,7 +167,7 @@ describe('a trained model in the app', () => {
     await byId('template-select').selectOption('trained:mnist-backbone');
     await expect
       .poll(() => byId('open-notice').textContent(), { timeout: 30_000 })
-      .toContain('The trained weights came with model.json (8 weights)');
+      .toContain('The trained weights came with model.json: all 79,242 parameters');
     expect(await byId('total-params').textContent()).toBe('79,242');
     expect(await byId('doc-title').textContent()).toContain('Trained on MNIST: a base to fine-tune');
     await byId('view-train').click();

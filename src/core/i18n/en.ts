@@ -460,8 +460,8 @@ export const en = {
   'weights.unused': (a: { count: N; names: S }) =>
     `${formatInt(a.count)} ${a.count === 1 ? 'weight' : 'weights'} in the file belong to no layer of the network (${a.names}): the file's structure and weights do not agree.`,
   'weights.moreProblems': (a: { count: N }) => `… and ${formatInt(a.count)} more.`,
-  'weights.imported': (a: { file: S; count: N }) =>
-    `The trained weights came with ${a.file} (${formatInt(a.count)} weights). Try the network, look inside it or fine-tune it in the Train view.`,
+  'weights.imported': (a: { file: S; params: N }) =>
+    `The trained weights came with ${a.file}: all ${formatInt(a.params)} parameters. Try the network, look inside it or fine-tune it in the Train view.`,
   'weights.notImported': (a: { file: S }) =>
     `The network of ${a.file} opened, but its trained weights could not be brought in:`,
 

@@ -411,8 +411,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'weights.unused': (a: { count: N; names: S }) =>
     `檔案裡有 ${formatInt(a.count)} 個權重不屬於網路的任何一層（${a.names}）：檔案的結構和權重對不上。`,
   'weights.moreProblems': (a: { count: N }) => `……還有 ${formatInt(a.count)} 個問題。`,
-  'weights.imported': (a: { file: S; count: N }) =>
-    `已從 ${a.file} 帶入訓練好的權重（${formatInt(a.count)} 個權重）。可以在「訓練」畫面試用網路、查看網路內部或進行微調。`,
+  'weights.imported': (a: { file: S; params: N }) =>
+    `已從 ${a.file} 帶入訓練好的權重：全部 ${formatInt(a.params)} 個參數。可以在「訓練」畫面試用網路、查看網路內部或進行微調。`,
   'weights.notImported': (a: { file: S }) => `${a.file} 的網路已開啟，但無法帶入訓練好的權重：`,
 
   'api.unknownMethod': (a: { method: S }) => `應用程式要求了 '${a.method}'，但此主機不提供。`,

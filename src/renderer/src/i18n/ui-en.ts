@@ -554,7 +554,7 @@ export const uiEn = {
   'history.imported': 'imported weights · {file}',
   'imported.title': 'Trained weights from a file',
   'imported.from':
-    'These weights came with {file} ({format}): {count} weights, trained elsewhere. Nothing was trained here.',
+    'These weights came with {file} ({format}): all {params} parameters, trained elsewhere. Nothing was trained here.',
   'imported.labels': 'Class names, from the file beside it: {labels}.',
   'imported.noLabels':
     'No class names came with the file (a metadata.json or classes.txt beside it, one name per output): classes are shown by number.',

@@ -528,7 +528,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'history.empty': '還沒有訓練紀錄。',
   'history.imported': '匯入的權重 · {file}',
   'imported.title': '來自檔案的訓練好權重',
-  'imported.from': '這些權重來自 {file}（{format}）：共 {count} 個權重，是在別處訓練的，這裡沒有訓練過。',
+  'imported.from': '這些權重來自 {file}（{format}）：全部 {params} 個參數，是在別處訓練的，這裡沒有訓練過。',
   'imported.labels': '類別名稱（來自模型旁邊的檔案）：{labels}。',
   'imported.noLabels':
     '檔案沒有附上類別名稱（模型旁邊的 metadata.json 或 classes.txt，每個輸出一個名稱）：類別以編號顯示。',

@@ -7,7 +7,8 @@ import { useLang } from '../i18n/lang-context.tsx';
 
 const FORMAT_NAMES = { tfjs: 'TensorFlow.js', keras: 'Keras 3 (.keras)', h5: 'Keras 2 (.h5)' } as const;
 
-export function ImportedWeights({ imported }: { imported: NonNullable<RunRecord['imported']> }) {
+export function ImportedWeights({ run }: { run: RunRecord }) {
+  const imported = run.imported!;
   const { t, tf } = useLang();
   return (
     <section className="panel imported-weights" aria-labelledby="imported-title" data-testid="imported-weights">
@@ -16,7 +17,7 @@ export function ImportedWeights({ imported }: { imported: NonNullable<RunRecord[
         {tf('imported.from', {
           file: imported.file,
           format: FORMAT_NAMES[imported.format],
-          count: formatInt(imported.weights),
+          params: formatInt(run.network.params),
         })}
       </p>
       <p className="muted small">

@@ -68,7 +68,7 @@ export function TrainView() {
               </p>
             )}
             {record.imported ? (
-              <ImportedWeights imported={record.imported} />
+              <ImportedWeights run={record} />
             ) : (
               <>
                 <div className="charts">
