@@ -20,7 +20,7 @@ import { Modal } from '../components/Modal.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { currentProject, useEditor } from '../state/editor-store.ts';
-import { describeDataOnce, useTraining } from '../state/training-store.ts';
+import { describeDataOnce, useTraining, weightSources } from '../state/training-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { downloadBytes, downloadText } from '../training/export-file.ts';
 
@@ -38,8 +38,8 @@ function exported(project: Project, flavour: Flavour) {
 
 /** The run whose weights are exported: the one on screen if it finished, else the latest that did. */
 function weightsRun(project: Project, shownRunId: string | null) {
-  const done = project.runs.filter((r) => r.status === 'done' && r.modelDir);
-  return done.find((r) => r.id === shownRunId) ?? done.at(-1) ?? null;
+  const done = weightSources(project.runs);
+  return done.find((r) => r.id === shownRunId) ?? done[0] ?? null;
 }
 
 /**
