@@ -6,25 +6,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { msg, type LoadOptions, type LoadResult, type TrainerEvent } from '../core/index.ts';
+import type { LoadOptions, LoadResult } from '../core/index.ts';
 import { signature } from './open-file.ts';
 import { readModelFile } from './read-model-file.ts';
-import { startTrainer } from './trainer-client.ts';
+import { askTrainer } from './trainer-client.ts';
 
 export async function readNetworkFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   if ((await signature(path)) === 'text') return readModelFile(path, options);
   const saveDir = await mkdtemp(join(tmpdir(), 'convstudio-read-'));
   try {
-    const events: TrainerEvent[] = [];
-    await startTrainer({ type: 'import', path, fileName: basename(path), saveDir }, (e) => events.push(e)).finished;
-    const answer = events.find((e) => e.type === 'imported');
-    if (answer?.type === 'imported') {
-      return answer.project
-        ? { ok: true, project: answer.project, kind: 'keras' }
-        : { ok: false, errors: answer.errors };
-    }
-    const error = events.find((e) => e.type === 'error');
-    return { ok: false, errors: [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })] };
+    const { answer, errors } = await askTrainer(
+      { type: 'import', path, fileName: basename(path), saveDir },
+      'imported',
+    );
+    if (!answer) return { ok: false, errors };
+    return answer.project ? { ok: true, project: answer.project, kind: 'keras' } : { ok: false, errors: answer.errors };
   } finally {
     await rm(saveDir, { recursive: true, force: true });
   }

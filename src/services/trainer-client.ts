@@ -125,3 +125,31 @@ export function startTrainer(
     kill: () => child.kill(),
   };
 }
+
+/** What a trainer process answered to one question: the event of the asked type, or why there is none. */
+export interface TrainerAnswer<K extends TrainerEvent['type']> {
+  answer: Extract<TrainerEvent, { type: K }> | null;
+  errors: Msg[];
+}
+
+/**
+ * Runs a trainer process for one question (a description, a probe, an import) and returns its answer, the
+ * event of type `answer`, or why there is none: the trainer's error, or that the process ended without one.
+ * `track` is told of the process while it runs (so that a closing host can end it).
+ */
+export async function askTrainer<K extends TrainerEvent['type']>(
+  command: Exclude<TrainerJob, { type: 'start' }>,
+  answer: K,
+  launch: LaunchTrainer = () => forkTrainer(),
+  track: (run: TrainerRun, running: boolean) => void = () => {},
+): Promise<TrainerAnswer<K>> {
+  const events: TrainerEvent[] = [];
+  const run = startTrainer(command, (event) => events.push(event), launch);
+  track(run, true);
+  await run.finished;
+  track(run, false);
+  const found = events.find((e): e is Extract<TrainerEvent, { type: K }> => e.type === answer) ?? null;
+  const error = events.find((e) => e.type === 'error');
+  const errors = [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })];
+  return { answer: found, errors: found ? [] : errors };
+}

@@ -25,7 +25,14 @@ import {
   type Msg,
   type Project,
 } from '../core/index.ts';
-import { forkTrainer, startTrainer, type LaunchTrainer, type TrainerRun } from './trainer-client.ts';
+import {
+  askTrainer,
+  forkTrainer,
+  startTrainer,
+  type LaunchTrainer,
+  type TrainerAnswer,
+  type TrainerRun,
+} from './trainer-client.ts';
 
 /** Dataset descriptions that run side by side, each in a trainer process of its own. */
 export const DESCRIBE_AT_ONCE = 2;
@@ -140,23 +147,14 @@ export class TrainingService {
     });
   }
 
-  /**
-   * Runs a trainer process for one question (a description, a probe) and returns its answer, the event of
-   * type `answer`, or why there is none: the trainer's error, or that the process ended without one.
-   */
-  private async ask<K extends TrainerEvent['type']>(
+  /** One question to a trainer process of its own, ended with the others when the host closes. */
+  private ask<K extends TrainerEvent['type']>(
     command: Exclude<TrainerJob, { type: 'start' }>,
     answer: K,
-  ): Promise<{ answer: Extract<TrainerEvent, { type: K }> | null; errors: Msg[] }> {
-    const events: TrainerEvent[] = [];
-    const run = startTrainer(command, (event) => events.push(event), this.launch);
-    this.live.add(run);
-    await run.finished;
-    this.live.delete(run);
-    const found = events.find((e): e is Extract<TrainerEvent, { type: K }> => e.type === answer) ?? null;
-    const error = events.find((e) => e.type === 'error');
-    const errors = [error?.type === 'error' ? error.message : msg('train.crashed', { reason: 'exit' })];
-    return { answer: found, errors: found ? [] : errors };
+  ): Promise<TrainerAnswer<K>> {
+    return askTrainer(command, answer, this.launch, (run, running) =>
+      running ? this.live.add(run) : this.live.delete(run),
+    );
   }
 
   /**
@@ -172,10 +170,14 @@ export class TrainingService {
       if (!answer) return { ok: false, errors };
       if (!answer.project) return { ok: false, errors: answer.errors };
       const { project, format, weights, labels } = answer;
-      if (answer.weightProblems.length > 0 || weights === 0) {
-        const notices = [msg('weights.notImported', { file: fileName }), ...answer.weightProblems];
-        return { ok: true, project, notices: answer.weightProblems.length > 0 ? notices : [] };
+      if (answer.weightProblems.length > 0) {
+        return {
+          ok: true,
+          project,
+          notices: [msg('weights.notImported', { file: fileName }), ...answer.weightProblems],
+        };
       }
+      if (weights === 0) return { ok: true, project, notices: [] }; // a network with nothing to learn
       const params = analyse(project.graph).totals.total;
       const record = importedRunRecord({
         id,
