@@ -42,6 +42,7 @@ export * from './training/protocol.ts';
 export * from './datasets/cifar10.ts';
 export * from './datasets/resize-image.ts';
 export * from './datasets/sample-images.ts';
+export * from './datasets/pixel-range.ts';
 export * from './document/run-schema.ts';
 export * from './training/run-record.ts';
 export * from './training/dataset-fit.ts';

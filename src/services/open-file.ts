@@ -12,6 +12,7 @@ import {
   SIGNATURE_BYTES,
   fileSignature,
   msg,
+  weightsNotImported,
   parseJsonText,
   readWeightsManifest,
   type Msg,
@@ -60,7 +61,7 @@ async function shardsBeside(path: string, fileName: string): Promise<'none' | 'a
   const json = parseJsonText(await readFile(path, 'utf8'), fileName);
   if (!json.ok) return 'none';
   const manifest = readWeightsManifest(json.value, fileName);
-  if (!manifest.ok) return [msg('weights.notImported', { file: fileName }), ...manifest.errors];
+  if (!manifest.ok) return weightsNotImported(fileName, manifest.errors);
   if (manifest.files.length === 0) return 'none';
   const present = await Promise.all(manifest.files.map((f) => exists(join(dirname(path), f))));
   const missing = manifest.files.filter((_, i) => !present[i]);
@@ -79,11 +80,8 @@ export async function openAnyFile(path: string, context: OpenContext, fileName =
   if (shards !== 'all') return { ...opened, notices: shards };
   const imported = await importTrained(path, fileName, context);
   // The network opened as text stays open if the trainer could not read the file at all.
-  return imported.result.ok ? imported : { ...opened, notices: errorsOf(imported, fileName) };
-}
-
-function errorsOf(opened: OpenedFile, fileName: string): Msg[] {
-  return opened.result.ok ? [] : [msg('weights.notImported', { file: fileName }), ...opened.result.errors];
+  if (imported.result.ok) return imported;
+  return { ...opened, notices: weightsNotImported(fileName, imported.result.errors) };
 }
 
 async function importTrained(path: string, fileName: string, context: OpenContext): Promise<OpenedFile> {

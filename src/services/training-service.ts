@@ -10,8 +10,10 @@ import pLimit from 'p-limit';
 import {
   analyse,
   importedRunRecord,
+  importedPixelsNotice,
   layersModelJsonSchema,
   weightBytes,
+  weightsNotImported,
   msg,
   type ApiHandlers,
   type ApiArgs,
@@ -86,6 +88,7 @@ export class TrainingService {
     const errors = analyse(project.graph).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) return { ok: false, errors: errors.map((d) => d.message) };
     if (!project.dataset) return { ok: false, errors: [msg('train.noDataset')] };
+    if (params.testOnly && !params.startFrom) return { ok: false, errors: [msg('train.testNeedsWeights')] };
     const id = newRunId();
     const run = startTrainer(
       {
@@ -97,6 +100,7 @@ export class TrainingService {
         limitSamples: params.limitSamples,
         saveDir: this.modelDir(id),
         startFrom: params.startFrom && { ...params.startFrom, dir: this.modelDir(params.startFrom.runId) },
+        testOnly: params.testOnly,
       },
       (event) => {
         // The run is over for the page once it says so: Train may be pressed again while the process exits.
@@ -171,11 +175,7 @@ export class TrainingService {
       if (!answer.project) return { ok: false, errors: answer.errors };
       const { project, format, weights, labels } = answer;
       if (answer.weightProblems.length > 0) {
-        return {
-          ok: true,
-          project,
-          notices: [msg('weights.notImported', { file: fileName }), ...answer.weightProblems],
-        };
+        return { ok: true, project, notices: weightsNotImported(fileName, answer.weightProblems) };
       }
       if (weights === 0) return { ok: true, project, notices: [] }; // a network with nothing to learn
       const params = analyse(project.graph).totals.total;
@@ -186,10 +186,11 @@ export class TrainingService {
         modelDir,
         imported: { file: fileName, format, weights, labels },
       });
+      const pixels = importedPixelsNotice(project.graph, project.training.pixelRange);
       return {
         ok: true,
         project: { ...project, runs: [record] },
-        notices: [msg('weights.imported', { file: fileName, params })],
+        notices: [msg('weights.imported', { file: fileName, params }), ...(pixels ? [pixels] : [])],
       };
     });
   }

@@ -2,8 +2,11 @@
  * A trained model opened in Debian's Chromium through the browser host, as a newcomer with a Teachable
  * Machine export would: `convstudio serve teachable/model.json` brings its weights and labels, the Train
  * view shows where they came from, and an uploaded MNIST test image gets the probabilities the trained
- * model gives it in Node (TF.js on the same weights, pixels scaled as in training); its base is frozen up to a
- * layer and it is fine-tuned on a folder of images. Then a .keras file picked with the Open button opens with
+ * model gives it in Node. Teachable Machine feeds pixels as −1…1: the fixture's first layer was rewritten
+ * to give on −1…1 what the source run (tiny-cnn-tfjs) gives on 0–1 (make-fixtures.py), so the page matches
+ * the source only if it scales the pixels as the model expects. The weights are tested on MNIST's test
+ * images without training (the source's 92.09%); its base is frozen up to a layer and it is fine-tuned on
+ * a folder of images. Then a .keras file picked with the Open button opens with
  * its weights and exports to PyTorch with them; the shipped MNIST base opens from the template list.
  * Screenshots at 1440×900 and 1024×768, in both languages.
  */
@@ -73,8 +76,15 @@ describe('a trained model in the app', () => {
     await expect
       .poll(() => byId('open-notice').textContent(), { timeout: 30_000 })
       .toContain('The trained weights came with model.json: all 6,810 parameters');
+    expect(await byId('open-notice').textContent()).toContain('pixels go into it as −1 to 1');
     await screenshot(app.page, 'trained-model-opened-1440-en');
     await byId('view-train').click();
+    expect(await byId('pixel-range').inputValue()).toBe('-1..1');
+    // Bytes into a network that does not rescale them: the panel says what is wrong.
+    await byId('pixel-range').selectOption('0..255');
+    expect(await byId('pixel-range-mismatch').textContent()).toContain('does not start with a Rescaling layer');
+    await byId('pixel-range').selectOption('-1..1');
+    expect(await byId('pixel-range-mismatch').count()).toBe(0);
     await expect.poll(() => byId('imported-weights').textContent()).toContain('zero, one, two');
     expect(await byId('run-history').textContent()).toContain('imported weights · model.json');
     await byId('try-network').waitFor();
@@ -100,6 +110,19 @@ describe('a trained model in the app', () => {
     await byId('lang-select').selectOption('en');
     await app.page.setViewportSize({ width: 1440, height: 900 });
   }, 60_000);
+
+  it('tests the weights on MNIST’s test images without training them: the trained network’s 92.09%', async () => {
+    await byId('view-train').click();
+    await expect.poll(() => byId('test-weights').textContent(), { timeout: 30_000 }).toContain('MNIST');
+    await byId('test-weights').click();
+    await expect.poll(() => byId('run-history').textContent(), { timeout: 90_000 }).toContain('test · finished');
+    expect(await byId('test-accuracy').locator('strong').textContent()).toBe('92.09%');
+    expect(await byId('started-from').textContent()).toBe(
+      'Tested the weights of imported weights · model.json on the 10,000 test images of MNIST, without training them.',
+    );
+    await byId('confusion-matrix').waitFor();
+    await screenshot(app.page, 'trained-model-tested-1440-en');
+  }, 120_000);
 
   it('freezes the base up to a layer in one step, and fine-tunes on an image folder from the weights', async () => {
     await byId('view-design').click();

@@ -10,7 +10,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate, type Msg, type OpenedFile, type TrainedModel } from '../../src/core/index.ts';
+import {
+  fromUnitRange,
+  translate,
+  type Msg,
+  type OpenedFile,
+  type PixelRange,
+  type TrainedModel,
+} from '../../src/core/index.ts';
 import { openAnyFile } from '../../src/services/open-file.ts';
 import { TrainingService } from '../../src/services/training-service.ts';
 import { openUploadedFiles } from '../../src/services/uploaded-files.ts';
@@ -33,8 +40,13 @@ beforeAll(async () => {
 });
 afterAll(() => training.shutdown());
 
-async function predictions(model: TrainedModel): Promise<Float32Array> {
-  return ((await loadTrainedModel(model)).predict(images) as tf.Tensor).dataSync() as Float32Array;
+/** The model's predictions for the 8 images, given to it in `range` (the reference takes them 0–1). */
+async function predictions(model: TrainedModel, range: PixelRange = '0..1'): Promise<Float32Array> {
+  const { factor, offset } = fromUnitRange(range);
+  const input = tf.tidy(() => tf.add(tf.mul(images, factor), offset));
+  const out = ((await loadTrainedModel(model)).predict(input) as tf.Tensor).dataSync() as Float32Array;
+  input.dispose();
+  return out;
 }
 
 const largestDifference = (a: Float32Array, b: Float32Array) =>
@@ -58,6 +70,7 @@ describe('a trained model file opens with its weights', () => {
     const result = await openAnyFile(join(FIXTURES, file), context);
     const project = opened(result);
     expect(keys(result.notices)).toEqual(['weights.imported']);
+    expect(project.training.pixelRange).toBe('0..1');
     expect(project.runs).toHaveLength(1);
     const run = project.runs[0]!;
     expect(run).toMatchObject({ status: 'done', imported: { file: file.split('/').pop(), format, weights: 4 } });
@@ -70,9 +83,13 @@ describe('a trained model file opens with its weights', () => {
     expect(largestDifference(got, expected)).toBeLessThan(0.01);
   });
 
-  it('a Teachable Machine export: nested base and head, its labels from metadata.json', async () => {
+  it('a Teachable Machine export: nested base and head, its labels from metadata.json, pixels −1…1', async () => {
     const result = await openAnyFile(join(FIXTURES, 'teachable/model.json'), context);
     const project = opened(result);
+    expect(keys(result.notices)).toEqual(['weights.imported', 'weights.pixelsTeachable']);
+    // Its weights were rewritten to give on −1…1 what the source gives on 0–1 (make-fixtures.py).
+    expect(project.training.pixelRange).toBe('-1..1');
+    expect(project.runs[0]!.settings.pixelRange).toBe('-1..1');
     expect(project.graph.groups?.map((g) => g.name)).toEqual(['sequential_1', 'sequential_3']);
     const run = project.runs[0]!;
     expect(run.imported?.labels).toEqual([
@@ -87,7 +104,22 @@ describe('a trained model file opens with its weights', () => {
       'eight',
       'nine',
     ]);
-    expect(largestDifference(await predictions((await training.model(run.id))!), expected)).toBeLessThanOrEqual(1e-6);
+    const model = (await training.model(run.id))!;
+    expect(largestDifference(await predictions(model, '-1..1'), expected)).toBeLessThanOrEqual(1e-5);
+    // Given 0–1 instead, as before pixel ranges, it predicts something else: the range matters.
+    expect(largestDifference(await predictions(model, '0..1'), expected)).toBeGreaterThan(0.05);
+  });
+
+  it('a network that starts with Rescaling takes the pixels as stored (0–255)', async () => {
+    const result = await openAnyFile(join(FIXTURES, 'tiny-cnn-rescaling/model.json'), context);
+    const project = opened(result);
+    expect(result.notices).toEqual([
+      expect.objectContaining({ key: 'weights.imported' }),
+      { key: 'weights.pixelsRescaled', args: { layer: 'rescaling' } },
+    ]);
+    expect(project.training.pixelRange).toBe('0..255');
+    const model = (await training.model(project.runs[0]!.id))!;
+    expect(largestDifference(await predictions(model, '0..255'), expected)).toBeLessThanOrEqual(1e-6);
   });
 
   it('files picked together in the browser open the same way, and their copies are removed', async () => {
@@ -138,6 +170,21 @@ describe('weights that cannot come along: the network still opens, and the notic
     );
     expect(opened(result).runs).toEqual([]);
     expect(keys(result.notices)).toEqual(['weights.notImported', 'weights.shardSize']);
+  });
+
+  it('a layer the file leaves unconnected: the canvas’s own words, not an error from TensorFlow.js', async () => {
+    const path = variant(
+      'unconnected',
+      (json) => {
+        const layers = json.modelTopology.config.layers;
+        layers.splice(1, 0, { class_name: 'Rescaling', config: { name: 'loose', scale: 1 }, inbound_nodes: [] });
+      },
+      trained,
+    );
+    const result = await openAnyFile(path, context);
+    expect(opened(result).runs).toEqual([]);
+    expect(keys(result.notices)[0]).toBe('weights.notImported');
+    expect(translate(result.notices![1]!, 'en')).toContain("'loose' (Rescaling) is not connected to an Input layer");
   });
 
   it('a weight whose shape is not the layer’s, named with the layer and the weight', async () => {

@@ -37,6 +37,7 @@ describe('TrainingService', () => {
     threads: null,
     limitSamples: 64,
     startFrom: null,
+    testOnly: false,
   } as const;
 
   it('takes a new run as soon as the last one reports done, and ends every process on shutdown', async () => {

@@ -116,6 +116,8 @@ export const apiParams = {
         .strict()
         .nullable()
         .default(null),
+      /** Only test the weights of `startFrom` on the dataset's test images: no training. */
+      testOnly: z.boolean().default(false),
     })
     .strict(),
   /** Measures how fast this machine trains the project's network (about two seconds), before a run. */

@@ -84,6 +84,8 @@ export const runRecordSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** A test of `startedFrom`'s weights on the dataset's test images, without training (no curves). */
+  testOnly: z.boolean().default(false),
   /** Fine-tuning: the run whose weights this one started from, how many it took, which layers started afresh. */
   startedFrom: z
     .object({ runId: z.string(), weights: z.number().int().nonnegative(), fresh: z.array(z.string()) })

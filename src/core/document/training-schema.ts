@@ -1,5 +1,6 @@
 /** Training settings stored with a project; the defaults are the ones the course's Keras examples use. */
 import { z } from 'zod';
+import { PIXEL_RANGES } from '../datasets/pixel-range.ts';
 
 export const trainingSettingsSchema = z.object({
   optimizer: z.enum(['sgd', 'sgd_momentum', 'rmsprop', 'adam']).default('adam'),
@@ -42,6 +43,8 @@ export const trainingSettingsSchema = z.object({
     .nullable()
     .default(null),
   seed: z.number().int().default(42),
+  /** The range pixels go into the network in (datasets/pixel-range.ts): the course's ÷ 255 unless told. */
+  pixelRange: z.enum(PIXEL_RANGES).default('0..1'),
 });
 export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;
 

@@ -193,7 +193,7 @@ export function kerasScript(input: Project, appVersion = ''): ScriptResult {
   const s = plan.project.training;
   const classes = plan.output.outputShape.at(-1)!;
   const stem = pyModuleName(plan.project.meta.name);
-  const data = pythonData(plan.project.dataset, plan.input.outputShape, s.seed, {
+  const data = pythonData(plan.project.dataset, plan.input.outputShape, s, {
     imports: [],
     load: [
       '(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()',

@@ -3,7 +3,8 @@
  * x_train, y_train, x_test, y_test, images channels last (N, H, W, C) scaled to [0, 1], labels as class
  * numbers. MNIST comes from the framework's own download; folders are read as ConvStudio reads them.
  */
-import type { DatasetBinding } from '../document/training-schema.ts';
+import { pythonScaling } from '../datasets/pixel-range.ts';
+import type { DatasetBinding, TrainingSettings } from '../document/training-schema.ts';
 import { indent, pyNumber, pyString } from './python-text.ts';
 
 const IDX_READER = [
@@ -14,7 +15,7 @@ const IDX_READER = [
   '        data = f.read()',
   '    rank = data[3]',
   '    dims = [int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(rank)]',
-  '    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(dims)',
+  '    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(dims).copy()',
   '',
   '',
   'def find(folder, prefixes):',
@@ -81,12 +82,13 @@ export interface PythonData {
 export function pythonData(
   binding: DatasetBinding | null,
   inputShape: readonly number[],
-  seed: number,
+  { seed, pixelRange }: Pick<TrainingSettings, 'seed' | 'pixelRange'>,
   mnist: { imports: string[]; load: string[] },
 ): PythonData {
   const [h, w, c] = inputShape as [number, number, number];
   const path = binding && binding.kind !== 'builtin' ? pyString(binding.path) : '';
-  const scaled = ['x_train = x_train.astype("float32") / 255', 'x_test = x_test.astype("float32") / 255'];
+  const scaling = pythonScaling(pixelRange);
+  const scaled = ['x_train', 'x_test'].map((x) => `${x} = ${x}.astype("float32")${scaling}`);
   if (!binding || binding.kind === 'builtin')
     return { imports: mnist.imports, helpers: [], load: [...mnist.load, ...scaled] };
   switch (binding.kind) {

@@ -81,7 +81,7 @@ function augmentFunction(s: TrainingSettings): string[] {
 /** What both scripts share: imports, constants, the module, data loading, loss, augmentation, weight loading. */
 function common(plan: ExportPlan, module: TorchModule, extraImports: string[], about: string[]): string[] {
   const s = plan.project.training;
-  const data = pythonData(plan.project.dataset, plan.input.outputShape, s.seed, MNIST);
+  const data = pythonData(plan.project.dataset, plan.input.outputShape, s, MNIST);
   const image = plan.input.outputShape.length === 3;
   return [
     `"""${plan.project.meta.name} — exported from ConvStudio.`,

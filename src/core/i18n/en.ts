@@ -341,6 +341,10 @@ export const en = {
     'The trained weights this run was to start from are no longer on this computer (their run’s folder was removed). Pick other weights to start from, or random ones.',
   'train.startFromNothing': () =>
     'None of the layers fits the weights this run was to start from (other names or shapes): starting from them would be a new network. Pick random weights to start from instead.',
+  'train.testNeedsWeights': () =>
+    'There are no trained weights to test: open a trained model, or train the network first.',
+  'train.testFreshLayers': (a: { layers: S }) =>
+    `The weights to test have nothing for ${a.layers}: the network has changed since they were trained (other layers or shapes). Test them on the network they belong to, or fine-tune to train the new layers.`,
   'train.alreadyRunning': () => 'A network is already training. Stop that run before starting another.',
   'train.noDataset': () => 'Choose a dataset in the Data panel before training.',
   'data.cifarSize': (a: { file: S; size: N; record: N }) =>
@@ -462,6 +466,10 @@ export const en = {
   'weights.moreProblems': (a: { count: N }) => `… and ${formatInt(a.count)} more.`,
   'weights.imported': (a: { file: S; params: N }) =>
     `The trained weights came with ${a.file}: all ${formatInt(a.params)} parameters. Try the network, look inside it or fine-tune it in the Train view.`,
+  'weights.pixelsTeachable': () =>
+    'It is a Teachable Machine image model: pixels go into it as −1 to 1 (÷ 127.5 − 1), as Teachable Machine feeds them. “Pixel values” in the Data panel is set so, for trying it and for fine-tuning.',
+  'weights.pixelsRescaled': (a: { layer: S }) =>
+    `Its first layer, '${a.layer}' (Rescaling), scales the pixels itself: they go into it as stored, 0 to 255. “Pixel values” in the Data panel is set so.`,
   'weights.notImported': (a: { file: S }) =>
     `The network of ${a.file} opened, but its trained weights could not be brought in:`,
 

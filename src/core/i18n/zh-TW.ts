@@ -297,6 +297,9 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     '這次訓練要接續的權重已經不在這台電腦上（那次訓練的資料夾被刪除了）。請選擇其他權重，或從隨機權重開始。',
   'train.startFromNothing': () =>
     '網路沒有任何一層符合要接續的權重（名稱或形狀不同）：從那些權重開始等於訓練一個新網路。請改成從隨機權重開始。',
+  'train.testNeedsWeights': () => '沒有訓練好的權重可以檢驗：請開啟訓練好的模型，或先訓練網路。',
+  'train.testFreshLayers': (a: { layers: S }) =>
+    `要檢驗的權重裡沒有 ${a.layers} 的權重：這些權重訓練之後，網路已經改變（層或形狀不同）。請在原本的網路上檢驗，或用微調來訓練新的層。`,
   'train.alreadyRunning': () => '已有網路正在訓練。請先停止該次訓練，再開始新的訓練。',
   'train.noDataset': () => '訓練前，請先在「資料」面板選擇資料集。',
   'data.cifarSize': (a: { file: S; size: N; record: N }) =>
@@ -413,6 +416,10 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'weights.moreProblems': (a: { count: N }) => `……還有 ${formatInt(a.count)} 個問題。`,
   'weights.imported': (a: { file: S; params: N }) =>
     `已從 ${a.file} 帶入訓練好的權重：全部 ${formatInt(a.params)} 個參數。可以在「訓練」畫面試用網路、查看網路內部或進行微調。`,
+  'weights.pixelsTeachable': () =>
+    '這是 Teachable Machine 的影像模型：像素以 −1 到 1（÷ 127.5 − 1）輸入，與 Teachable Machine 的做法相同。「資料」面板的「像素值」已如此設定，試用與微調都會照這個範圍。',
+  'weights.pixelsRescaled': (a: { layer: S }) =>
+    `它的第一層 '${a.layer}'（Rescaling）會自己縮放像素：像素以原本的 0 到 255 輸入。「資料」面板的「像素值」已如此設定。`,
   'weights.notImported': (a: { file: S }) => `${a.file} 的網路已開啟，但無法帶入訓練好的權重：`,
 
   'api.unknownMethod': (a: { method: S }) => `應用程式要求了 '${a.method}'，但此主機不提供。`,

@@ -9,6 +9,17 @@ import { parseJsonText } from './json-text.ts';
 export const LABEL_FILES = ['metadata.json', 'classes.txt', 'labels.txt'] as const;
 
 const metadataSchema = z.object({ labels: z.array(z.string().max(200)).min(1).max(10_000) }).loose();
+const teachableSchema = z.object({ packageName: z.literal('@teachablemachine/image') }).loose();
+
+/**
+ * Whether a metadata.json is a Teachable Machine image model's: its library feeds pixels as −1…1
+ * (÷ 127.5 − 1), not ÷ 255.
+ */
+export function isTeachableImageModel(fileName: string, text: string): boolean {
+  if (fileName !== 'metadata.json') return false;
+  const json = parseJsonText(text, fileName);
+  return json.ok && teachableSchema.safeParse(json.value).success;
+}
 
 /** The class names one of LABEL_FILES gives, or null where it gives none. */
 export function readLabels(fileName: string, text: string): string[] | null {

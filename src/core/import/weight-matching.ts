@@ -126,3 +126,8 @@ export function matchWeights(
     shown.push(msg('weights.moreProblems', { count: problems.length - MOST_PROBLEMS }));
   return { ok: false, errors: shown };
 }
+
+/** What to tell the person when a model's network opened but its weights could not come with it. */
+export function weightsNotImported(file: string, problems: readonly Msg[]): Msg[] {
+  return [msg('weights.notImported', { file }), ...problems];
+}

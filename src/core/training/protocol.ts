@@ -43,6 +43,11 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
       })
       .nullable()
       .default(null),
+    /**
+     * Test the weights of `startFrom` on the dataset's test images without training them (a trained model
+     * opened from a file has no test figures of its own); every layer must get its weights.
+     */
+    testOnly: z.boolean().default(false),
     /** The caps on dataset files and images. */
     limits: datasetLimitsSchema.default(DEFAULT_DATASET_LIMITS),
   }),

@@ -11,6 +11,7 @@ export function newRunRecord(init: {
   startedAt: string;
   settings: TrainingSettings;
   network: RunRecord['network'];
+  testOnly?: boolean;
 }): RunRecord {
   return runRecordSchema.parse({ ...init, status: 'running' });
 }

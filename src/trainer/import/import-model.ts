@@ -11,6 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   LABEL_FILES,
+  analyse,
+  importedPixelRange,
+  isTeachableImageModel,
   msg,
   loadModelJson,
   matchWeights,
@@ -24,14 +27,21 @@ import { saveLayersModel } from '../train/save-model.ts';
 import { setMatchedWeights, targetWeights } from '../model/set-weights.ts';
 import { readTrainedFile } from './read-trained-file.ts';
 
-async function labelsBeside(path: string, classes: number | undefined): Promise<string[] | null> {
-  for (const name of LABEL_FILES) {
-    let text: string;
-    try {
-      text = await readFile(join(dirname(path), name), 'utf8');
-    } catch {
-      continue;
-    }
+/** The files beside the model that may say its class names (and, Teachable Machine's, its pixel range). */
+async function filesBeside(path: string): Promise<{ name: string; text: string }[]> {
+  const read = await Promise.all(
+    LABEL_FILES.map((name) =>
+      readFile(join(dirname(path), name), 'utf8').then(
+        (text) => ({ name, text }),
+        () => null,
+      ),
+    ),
+  );
+  return read.filter((file) => file !== null);
+}
+
+function labelsAmong(files: { name: string; text: string }[], classes: number | undefined): string[] | null {
+  for (const { name, text } of files) {
     const labels = readLabels(name, text);
     if (labels && labels.length === classes) return labels;
   }
@@ -53,8 +63,14 @@ export async function importModel(command: ImportCommand): Promise<TrainerEvent>
   if (loaded.kind !== 'keras' && loaded.kind !== 'tfjs') {
     return { ...answer, project: null, errors: [msg('file.unknownFormat', { path: command.fileName })] };
   }
-  const { project } = loaded;
+  const beside = await filesBeside(command.path);
+  const teachable = beside.some((f) => isTeachableImageModel(f.name, f.text));
+  const pixelRange = importedPixelRange(loaded.project.graph, teachable);
+  const project = { ...loaded.project, training: { ...loaded.project.training, pixelRange } };
   if (!file.weights.ok) return { ...answer, project, errors: [], weightProblems: [file.weights.problem] };
+  // A network the canvas shows in red (a layer cut off from the Input…) cannot take weights: say why, in its words.
+  const wrong = analyse(project.graph).diagnostics.find((d) => d.severity === 'error');
+  if (wrong) return { ...answer, project, errors: [], weightProblems: [wrong.message] };
   const { sources, values } = file.weights;
   let model: tf.LayersModel;
   try {
@@ -71,7 +87,7 @@ export async function importModel(command: ImportCommand): Promise<TrainerEvent>
     setMatchedWeights(layers, match.picks, values);
     await saveLayersModel(model, command.saveDir);
     const classes = (model.outputs[0]!.shape as number[]).at(-1);
-    const labels = await labelsBeside(command.path, classes);
+    const labels = labelsAmong(beside, classes);
     return { ...answer, project, errors: [], weights: targets.length, labels };
   } finally {
     model.dispose();

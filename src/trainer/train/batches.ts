@@ -1,6 +1,6 @@
 /** Batches of images and one-hot labels, made on demand from the bytes in memory: pixels scaled to [0, 1]. */
 import * as tf from '@tensorflow/tfjs';
-import type { ImageSet } from '../../core/index.ts';
+import { fromUnitRange, type ImageSet, type PixelRange } from '../../core/index.ts';
 
 export interface Batch {
   x: tf.Tensor4D;
@@ -28,6 +28,16 @@ export function makeBatch(
     y[i * classes + set.labels[index]!] = 1;
   }
   return { x: tf.tensor4d(x, [size, h, w, c]), y: tf.tensor2d(y, [size, classes]), size };
+}
+
+/**
+ * A batch's images (0–1, as makeBatch and augmentation give them) in the range the network takes them in;
+ * the same tensor for 0–1, else a new one.
+ */
+export function inPixelRange(x: tf.Tensor4D, range: PixelRange): tf.Tensor4D {
+  if (range === '0..1') return x;
+  const { factor, offset } = fromUnitRange(range);
+  return tf.tidy(() => tf.add(tf.mul(x, factor), offset));
 }
 
 /** 0 … n−1, in order. */

@@ -33,7 +33,7 @@ import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
 import { augmentBatch } from './augment.ts';
 import { trainingGap, type TrainingGap } from './preflight.ts';
-import { makeBatch, range } from './batches.ts';
+import { inPixelRange, makeBatch, range } from './batches.ts';
 import { saveLayersModel } from './save-model.ts';
 import { startFromWeights } from './start-from.ts';
 
@@ -104,6 +104,7 @@ async function measure(
   indices: Int32Array,
   classes: number,
   batchSize: number,
+  pixelRange: TrainingSettings['pixelRange'],
   onBatch: (done: number) => void = () => {},
 ) {
   let loss = 0;
@@ -113,7 +114,7 @@ async function measure(
     const size = Math.min(batchSize, indices.length - start);
     const batch = makeBatch(set, indices, start, size, classes);
     const [batchLoss, guesses] = tf.tidy(() => {
-      const probabilities = model.predict(batch.x) as tf.Tensor2D;
+      const probabilities = model.predict(inPixelRange(batch.x, pixelRange)) as tf.Tensor2D;
       const l = tf.mean(tf.metrics.categoricalCrossentropy(batch.y, probabilities));
       return [l, tf.argMax(probabilities, 1)] as const;
     });
@@ -233,7 +234,19 @@ export async function runTraining(
   emit(event);
 
   const model = await trainableModel(command.project, command.backend, selection, emit);
-  if (command.startFrom) emit(await startFromWeights(model, command.startFrom));
+  if (command.startFrom) {
+    const started = await startFromWeights(model, command.startFrom);
+    // A test of weights some layers lack would test a network no one trained.
+    if (command.testOnly && started.fresh.length > 0) {
+      model.dispose();
+      const layers = started.fresh.map((name) => `'${name}'`).join(', ');
+      throw new TrainingProblem(msg('train.testFreshLayers', { layers }), false);
+    }
+    emit(started);
+  } else if (command.testOnly) {
+    model.dispose();
+    throw new TrainingProblem(msg('train.testNeedsWeights'), false);
+  }
   const optimizer = optimizerFor(settings);
   model.compile({ optimizer, loss: LOSSES[settings.loss], metrics: ['accuracy'] });
 
@@ -245,7 +258,8 @@ export async function runTraining(
   let lastProgress = 0;
 
   try {
-    for (let epoch = 1; epoch <= settings.epochs && !control.stopped; epoch++) {
+    const epochs = command.testOnly ? 0 : settings.epochs;
+    for (let epoch = 1; epoch <= epochs && !control.stopped; epoch++) {
       if (settings.lrDecay && epoch > 1 && (epoch - 1) % settings.lrDecay.everyEpochs === 0) {
         (optimizer as unknown as { learningRate: number }).learningRate *= settings.lrDecay.factor;
       }
@@ -266,9 +280,10 @@ export async function runTraining(
         }
         const size = Math.min(batchSize, trainCount - b * batchSize);
         const batch = makeBatch(all, order, b * batchSize, size, classes);
-        const inputs = settings.augmentation ? augmentBatch(batch.x, settings.augmentation, random) : batch.x;
+        const changed = settings.augmentation ? augmentBatch(batch.x, settings.augmentation, random) : batch.x;
+        const inputs = inPixelRange(changed, settings.pixelRange);
         const [loss, accuracy] = (await model.trainOnBatch(inputs, batch.y)) as number[];
-        tf.dispose([batch.x, batch.y, inputs]);
+        tf.dispose([batch.x, batch.y, changed, inputs]);
         if (!Number.isFinite(loss!)) {
           throw new TrainingProblem(
             msg('train.nan', { epoch, batch: b + 1, learningRate: settings.learningRate }),
@@ -301,7 +316,10 @@ export async function runTraining(
       }
       const seconds = (performance.now() - epochStart - pausedFor) / 1000;
       if (seen === 0) break;
-      const validation = event.validation > 0 ? await measure(model, all, validationIndices, classes, batchSize) : null;
+      const validation =
+        event.validation > 0
+          ? await measure(model, all, validationIndices, classes, batchSize, settings.pixelRange)
+          : null;
       emit({
         type: 'epoch',
         epoch,
@@ -338,12 +356,21 @@ export async function runTraining(
     const total = dataset.test.count;
     emit({ type: 'testing', done: 0, total });
     let lastTesting = performance.now();
-    const test = await measure(model, dataset.test, range(0, total), classes, Math.max(batchSize, 256), (done) => {
-      const now = performance.now();
-      if (now - lastTesting < PROGRESS_INTERVAL_MS && done < total) return;
-      lastTesting = now;
-      emit({ type: 'testing', done, total });
-    });
+    const testBatch = Math.max(batchSize, 256);
+    const test = await measure(
+      model,
+      dataset.test,
+      range(0, total),
+      classes,
+      testBatch,
+      settings.pixelRange,
+      (done) => {
+        const now = performance.now();
+        if (now - lastTesting < PROGRESS_INTERVAL_MS && done < total) return;
+        lastTesting = now;
+        emit({ type: 'testing', done, total });
+      },
+    );
     const evaluation = evaluatePredictions(dataset.test.labels, test.predictions, classes);
     emit({
       type: 'evaluation',

@@ -43,7 +43,10 @@ async function savedWeights(dir: string) {
   }
 }
 
-export async function startFromWeights(model: tf.LayersModel, from: StartFrom): Promise<TrainerEvent> {
+export async function startFromWeights(
+  model: tf.LayersModel,
+  from: StartFrom,
+): Promise<Extract<TrainerEvent, { type: 'startedFrom' }>> {
   const saved = await savedWeights(from.dir);
   if (!saved) throw new TrainingProblem(msg('train.startFromMissing'), false);
   const layers = targetWeights(model);

@@ -433,6 +433,16 @@ export const uiEn = {
   'view.design': 'Design',
   'view.train': 'Train',
   'data.title': 'Data',
+  'pixels.label': 'Pixel values',
+  'pixels.unit': '0 to 1 (÷ 255, as the course does)',
+  'pixels.signed': '−1 to 1 (Teachable Machine, MobileNet)',
+  'pixels.bytes': '0 to 255 (the network rescales them)',
+  'pixels.help':
+    'How the images’ pixels (stored as 0–255) are scaled before they go into the network, in training, when you try it and in the exported code. A trained network needs the range it was trained with.',
+  'pixels.scaledTwice':
+    'The network starts with a Rescaling layer, which scales the pixels itself: scaled here as well, they are scaled twice. Choose “0 to 255”.',
+  'pixels.unscaled':
+    'Pixels go in as 0 to 255, but the network does not start with a Rescaling layer: inputs that large make training unstable. Choose “0 to 1”, or add Rescaling (scale 1/255) after the Input.',
   'data.builtin': 'MNIST (built in, 70,000 handwritten digits)',
   'data.folder': 'A folder on this computer',
   'data.folderHint':
@@ -560,6 +570,11 @@ export const uiEn = {
     'No class names came with the file (a metadata.json or classes.txt beside it, one name per output): classes are shown by number.',
   'imported.next':
     'Try the network below and look inside it. To fine-tune it on images of yours, pick them on the left (one folder per class), freeze the layers to keep (Design view, Layer inspector), and press Train: the run starts from these weights (“Start from” in the settings).',
+  'imported.test': 'Test these weights on the test images of {dataset}',
+  'imported.testLoading': 'Test these weights (reading the data…)',
+  'imported.testNoData': 'Test these weights (choose a dataset in the Data panel first)',
+  'run.testedFrom': 'Tested the weights of {from} on the {n} test images of {dataset}, without training them.',
+  'history.test': 'test',
   'run.startedFrom': 'Started from the weights of {from}.',
   'run.startedFresh': 'Started afresh: {layers}.',
   'history.compare': 'Compare with',

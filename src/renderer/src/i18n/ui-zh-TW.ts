@@ -414,6 +414,16 @@ export const uiZhTW: Record<UiKey, string> = {
   'view.design': '設計',
   'view.train': '訓練',
   'data.title': '資料',
+  'pixels.label': '像素值',
+  'pixels.unit': '0 到 1（÷ 255，課程的做法）',
+  'pixels.signed': '−1 到 1（Teachable Machine、MobileNet）',
+  'pixels.bytes': '0 到 255（由網路自己縮放）',
+  'pixels.help':
+    '影像的像素（儲存為 0–255）在輸入網路前如何縮放：訓練、試用網路與匯出的程式都照這個設定。訓練好的網路需要它訓練時的範圍。',
+  'pixels.scaledTwice':
+    '網路的第一層是 Rescaling，會自己縮放像素：這裡又縮放一次，像素就被縮放了兩次。請選「0 到 255」。',
+  'pixels.unscaled':
+    '像素以 0 到 255 輸入，但網路的第一層不是 Rescaling：這麼大的輸入會讓訓練不穩定。請選「0 到 1」，或在 Input 後加上 Rescaling（scale 1/255）。',
   'data.builtin': 'MNIST（內建，70,000 張手寫數字）',
   'data.folder': '這台電腦上的資料夾',
   'data.folderHint':
@@ -534,6 +544,11 @@ export const uiZhTW: Record<UiKey, string> = {
     '檔案沒有附上類別名稱（模型旁邊的 metadata.json 或 classes.txt，每個輸出一個名稱）：類別以編號顯示。',
   'imported.next':
     '可以在下方試用網路、查看網路內部。若要用你自己的圖片微調：在左邊選擇圖片（每個類別一個資料夾），凍結要保留的層（「設計」畫面的層檢視器），再按「訓練」：這次訓練會從這些權重開始（設定裡的「起始權重」）。',
+  'imported.test': '用 {dataset} 的測試影像檢驗這些權重',
+  'imported.testLoading': '檢驗這些權重（正在讀取資料…）',
+  'imported.testNoData': '檢驗這些權重（請先在「資料」面板選擇資料集）',
+  'run.testedFrom': '已用 {dataset} 的 {n} 張測試影像檢驗 {from} 的權重，沒有訓練。',
+  'history.test': '檢驗',
   'run.startedFrom': '從 {from} 的權重開始。',
   'run.startedFresh': '重新開始訓練的層：{layers}。',
   'history.compare': '比較對象',

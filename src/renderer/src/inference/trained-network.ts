@@ -1,9 +1,9 @@
 /**
  * A trained network in the page: its predictions for one image and what each layer makes of it. Built from
  * the model the trainer saved (`train.model`), with layer names as drawn on the canvas. Pixels are bytes in
- * the network's Input shape, scaled to [0, 1] as in training.
+ * the network's Input shape, scaled to the range its run trained with (core's pixel-range.ts).
  */
-import { asProbabilities, base64ToBytes, type TrainedModel } from '@core/index.ts';
+import { asProbabilities, base64ToBytes, scaledPixels, type PixelRange, type TrainedModel } from '@core/index.ts';
 import type * as Runtime from './tfjs-runtime.ts';
 
 type Tf = typeof Runtime;
@@ -43,6 +43,7 @@ export class TrainedNetwork {
   private constructor(
     private readonly tf: Tf,
     private readonly model: LayersModel,
+    private readonly pixelRange: PixelRange,
   ) {
     const [, h, w, c] = model.inputs[0]!.shape as number[];
     this.inputShape = [h!, w!, c!];
@@ -65,7 +66,7 @@ export class TrainedNetwork {
     });
   }
 
-  static async load(trained: TrainedModel): Promise<TrainedNetwork> {
+  static async load(trained: TrainedModel, pixelRange: PixelRange): Promise<TrainedNetwork> {
     const tf = await import('./tfjs-runtime.ts');
     await tf.ready();
     const manifest = trained.modelJson.weightsManifest[0]!;
@@ -77,14 +78,11 @@ export class TrainedNetwork {
         weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
       }),
     );
-    return new TrainedNetwork(tf, model);
+    return new TrainedNetwork(tf, model, pixelRange);
   }
 
   private input(pixels: Uint8Array) {
-    return this.tf.core.tensor(
-      Float32Array.from(pixels, (v) => v / 255),
-      [1, ...this.inputShape],
-    );
+    return this.tf.core.tensor(scaledPixels(pixels, this.pixelRange), [1, ...this.inputShape]);
   }
 
   /** For one image: the class probabilities (they sum to 1) and every drawn layer's output, in order. */

@@ -3,6 +3,7 @@
  * by run id: a new run is a new component.
  */
 import { useEffect, useState } from 'react';
+import type { PixelRange } from '@core/index.ts';
 import { api } from '../api/api.ts';
 import { TrainedNetwork } from './trained-network.ts';
 
@@ -13,7 +14,8 @@ export type NetworkState =
   | { status: 'missing' }
   | { status: 'failed' };
 
-export function useTrainedNetwork(runId: string): NetworkState {
+/** `pixelRange`: the range the run trained with (its settings'). */
+export function useTrainedNetwork(runId: string, pixelRange: PixelRange): NetworkState {
   const [state, setState] = useState<NetworkState>({ status: 'loading' });
   useEffect(() => {
     let network: TrainedNetwork | null = null;
@@ -23,7 +25,7 @@ export function useTrainedNetwork(runId: string): NetworkState {
       if (cancelled) return;
       if (!result.ok || !result.value) return setState({ status: result.ok ? 'missing' : 'failed' });
       try {
-        const loaded = await TrainedNetwork.load(result.value);
+        const loaded = await TrainedNetwork.load(result.value, pixelRange);
         if (cancelled) return loaded.dispose();
         network = loaded;
         setState({ status: 'ready', network: loaded });
@@ -35,6 +37,6 @@ export function useTrainedNetwork(runId: string): NetworkState {
       cancelled = true;
       network?.dispose();
     };
-  }, [runId]);
+  }, [runId, pixelRange]);
   return state;
 }

@@ -127,16 +127,27 @@ export async function probeSpeed(): Promise<void> {
   after.set({ probe: { status: 'done', samplesPerSecond, threads, graph: project.graph } });
 }
 
-/** Starts training the open project. */
-export async function startTraining(): Promise<void> {
+/** Starts training the open project, from the weights chosen in the Training panel (random if none). */
+export function startTraining(): Promise<void> {
+  const project = currentProject(useEditor.getState());
+  return startRun(startingWeights(project.runs, useTraining.getState().startFrom), false);
+}
+
+/** Tests a finished run's (or imported model's) weights on the dataset's test images, without training. */
+export function testWeights(runId: string): Promise<void> {
+  const project = currentProject(useEditor.getState());
+  return startRun(startingWeights(project.runs, runId), true);
+}
+
+async function startRun(from: RunRecord | null, testOnly: boolean): Promise<void> {
   if (isRunning(useTraining.getState().live)) return;
   const limitSamples = sampleLimit(useTraining.getState());
   const project = currentProject(useEditor.getState());
   useTraining.getState().set({ startErrors: [] });
   const threads = useTraining.getState().threads;
-  const from = startingWeights(project.runs, useTraining.getState().startFrom);
   const startFrom = from && { runId: from.id, classes: from.dataset?.classes ?? from.imported?.labels ?? null };
-  const result = await api['train.start']({ project: { ...project, runs: [] }, limitSamples, threads, startFrom });
+  const run = { project: { ...project, runs: [] }, limitSamples, threads, startFrom, testOnly };
+  const result = await api['train.start'](run);
   if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
   if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
   const totals = analyse(project.graph).totals;
@@ -145,6 +156,7 @@ export async function startTraining(): Promise<void> {
     startedAt: new Date().toISOString(),
     settings: project.training,
     network: { params: totals.total, layers: project.graph.nodes.length },
+    testOnly,
   });
   useTraining.getState().set({
     live: {

@@ -9,6 +9,7 @@ import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { describeData, describeDataOnce, selectRunning, useTraining } from '../state/training-store.ts';
+import { PixelRangeField } from './PixelRangeField.tsx';
 import { SampleImage } from './SampleImage.tsx';
 
 function setBinding(dataset: DatasetBinding): void {
@@ -141,6 +142,7 @@ export function DataPanel() {
             {t('data.dropNoPath')}
           </p>
         )}
+        <PixelRangeField />
       </fieldset>
 
       {data.loading && <p className="muted">{t('data.loading')}</p>}

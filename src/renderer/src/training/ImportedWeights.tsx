@@ -4,6 +4,29 @@
  */
 import { formatInt, type RunRecord } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { selectRunning, testWeights, useTraining } from '../state/training-store.ts';
+
+/** Tests the weights on the chosen dataset's test images (a confusion matrix), without training them. */
+function TestWeights({ run }: { run: RunRecord }) {
+  const { t, tf } = useLang();
+  const { dataset, loading } = useTraining((s) => s.data);
+  const running = useTraining(selectRunning);
+  const label = dataset
+    ? tf('imported.test', { dataset: dataset.name })
+    : t(loading ? 'imported.testLoading' : 'imported.testNoData');
+  return (
+    <p className="test-weights">
+      <button
+        type="button"
+        onClick={() => void testWeights(run.id)}
+        disabled={!dataset || running}
+        data-testid="test-weights"
+      >
+        {label}
+      </button>
+    </p>
+  );
+}
 
 const FORMAT_NAMES = { tfjs: 'TensorFlow.js', keras: 'Keras 3 (.keras)', h5: 'Keras 2 (.h5)' } as const;
 
@@ -23,6 +46,7 @@ export function ImportedWeights({ run }: { run: RunRecord }) {
       <p className="muted small">
         {imported.labels ? tf('imported.labels', { labels: imported.labels.join(', ') }) : t('imported.noLabels')}
       </p>
+      <TestWeights run={run} />
       <p className="muted small">{t('imported.next')}</p>
     </section>
   );

@@ -22,6 +22,11 @@ export function RunHistory() {
               <span>{when.format(new Date(run.startedAt))}</span>
               {run.imported ? (
                 <span className="muted small">{tf('history.imported', { file: run.imported.file })}</span>
+              ) : run.testOnly ? (
+                <span className="muted small">
+                  {t('history.test')} · {t(`history.status.${run.status}`)}
+                  {run.evaluation && ` · ${formatPercent(run.evaluation.testAccuracy)}`}
+                </span>
               ) : (
                 <span className="muted small">
                   {t(`history.status.${run.status}`)}

@@ -3,7 +3,7 @@
  * project's runs on the right. Shows the run in progress, or the finished run picked in the history.
  */
 import { useMemo } from 'react';
-import { overfittingStart, type RunRecord } from '@core/index.ts';
+import { formatInt, overfittingStart, type RunRecord } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { isRunning, useTraining } from '../state/training-store.ts';
@@ -18,12 +18,23 @@ import { SettingsPanel } from './SettingsPanel.tsx';
 import { TryNetwork } from './TryNetwork.tsx';
 
 /** Where a fine-tuning run's weights came from, and which layers started afresh. */
-function StartedFrom({ from, runs }: { from: NonNullable<RunRecord['startedFrom']>; runs: RunRecord[] }) {
+function StartedFrom({ record, runs }: { record: RunRecord; runs: RunRecord[] }) {
   const { tf, lang } = useLang();
+  const from = record.startedFrom!;
   const source = runs.find((r) => r.id === from.runId);
+  const label = source ? runLabel(source, lang) : from.runId;
+  if (record.testOnly) {
+    const test = record.dataset ? formatInt(record.dataset.test) : '…';
+    const dataset = record.dataset?.name ?? '…';
+    return (
+      <p className="notice" data-testid="started-from">
+        {tf('run.testedFrom', { from: label, n: test, dataset })}
+      </p>
+    );
+  }
   return (
     <p className="notice" data-testid="started-from">
-      {tf('run.startedFrom', { from: source ? runLabel(source, lang) : from.runId })}
+      {tf('run.startedFrom', { from: label })}
       {from.fresh.length > 0 && <> {tf('run.startedFresh', { layers: from.fresh.join(', ') })}</>}
     </p>
   );
@@ -61,7 +72,7 @@ export function TrainView() {
                 <p>{tm(record.error)}</p>
               </div>
             )}
-            {record.startedFrom && <StartedFrom from={record.startedFrom} runs={runs} />}
+            {record.startedFrom && <StartedFrom record={record} runs={runs} />}
             {overfitting !== null && (
               <p className="notice notice--warn" data-testid="overfitting">
                 {tf('chart.overfitting', { n: overfitting })}
@@ -71,10 +82,12 @@ export function TrainView() {
               <ImportedWeights run={record} />
             ) : (
               <>
-                <div className="charts">
-                  <MetricChart record={record} compare={compare} metric="loss" overfittingFrom={overfitting} />
-                  <MetricChart record={record} compare={compare} metric="accuracy" overfittingFrom={overfitting} />
-                </div>
+                {!record.testOnly && (
+                  <div className="charts">
+                    <MetricChart record={record} compare={compare} metric="loss" overfittingFrom={overfitting} />
+                    <MetricChart record={record} compare={compare} metric="accuracy" overfittingFrom={overfitting} />
+                  </div>
+                )}
                 <ResultsPanel
                   record={record}
                   gallery={images[record.id]?.mistakes ?? []}

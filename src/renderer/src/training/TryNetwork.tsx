@@ -130,7 +130,7 @@ function TrySection({ children }: { children: React.ReactNode }) {
 
 export function TryNetwork({ record, images }: { record: RunRecord; images: Sample[] }) {
   const { t } = useLang();
-  const state = useTrainedNetwork(record.id);
+  const state = useTrainedNetwork(record.id, record.settings.pixelRange);
   if (state.status === 'ready')
     return (
       <Tryout

@@ -1,4 +1,7 @@
-/** A run in one line, for choosing weights to start from and saying where a run started: its date, or its file. */
+/**
+ * A run in one line, for choosing weights to start from and saying where a run started: its date (a test's
+ * said so) and test accuracy, or its file.
+ */
 import { formatPercent, type Lang, type RunRecord } from '@core/index.ts';
 import { uiString } from '../i18n/lang-context.tsx';
 
@@ -7,5 +10,6 @@ export function runLabel(run: RunRecord, lang: Lang): string {
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(
     new Date(run.startedAt),
   );
-  return run.evaluation ? `${when} · ${formatPercent(run.evaluation.testAccuracy)}` : when;
+  const what = run.testOnly ? `${uiString(lang, 'history.test')} · ${when}` : when;
+  return run.evaluation ? `${what} · ${formatPercent(run.evaluation.testAccuracy)}` : what;
 }
