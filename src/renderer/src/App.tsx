@@ -115,7 +115,7 @@ export function App() {
             <aside className="side">
               <Inspector analysis={shown} readOnly={student !== null} />
               <SummaryPanel analysis={shown} />
-              <DiagnosticsList diagnostics={analysis.diagnostics} />
+              <DiagnosticsList diagnostics={shown.diagnostics} />
             </aside>
           </main>
         )}

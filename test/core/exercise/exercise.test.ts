@@ -265,6 +265,28 @@ describe('what a student sees', () => {
   });
 });
 
+describe('the problems a student sees', () => {
+  // Dense straight after a Conv2D: its warning quotes the shape it gets, the Conv2D's output (26 × 26 × 8).
+  const graph = sequential([
+    input([28, 28, 1]),
+    { type: 'Conv2D', params: { filters: 8, kernel_size: [3, 3] } },
+    { type: 'Dense', params: { units: 10 } },
+  ]);
+  const net = { graph, analysis: analyse(graph) };
+  const words = (list: { message: Parameters<typeof translate>[0] }[]) =>
+    list.flatMap((d) => [translate(d.message, 'en'), translate(d.message, 'zh-TW')]).join(' ');
+
+  it('leave out what quotes an asked figure, and keep the rest', () => {
+    expect(words(net.analysis.diagnostics)).toContain('26 × 26 × 8');
+    const masked = maskAnalysis(net.analysis, [ask('conv2d', 'outputShape', net)]);
+    expect(words(masked.diagnostics)).not.toContain('26 × 26 × 8');
+    expect(words(masked.nodes.flatMap((n) => n.diagnostics))).not.toContain('26 × 26 × 8');
+    // Asking only the Conv2D's parameter count leaves its output shape shown, and the warning with it.
+    const dense = maskAnalysis(net.analysis, [ask('conv2d', 'params', net)]);
+    expect(words(dense.diagnostics)).toContain('26 × 26 × 8');
+  });
+});
+
 describe('the exercise a teacher is making', () => {
   it('is the one the project keeps, or a fresh one named after the project', () => {
     const kept = { title: 'Quiz 1', instructions: '', questions: [{ figure: 'totalParams' as const }] };
