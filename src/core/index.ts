@@ -29,6 +29,7 @@ export * from './document/layered-layout.ts';
 export * from './editing/commands.ts';
 export * from './editing/history.ts';
 export * from './editing/clipboard.ts';
+export * from './editing/fixes.ts';
 export * from './layers/settings-kinds.ts';
 export { LIMITS } from './analysis/rules/ranges.ts';
 export * from './summary/summary-csv.ts';

@@ -14,6 +14,15 @@ export type Position = { x: number; y: number };
 export type Command =
   | { kind: 'addNode'; type: LayerType; position: Position; id: string; params?: Record<string, unknown> }
   | { kind: 'appendAfter'; afterId: string; type: LayerType; id: string; edgeId: string }
+  /** A new layer on a connection: source → new → target; the target keeps its inputs' order. */
+  | {
+      kind: 'insertOnEdge';
+      edgeId: string;
+      type: LayerType;
+      id: string;
+      newEdgeId: string;
+      params?: Record<string, unknown>;
+    }
   | { kind: 'connect'; source: string; target: string; id: string }
   | { kind: 'remove'; nodeIds: string[]; edgeIds: string[] }
   | { kind: 'setParam'; nodeId: string; key: string; value: unknown }
@@ -51,6 +60,8 @@ export function applyCommand(graph: Graph, command: Command): Graph {
     }
     case 'appendAfter':
       return appendAfter(graph, command);
+    case 'insertOnEdge':
+      return insertOnEdge(graph, command);
     case 'connect': {
       if (connectionProblem(graph, command.source, command.target)) return graph;
       const target = graph.nodes.find((n) => n.id === command.target)!;
@@ -138,11 +149,37 @@ function appendAfter(graph: Graph, command: Extract<Command, { kind: 'appendAfte
     after.position.y + ROW_HEIGHT,
     after.position.x,
   );
-  const below = reachable([after.id], adjacency(graph).outgoing);
-  below.delete(after.id);
-  const nodes = graph.nodes.map((n) =>
-    below.has(n.id) ? { ...n, position: { x: n.position.x, y: n.position.y + ROW_HEIGHT } } : n,
-  );
+  const nodes = shiftDown(graph, adjacency(graph).outgoing.get(after.id) ?? []);
   const rerouted: Edge[] = graph.edges.map((e) => (e.source === after.id ? { ...e, source: node.id } : e));
   return { nodes: [...nodes, node], edges: [...rerouted, { id: command.edgeId, source: after.id, target: node.id }] };
+}
+
+/** Moves the layers `fromIds` and every layer after them down a row, to make room above them. */
+function shiftDown(graph: Graph, fromIds: readonly string[]): LayerNode[] {
+  const below = reachable(fromIds, adjacency(graph).outgoing);
+  return graph.nodes.map((n) =>
+    below.has(n.id) ? { ...n, position: { x: n.position.x, y: n.position.y + ROW_HEIGHT } } : n,
+  );
+}
+
+function insertOnEdge(graph: Graph, command: Extract<Command, { kind: 'insertOnEdge' }>): Graph {
+  const edge = graph.edges.find((e) => e.id === command.edgeId);
+  const target = edge && graph.nodes.find((n) => n.id === edge.target);
+  if (!edge || !target) return graph;
+  const name = kerasNamer(graph.nodes.map((n) => n.name))(command.type);
+  const params = command.params ?? paletteParams(command.type);
+  const node = makeNode(
+    { type: command.type, params } as LayerSpec,
+    command.id,
+    name,
+    target.position.y,
+    target.position.x,
+  );
+  // The edge keeps its place among the target's inputs (Concatenate's order), now from the new layer.
+  const edges = graph.edges.map((e) => (e.id === edge.id ? { ...e, source: node.id } : e));
+  return {
+    ...graph,
+    nodes: [...shiftDown(graph, [target.id]), node],
+    edges: [...edges, { id: command.newEdgeId, source: edge.source, target: node.id }],
+  };
 }

@@ -466,6 +466,21 @@ export const en = {
   'weights.moreProblems': (a: { count: N }) => `… and ${formatInt(a.count)} more.`,
   'weights.imported': (a: { file: S; params: N }) =>
     `The trained weights came with ${a.file}: all ${formatInt(a.params)} parameters. Try the network, look inside it or fine-tune it in the Train view.`,
+  'fix.flatten': (a: { layer: S }) =>
+    `Insert a Flatten layer before ${a.layer}, so that it gets every value as one list.`,
+  'fix.globalPooling': (a: { layer: S }) =>
+    `Insert GlobalAveragePooling2D before ${a.layer}: one average per channel, far fewer weights than Flatten.`,
+  'fix.windowSize': (a: { layer: S; setting: S; from: S; to: S }) =>
+    `Set ${a.setting} of ${a.layer} to ${a.to} (now ${a.from}), the largest that fits its input.`,
+  'fix.samePadding': (a: { layers: S }) =>
+    `Set padding to 'same' on ${a.layers}, so that the image keeps its size through ${a.layers.includes(',') ? 'them' : 'it'}.`,
+  'fix.pooling': (a: { branch: S; size: S }) =>
+    `Insert a ${a.size} MaxPooling2D after ${a.branch}, so that its output gets the size of the other input.`,
+  'fix.projection': (a: { branch: S; filters: N; strides: S }) =>
+    `Insert a 1×1 Conv2D with ${formatInt(a.filters)} filters and stride ${a.strides} after ${a.branch} (a projection, as ResNet does), so that its output matches the other input.`,
+  'fix.dense': (a: { branch: S; units: N }) =>
+    `Insert a Dense layer of ${formatInt(a.units)} units after ${a.branch}, so that its output matches the other input.`,
+  'fix.units': (a: { layer: S; units: N }) => `Give ${a.layer} ${formatInt(a.units)} units, one per class.`,
   'weights.pixelsTeachable': () =>
     'It is a Teachable Machine image model: pixels go into it as −1 to 1 (÷ 127.5 − 1), as Teachable Machine feeds them. “Pixel values” in the Data panel is set so, for trying it and for fine-tuning.',
   'weights.pixelsRescaled': (a: { layer: S }) =>

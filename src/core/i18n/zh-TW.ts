@@ -416,6 +416,19 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'weights.moreProblems': (a: { count: N }) => `……還有 ${formatInt(a.count)} 個問題。`,
   'weights.imported': (a: { file: S; params: N }) =>
     `已從 ${a.file} 帶入訓練好的權重：全部 ${formatInt(a.params)} 個參數。可以在「訓練」畫面試用網路、查看網路內部或進行微調。`,
+  'fix.flatten': (a: { layer: S }) => `在 ${a.layer} 前插入平坦化層 (Flatten)，讓它把所有的值當成一串收到。`,
+  'fix.globalPooling': (a: { layer: S }) =>
+    `在 ${a.layer} 前插入全域平均池化 (GlobalAveragePooling2D)：每個通道取一個平均值，權重比平坦化層少得多。`,
+  'fix.windowSize': (a: { layer: S; setting: S; from: S; to: S }) =>
+    `把 ${a.layer} 的 ${a.setting} 設為 ${a.to}（目前 ${a.from}），這是放得進輸入的最大值。`,
+  'fix.samePadding': (a: { layers: S }) => `把 ${a.layers} 的填充 (padding) 設為 'same'，讓影像經過後保持原來的大小。`,
+  'fix.pooling': (a: { branch: S; size: S }) =>
+    `在 ${a.branch} 後插入 ${a.size} 的最大池化 (MaxPooling2D)，讓它的輸出和另一個輸入一樣大。`,
+  'fix.projection': (a: { branch: S; filters: N; strides: S }) =>
+    `在 ${a.branch} 後插入 1×1 卷積層 (Conv2D)，${formatInt(a.filters)} 個濾波器、步幅 ${a.strides}（投影，ResNet 的做法），讓它的輸出和另一個輸入相符。`,
+  'fix.dense': (a: { branch: S; units: N }) =>
+    `在 ${a.branch} 後插入有 ${formatInt(a.units)} 個神經元的全連接層 (Dense)，讓它的輸出和另一個輸入相符。`,
+  'fix.units': (a: { layer: S; units: N }) => `把 ${a.layer} 設為 ${formatInt(a.units)} 個神經元，每個類別一個。`,
   'weights.pixelsTeachable': () =>
     '這是 Teachable Machine 的影像模型：像素以 −1 到 1（÷ 127.5 − 1）輸入，與 Teachable Machine 的做法相同。「資料」面板的「像素值」已如此設定，試用與微調都會照這個範圍。',
   'weights.pixelsRescaled': (a: { layer: S }) =>

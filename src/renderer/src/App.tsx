@@ -115,7 +115,7 @@ export function App() {
             <aside className="side">
               <Inspector analysis={shown} readOnly={student !== null} />
               <SummaryPanel analysis={shown} />
-              <DiagnosticsList diagnostics={shown.diagnostics} />
+              <DiagnosticsList diagnostics={shown.diagnostics} fixable={training || student ? null : analysis} />
             </aside>
           </main>
         )}

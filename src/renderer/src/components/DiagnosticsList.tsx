@@ -1,7 +1,12 @@
-/** Every problem the analysis found, errors first; a layer's problem, clicked, selects and shows the layer. */
-import type { Diagnostic } from '@core/index.ts';
+/**
+ * Every problem the analysis found, errors first; a layer's problem, clicked, selects and shows the layer.
+ * Under a problem, its one-click fixes (core's fixes.ts), each saying what it changes: one step, undone
+ * with Undo. None while the network cannot be edited (training, a student's exercise).
+ */
+import { useMemo } from 'react';
+import { fixesFor, type Analysis, type Diagnostic, type Fix } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
-import { useEditor } from '../state/editor-store.ts';
+import { newId, useEditor } from '../state/editor-store.ts';
 
 function showLayer(nodeId: string): void {
   const { select, requestView } = useEditor.getState();
@@ -9,8 +14,21 @@ function showLayer(nodeId: string): void {
   requestView(nodeId);
 }
 
-export function DiagnosticsList({ diagnostics }: { diagnostics: Diagnostic[] }) {
-  const { t, tm } = useLang();
+function applyFix(fix: Fix): void {
+  useEditor.getState().perform({ kind: 'replaceGraph', graph: fix.graph });
+}
+
+export function DiagnosticsList({
+  diagnostics,
+  fixable,
+}: {
+  diagnostics: Diagnostic[];
+  /** The analysis of the network to offer fixes for; null where it cannot be edited now. */
+  fixable: Analysis | null;
+}) {
+  const { t, tf, tm } = useLang();
+  const graph = useEditor((s) => s.history.present.graph);
+  const fixes = useMemo(() => (fixable ? fixesFor(graph, fixable, newId) : []), [graph, fixable]);
   const sorted = [...diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
     <section className="panel diagnostics" aria-labelledby="diagnostics-title" data-testid="diagnostics">
@@ -37,6 +55,19 @@ export function DiagnosticsList({ diagnostics }: { diagnostics: Diagnostic[] }) 
                   {tm(d.message)}
                 </button>
               )}
+              {fixes
+                .filter((f) => f.nodeId === d.nodeId && f.problem === d.message.key)
+                .map((fix, j) => (
+                  <button
+                    key={j}
+                    type="button"
+                    className="diagnostic__fix"
+                    onClick={() => applyFix(fix)}
+                    data-testid="diagnostic-fix"
+                  >
+                    {tf('diagnostics.fix', { what: tm(fix.what) })}
+                  </button>
+                ))}
             </li>
           ))}
         </ul>

@@ -43,6 +43,7 @@ export const uiEn = {
   'summary.memory': 'Activations per sample',
   'summary.incomplete': 'Totals leave out layers with errors.',
   'summary.input': 'Input',
+  'diagnostics.fix': 'Fix: {what}',
   'diagnostics.title': 'Problems',
   'diagnostics.none': 'No problems found.',
   'diagnostics.show': 'Show this layer',

@@ -45,6 +45,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'summary.memory': '每個樣本的激活值記憶體',
   'summary.incomplete': '總計不含有錯誤的層。',
   'summary.input': '輸入',
+  'diagnostics.fix': '修正：{what}',
   'diagnostics.title': '問題',
   'diagnostics.none': '沒有發現問題。',
   'diagnostics.show': '顯示這一層',

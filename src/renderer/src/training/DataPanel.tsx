@@ -3,7 +3,14 @@
  * a grid of samples, and whether its images fit the network's Input, with an offer to make them fit.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { analyse, datasetFitProblems, formatInt, formatShape, type DatasetBinding } from '@core/index.ts';
+import {
+  analyse,
+  classCountFix,
+  datasetFitProblems,
+  formatInt,
+  formatShape,
+  type DatasetBinding,
+} from '@core/index.ts';
 import { api, droppedPath } from '../api/api.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
@@ -47,6 +54,7 @@ export function DataPanel() {
   // A wrong shape has its own notice below, with the offer to take the images' shape.
   const fits = !inputShape || !problems.some((m) => m.key === 'data.shapeMismatch');
   const classProblem = problems.find((m) => m.key === 'data.classMismatch');
+  const classFix = classProblem && dataset ? classCountFix(graph, analysis, dataset.classes.length) : null;
   const largest = dataset ? Math.max(...dataset.classCounts, 1) : 1;
 
   const useShape = () => {
@@ -181,9 +189,19 @@ export function DataPanel() {
             </div>
           )}
           {classProblem && (
-            <p className="notice notice--warn" data-testid="data-class-misfit">
-              {tm(classProblem)}
-            </p>
+            <div className="notice notice--warn" data-testid="data-class-misfit">
+              <p>{tm(classProblem)}</p>
+              {classFix && (
+                <button
+                  type="button"
+                  onClick={() => useEditor.getState().perform({ kind: 'replaceGraph', graph: classFix.graph })}
+                  disabled={locked}
+                  data-testid="data-class-fix"
+                >
+                  {tm(classFix.what)}
+                </button>
+              )}
+            </div>
           )}
           <h3>{t('data.perClass')}</h3>
           <ul className="class-bars">
