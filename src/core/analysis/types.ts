@@ -33,6 +33,11 @@ export interface ReceptiveField {
   size: [number, number];
   /** Cumulative stride: input pixels between neighbouring outputs, per axis. */
   jump: [number, number];
+  /**
+   * Where the field of output cell (0, 0) starts on the input, per axis [row, column]; negative where it
+   * reaches into padding. Cell (r, c) sees rows start[0] + r × jump[0] onwards (receptiveWindow).
+   */
+  start: [number, number];
 }
 
 export interface LayerExplanations {

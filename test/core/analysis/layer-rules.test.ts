@@ -3,7 +3,7 @@
  * Keras's (computed by hand from keras/src/ops/operation_utils.py and each layer's build()).
  */
 import { describe, expect, it } from 'vitest';
-import type { LayerSpec } from '../../../src/core/index.ts';
+import { fieldGrowth, receptiveWindow, type LayerSpec } from '../../../src/core/index.ts';
 import { analyseChain, input, last } from '../../helpers/layers.ts';
 
 type Case = [string, number[], LayerSpec, number[], number, number | null];
@@ -179,8 +179,47 @@ describe('receptive field and jump', () => {
 
   it('is 22 after three 3×3 convolutions each followed by 2×2 max pooling (the slide approximates 24)', () => {
     const analysis = analyseChain([input([64, 64, 1]), ...block, ...block, ...block]);
-    expect(last(analysis).receptiveField).toEqual({ size: [22, 22], jump: [8, 8] });
+    expect(last(analysis).receptiveField).toEqual({ size: [22, 22], jump: [8, 8], start: [0, 0] });
     expect(analysis.nodes.map((n) => n.receptiveField?.size[0])).toEqual([1, 3, 4, 8, 10, 18, 22]);
+    // Layer by layer, with each step's arithmetic, as the Inside view draws it.
+    const growth = fieldGrowth(analysis, last(analysis).id);
+    expect(growth.map((step) => step.field.jump[0])).toEqual([1, 1, 2, 2, 4, 4, 8]);
+    expect(growth.map((step) => step.formula)).toEqual([
+      null,
+      '1+(3−1)×1 = 3; jump 1×1 = 1',
+      '3+(2−1)×1 = 4; jump 1×2 = 2',
+      '4+(3−1)×2 = 8; jump 2×1 = 2',
+      '8+(2−1)×2 = 10; jump 2×2 = 4',
+      '10+(3−1)×4 = 18; jump 4×1 = 4',
+      '18+(2−1)×4 = 22; jump 4×2 = 8',
+    ]);
+    // Cell (2, 3) of the last 6×6 map sees rows 16–37 and columns 24–45 of the 64×64 image.
+    expect(receptiveWindow(last(analysis).receptiveField!, [2, 3])).toEqual({ start: [16, 24], size: [22, 22] });
+  });
+
+  it('starts in the padding where a layer pads: half a kernel for same, the rows ZeroPadding2D adds', () => {
+    const same = analyseChain([input([28, 28, 1]), conv({ filters: 1, kernel_size: [5, 3], padding: 'same' })]);
+    expect(last(same).receptiveField).toEqual({ size: [5, 3], jump: [1, 1], start: [-2, -1] });
+    // 'same' with stride 2 on an even size pads the smaller half first (TensorFlow): 28 → 14, 1 row before.
+    const strided = analyseChain([
+      input([28, 28, 1]),
+      conv({ filters: 1, kernel_size: [4, 4], strides: [2, 2], padding: 'same' }),
+    ]);
+    expect(last(strided).receptiveField!.start).toEqual([-1, -1]);
+    const padded = analyseChain([
+      input([28, 28, 1]),
+      {
+        type: 'ZeroPadding2D',
+        params: {
+          padding: [
+            [2, 2],
+            [1, 1],
+          ],
+        },
+      },
+      conv({ filters: 1, kernel_size: [3, 3] }),
+    ]);
+    expect(last(padded).receptiveField).toEqual({ size: [3, 3], jump: [1, 1], start: [-2, -1] });
   });
 
   it('grows with dilation and strides, per axis', () => {
@@ -189,8 +228,8 @@ describe('receptive field and jump', () => {
       conv({ filters: 1, kernel_size: [3, 5], strides: [2, 1] }),
       conv({ filters: 1, kernel_size: [3, 3], dilation_rate: [2, 2] }),
     ]);
-    expect(analysis.nodes[1]!.receptiveField).toEqual({ size: [3, 5], jump: [2, 1] });
-    expect(last(analysis).receptiveField).toEqual({ size: [3 + 4 * 2, 5 + 4 * 1], jump: [2, 1] });
+    expect(analysis.nodes[1]!.receptiveField).toEqual({ size: [3, 5], jump: [2, 1], start: [0, 0] });
+    expect(last(analysis).receptiveField).toEqual({ size: [3 + 4 * 2, 5 + 4 * 1], jump: [2, 1], start: [0, 0] });
     expect(analysis.nodes[1]!.explanations!.receptiveField!.formula).toBe(
       'H: 1+(3−1)×1 = 3; jump 1×2 = 2 | W: 1+(5−1)×1 = 5; jump 1×1 = 1',
     );

@@ -8,7 +8,7 @@ import { checkPadding } from './image-input.ts';
 import { LIMITS, checkPair } from './ranges.ts';
 import { slideField } from './receptive-field.ts';
 import type { Report } from './rule.ts';
-import { spatialOutputs } from './spatial.ts';
+import { paddingBefore, spatialOutputs } from './spatial.ts';
 
 export interface Window {
   kernel_size: Pair;
@@ -49,7 +49,11 @@ export function slideWindow(
   });
   const [height, width] = spatialOutputs(axis(0), axis(1), label, report);
   const effective = [0, 1].map((i) => w.dilation_rate[i]! * (w.kernel_size[i]! - 1) + 1) as [number, number];
-  const rf = inputField ? slideField(inputField, effective, w.strides) : null;
+  const before = [0, 1].map((i) => paddingBefore(image[i]!, effective[i]!, w.strides[i]!, w.padding)) as [
+    number,
+    number,
+  ];
+  const rf = inputField ? slideField(inputField, effective, w.strides, before) : null;
   return {
     size: height.size !== null && width.size !== null ? [height.size, width.size] : null,
     axes: [height.explanation, width.explanation],

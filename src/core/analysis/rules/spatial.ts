@@ -120,3 +120,14 @@ function axisInput(a: Omit<AxisInput, 'axis'>, axis: Axis, reportAs: Side | unde
     reportAs,
   };
 }
+
+/**
+ * Rows (or columns) of padding before the input along one axis: none for 'valid', the number for numeric
+ * padding, and for 'same' half of what ⌈n/s⌉ outputs need, the smaller half first (as TensorFlow pads).
+ */
+export function paddingBefore(size: number, kernel: number, stride: number, padding: Padding): number {
+  if (padding === 'valid') return 0;
+  if (padding !== 'same') return padding;
+  const out = Math.ceil(size / stride);
+  return Math.floor(Math.max((out - 1) * stride + kernel - size, 0) / 2);
+}

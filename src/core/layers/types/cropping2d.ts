@@ -35,7 +35,7 @@ const rule: LayerRule<z.infer<typeof schema>> = {
       report('error', msg('diag.cropTooMuch', { layer: label, height: h, width: w }));
       return NO_OUTPUT;
     }
-    const rf = keepField(inputFields[0] ?? null);
+    const rf = keepField(inputFields[0] ?? null, [-top, -left]);
     return {
       outputShape: [oh, ow, c],
       params: NO_PARAMS,

@@ -39,7 +39,7 @@ export function inputResult(shape: Shape): RuleResult {
     outputShape: [...shape],
     params: NO_PARAMS,
     macs: 0,
-    receptiveField: image ? { size: [1, 1], jump: [1, 1] } : null,
+    receptiveField: image ? { size: [1, 1], jump: [1, 1], start: [0, 0] } : null,
     explanations: {
       outputShape: [{ rule: msg('explain.shape.input'), formula: formatShape(shape) }],
       params: NO_PARAMS_EXPLANATION,

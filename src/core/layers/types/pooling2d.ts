@@ -7,7 +7,7 @@ import { checkPadding, imageInput } from '../../analysis/rules/image-input.ts';
 import { LIMITS, checkPair } from '../../analysis/rules/ranges.ts';
 import { slideField } from '../../analysis/rules/receptive-field.ts';
 import { NO_OUTPUT, NO_PARAMS, type LayerRule } from '../../analysis/rules/rule.ts';
-import { spatialOutputs } from '../../analysis/rules/spatial.ts';
+import { paddingBefore, spatialOutputs } from '../../analysis/rules/spatial.ts';
 import { pyTuple } from '../../export/python-text.ts';
 import { padTuple, spatialPads, symmetric } from '../../export/torch-parts.ts';
 import { formatInt as f } from '../../format/number.ts';
@@ -50,7 +50,11 @@ const poolingRule: LayerRule<Params> = {
     });
     const axes = spatialOutputs(axis(0), axis(1), label, report);
     const [oh, ow] = [axes[0]!.size, axes[1]!.size];
-    const rf = inputFields[0] ? slideField(inputFields[0], p.pool_size, strides) : null;
+    const before = [0, 1].map((i) => paddingBefore(image[i]!, p.pool_size[i]!, strides[i]!, p.padding)) as [
+      number,
+      number,
+    ];
+    const rf = inputFields[0] ? slideField(inputFields[0], p.pool_size, strides, before) : null;
     return {
       outputShape: oh !== null && ow !== null ? [oh, ow, c] : null,
       params: NO_PARAMS,

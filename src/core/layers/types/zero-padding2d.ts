@@ -32,7 +32,7 @@ const rule: LayerRule<z.infer<typeof schema>> = {
     const [[top, bottom], [left, right]] = node.params.padding;
     const oh = h + top + bottom;
     const ow = w + left + right;
-    const rf = keepField(inputFields[0] ?? null);
+    const rf = keepField(inputFields[0] ?? null, [top, left]);
     return {
       outputShape: [oh, ow, c],
       params: NO_PARAMS,

@@ -598,6 +598,10 @@ export const uiEn = {
   'try.missing':
     'This run’s trained network is not on this computer (it was trained elsewhere or its folder was removed). Train again to try it.',
   'try.failed': 'The trained network could not be opened. Train again to try it.',
+  'field.hint': 'Click a cell of a feature map to see which pixels of the image it looks at (its receptive field).',
+  'field.cell':
+    'Cell (row {row}, column {column}) of {layer} depends on {size} pixels of the image (its receptive field); the fields of neighbouring cells are {jump} pixels apart (the jump). How it grew, layer by layer:',
+  'field.padding': 'Part of the field lies outside the image, in the padding: only the part on the image is drawn.',
   'inside.title': 'Inside the network',
   'inside.intro': 'What each layer makes of the image above.',
   'inside.featureMaps': 'Feature maps',

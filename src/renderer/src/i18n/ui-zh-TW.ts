@@ -571,6 +571,10 @@ export const uiZhTW: Record<UiKey, string> = {
   'try.loading': '正在載入訓練好的網路…',
   'try.missing': '這次訓練的網路不在這台電腦上（在別處訓練，或資料夾已被移除）。重新訓練後即可試用。',
   'try.failed': '無法開啟訓練好的網路。重新訓練後即可試用。',
+  'field.hint': '點一下特徵圖上的一格，就能看到它看的是影像的哪些像素（它的感受野）。',
+  'field.cell':
+    '{layer} 第 {row} 列、第 {column} 行的這一格，取決於影像上 {size} 個像素（它的感受野）；相鄰兩格的感受野相距 {jump} 個像素（跳距）。逐層的成長：',
+  'field.padding': '感受野有一部分落在影像外的填充區：只畫出影像上的部分。',
   'inside.title': '網路的內部',
   'inside.intro': '每一層如何處理上面的圖片。',
   'inside.featureMaps': '特徵圖 (feature map)',

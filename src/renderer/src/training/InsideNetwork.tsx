@@ -1,13 +1,22 @@
 /**
  * Inside a trained network, for the image being tried: the feature maps of every convolution and pooling
- * layer as a grid of channels, the first convolution layer's learned filters as small images, and a
- * histogram of every layer's activations.
+ * layer as a grid of channels (a click on one shows the receptive field of that cell on the image), the
+ * first convolution layer's learned filters as small images, and a histogram of every layer's activations.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { featureMapImages, filterImages, formatNumber, formatPercent, histogram } from '@core/index.ts';
+import {
+  featureMapImages,
+  filterImages,
+  formatNumber,
+  formatPercent,
+  formatShape,
+  histogram,
+  type Analysis,
+} from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { Kernel, LayerOutput } from '../inference/trained-network.ts';
+import { ReceptiveField, type PickedCell } from './ReceptiveField.tsx';
 import { PixelImage } from './SampleImage.tsx';
 
 /** Layers whose outputs are pictures worth showing channel by channel. */
@@ -17,7 +26,7 @@ const MAX_CHANNELS = 64;
 
 const shapeText = (shape: readonly number[]) => shape.join(' × ');
 
-function FeatureMaps({ layer }: { layer: LayerOutput }) {
+function FeatureMaps({ layer, onCell }: { layer: LayerOutput; onCell?: (cell: [number, number]) => void }) {
   const { tf } = useLang();
   const [h, w, c] = layer.shape as [number, number, number];
   const images = useMemo(() => featureMapImages(layer.values, [h, w, c], MAX_CHANNELS), [layer, h, w, c]);
@@ -32,7 +41,15 @@ function FeatureMaps({ layer }: { layer: LayerOutput }) {
       </figcaption>
       <div className="feature-maps__grid">
         {images.map((bytes, i) => (
-          <PixelImage key={i} bytes={bytes} shape={[h, w, 1]} size={size} title={`${layer.name} #${i + 1}`} />
+          <PixelImage
+            key={i}
+            bytes={bytes}
+            shape={[h, w, 1]}
+            size={size}
+            title={`${layer.name} #${i + 1}`}
+            onCell={onCell}
+            className={onCell ? 'sample-image pickable' : 'sample-image'}
+          />
         ))}
       </div>
     </figure>
@@ -81,9 +98,27 @@ function LayerHistogram({ layer }: { layer: LayerOutput }) {
   );
 }
 
-export function InsideNetwork({ layers, kernel }: { layers: LayerOutput[]; kernel: Kernel | null }) {
+export function InsideNetwork({
+  layers,
+  kernel,
+  image,
+  analysis,
+}: {
+  layers: LayerOutput[];
+  kernel: Kernel | null;
+  /** The image being tried, as the network takes it. */
+  image: { bytes: Uint8Array; shape: [number, number, number] };
+  /** The drawn network's analysis, for receptive fields; null where they must not show (a student's exercise). */
+  analysis: Analysis | null;
+}) {
   const { t } = useLang();
   const maps = layers.filter((l) => MAP_LAYERS.has(l.kind) && l.shape.length === 3);
+  const [picked, setPicked] = useState<PickedCell | null>(null);
+  // Only where the drawn layer is the trained one (same name and output shape) and has a local field.
+  const fieldOf = (layer: LayerOutput) => {
+    const node = analysis?.nodes.find((n) => n.name === layer.name);
+    return node?.receptiveField && node.outputShape && formatShape(node.outputShape) === formatShape(layer.shape);
+  };
   return (
     <section className="panel inside" aria-labelledby="inside-title" data-testid="inside-network">
       <h2 id="inside-title">{t('inside.title')}</h2>
@@ -92,8 +127,17 @@ export function InsideNetwork({ layers, kernel }: { layers: LayerOutput[]; kerne
         <section className="inside__part">
           <h3>{t('inside.featureMaps')}</h3>
           <p className="muted small">{t('inside.featureMapsHint')}</p>
+          {analysis && <p className="muted small">{t('field.hint')}</p>}
           {maps.map((layer) => (
-            <FeatureMaps key={layer.name} layer={layer} />
+            <div key={layer.name}>
+              <FeatureMaps
+                layer={layer}
+                onCell={fieldOf(layer) ? (cell) => setPicked({ layer: layer.name, cell }) : undefined}
+              />
+              {picked?.layer === layer.name && analysis && (
+                <ReceptiveField picked={picked} analysis={analysis} image={image} />
+              )}
+            </div>
           ))}
         </section>
       )}

@@ -9,12 +9,15 @@ export function PixelImage({
   size = 56,
   title,
   className = 'sample-image',
+  onCell,
 }: {
   bytes: Uint8Array;
   shape: readonly [number, number, number];
   size?: number;
   title?: string;
   className?: string;
+  /** Called with the pixel clicked: [row, column]. */
+  onCell?: (cell: [number, number]) => void;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [h, w, c] = shape;
@@ -42,6 +45,15 @@ export function PixelImage({
       title={title}
       role="img"
       aria-label={title}
+      onClick={
+        onCell &&
+        ((e) => {
+          const box = e.currentTarget.getBoundingClientRect();
+          const row = Math.floor(((e.clientY - box.top) / box.height) * h);
+          const column = Math.floor(((e.clientX - box.left) / box.width) * w);
+          onCell([Math.min(h - 1, Math.max(0, row)), Math.min(w - 1, Math.max(0, column))]);
+        })
+      }
     />
   );
 }

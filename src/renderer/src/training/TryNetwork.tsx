@@ -3,10 +3,19 @@
  * image or upload one, and see the class probabilities live, then look inside the network at that image.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { base64ToBytes, fromRgba, lightBackground, type RunRecord, type SampleImage as Sample } from '@core/index.ts';
+import {
+  analyse,
+  base64ToBytes,
+  fromRgba,
+  lightBackground,
+  type RunRecord,
+  type SampleImage as Sample,
+} from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { TrainedNetwork } from '../inference/trained-network.ts';
 import { useTrainedNetwork } from '../inference/use-trained-network.ts';
+import { useEditor } from '../state/editor-store.ts';
+import { useExercise } from '../state/exercise-store.ts';
 import { DrawingPad } from './DrawingPad.tsx';
 import { InsideNetwork } from './InsideNetwork.tsx';
 import { ProbabilityChart } from './ProbabilityChart.tsx';
@@ -61,6 +70,10 @@ function Tryout({ network, classes, images }: { network: TrainedNetwork; classes
   const layers = reading?.layers ?? null;
   const kernel = useMemo(() => network.firstConvKernel(), [network]);
   const onDraw = useCallback((pixels: Uint8Array | null) => setInput(pixels), []);
+  // Receptive fields come from the drawn network; a student's exercise may ask for them, so none there.
+  const graph = useEditor((s) => s.history.present.graph);
+  const student = useExercise((s) => s.student);
+  const fieldAnalysis = useMemo(() => (student ? null : analyse(graph)), [graph, student]);
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -113,7 +126,9 @@ function Tryout({ network, classes, images }: { network: TrainedNetwork; classes
           </div>
         </div>
       </TrySection>
-      {layers && <InsideNetwork layers={layers} kernel={kernel} />}
+      {layers && input && (
+        <InsideNetwork layers={layers} kernel={kernel} image={{ bytes: input, shape }} analysis={fieldAnalysis} />
+      )}
     </>
   );
 }

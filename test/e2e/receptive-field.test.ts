@@ -1,0 +1,73 @@
+/**
+ * The receptive field on the image, in Debian's Chromium through the browser host: the course's network of
+ * three Conv2D 3×3 + MaxPooling2D 2×2 blocks, trained for a quick try on MNIST, looked inside on a test
+ * image. A click on a cell of a feature map draws the pixels that cell depends on: 3×3 for the first
+ * convolution, 22×22 (not the slides' 24) after the third pooling, with the layer-by-layer growth.
+ * Screenshots at 1440×900 (en) and 1024×768 (zh-TW).
+ */
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
+import { screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { tempFile } from '../helpers/cli.ts';
+
+const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
+const block = [
+  s('Conv2D', { filters: 4, kernel_size: [3, 3], activation: 'relu' }),
+  s('MaxPooling2D', { pool_size: [2, 2], strides: [2, 2] }),
+];
+const graph = sequential([
+  s('Input', { shape: [28, 28, 1] }),
+  ...block,
+  ...block,
+  ...block,
+  s('Flatten'),
+  s('Dense', { units: 10, activation: 'softmax' }),
+]);
+const app = useServedApp(tempFile('three-blocks.json', JSON.stringify(makeProject(graph, 'three blocks'))));
+const byId = (id: string) => app.page.getByTestId(id);
+
+/** Clicks the pixel (row, column) of a feature map drawn `size` cells across. */
+async function clickCell(map: Locator, size: number, row: number, column: number) {
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: ((column + 0.5) / size) * box.width, y: ((row + 0.5) / size) * box.height } });
+}
+
+describe('the receptive field of a feature-map cell', () => {
+  it('is drawn on the image: 3×3 after the first convolution, 22×22 after three blocks', async () => {
+    await byId('view-train').click();
+    await byId('preset-quick').click();
+    await byId('train-start').click();
+    await expect.poll(() => byId('run-history').textContent(), { timeout: 120_000 }).toContain('finished');
+    await byId('try-pick').locator('button').first().click();
+    await byId('inside-network').waitFor();
+
+    const first = app.page.locator('[data-testid="feature-maps"][data-layer="conv2d"] canvas').first();
+    await clickCell(first, 26, 5, 7);
+    expect(await byId('receptive-field-box').getAttribute('data-rows')).toBe('5-8');
+    expect(await byId('receptive-field-box').getAttribute('data-columns')).toBe('7-10');
+    expect(await byId('receptive-field-text').textContent()).toContain(
+      'Cell (row 6, column 8) of conv2d depends on 3 × 3 pixels of the image',
+    );
+
+    const last = app.page.locator('[data-testid="feature-maps"][data-layer="max_pooling2d_2"] canvas').first();
+    await clickCell(last, 1, 0, 0);
+    expect(await byId('receptive-field-box').getAttribute('data-rows')).toBe('0-22');
+    expect(await byId('receptive-field-box').getAttribute('data-columns')).toBe('0-22');
+    expect(await byId('receptive-field-text').textContent()).toContain('22 × 22 pixels of the image');
+    expect(await byId('receptive-field-text').textContent()).toContain('8 × 8 pixels apart');
+    const growth = await byId('field-growth').locator('li').allTextContents();
+    expect(growth.map((line) => line.split(' ')[1])).toEqual(['1×1', '3×3', '4×4', '8×8', '10×10', '18×18', '22×22']);
+    expect(growth.at(-1)).toContain('18+(2−1)×4 = 22; jump 4×2 = 8');
+    await byId('receptive-field').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'receptive-field-1440-en');
+
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await byId('lang-select').selectOption('zh-TW');
+    expect(await byId('receptive-field-text').textContent()).toContain('22 × 22 個像素');
+    await byId('receptive-field').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'receptive-field-1024-zh-TW');
+    await byId('lang-select').selectOption('en');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
+  }, 180_000);
+});
