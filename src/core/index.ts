@@ -51,6 +51,7 @@ export * from './training/dataset-fit.ts';
 export * from './inspection/digit-image.ts';
 export * from './inspection/activations.ts';
 export * from './inspection/field-growth.ts';
+export * from './inspection/conv-step.ts';
 export * from './training/layers-model-json.ts';
 export * from './export/python-text.ts';
 export * from './export/export-plan.ts';

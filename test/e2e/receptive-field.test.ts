@@ -2,7 +2,9 @@
  * The receptive field on the image, in Debian's Chromium through the browser host: the course's network of
  * three Conv2D 3×3 + MaxPooling2D 2×2 blocks, trained for a quick try on MNIST, looked inside on a test
  * image. A click on a cell of a feature map draws the pixels that cell depends on: 3×3 for the first
- * convolution, 22×22 (not the slides' 24) after the third pooling, with the layer-by-layer growth.
+ * convolution, 22×22 (not the slides' 24) after the third pooling, with the layer-by-layer growth. A
+ * Conv2D cell also shows how its value is computed from the trained weights: the products under the kernel,
+ * their sum, the bias and ReLU, equal (to 1e-4) to the value TF.js gave the feature map there.
  * Screenshots at 1440×900 (en) and 1024×768 (zh-TW).
  */
 import type { Locator } from 'playwright-core';
@@ -49,6 +51,35 @@ describe('the receptive field of a feature-map cell', () => {
     expect(await byId('receptive-field-text').textContent()).toContain(
       'Cell (row 6, column 8) of conv2d depends on 3 × 3 pixels of the image',
     );
+    const matches = async (products: number) => {
+      const step = byId('conv-step');
+      expect(Number(await step.getAttribute('data-products'))).toBe(products);
+      const computed = Number(await step.getAttribute('data-computed'));
+      const value = Number(await step.getAttribute('data-value'));
+      expect(Math.abs(computed - value)).toBeLessThan(1e-4);
+      return value;
+    };
+    await matches(9);
+    expect(await byId('conv-product').count()).toBe(9);
+    // A cell on the stroke that the filter answers (ReLU lets it through), so that the sum itself is checked.
+    let onStroke = false;
+    for (let cell = 0; cell < 26 * 26 && !onStroke; cell += 3) {
+      await clickCell(first, 26, Math.floor(cell / 26), cell % 26);
+      const step = byId('conv-step');
+      onStroke =
+        Math.abs(Number(await step.getAttribute('data-sum'))) > 0.05 &&
+        Number(await step.getAttribute('data-value')) > 0.01;
+    }
+    expect(onStroke).toBe(true);
+    await matches(9);
+    await byId('conv-step').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'conv-step-1440-en');
+    expect(await byId('conv-sum').textContent()).toMatch(/^Adding the 9 products gives .+; plus the bias .+ makes /);
+    // The second convolution's second filter: 3 × 3 × 4 products over the first pooling's 4 channels.
+    const second = app.page.locator('[data-testid="feature-maps"][data-layer="conv2d_1"] canvas').nth(1);
+    await clickCell(second, 11, 4, 6);
+    await matches(36);
+    expect(await byId('conv-step').locator('h4').textContent()).toContain('conv2d_1, filter 2');
 
     const last = app.page.locator('[data-testid="feature-maps"][data-layer="max_pooling2d_2"] canvas').first();
     await clickCell(last, 1, 0, 0);

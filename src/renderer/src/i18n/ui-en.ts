@@ -602,6 +602,13 @@ export const uiEn = {
   'field.cell':
     'Cell (row {row}, column {column}) of {layer} depends on {size} pixels of the image (its receptive field); the fields of neighbouring cells are {jump} pixels apart (the jump). How it grew, layer by layer:',
   'field.padding': 'Part of the field lies outside the image, in the padding: only the part on the image is drawn.',
+  'step.title':
+    'How cell (row {row}, column {column}) of {layer}, filter {filter}, is computed: each input value under the kernel times its weight',
+  'step.channel': 'Input channel {n}',
+  'step.moreChannels': 'The other input channels, each summed the same way: {sums}.',
+  'step.sum': 'Adding the {count} products gives {sum}; plus the bias {bias} makes {total}.',
+  'step.activation': '{activation} makes it {value}.',
+  'step.network': 'The feature map holds {value} there, as the network computed it.',
   'inside.title': 'Inside the network',
   'inside.intro': 'What each layer makes of the image above.',
   'inside.featureMaps': 'Feature maps',

@@ -575,6 +575,12 @@ export const uiZhTW: Record<UiKey, string> = {
   'field.cell':
     '{layer} 第 {row} 列、第 {column} 行的這一格，取決於影像上 {size} 個像素（它的感受野）；相鄰兩格的感受野相距 {jump} 個像素（跳距）。逐層的成長：',
   'field.padding': '感受野有一部分落在影像外的填充區：只畫出影像上的部分。',
+  'step.title': '{layer} 的濾波器 {filter} 在第 {row} 列、第 {column} 行的值怎麼算：濾波器下的每個輸入值乘上對應的權重',
+  'step.channel': '輸入通道 {n}',
+  'step.moreChannels': '其他輸入通道也一樣相乘相加，各通道的和：{sums}。',
+  'step.sum': '{count} 個乘積相加得 {sum}；再加上偏差 {bias}，得 {total}。',
+  'step.activation': '經過 {activation} 得 {value}。',
+  'step.network': '網路算出的特徵圖在這一格的值是 {value}。',
   'inside.title': '網路的內部',
   'inside.intro': '每一層如何處理上面的圖片。',
   'inside.featureMaps': '特徵圖 (feature map)',

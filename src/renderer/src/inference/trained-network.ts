@@ -81,8 +81,13 @@ export class TrainedNetwork {
     return new TrainedNetwork(tf, model, pixelRange);
   }
 
+  /** An image's values as the network takes them (its run's pixel range). */
+  inputValues(pixels: Uint8Array): Float32Array {
+    return scaledPixels(pixels, this.pixelRange);
+  }
+
   private input(pixels: Uint8Array) {
-    return this.tf.core.tensor(scaledPixels(pixels, this.pixelRange), [1, ...this.inputShape]);
+    return this.tf.core.tensor(this.inputValues(pixels), [1, ...this.inputShape]);
   }
 
   /** For one image: the class probabilities (they sum to 1) and every drawn layer's output, in order. */
@@ -104,6 +109,17 @@ export class TrainedNetwork {
     const kernel = conv?.getWeights()[0];
     if (!conv || !kernel || kernel.rank !== 4) return null;
     return { layer: conv.name, shape: kernel.shape as Kernel['shape'], values: kernel.dataSync() as Float32Array };
+  }
+
+  /** A Conv2D layer's trained kernel and bias (null: no bias), by its drawn name. */
+  convWeights(name: string): { kernel: Kernel; bias: Float32Array | null } | null {
+    const layer = this.model.layers.find((l) => l.name === name && l.getClassName() === 'Conv2D');
+    const [kernel, bias] = layer?.getWeights() ?? [];
+    if (!layer || !kernel || kernel.rank !== 4) return null;
+    return {
+      kernel: { layer: name, shape: kernel.shape as Kernel['shape'], values: kernel.dataSync() as Float32Array },
+      bias: bias ? (bias.dataSync() as Float32Array) : null,
+    };
   }
 
   dispose(): void {

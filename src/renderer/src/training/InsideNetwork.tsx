@@ -15,7 +15,9 @@ import {
   type Analysis,
 } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { useEditor } from '../state/editor-store.ts';
 import type { Kernel, LayerOutput } from '../inference/trained-network.ts';
+import { ConvolutionStep, type ConvolutionInputs } from './ConvolutionStep.tsx';
 import { ReceptiveField, type PickedCell } from './ReceptiveField.tsx';
 import { PixelImage } from './SampleImage.tsx';
 
@@ -26,7 +28,13 @@ const MAX_CHANNELS = 64;
 
 const shapeText = (shape: readonly number[]) => shape.join(' × ');
 
-function FeatureMaps({ layer, onCell }: { layer: LayerOutput; onCell?: (cell: [number, number]) => void }) {
+function FeatureMaps({
+  layer,
+  onCell,
+}: {
+  layer: LayerOutput;
+  onCell?: (cell: [number, number], channel: number) => void;
+}) {
   const { tf } = useLang();
   const [h, w, c] = layer.shape as [number, number, number];
   const images = useMemo(() => featureMapImages(layer.values, [h, w, c], MAX_CHANNELS), [layer, h, w, c]);
@@ -47,7 +55,7 @@ function FeatureMaps({ layer, onCell }: { layer: LayerOutput; onCell?: (cell: [n
             shape={[h, w, 1]}
             size={size}
             title={`${layer.name} #${i + 1}`}
-            onCell={onCell}
+            onCell={onCell && ((cell) => onCell(cell, i))}
             className={onCell ? 'sample-image pickable' : 'sample-image'}
           />
         ))}
@@ -98,11 +106,48 @@ function LayerHistogram({ layer }: { layer: LayerOutput }) {
   );
 }
 
+/** The convolution step of a picked Conv2D cell, from the previous layer's output (or the image). */
+function ConvolutionAtCell({
+  picked,
+  analysis,
+  layers,
+  convolution,
+}: {
+  picked: PickedCell;
+  analysis: Analysis;
+  layers: LayerOutput[];
+  convolution: { weightsOf: (layer: string) => ConvolutionInputs['weights'] | null; imageValues: Float32Array };
+}) {
+  const graph = useEditor((s) => s.history.present.graph);
+  const node = analysis.nodes.find((n) => n.name === picked.layer);
+  const layer = layers.find((l) => l.name === picked.layer);
+  if (!node || node.type !== 'Conv2D' || !layer) return null;
+  const weights = convolution.weightsOf(node.name);
+  const before = analysis.byId.get(analysis.inputsOf.get(node.id)?.[0] ?? '');
+  const shape = before?.outputShape;
+  if (!weights || !before || shape?.length !== 3) return null;
+  const values = before.type === 'Input' ? convolution.imageValues : layers.find((l) => l.name === before.name)?.values;
+  if (!values) return null;
+  const drawn = graph.nodes.find((n) => n.id === node.id);
+  if (drawn?.type !== 'Conv2D') return null;
+  const params = drawn.params as ConvolutionInputs['params'];
+  const [, w, c] = layer.shape as [number, number, number];
+  const value = layer.values[(picked.cell[0] * w + picked.cell[1]) * c + picked.channel]!;
+  return (
+    <ConvolutionStep
+      inputs={{ node, params, input: { values, shape: shape as [number, number, number] }, weights, value }}
+      cell={picked.cell}
+      filter={picked.channel}
+    />
+  );
+}
+
 export function InsideNetwork({
   layers,
   kernel,
   image,
   analysis,
+  convolution,
 }: {
   layers: LayerOutput[];
   kernel: Kernel | null;
@@ -110,6 +155,8 @@ export function InsideNetwork({
   image: { bytes: Uint8Array; shape: [number, number, number] };
   /** The drawn network's analysis, for receptive fields; null where they must not show (a student's exercise). */
   analysis: Analysis | null;
+  /** A Conv2D's trained kernel and bias, by name, and the image's values as the network takes them. */
+  convolution: { weightsOf: (layer: string) => ConvolutionInputs['weights'] | null; imageValues: Float32Array };
 }) {
   const { t } = useLang();
   const maps = layers.filter((l) => MAP_LAYERS.has(l.kind) && l.shape.length === 3);
@@ -132,10 +179,13 @@ export function InsideNetwork({
             <div key={layer.name}>
               <FeatureMaps
                 layer={layer}
-                onCell={fieldOf(layer) ? (cell) => setPicked({ layer: layer.name, cell }) : undefined}
+                onCell={fieldOf(layer) ? (cell, channel) => setPicked({ layer: layer.name, cell, channel }) : undefined}
               />
               {picked?.layer === layer.name && analysis && (
-                <ReceptiveField picked={picked} analysis={analysis} image={image} />
+                <>
+                  <ReceptiveField picked={picked} analysis={analysis} image={image} />
+                  <ConvolutionAtCell picked={picked} analysis={analysis} layers={layers} convolution={convolution} />
+                </>
               )}
             </div>
           ))}

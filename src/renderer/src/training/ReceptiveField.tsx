@@ -10,6 +10,8 @@ import { PixelImage } from './SampleImage.tsx';
 export interface PickedCell {
   layer: string;
   cell: [number, number];
+  /** The channel (a Conv2D's filter) whose map was clicked. */
+  channel: number;
 }
 
 /** How big the image is drawn, in CSS pixels along its longer side. */

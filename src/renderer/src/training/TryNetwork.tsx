@@ -127,7 +127,13 @@ function Tryout({ network, classes, images }: { network: TrainedNetwork; classes
         </div>
       </TrySection>
       {layers && input && (
-        <InsideNetwork layers={layers} kernel={kernel} image={{ bytes: input, shape }} analysis={fieldAnalysis} />
+        <InsideNetwork
+          layers={layers}
+          kernel={kernel}
+          image={{ bytes: input, shape }}
+          analysis={fieldAnalysis}
+          convolution={{ weightsOf: (name) => network.convWeights(name), imageValues: network.inputValues(input) }}
+        />
       )}
     </>
   );
