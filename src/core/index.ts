@@ -66,6 +66,7 @@ export * from './exercise/figures.ts';
 export * from './exercise/parse-answer.ts';
 export * from './exercise/check-exercise.ts';
 export * from './exercise/mask-analysis.ts';
+export * from './exercise/variants.ts';
 export * from './exercise/make-exercise.ts';
 export * from './security/external-links.ts';
 export * from './layers/keras-config.ts';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { graphSchema } from '../document/graph-schema.ts';
 import { msg } from '../i18n/messages.ts';
+import { variantSettingsSchema } from './variants.ts';
 
 export const EXERCISE_FORMAT = 'convstudio-exercise';
 export const EXERCISE_VERSION = 1;
@@ -42,6 +43,8 @@ export const exerciseDraftSchema = z
     title: z.string().max(MAX_TITLE_CHARS).default(''),
     instructions: z.string().max(MAX_INSTRUCTIONS_CHARS).default(''),
     questions: z.array(questionSchema).max(MAX_QUESTIONS).default([]),
+    /** Variants to print and check, each with its code (exercise/variants.ts); null: one network for all. */
+    variants: variantSettingsSchema.nullable().default(null),
   })
   .strict();
 export type ExerciseDraft = z.infer<typeof exerciseDraftSchema>;
@@ -54,6 +57,10 @@ export const exerciseSchema = z
     instructions: z.string().max(MAX_INSTRUCTIONS_CHARS).default(''),
     graph: graphSchema,
     questions: z.array(questionSchema).min(1).max(MAX_QUESTIONS),
+    /** The ranges its variants are drawn in; null: every student gets `graph`. */
+    variants: variantSettingsSchema.nullable().default(null),
+    /** The variant code the student typed in, saved with their answers. */
+    variantCode: z.string().max(16).nullable().default(null),
     /** A student's answers so far, by question key. */
     answers: z.record(z.string().max(420), z.string().max(MAX_ANSWER_CHARS)).default({}),
   })

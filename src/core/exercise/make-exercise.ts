@@ -48,10 +48,16 @@ export function orderedQuestions(analysis: Analysis, questions: readonly Questio
  */
 export function projectDraft(project: { exercise: ExerciseDraft | null; meta: { name: string } }): ExerciseDraft {
   if (project.exercise) return project.exercise;
-  return { title: project.meta.name === 'Untitled' ? '' : project.meta.name, instructions: '', questions: [] };
+  const title = project.meta.name === 'Untitled' ? '' : project.meta.name;
+  return { title, instructions: '', questions: [], variants: null };
 }
 
-export function makeExercise(graph: Graph, analysis: Analysis, draft: ExerciseDraft): Exercise {
+/** `draft.variants` may be left out: one network for every student. */
+export function makeExercise(
+  graph: Graph,
+  analysis: Analysis,
+  draft: Omit<ExerciseDraft, 'variants'> & Partial<Pick<ExerciseDraft, 'variants'>>,
+): Exercise {
   return {
     format: EXERCISE_FORMAT,
     version: EXERCISE_VERSION,
@@ -59,6 +65,8 @@ export function makeExercise(graph: Graph, analysis: Analysis, draft: ExerciseDr
     instructions: draft.instructions.trim(),
     graph,
     questions: orderedQuestions(analysis, draft.questions),
+    variants: draft.variants ?? null,
+    variantCode: null,
     answers: {},
   };
 }

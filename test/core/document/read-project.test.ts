@@ -79,6 +79,7 @@ describe('project files', () => {
         title: 'Counting',
         instructions: 'As Keras counts.',
         questions: [{ figure: 'params' as const, nodeId: conv }, { figure: 'totalParams' as const }],
+        variants: null,
       },
     };
     expect(loadModelText(JSON.stringify(making), 'x.convstudio.json')).toEqual({

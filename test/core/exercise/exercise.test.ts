@@ -289,12 +289,13 @@ describe('the problems a student sees', () => {
 
 describe('the exercise a teacher is making', () => {
   it('is the one the project keeps, or a fresh one named after the project', () => {
-    const kept = { title: 'Quiz 1', instructions: '', questions: [{ figure: 'totalParams' as const }] };
+    const kept = { title: 'Quiz 1', instructions: '', questions: [{ figure: 'totalParams' as const }], variants: null };
     expect(projectDraft({ exercise: kept, meta: { name: 'LeNet' } })).toBe(kept);
     expect(projectDraft({ exercise: null, meta: { name: 'LeNet' } })).toEqual({
       title: 'LeNet',
       instructions: '',
       questions: [],
+      variants: null,
     });
     expect(projectDraft({ exercise: null, meta: { name: 'Untitled' } }).title).toBe('');
   });

@@ -5,7 +5,9 @@
  */
 import { createPortal } from 'react-dom';
 import {
+  analyse,
   answerExplanations,
+  exerciseVariants,
   correctAnswer,
   formatFigure,
   layerFigure,
@@ -15,6 +17,7 @@ import {
   type Graph,
   type LayerFigure,
   type Question,
+  type VariantSettings,
 } from '@core/index.ts';
 import { LangProvider, useLang } from '../i18n/lang-context.tsx';
 import { useExercise, type PrintKind } from '../state/exercise-store.ts';
@@ -24,6 +27,7 @@ export interface PrintableExercise {
   title: string;
   instructions: string;
   questions: Question[];
+  variants: VariantSettings | null;
 }
 
 export function PrintSheet({
@@ -37,9 +41,21 @@ export function PrintSheet({
 }) {
   const print = useExercise((s) => s.print);
   if (!print) return null;
+  // With variants, one sheet per variant, each with its code and its own network's figures.
+  const sheets = exercise.variants
+    ? exerciseVariants({ title: exercise.title, graph }, exercise.variants).map((v) => ({
+        graph: v.graph,
+        analysis: analyse(v.graph),
+        variant: { n: v.number, code: v.code },
+      }))
+    : [{ graph, analysis, variant: null }];
   return createPortal(
     <LangProvider lang={print.lang}>
-      <SheetContent kind={print.kind} graph={graph} analysis={analysis} exercise={exercise} />
+      <div className="print-sheets">
+        {sheets.map((sheet, i) => (
+          <SheetContent key={i} kind={print.kind} exercise={exercise} {...sheet} />
+        ))}
+      </div>
     </LangProvider>,
     document.body,
   );
@@ -50,13 +66,15 @@ function SheetContent({
   graph,
   analysis,
   exercise,
+  variant,
 }: {
   kind: PrintKind;
   graph: Graph;
   analysis: Analysis;
   exercise: PrintableExercise;
+  variant: { n: number; code: string } | null;
 }) {
-  const { t, lang } = useLang();
+  const { t, tf, lang } = useLang();
   const questions = orderedQuestions(analysis, exercise.questions);
   const asked = new Set(questions.map(questionKey));
   // The receptive field column only when something is asked of it, as most courses do not teach it.
@@ -82,6 +100,11 @@ function SheetContent({
           {exercise.title || t('exercise.untitled')}
           {kind === 'answerKey' && <span className="print-sheet__key"> — {t('print.answerKey')}</span>}
         </h1>
+        {variant && (
+          <p className="print-sheet__variant" data-testid="print-variant">
+            {tf('print.variant', variant)}
+          </p>
+        )}
         {kind === 'worksheet' && (
           <p className="print-sheet__student">
             <span>{t('print.name')}</span>

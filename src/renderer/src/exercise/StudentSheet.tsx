@@ -3,7 +3,7 @@
  * Checking marks each answer right or wrong; a wrong one gets the right figure, the common mistake it
  * shows and the arithmetic behind it, under its layer.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   LAYER_FIGURES,
   FIGURE_KIND,
@@ -11,6 +11,7 @@ import {
   formatFigure,
   layerFigure,
   questionKey,
+  studentNetwork,
   type Analysis,
   type FigureKind,
   type Graph,
@@ -22,6 +23,44 @@ import type { UiKey } from '../i18n/ui-en.ts';
 import { useExercise, type StudentWork } from '../state/exercise-store.ts';
 import { FigureTable } from './FigureTable.tsx';
 import { Feedback } from './Feedback.tsx';
+import { chooseVariant } from './exercise-actions.ts';
+
+/** Where a student types the variant code their teacher gave them; the sheet is theirs once it is right. */
+function VariantCode({ current }: { current: string | null }) {
+  const { t, tf } = useLang();
+  const [typed, setTyped] = useState('');
+  const [wrong, setWrong] = useState(false);
+  return (
+    <form
+      className="variant-code"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setWrong(!chooseVariant(typed));
+      }}
+      data-testid="variant-code"
+    >
+      <label>
+        <span>{current ? tf('exercise.variantCurrent', { code: current }) : t('exercise.variantAsk')}</span>
+        <input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          maxLength={16}
+          spellCheck={false}
+          autoCapitalize="characters"
+          data-testid="variant-code-input"
+        />
+      </label>
+      <button type="submit" data-testid="variant-code-open">
+        {t('exercise.variantOpen')}
+      </button>
+      {wrong && (
+        <p className="notice notice--error" role="alert" data-testid="variant-code-wrong">
+          {t('exercise.variantWrong')}
+        </p>
+      )}
+    </form>
+  );
+}
 
 const PLACEHOLDERS: Record<FigureKind, UiKey> = {
   count: 'exercise.countPlaceholder',
@@ -44,6 +83,7 @@ function placeholderFor(question: Question, analysis: Analysis): UiKey {
 export function StudentSheet({ work, graph, analysis }: { work: StudentWork; graph: Graph; analysis: Analysis }) {
   const { t, tf } = useLang();
   const { exercise, answers, checking } = work;
+  const { awaitsCode } = studentNetwork(exercise);
   const asked = useMemo(() => new Set(exercise.questions.map(questionKey)), [exercise.questions]);
   // Answers are checked (wrong ones analysed for their mistake) only once the student asks, not per keystroke before.
   const result = useMemo(
@@ -88,51 +128,60 @@ export function StudentSheet({ work, graph, analysis }: { work: StudentWork; gra
         <h2 data-testid="exercise-heading">{exercise.title || t('exercise.untitled')}</h2>
         {exercise.instructions && <p className="exercise-sheet__instructions">{exercise.instructions}</p>}
         <p className="muted">{t('exercise.studentHint')}</p>
+        {exercise.variants && <VariantCode current={exercise.variantCode} />}
       </header>
-      <div className="table-scroll">
-        <FigureTable
-          graph={graph}
-          analysis={analysis}
-          figures={LAYER_FIGURES}
-          testId="student-table"
-          cell={(node, figure) => {
-            const question = { figure, nodeId: node.id };
-            if (asked.has(questionKey(question))) {
-              return answerBox(question, `${node.name} · ${t(`exercise.${figure}`)}`, `answer-${node.name}-${figure}`);
-            }
-            const value = layerFigure(node, figure);
-            return <span className="given">{value ? formatFigure(value) : '—'}</span>;
-          }}
-          after={(node) => {
-            const wrong = wrongOf(LAYER_FIGURES.map((figure) => `${node.id}/${figure}`));
-            return wrong.length > 0 ? <Feedback layer={node.name} verdicts={wrong} answers={answers} /> : null;
-          }}
-          total={
-            asked.has('totalParams')
-              ? answerBox({ figure: 'totalParams' }, t('exercise.totalParams'), 'answer-totalParams')
-              : undefined
-          }
-          afterTotal={(() => {
-            const wrong = wrongOf(['totalParams']);
-            return wrong.length > 0 ? <Feedback layer={null} verdicts={wrong} answers={answers} /> : null;
-          })()}
-        />
-      </div>
-      <footer className="exercise-sheet__actions">
-        {result && (
-          <strong className="exercise-score" role="status" data-testid="exercise-score">
-            {tf('exercise.score', { right: result.right, total: result.total })}
-          </strong>
-        )}
-        <button
-          type="button"
-          className="primary"
-          onClick={() => useExercise.getState().check()}
-          data-testid="check-answers"
-        >
-          {t(checking ? 'exercise.checkAgain' : 'exercise.check')}
-        </button>
-      </footer>
+      {awaitsCode ? null : (
+        <>
+          <div className="table-scroll">
+            <FigureTable
+              graph={graph}
+              analysis={analysis}
+              figures={LAYER_FIGURES}
+              testId="student-table"
+              cell={(node, figure) => {
+                const question = { figure, nodeId: node.id };
+                if (asked.has(questionKey(question))) {
+                  return answerBox(
+                    question,
+                    `${node.name} · ${t(`exercise.${figure}`)}`,
+                    `answer-${node.name}-${figure}`,
+                  );
+                }
+                const value = layerFigure(node, figure);
+                return <span className="given">{value ? formatFigure(value) : '—'}</span>;
+              }}
+              after={(node) => {
+                const wrong = wrongOf(LAYER_FIGURES.map((figure) => `${node.id}/${figure}`));
+                return wrong.length > 0 ? <Feedback layer={node.name} verdicts={wrong} answers={answers} /> : null;
+              }}
+              total={
+                asked.has('totalParams')
+                  ? answerBox({ figure: 'totalParams' }, t('exercise.totalParams'), 'answer-totalParams')
+                  : undefined
+              }
+              afterTotal={(() => {
+                const wrong = wrongOf(['totalParams']);
+                return wrong.length > 0 ? <Feedback layer={null} verdicts={wrong} answers={answers} /> : null;
+              })()}
+            />
+          </div>
+          <footer className="exercise-sheet__actions">
+            {result && (
+              <strong className="exercise-score" role="status" data-testid="exercise-score">
+                {tf('exercise.score', { right: result.right, total: result.total })}
+              </strong>
+            )}
+            <button
+              type="button"
+              className="primary"
+              onClick={() => useExercise.getState().check()}
+              data-testid="check-answers"
+            >
+              {t(checking ? 'exercise.checkAgain' : 'exercise.check')}
+            </button>
+          </footer>
+        </>
+      )}
     </div>
   );
 }

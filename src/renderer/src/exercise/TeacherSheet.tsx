@@ -24,6 +24,7 @@ import { changeDraft, toggleAsked, useDraft } from './exercise-draft.ts';
 import { FIGURE_TITLES, FigureTable } from './FigureTable.tsx';
 import { printSheet, saveExerciseFile, type PrintOutcome } from './exercise-actions.ts';
 import { LANG_NAMES } from '../i18n/lang-names.ts';
+import { VariantsField } from './VariantsField.tsx';
 
 type Status = { kind: 'savedFile'; path: string } | PrintOutcome | null;
 
@@ -76,6 +77,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
           />
         </label>
       </div>
+      <VariantsField graph={graph} />
       <div className="table-scroll">
         <FigureTable
           graph={graph}

@@ -1,8 +1,16 @@
 /** What the exercise buttons do: save the teacher's exercise file, and print a worksheet or its answer key. */
-import { EXERCISE_EXTENSION, makeExercise, type Analysis, type Graph, type Lang } from '@core/index.ts';
+import {
+  EXERCISE_EXTENSION,
+  makeExercise,
+  variantByCode,
+  variantsOf,
+  type Analysis,
+  type Graph,
+  type Lang,
+} from '@core/index.ts';
 import { api } from '../api/api.ts';
 import { askSavePath, stem, writeExercise } from '../files/file-actions.ts';
-import { useEditor } from '../state/editor-store.ts';
+import { currentProject, useEditor } from '../state/editor-store.ts';
 import { useExercise, type PrintKind } from '../state/exercise-store.ts';
 import { currentDraft } from './exercise-draft.ts';
 import { useUi } from '../state/ui-store.ts';
@@ -64,4 +72,17 @@ export async function printSheet(kind: PrintKind, lang: Lang): Promise<PrintOutc
 /** Resolves once the page has drawn what was just rendered. */
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+/** Opens the variant of a code the student typed, read-only as the exercise's network; false if no variant has it. */
+export function chooseVariant(typed: string): boolean {
+  const student = useExercise.getState().student;
+  const variant = student && variantByCode(variantsOf(student.exercise), typed);
+  if (!variant) return false;
+  const editor = useEditor.getState();
+  const project = { ...currentProject(editor), graph: variant.graph };
+  if (!editor.load(project, { filePath: editor.filePath, title: editor.title, saved: true, readOnly: true }))
+    return false;
+  useExercise.getState().setVariant(variant.code);
+  return true;
 }

@@ -7,6 +7,7 @@ import {
   EXERCISE_EXTENSION,
   blankProject,
   bytesToBase64,
+  studentNetwork,
   type Exercise,
   type LoadResult,
   type Msg,
@@ -43,7 +44,9 @@ async function refreshRecent(): Promise<void> {
 export function openDocument(project: Project, options: LoadOptions, exercise?: Exercise): void {
   const wasStudent = useExercise.getState().student !== null;
   const loadOptions = exercise ? { ...options, saved: true, readOnly: true } : { ...options, readOnly: false };
-  if (!useEditor.getState().load(project, loadOptions)) return;
+  // A student who typed their variant's code before works on that variant again.
+  const shown = exercise ? { ...project, graph: studentNetwork(exercise).graph } : project;
+  if (!useEditor.getState().load(shown, loadOptions)) return;
   if (exercise) {
     useExercise.getState().startStudent(exercise, options.filePath, options.title, options.saved);
     useUi.getState().set({ view: 'exercise' });

@@ -662,6 +662,21 @@ export const uiEn = {
   'exercise.teacherTitle': 'Make an exercise from this network',
   'exercise.teacherHint':
     'Tick the figures students should work out themselves. They open the exercise file in ConvStudio, type their answers, and are told which are wrong and why.',
+  'exercise.variantAsk': 'Your variant code (from your teacher):',
+  'exercise.variantCurrent': 'Variant {code}. Another code:',
+  'exercise.variantOpen': 'Open my variant',
+  'exercise.variantWrong':
+    'No variant of this exercise has that code. Check it with your teacher (letters and digits, no O or I).',
+  'exercise.variants': 'A different network for each student (variants)',
+  'exercise.variantsHint':
+    'Each variant has other filter counts, kernel sizes, strides and input size, drawn within these ranges, and its own code: students type their code to get their own network checked. Every variant is a valid network.',
+  'exercise.variantCount': 'Variants',
+  'exercise.variantFilters': 'Filters (powers of two)',
+  'exercise.variantKernel': 'Kernel size (odd)',
+  'exercise.variantStrides': 'Stride',
+  'exercise.variantInput': 'Input height and width',
+  'exercise.variantRow': 'Variant {n} · code {code} · input {input} · {total} parameters',
+  'print.variant': 'Variant {n} · code {code}',
   'exercise.title': 'Title',
   'exercise.titlePlaceholder': 'e.g. Counting parameters: a 4-layer CNN',
   'exercise.instructions': 'Instructions for students',

@@ -27,6 +27,8 @@ export interface ExerciseState {
   /** Opens an exercise file for a student (saved: false for answers restored after a crash). */
   startStudent(exercise: Exercise, filePath: string | null, fileName: string, saved?: boolean): void;
   answer(key: string, text: string): void;
+  /** The variant whose code the student typed in (saved with their answers). */
+  setVariant(code: string): void;
   check(): void;
   markSaved(filePath: string, fileName: string): void;
   /** A new document: no student work. */
@@ -46,6 +48,19 @@ export const useExercise = create<ExerciseState>()((set) => ({
   answer: (key, text) =>
     set((s) =>
       s.student ? { student: { ...s.student, answers: { ...s.student.answers, [key]: text }, saved: false } } : {},
+    ),
+  setVariant: (code) =>
+    set((s) =>
+      s.student
+        ? {
+            student: {
+              ...s.student,
+              exercise: { ...s.student.exercise, variantCode: code },
+              checking: false,
+              saved: false,
+            },
+          }
+        : {},
     ),
   check: () => set((s) => (s.student ? { student: { ...s.student, checking: true } } : {})),
   markSaved: (filePath, fileName) =>
