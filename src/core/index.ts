@@ -16,6 +16,7 @@ export * from './summary/summary-rows.ts';
 export * from './summary/summary-text.ts';
 export * from './templates/templates.ts';
 export * from './templates/pretrained.ts';
+export * from './lessons/first-cnn-tour.ts';
 export * from './api/api-schema.ts';
 export * from './api/dispatch.ts';
 export * from './import/json-text.ts';

@@ -466,6 +466,16 @@ export const en = {
   'weights.moreProblems': (a: { count: N }) => `… and ${formatInt(a.count)} more.`,
   'weights.imported': (a: { file: S; params: N }) =>
     `The trained weights came with ${a.file}: all ${formatInt(a.params)} parameters. Try the network, look inside it or fine-tune it in the Train view.`,
+  'tour.input': (a: { settings: S }) =>
+    `Step 1: every network starts with an Input. Give it the shape of one MNIST digit, ${a.settings} (height × width × channels), in the inspector on the right.`,
+  'tour.add': (a: { n: N; total: N; layer: S; settings: S }) =>
+    `Step ${a.n} of ${a.total}: add a ${a.layer} layer after the last one (select the last layer, then double-click ${a.layer} in the palette on the left, or drag it onto the canvas and connect it), and set it to ${a.settings} in the inspector.`,
+  'tour.fix': (a: { n: N; total: N; layer: S; settings: S; found: S; foundSettings: S }) =>
+    `Step ${a.n} of ${a.total}: layer ${a.n} should be a ${a.layer} set to ${a.settings}, but it is a ${a.found} (${a.foundSettings}). Change its settings in the inspector, or delete it and add a ${a.layer}.`,
+  'tour.extra': () =>
+    "All the course's layers are there; remove what comes after the last Dense (or beside the chain) to finish.",
+  'tour.done': (a: { params: N }) =>
+    `Done! This is the course's 4-layer CNN: ${formatInt(a.params)} parameters, exactly as Keras's model.summary() counts them. Click a layer to see the arithmetic behind its count, or train the network in the Train tab.`,
   'fix.flatten': (a: { layer: S }) =>
     `Insert a Flatten layer before ${a.layer}, so that it gets every value as one list.`,
   'fix.globalPooling': (a: { layer: S }) =>

@@ -416,6 +416,15 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'weights.moreProblems': (a: { count: N }) => `……還有 ${formatInt(a.count)} 個問題。`,
   'weights.imported': (a: { file: S; params: N }) =>
     `已從 ${a.file} 帶入訓練好的權重：全部 ${formatInt(a.params)} 個參數。可以在「訓練」畫面試用網路、查看網路內部或進行微調。`,
+  'tour.input': (a: { settings: S }) =>
+    `第 1 步：每個網路都從輸入層 (Input) 開始。在右邊的檢視器把它設成一張 MNIST 數字的形狀：${a.settings}（高 × 寬 × 通道）。`,
+  'tour.add': (a: { n: N; total: N; layer: S; settings: S }) =>
+    `第 ${a.n} 步（共 ${a.total} 步）：在最後一層後面加上 ${a.layer}（先選取最後一層，再在左邊的層清單雙擊 ${a.layer}，或把它拖到畫布上再連起來），並在檢視器把它設成 ${a.settings}。`,
+  'tour.fix': (a: { n: N; total: N; layer: S; settings: S; found: S; foundSettings: S }) =>
+    `第 ${a.n} 步（共 ${a.total} 步）：第 ${a.n} 層應該是設成 ${a.settings} 的 ${a.layer}，但現在是 ${a.found}（${a.foundSettings}）。請在檢視器修改它的設定，或刪除它再加上 ${a.layer}。`,
+  'tour.extra': () => '課程的每一層都有了；把最後一個全連接層 (Dense) 之後（或旁邊）多出來的層刪掉就完成了。',
+  'tour.done': (a: { params: N }) =>
+    `完成！這就是課程的 4 層卷積神經網路：${formatInt(a.params)} 個參數，和 Keras 的 model.summary() 算的一模一樣。點任何一層可以看它參數怎麼算，也可以到「訓練」分頁訓練這個網路。`,
   'fix.flatten': (a: { layer: S }) => `在 ${a.layer} 前插入平坦化層 (Flatten)，讓它把所有的值當成一串收到。`,
   'fix.globalPooling': (a: { layer: S }) =>
     `在 ${a.layer} 前插入全域平均池化 (GlobalAveragePooling2D)：每個通道取一個平均值，權重比平坦化層少得多。`,

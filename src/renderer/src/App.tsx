@@ -7,6 +7,9 @@ import { Canvas } from './canvas/Canvas.tsx';
 import { Banners } from './components/Banners.tsx';
 import { Dialogs } from './components/Dialogs.tsx';
 import { DiagnosticsList } from './components/DiagnosticsList.tsx';
+import { HelpDialog } from './help/HelpDialog.tsx';
+import { TourPanel } from './help/TourPanel.tsx';
+import { Welcome } from './help/Welcome.tsx';
 import { LockedNote } from './components/LockedNote.tsx';
 import { Palette } from './components/Palette.tsx';
 import { SummaryPanel } from './components/SummaryPanel.tsx';
@@ -17,7 +20,15 @@ import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { LangProvider } from './i18n/lang-context.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { useEditor } from './state/editor-store.ts';
-import { applyTheme, storeLang, storeTheme, storedLang, storedTheme, type Theme } from './state/preferences.ts';
+import {
+  applyTheme,
+  storeLang,
+  storeTheme,
+  storedLang,
+  storedTheme,
+  welcomeSeen,
+  type Theme,
+} from './state/preferences.ts';
 import { listenToTrainer, selectRunning, useTraining } from './state/training-store.ts';
 import { useUi } from './state/ui-store.ts';
 import { TrainView } from './training/TrainView.tsx';
@@ -40,6 +51,8 @@ async function startUp(setLang: (lang: Lang) => void): Promise<void> {
   } else if (!initial.ok) useUi.getState().set({ banner: { kind: 'openError', messages: initial.error.messages } });
   const autosave = await api['autosave.read']({});
   if (autosave.ok && autosave.value) useUi.getState().set({ restore: autosave.value });
+  // A first start with nothing to open: the welcome, with the guided tour.
+  else if (!(initial.ok && initial.value) && !welcomeSeen()) useUi.getState().set({ welcome: true });
   await refreshRecent();
 }
 
@@ -104,6 +117,7 @@ export function App() {
           }}
         />
         <Banners />
+        <Welcome />
         {training && view === 'design' && <LockedNote />}
         {student && view === 'design' && <StudentNote />}
         {view === 'design' && (
@@ -113,6 +127,7 @@ export function App() {
               <Canvas analysis={shown} locked={training || student !== null} />
             </ReactFlowProvider>
             <aside className="side">
+              {!student && <TourPanel />}
               <Inspector analysis={shown} readOnly={student !== null} />
               <SummaryPanel analysis={shown} />
               <DiagnosticsList diagnostics={shown.diagnostics} fixable={training || student ? null : analysis} />
@@ -130,6 +145,7 @@ export function App() {
           </main>
         )}
         <Dialogs />
+        <HelpDialog />
       </div>
       <PrintSheet graph={graph} analysis={analysis} exercise={draft} />
     </LangProvider>

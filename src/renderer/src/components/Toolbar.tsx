@@ -27,7 +27,7 @@ export interface ToolbarProps {
   onTheme: (theme: Theme) => void;
 }
 
-const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+export const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 async function startFromTemplate(id: string, lang: Lang): Promise<void> {
   const template = TEMPLATES.find((t) => t.id === id);
@@ -209,6 +209,16 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           <option value="light">{t('theme.light')}</option>
           <option value="dark">{t('theme.dark')}</option>
         </select>
+        <button
+          type="button"
+          className="toolbar__help"
+          onClick={() => useUi.getState().set({ helpOpen: true })}
+          title={t('help.title')}
+          aria-label={t('help.title')}
+          data-testid="help-button"
+        >
+          ?
+        </button>
       </div>
     </header>
   );

@@ -1,10 +1,14 @@
-/** Preferences kept in the browser's storage: language and theme. */
+/** Preferences kept in the browser's storage: language, theme, and whether the first-start welcome was seen. */
 import { isLang, type Lang } from '@core/index.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 
 const LANG_KEY = 'convstudio.lang';
 const THEME_KEY = 'convstudio.theme';
+const WELCOMED_KEY = 'convstudio.welcomed';
+
+export const welcomeSeen = (): boolean => localStorage.getItem(WELCOMED_KEY) === '1';
+export const storeWelcomeSeen = (): void => localStorage.setItem(WELCOMED_KEY, '1');
 
 export function storedLang(): Lang | null {
   const value = localStorage.getItem(LANG_KEY);

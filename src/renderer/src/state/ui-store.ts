@@ -26,6 +26,12 @@ export interface UiState {
   recent: string[];
   /** The Export code dialog is open. */
   exportOpen: boolean;
+  /** The first-start welcome is shown (until a choice or "Not now"; Help shows it again). */
+  welcome: boolean;
+  /** The guided tour of the first CNN is going on. */
+  tour: boolean;
+  /** The Help dialog is open. */
+  helpOpen: boolean;
   set(partial: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -39,5 +45,8 @@ export const useUi = create<UiState>()((set) => ({
   replacePrompt: null,
   recent: [],
   exportOpen: false,
+  welcome: false,
+  tour: false,
+  helpOpen: false,
   set: (partial) => set(partial),
 }));

@@ -1,0 +1,60 @@
+/** Help: the welcome and the guided tour again, and the keyboard shortcuts. */
+import { useLang } from '../i18n/lang-context.tsx';
+import type { UiKey } from '../i18n/ui-en.ts';
+import { Modal } from '../components/Modal.tsx';
+import { MOD } from '../components/Toolbar.tsx';
+import { useUi } from '../state/ui-store.ts';
+import { startTour } from './help-actions.ts';
+
+const SHORTCUTS: [string, UiKey][] = [
+  [`${MOD}Z`, 'help.undo'],
+  [`${MOD}Shift+Z · ${MOD}Y`, 'help.redo'],
+  [`${MOD}C · ${MOD}V`, 'help.copyPaste'],
+  [`${MOD}D`, 'help.duplicate'],
+  [`${MOD}A`, 'help.selectAll'],
+  ['Delete · Backspace', 'help.delete'],
+  [`${MOD}S · ${MOD}Shift+S`, 'help.save'],
+  [`${MOD}O`, 'help.open'],
+  ['Enter', 'help.enter'],
+];
+
+export function HelpDialog() {
+  const { t } = useLang();
+  const open = useUi((s) => s.helpOpen);
+  if (!open) return null;
+  const close = () => useUi.getState().set({ helpOpen: false });
+  return (
+    <Modal title={t('help.title')} onCancel={close} testId="help-dialog">
+      <div className="help__actions">
+        <button type="button" className="primary" onClick={() => void startTour()} data-testid="help-tour">
+          {t('welcome.tour')}
+        </button>
+        <button
+          type="button"
+          onClick={() => useUi.getState().set({ welcome: true, helpOpen: false })}
+          data-testid="help-welcome"
+        >
+          {t('help.welcome')}
+        </button>
+      </div>
+      <h3>{t('help.shortcuts')}</h3>
+      <table className="help__shortcuts" data-testid="help-shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={what}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{t(what)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="modal__actions">
+        <button type="button" onClick={close} data-testid="help-close">
+          {t('help.close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

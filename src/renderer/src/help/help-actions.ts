@@ -1,0 +1,37 @@
+/** What the welcome, the tour and the Help dialog do. */
+import { newDocument, openWithDialog } from '../files/file-actions.ts';
+import { useEditor } from '../state/editor-store.ts';
+import { storeWelcomeSeen } from '../state/preferences.ts';
+import { useUi } from '../state/ui-store.ts';
+
+function welcomed(): void {
+  storeWelcomeSeen();
+  useUi.getState().set({ welcome: false, helpOpen: false });
+}
+
+/** A new network (after asking about unsaved work) and the tour that builds the course's first CNN on it. */
+export async function startTour(): Promise<void> {
+  welcomed();
+  await newDocument();
+  // Unsaved work kept (Cancel): no new document, no tour.
+  if (useEditor.getState().history.present.graph.nodes.length === 1)
+    useUi.getState().set({ tour: true, view: 'design' });
+}
+
+export function chooseTemplate(): void {
+  welcomed();
+  document.querySelector<HTMLSelectElement>('[data-testid="template-select"]')?.focus();
+}
+
+export function openFromWelcome(): void {
+  welcomed();
+  void openWithDialog();
+}
+
+export function notNow(): void {
+  welcomed();
+}
+
+export function leaveTour(): void {
+  useUi.getState().set({ tour: false });
+}
