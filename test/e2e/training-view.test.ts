@@ -38,7 +38,9 @@ describe('the Train view', () => {
     await byId('setting-units-input').fill('5');
     await byId('view-train').click();
     const expected = 'MNIST has 10 classes, but the last layer has 5 outputs. Give the last Dense layer 10 units.';
-    await expect.poll(() => byId('data-class-misfit').textContent()).toBe(expected);
+    await expect.poll(() => byId('data-class-misfit').locator('p').textContent()).toBe(expected);
+    // With the fix that sets the units (one-click-fixes.test.ts clicks it).
+    expect(await byId('data-class-fix').textContent()).toBe("Give 'dense_1' 10 units, one per class.");
     await byId('export-button').click();
     await byId('export-data-misfit').waitFor();
     expect(await byId('export-data-misfit').textContent()).toContain(expected);
