@@ -5,7 +5,7 @@
  * Machine export whose first layer was rewritten to take −1…1, and with Rescaling(1/255) first (0–255).
  * Each scores 92.09% in its own range, and less in another: the range reaches the network as set.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,33 @@ describe('testing trained weights without training', () => {
     },
     120_000,
   );
+
+  it('stops during the test pass when asked, and then evaluates and saves nothing', async () => {
+    const saveDir = mkdtempSync(join(tmpdir(), 'convstudio-test-stop-'));
+    const events: TrainerEvent[] = [];
+    const run = startTrainer(
+      {
+        type: 'start',
+        project: networkOf('tiny-cnn-tfjs', '0..1'),
+        dataset: { kind: 'builtin', name: 'mnist' },
+        backend: 'wasm',
+        threads: 1,
+        saveDir,
+        startFrom: { runId: 'run-imported', dir: join(FIXTURES, 'tiny-cnn-tfjs') },
+        testOnly: true,
+      },
+      (e) => {
+        events.push(e);
+        if (e.type === 'testing' && e.done > 0) run.stop();
+      },
+    );
+    await run.finished;
+    const testing = events.filter((e) => e.type === 'testing');
+    expect(testing.at(-1)!.type === 'testing' && testing.at(-1)!.done).toBeLessThan(10_000);
+    expect(events.find((e) => e.type === 'evaluation')).toBeUndefined();
+    expect(events.at(-1)).toEqual({ type: 'done', stopped: true, savedTo: null });
+    expect(readdirSync(saveDir)).toEqual([]);
+  }, 120_000);
 
   it('refuses weights some layers lack, naming them, instead of testing a network no one trained', async () => {
     const { error, events } = await test('tiny-cnn-tfjs', '0..1', ['dense', 'new_head']);

@@ -97,7 +97,16 @@ function checkFit(analysis: Analysis, dataset: ImageDataset): void {
   if (problem) throw new TrainingProblem(problem, false);
 }
 
-/** Mean loss and accuracy over a set, in batches. */
+/** Lets pause and stop messages in and waits while paused: the milliseconds paused, or null once stopped. */
+async function goOn(control: RunControl): Promise<number | null> {
+  // wasm resolves its promises at once: without this the loop would starve pause and stop messages.
+  await new Promise((resolve) => setImmediate(resolve));
+  const pausedAt = performance.now();
+  if (control.paused) await control.waitWhilePaused();
+  return control.stopped ? null : performance.now() - pausedAt;
+}
+
+/** Mean loss and accuracy over a set, in batches; null when the run was stopped meanwhile. */
 async function measure(
   model: tf.LayersModel,
   set: ImageSet,
@@ -105,12 +114,14 @@ async function measure(
   classes: number,
   batchSize: number,
   pixelRange: TrainingSettings['pixelRange'],
+  control: RunControl,
   onBatch: (done: number) => void = () => {},
 ) {
   let loss = 0;
   let correct = 0;
   const predictions = new Int32Array(indices.length);
   for (let start = 0; start < indices.length; start += batchSize) {
+    if ((await goOn(control)) === null) return null;
     const size = Math.min(batchSize, indices.length - start);
     const batch = makeBatch(set, indices, start, size, classes);
     const [batchLoss, guesses] = tf.tidy(() => {
@@ -270,14 +281,9 @@ export async function runTraining(
       const epochStart = performance.now();
       let pausedFor = 0;
       for (let b = 0; b < batches && !control.stopped; b++) {
-        // wasm resolves its promises at once: without this the loop would starve pause and stop messages.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (control.paused) {
-          const pausedAt = performance.now();
-          await control.waitWhilePaused();
-          pausedFor += performance.now() - pausedAt;
-          if (control.stopped) break;
-        }
+        const paused = await goOn(control);
+        if (paused === null) break;
+        pausedFor += paused;
         const size = Math.min(batchSize, trainCount - b * batchSize);
         const batch = makeBatch(all, order, b * batchSize, size, classes);
         const changed = settings.augmentation ? augmentBatch(batch.x, settings.augmentation, random) : batch.x;
@@ -318,8 +324,9 @@ export async function runTraining(
       if (seen === 0) break;
       const validation =
         event.validation > 0
-          ? await measure(model, all, validationIndices, classes, batchSize, settings.pixelRange)
+          ? await measure(model, all, validationIndices, classes, batchSize, settings.pixelRange, control)
           : null;
+      if (control.stopped) break;
       emit({
         type: 'epoch',
         epoch,
@@ -364,6 +371,7 @@ export async function runTraining(
       classes,
       testBatch,
       settings.pixelRange,
+      control,
       (done) => {
         const now = performance.now();
         if (now - lastTesting < PROGRESS_INTERVAL_MS && done < total) return;
@@ -371,6 +379,11 @@ export async function runTraining(
         emit({ type: 'testing', done, total });
       },
     );
+    // Stopped during the test: as during training, nothing is evaluated or saved.
+    if (!test) {
+      emit({ type: 'done', stopped: true, savedTo: null });
+      return;
+    }
     const evaluation = evaluatePredictions(dataset.test.labels, test.predictions, classes);
     emit({
       type: 'evaluation',
