@@ -70,6 +70,8 @@ describe('one-click fixes', () => {
     expect(await fix.allTextContents()).toEqual([
       "修正：在 'input_layer' 後插入 1×1 卷積層 (Conv2D)，16 個濾波器、步幅 2×2（投影，ResNet 的做法），讓它的輸出和另一個輸入相符。",
     ]);
+    // The shortcut is drawn beside the layers it skips, with its shape, not hidden behind them.
+    expect(await byId('skip-edge-label').textContent()).toBe('28 × 28 × 1');
     await byId('diagnostics').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'fixes-residual-1024-zh-TW');
     await fix.click();

@@ -48,6 +48,26 @@ describe('deriveFlowNodes and deriveFlowEdges', () => {
   });
 });
 
+describe('residual shortcuts on the canvas', () => {
+  it('draw a connection that passes behind its column’s layers as a curve beside them; the others stay lines', () => {
+    const graph = findTemplate('residual-block')!.build();
+    const edges = deriveFlowEdges(graph, analyse(graph), { nodes: [], edges: [] });
+    const skip = edges.filter((e) => e.type === 'skip');
+    const name = (id: string) => graph.nodes.find((n) => n.id === id)!.name;
+    expect(skip.map((e) => [name(e.source), name(e.target)])).toEqual([['conv2d', 'add']]);
+    expect(skip[0]!.label).toBe('32 × 32 × 16');
+    expect(edges.filter((e) => e.type === undefined)).toHaveLength(graph.edges.length - 1);
+    // Moved beside the column, the shortcut no longer passes behind anything: a line again.
+    const moved = {
+      ...graph,
+      nodes: graph.nodes.map((n) =>
+        n.name === 'add' ? { ...n, position: { x: n.position.x + 400, y: n.position.y } } : n,
+      ),
+    };
+    expect(deriveFlowEdges(moved, analyse(moved), { nodes: [], edges: [] }).some((e) => e.type === 'skip')).toBe(false);
+  });
+});
+
 describe('nested models on the canvas', () => {
   const loaded = loadModelText(JSON.stringify(teachableMachineModel()), 'tm.json');
   if (!loaded.ok) throw new Error('load');

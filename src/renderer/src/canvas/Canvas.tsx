@@ -22,10 +22,12 @@ import { newId, useEditor } from '../state/editor-store.ts';
 import { deriveFlowEdges, deriveFlowNodes } from './derive-flow.ts';
 import { GroupNodeCard } from './GroupNodeCard.tsx';
 import { GROUP_PREFIX, kindOf, type CanvasNode } from './layer-flow-node.ts';
+import { SkipEdge } from './SkipEdge.tsx';
 import { LayerNodeCard } from './LayerNodeCard.tsx';
 import { readableViewport } from './readable-view.ts';
 
 const NODE_TYPES = { layer: LayerNodeCard, model: GroupNodeCard };
+const EDGE_TYPES = { skip: SkipEdge };
 /** The drag-and-drop type the palette puts layer types under. */
 export const LAYER_DRAG_TYPE = 'application/x-convstudio-layer';
 const DELETE_KEYS = ['Backspace', 'Delete'];
@@ -154,6 +156,7 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}

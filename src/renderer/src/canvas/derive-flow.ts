@@ -132,6 +132,25 @@ function groupNodes(graph: Graph, analysis: Analysis, hidden: Map<string, string
 }
 
 /**
+ * Whether a connection passes behind other layers of its column (a residual shortcut under the layers it
+ * skips): it is drawn as a curve beside them (SkipEdge) instead of a line through them.
+ */
+export function skipsLayers(graph: Graph, source: string, target: string): boolean {
+  const from = graph.nodes.find((n) => n.id === source)?.position;
+  const to = graph.nodes.find((n) => n.id === target)?.position;
+  if (!from || !to || Math.abs(from.x - to.x) > NODE_WIDTH / 2) return false;
+  const [top, bottom] = [Math.min(from.y, to.y), Math.max(from.y, to.y)];
+  return graph.nodes.some(
+    (n) =>
+      n.id !== source &&
+      n.id !== target &&
+      n.position.y > top &&
+      n.position.y < bottom &&
+      Math.abs(n.position.x - from.x) < NODE_WIDTH,
+  );
+}
+
+/**
  * Each connection is labelled with the shape of the tensor it carries ('?' where unknown). Connections to
  * or from a collapsed model's hidden layers end at the collapsed model; those inside it are not drawn.
  */
@@ -156,6 +175,7 @@ export function deriveFlowEdges(graph: Graph, analysis: Analysis, selection: Sel
       id: edge.id,
       source,
       target,
+      ...(skipsLayers(graph, edge.source, edge.target) ? { type: 'skip' } : {}),
       label: shape ? formatShape(shape) : '?',
       className: shape ? 'shape-edge' : 'shape-edge shape-edge--unknown',
       selected: selected.has(edge.id),
