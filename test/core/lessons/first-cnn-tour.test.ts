@@ -24,6 +24,18 @@ function add(graph: Graph, type: LayerType, settings: Record<string, unknown> = 
   return next;
 }
 
+/** The course's layers after the Input, as a newcomer adds and sets them. */
+const STEPS: [LayerType, Record<string, unknown>][] = [
+  ['Conv2D', { filters: 32 }],
+  ['Conv2D', { filters: 64 }],
+  ['MaxPooling2D', {}],
+  ['Dropout', { rate: 0.25 }],
+  ['Flatten', {}],
+  ['Dense', { units: 128 }],
+  ['Dropout', { rate: 0.5 }],
+  ['Dense', { units: 10, activation: 'softmax' }],
+];
+
 const say = (graph: Graph) => translate(tourState(graph).say, 'en');
 
 describe('the first-start tour', () => {
@@ -31,17 +43,7 @@ describe('the first-start tour', () => {
     let graph = blankProject().graph;
     expect(tourState(graph)).toMatchObject({ done: 1, total: 9, finished: null });
     expect(say(graph)).toMatch(/^Step 2 of 9: add a Conv2D layer .* set it to 32 × 3×3 · s1 · valid · ReLU/);
-    const steps: [LayerType, Record<string, unknown>][] = [
-      ['Conv2D', { filters: 32 }],
-      ['Conv2D', { filters: 64 }],
-      ['MaxPooling2D', {}],
-      ['Dropout', { rate: 0.25 }],
-      ['Flatten', {}],
-      ['Dense', { units: 128 }],
-      ['Dropout', { rate: 0.5 }],
-      ['Dense', { units: 10, activation: 'softmax' }],
-    ];
-    steps.forEach(([type, settings], i) => {
+    STEPS.forEach(([type, settings], i) => {
       graph = add(graph, type, settings);
       expect(tourState(graph).done).toBe(i + 2);
     });
@@ -56,17 +58,7 @@ describe('the first-start tour', () => {
       'Step 2 of 9: layer 2 should be a Conv2D set to 32 × 3×3 · s1 · valid · ReLU, but it is a Conv2D (16 × 3×3 · s1 · valid · ReLU). Change its settings in the inspector, or delete it and add a Conv2D.',
     );
     graph = blankProject().graph;
-    for (const [type, settings] of [
-      ['Conv2D', { filters: 32 }],
-      ['Conv2D', { filters: 64 }],
-      ['MaxPooling2D', {}],
-      ['Dropout', { rate: 0.25 }],
-      ['Flatten', {}],
-      ['Dense', { units: 128 }],
-      ['Dropout', { rate: 0.5 }],
-      ['Dense', { units: 10, activation: 'softmax' }],
-      ['Dense', { units: 10 }],
-    ] as const) {
+    for (const [type, settings] of [...STEPS, ['Dense', { units: 10 }] as const]) {
       graph = add(graph, type, settings);
     }
     expect(tourState(graph)).toMatchObject({ done: 9, finished: null });
