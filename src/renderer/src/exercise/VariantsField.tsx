@@ -34,8 +34,12 @@ export function VariantsField({ graph }: { graph: Graph }) {
   const { t, tf } = useLang();
   const draft = useDraft();
   const settings = draft.variants;
+  // Each variant with its analysis, worked out once per change of the ranges, the title or the network.
   const variants = useMemo(
-    () => (settings ? exerciseVariants({ title: draft.title, graph }, settings) : []),
+    () =>
+      settings
+        ? exerciseVariants({ title: draft.title, graph }, settings).map((v) => ({ ...v, analysis: analyse(v.graph) }))
+        : [],
     [settings, draft.title, graph],
   );
   return (
@@ -89,7 +93,7 @@ export function VariantsField({ graph }: { graph: Graph }) {
           </div>
           <ol className="variants__list" data-testid="variants-list">
             {variants.map((v) => {
-              const analysis = analyse(v.graph);
+              const { analysis } = v;
               const input = analysis.nodes.find((n) => n.type === 'Input')?.outputShape;
               return (
                 <li key={v.number}>
