@@ -3,17 +3,11 @@
  * training, a cell of the first Conv2D's feature map on a test image shows its nine products and a sum
  * that, with the bias and ReLU, equals (to 1e-4) the value TF.js gave that cell.
  */
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { clickCell, screenshot, useServedApp } from '../helpers/browser-host.ts';
 
 const app = useServedApp(null);
 const byId = (id: string) => app.page.getByTestId(id);
-
-async function clickCell(map: Locator, size: number, row: number, column: number) {
-  const box = (await map.boundingBox())!;
-  await map.click({ position: { x: ((column + 0.5) / size) * box.width, y: ((row + 0.5) / size) * box.height } });
-}
 
 describe('the convolution step on the 4-layer MNIST CNN', () => {
   it('gives nine products whose sum, with bias and ReLU, is the feature map’s value', async () => {

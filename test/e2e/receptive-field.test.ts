@@ -7,10 +7,9 @@
  * their sum, the bias and ReLU, equal (to 1e-4) to the value TF.js gave the feature map there.
  * Screenshots at 1440×900 (en) and 1024×768 (zh-TW).
  */
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
-import { screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { clickCell, screenshot, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
 
 const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
@@ -28,12 +27,6 @@ const graph = sequential([
 ]);
 const app = useServedApp(tempFile('three-blocks.json', JSON.stringify(makeProject(graph, 'three blocks'))));
 const byId = (id: string) => app.page.getByTestId(id);
-
-/** Clicks the pixel (row, column) of a feature map drawn `size` cells across. */
-async function clickCell(map: Locator, size: number, row: number, column: number) {
-  const box = (await map.boundingBox())!;
-  await map.click({ position: { x: ((column + 0.5) / size) * box.width, y: ((row + 0.5) / size) * box.height } });
-}
 
 describe('the receptive field of a feature-map cell', () => {
   it('is drawn on the image: 3×3 after the first convolution, 22×22 after three blocks', async () => {

@@ -6,7 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CLI } from './cli.ts';
 
@@ -116,6 +116,12 @@ export async function openApp(browser: Browser, url: string): Promise<Page> {
   await page.locator('.app[data-ready="true"]').waitFor();
   (page as Page & { problems?: string[] }).problems = problems;
   return page;
+}
+
+/** Clicks cell (row, column) of a feature map drawn `size` cells across (the Inside view's canvases). */
+export async function clickCell(map: Locator, size: number, row: number, column: number): Promise<void> {
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: ((column + 0.5) / size) * box.width, y: ((row + 0.5) / size) * box.height } });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
