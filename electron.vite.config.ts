@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/core/security/content-security-policy.ts';
 
@@ -14,18 +14,21 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Emscripten's worker for the threaded WebAssembly build (src/trainer/backends/wasm-pthread-worker.cjs) must
- * be a file of its own beside the trainer, where wasm-threads.ts looks for it.
+ * Files the trainer starts as they are, which must lie beside it in the build, where it looks for them:
+ * Emscripten's worker for the threaded WebAssembly build (read by worker threads) and the PyTorch engine
+ * (run by Python).
  */
-function wasmPthreadWorker(): Plugin {
-  const source = resolve('src/trainer/backends/wasm-pthread-worker.cjs');
+function besideTrainer(sources: string[]): Plugin {
+  const files = sources.map((s) => resolve(s));
   return {
-    name: 'convstudio-wasm-pthread-worker',
+    name: 'convstudio-beside-trainer',
     buildStart() {
-      this.addWatchFile(source);
+      for (const file of files) this.addWatchFile(file);
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'wasm-pthread-worker.cjs', source: readFileSync(source, 'utf8') });
+      for (const file of files) {
+        this.emitFile({ type: 'asset', fileName: basename(file), source: readFileSync(file, 'utf8') });
+      }
     },
   };
 }
@@ -43,7 +46,9 @@ export default defineConfig({
       externalizeDeps: { exclude: ['zod', 'jsonc-parser', '@dagrejs/dagre', 'fflate'] },
       minify: true,
       rollupOptions: {
-        plugins: [wasmPthreadWorker()],
+        plugins: [
+          besideTrainer(['src/trainer/backends/wasm-pthread-worker.cjs', 'src/trainer/pytorch/pytorch-engine.py']),
+        ],
         // src/core is pure (docs/architecture.md): importing one of its modules does nothing but define
         // things, so a process loads only the core modules it uses — `convstudio summary` not the API's
         // schemas, not the exporters.

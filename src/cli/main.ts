@@ -18,10 +18,11 @@ Usage:
   convstudio serve [FILE] [--port N] [--no-open]
       Runs the app in your browser (127.0.0.1 only).
   convstudio train FILE [--dataset mnist|FOLDER] [--epochs N] [--batch-size B]
-                   [--backend auto|cuda|webgpu|tfjs-node|wasm|cpu] [--threads N] [--limit-samples N]
-                   [--seed S] [--save DIR] [--json] [--lang en|zh-TW]
+                   [--backend auto|pytorch|cuda|webgpu|tfjs-node|wasm|cpu] [--threads N] [--limit-samples N]
+                   [--python PATH] [--seed S] [--save DIR] [--json] [--lang en|zh-TW]
       Trains the network on MNIST (built in) or a folder of IDX files. --threads: the CPU
       threads WebAssembly computes on (default: every core, one left free from four up).
+      --python: the Python with PyTorch for --backend pytorch (default: found on PATH).
   convstudio --version | --help
 `;
 
@@ -85,6 +86,7 @@ async function run(argv: string[]): Promise<number> {
         'batch-size': { type: 'string' },
         backend: { type: 'string', default: 'auto' },
         threads: { type: 'string' },
+        python: { type: 'string' },
         'limit-samples': { type: 'string' },
         seed: { type: 'string' },
         save: { type: 'string' },
@@ -105,6 +107,7 @@ async function run(argv: string[]): Promise<number> {
         batchSize: positiveInt(values['batch-size'], '--batch-size', 65_536),
         backend: backend.data,
         threads: positiveInt(values.threads, '--threads', MAX_TRAINING_THREADS),
+        python: (values.python as string | undefined) || null,
         limitSamples: positiveInt(values['limit-samples'], '--limit-samples', 100_000_000),
         seed: positiveInt(values.seed, '--seed', 2 ** 31 - 1, 0),
         save: (values.save as string | undefined) ?? null,

@@ -59,6 +59,7 @@ export * from './export/export-plan.ts';
 export * from './export/keras-script.ts';
 export * from './export/pytorch-module.ts';
 export * from './export/pytorch-script.ts';
+export * from './export/torch-training-program.ts';
 export * from './export/npz.ts';
 export * from './export/tfjs-zip.ts';
 export * from './exercise/exercise-schema.ts';

@@ -29,6 +29,8 @@ export interface TrainOptions {
   backend: BackendChoice;
   /** CPU threads for the WebAssembly backend; null: the machine's default. */
   threads: number | null;
+  /** The Python with PyTorch for the PyTorch backend; null: found on this computer. */
+  python: string | null;
   limitSamples: number | null;
   /** The caps on dataset files and images (--max-file-size, --max-megapixels). */
   limits: DatasetLimits;
@@ -58,6 +60,7 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
 
   const interactive = !options.json && process.stdout.isTTY;
   let backend = '';
+  let device: string | null = null;
   let threads: number | null = null;
   let exitCode = EXIT_OK;
   const write = (line: string) => process.stdout.write(line + '\n');
@@ -66,12 +69,15 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
     switch (event.type) {
       case 'backend':
         backend = event.chosen;
+        device = event.device?.kind ?? null;
         threads = event.threads;
         if (!options.json) {
           say(
-            event.threads === null
-              ? msg('cli.backendLine', { backend: event.chosen })
-              : msg('cli.backendThreadsLine', { backend: event.chosen, threads: event.threads }),
+            event.device
+              ? msg('cli.backendDeviceLine', { backend: event.chosen, device: event.device.name })
+              : event.threads === null
+                ? msg('cli.backendLine', { backend: event.chosen })
+                : msg('cli.backendThreadsLine', { backend: event.chosen, threads: event.threads }),
           );
           for (const r of event.reports) if (r.reason) write(`  ${r.backend}: ${translate(r.reason, options.lang)}`);
         }
@@ -122,6 +128,7 @@ ${translate(
               val_accuracy: event.valAccuracy === null ? null : fixed(event.valAccuracy),
               samples_per_s: fixed(event.samplesPerSecond, 1),
               backend,
+              ...(device ? { device } : {}),
               threads,
             }),
           );
@@ -180,6 +187,7 @@ ${translate(
       dataset: datasetBinding(options.dataset, project),
       backend: options.backend,
       threads: options.threads,
+      python: options.python,
       limitSamples: options.limitSamples,
       limits: options.limits,
       saveDir: options.save ? resolve(options.save) : null,

@@ -38,6 +38,8 @@ export const runRecordSchema = z.object({
   backend: z.string().nullable().default(null),
   /** The CPU threads the WebAssembly backend used; null for other backends (and runs before threads). */
   threads: z.number().int().positive().nullable().default(null),
+  /** What PyTorch trained on ('NVIDIA H100', 'CPU'); null for the other backends. */
+  device: z.string().nullable().default(null),
   settings: trainingSettingsSchema,
   /** What the network looked like: its parameter count and layer count, to tell runs apart. */
   network: z.object({ params: z.number(), layers: z.number() }),

@@ -207,10 +207,16 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
     'def load_keras_weights(model, path):',
     ...indent([
       '"""Weights exported from ConvStudio (an .npz of "layer/weight" arrays, channels last, as Keras keeps them)."""',
-      'saved = np.load(path)',
+      'assign_keras_weights(model, np.load(path))',
+    ]),
+    '',
+    '',
+    'def assign_keras_weights(model, saved):',
+    ...indent([
+      '"""Keras\'s arrays by "layer/weight" name (an opened .npz, or a dict) into the module, in PyTorch\'s layout."""',
       '',
       'def get(name):',
-      '    return torch.from_numpy(saved[name].copy())',
+      '    return torch.from_numpy(np.array(saved[name]))',
       '',
       ...(loads.length > 0 ? ['with torch.no_grad():', ...indent(loads)] : ['pass']),
     ]),

@@ -24,7 +24,8 @@ const MNIST = {
   ],
 };
 
-function optimizer(s: TrainingSettings, params: string): string {
+/** The optimizer Keras would use, as PyTorch code over `params`. */
+export function torchOptimizer(s: TrainingSettings, params: string): string {
   const lr = pyNumber(s.learningRate, true);
   // Keras's constants where PyTorch's differ: epsilon 1e-7, RMSprop's rho 0.9.
   switch (s.optimizer) {
@@ -40,7 +41,7 @@ function optimizer(s: TrainingSettings, params: string): string {
 }
 
 /** The loss on the network's outputs (probabilities, as in Keras) and class numbers. */
-function lossFunction(s: TrainingSettings): string[] {
+export function torchLossFunction(s: TrainingSettings): string[] {
   const body: Record<TrainingSettings['loss'], string[]> = {
     categorical_crossentropy: [
       '# Keras: outputs scaled to sum to 1, clipped to [1e-7, 1 - 1e-7], then -log of the true class.',
@@ -57,21 +58,24 @@ function lossFunction(s: TrainingSettings): string[] {
   return ['def loss_function(outputs, labels):', ...indent(body[s.loss])];
 }
 
-/** Random rotation, shift, zoom, flip and noise of a batch of images, new for every batch, with torch alone. */
-function augmentFunction(s: TrainingSettings): string[] {
+/**
+ * Random rotation, shift, zoom, flip and noise of a batch of images (N, C, H, W), new for every batch, with
+ * torch alone, on the batch's own device.
+ */
+export function torchAugmentFunction(s: TrainingSettings): string[] {
   const a = s.augmentation;
   if (!a) return [];
   return [
     'def augment(x):',
     ...indent([
-      'n = x.shape[0]',
-      `angle = (torch.rand(n) * 2 - 1) * math.radians(${pyNumber(a.rotation, true)})`,
-      `scale = 1 + (torch.rand(n) * 2 - 1) * ${pyNumber(a.zoom, true)}`,
-      `shift = (torch.rand(n, 2) * 2 - 1) * ${pyNumber(2 * a.shift, true)}  # the grid spans [-1, 1]`,
+      'n, device = x.shape[0], x.device',
+      `angle = (torch.rand(n, device=device) * 2 - 1) * math.radians(${pyNumber(a.rotation, true)})`,
+      `scale = 1 + (torch.rand(n, device=device) * 2 - 1) * ${pyNumber(a.zoom, true)}`,
+      `shift = (torch.rand(n, 2, device=device) * 2 - 1) * ${pyNumber(2 * a.shift, true)}  # the grid spans [-1, 1]`,
       'cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale',
       'theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1), torch.stack([sin, cos, shift[:, 1]], 1)], 1)',
       'x = F.grid_sample(x, F.affine_grid(theta, list(x.shape), align_corners=False), align_corners=False)',
-      ...(a.flip ? ['flip = torch.rand(n) < 0.5', 'x[flip] = x[flip].flip(3)'] : []),
+      ...(a.flip ? ['flip = torch.rand(n, device=device) < 0.5', 'x[flip] = x[flip].flip(3)'] : []),
       ...(a.noise > 0 ? [`x = x + torch.randn_like(x) * ${pyNumber(a.noise, true)}`] : []),
       'return x',
     ]),
@@ -132,8 +136,8 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
     ]),
     '',
     '',
-    ...lossFunction(s),
-    ...(s.augmentation && image ? ['', '', ...augmentFunction(s)] : []),
+    ...torchLossFunction(s),
+    ...(s.augmentation && image ? ['', '', ...torchAugmentFunction(s)] : []),
   ];
 }
 
@@ -164,7 +168,7 @@ function trainingLoop(plan: ExportPlan, module: TorchModule, stem: string): stri
       `model = ${module.className}()`,
       'if os.path.exists(TRAINED_WEIGHTS):',
       '    load_keras_weights(model, TRAINED_WEIGHTS)',
-      `optimizer = ${optimizer(s, 'model.parameters()')}`,
+      `optimizer = ${torchOptimizer(s, 'model.parameters()')}`,
       ...(s.lrDecay
         ? [
             `scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=${s.lrDecay.everyEpochs}, gamma=${pyNumber(s.lrDecay.factor, true)})`,
@@ -260,7 +264,7 @@ function lightningTask(plan: ExportPlan, module: TorchModule): string[] {
       '',
       'def configure_optimizers(self):',
       ...indent([
-        `optimizer = ${optimizer(s, 'self.parameters()')}`,
+        `optimizer = ${torchOptimizer(s, 'self.parameters()')}`,
         ...(s.lrDecay
           ? [
               `scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=${s.lrDecay.everyEpochs}, gamma=${pyNumber(s.lrDecay.factor, true)})`,

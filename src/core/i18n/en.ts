@@ -248,7 +248,7 @@ export const en = {
   'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
     `${a.option} must be a whole number from ${a.min} to ${a.max}, not '${a.value}'.`,
   'cli.badBackend': (a: { value: S }) =>
-    `--backend must be one of auto, cuda, webgpu, tfjs-node, wasm, cpu, not '${a.value}'.`,
+    `--backend must be one of auto, pytorch, cuda, webgpu, tfjs-node, wasm, cpu, not '${a.value}'.`,
   'cli.unknownCommand': (a: { command: S }) => `There is no command '${a.command}'. Run convstudio --help.`,
   'cli.unknownOption': (a: { option: S }) =>
     `There is no option ${a.option} here, or it needs a value. Run convstudio --help.`,
@@ -257,6 +257,7 @@ export const en = {
   'cli.noBrowser': () => 'Could not open a browser; open the address above.',
   'cli.notBuilt': () => "The app is not built yet: run `npm run build` in ConvStudio's folder, then try again.",
   'cli.backendLine': (a: { backend: S }) => `backend: ${a.backend}`,
+  'cli.backendDeviceLine': (a: { backend: S; device: S }) => `backend: ${a.backend}, on ${a.device}`,
   'cli.backendThreadsLine': (a: { backend: S; threads: N }) =>
     `backend: ${a.backend}, ${a.threads} ${a.threads === 1 ? 'thread' : 'threads'}`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
@@ -315,6 +316,15 @@ export const en = {
     'the slowest backend: training a CNN takes hours here; install @tensorflow/tfjs-node for a faster one',
   'backend.unavailable': (a: { backend: S; reason: S }) => `The ${a.backend} backend cannot be used: ${a.reason}.`,
   'backend.wasmFast': () => 'WebAssembly with SIMD: ships with ConvStudio and runs everywhere',
+  'backend.noPython': () =>
+    'no Python with PyTorch was found on this computer (python3, python, a conda environment, or CONVSTUDIO_PYTHON); installing PyTorch (pytorch.org) lets ConvStudio train on an NVIDIA or Apple graphics card',
+  'backend.noTorch': (a: { python: S }) =>
+    `${a.python} has no PyTorch (or no numpy); \`${a.python} -m pip install torch numpy\` installs them`,
+  'backend.pythonNotFound': (a: { python: S }) => `the Python named for PyTorch, ${a.python}, could not be started`,
+  'backend.pytorchNoGpu': () =>
+    'no NVIDIA or Apple graphics card here: on the processor PyTorch is not faster than WebAssembly, so the automatic choice does not start it (choose PyTorch to use it anyway)',
+  'backend.pytorchCpuOnly': () =>
+    "this PyTorch has no graphics card to use (CUDA or Apple's MPS): on the processor it is not faster than WebAssembly, so the automatic choice passes it by (choose PyTorch to use it anyway)",
   'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
     `Training stopped at epoch ${a.epoch}, batch ${a.batch}: the loss became NaN or infinite. The learning rate (${a.learningRate}) is probably too high; try one ten times smaller.`,
   'train.missingKernel': (a: { kernel: S; backend: S }) =>
@@ -337,6 +347,10 @@ export const en = {
   'export.oneInputOneOutput': (a: { inputs: N; outputs: N }) =>
     `Code export needs exactly one Input and one output layer; this network has ${a.inputs} Input and ${a.outputs} output layers.`,
   'train.internal': (a: { detail: S }) => `Training failed inside ConvStudio: ${a.detail}. Your network is safe.`,
+  'train.pytorchFailed': (a: { detail: S }) =>
+    `Training with PyTorch failed (${a.detail}). Your network is safe; the automatic backend trains it with ConvStudio's own.`,
+  'train.pytorchOutOfMemory': () =>
+    'The graphics card ran out of memory training this network. Make the batch size smaller in the Training panel, or train on the processor (the automatic backend).',
   'train.startFromMissing': () =>
     'The trained weights this run was to start from are no longer on this computer (their run’s folder was removed). Pick other weights to start from, or random ones.',
   'train.startFromNothing': () =>

@@ -209,7 +209,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.badNumber': (a: { option: S; min: N; max: N; value: S }) =>
     `${a.option} 必須是 ${a.min} 到 ${a.max} 的整數，而不是 '${a.value}'。`,
   'cli.badBackend': (a: { value: S }) =>
-    `--backend 必須是 auto、cuda、webgpu、tfjs-node、wasm、cpu 之一，而不是 '${a.value}'。`,
+    `--backend 必須是 auto、pytorch、cuda、webgpu、tfjs-node、wasm、cpu 之一，而不是 '${a.value}'。`,
   'cli.unknownCommand': (a: { command: S }) => `沒有 '${a.command}' 這個指令。請執行 convstudio --help。`,
   'cli.unknownOption': (a: { option: S }) => `這裡沒有 ${a.option} 選項，或它需要一個值。請執行 convstudio --help。`,
   'cli.badArguments': () => '無法讀取命令列。請執行 convstudio --help。',
@@ -217,6 +217,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.noBrowser': () => '無法開啟瀏覽器；請自行開啟上面的網址。',
   'cli.notBuilt': () => '應用程式尚未建置：請在 ConvStudio 的資料夾執行 `npm run build` 後再試一次。',
   'cli.backendLine': (a: { backend: S }) => `後端：${a.backend}`,
+  'cli.backendDeviceLine': (a: { backend: S; device: S }) => `後端：${a.backend}，在 ${a.device} 上`,
   'cli.backendThreadsLine': (a: { backend: S; threads: N }) => `後端：${a.backend}，${a.threads} 個執行緒`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
     `資料：${a.name}，訓練集 ${formatInt(a.train)}、驗證集 ${formatInt(a.validation)}、測試集 ${formatInt(a.test)} 個樣本`,
@@ -271,6 +272,15 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'backend.cpuSlow': () => '最慢的後端：在這裡訓練卷積網路要好幾個小時；安裝 @tensorflow/tfjs-node 可以快很多',
   'backend.unavailable': (a: { backend: S; reason: S }) => `無法使用 ${a.backend} 後端：${a.reason}。`,
   'backend.wasmFast': () => 'WebAssembly（SIMD）：隨 ConvStudio 提供，到處都能執行',
+  'backend.noPython': () =>
+    '這台電腦上找不到裝有 PyTorch 的 Python（python3、python、conda 環境或 CONVSTUDIO_PYTHON）；安裝 PyTorch（pytorch.org）後，ConvStudio 就能用 NVIDIA 或 Apple 的顯示卡訓練',
+  'backend.noTorch': (a: { python: S }) =>
+    `${a.python} 沒有 PyTorch（或沒有 numpy）；執行 \`${a.python} -m pip install torch numpy\` 即可安裝`,
+  'backend.pythonNotFound': (a: { python: S }) => `無法啟動指定給 PyTorch 的 Python：${a.python}`,
+  'backend.pytorchNoGpu': () =>
+    '這裡沒有 NVIDIA 或 Apple 的顯示卡：在處理器上 PyTorch 並不比 WebAssembly 快，所以自動選擇不會啟動它（要用它請直接選 PyTorch）',
+  'backend.pytorchCpuOnly': () =>
+    '這個 PyTorch 沒有可用的顯示卡（CUDA 或 Apple 的 MPS）：在處理器上它並不比 WebAssembly 快，所以自動選擇略過它（要用它請直接選 PyTorch）',
   'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
     `訓練在第 ${a.epoch} 個訓練週期、第 ${a.batch} 個批次停止：損失變成 NaN 或無限大。學習率 (${a.learningRate}) 可能太高；請試試小十倍的值。`,
   'train.missingKernel': (a: { kernel: S; backend: S }) =>
@@ -293,6 +303,10 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'export.oneInputOneOutput': (a: { inputs: N; outputs: N }) =>
     `匯出程式碼需要剛好一個輸入層與一個輸出層；這個網路有 ${a.inputs} 個輸入層、${a.outputs} 個輸出層。`,
   'train.internal': (a: { detail: S }) => `ConvStudio 內部訓練失敗：${a.detail}。您的網路沒有受到影響。`,
+  'train.pytorchFailed': (a: { detail: S }) =>
+    `用 PyTorch 訓練失敗（${a.detail}）。您的網路沒有受到影響；自動選擇的後端會用 ConvStudio 自己的方式訓練它。`,
+  'train.pytorchOutOfMemory': () =>
+    '顯示卡的記憶體不夠訓練這個網路。請在「訓練」面板把批次大小調小，或改用處理器訓練（自動選擇後端）。',
   'train.startFromMissing': () =>
     '這次訓練要接續的權重已經不在這台電腦上（那次訓練的資料夾被刪除了）。請選擇其他權重，或從隨機權重開始。',
   'train.startFromNothing': () =>

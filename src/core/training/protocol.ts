@@ -11,7 +11,11 @@ import { DEFAULT_DATASET_LIMITS, datasetLimitsSchema } from '../datasets/image-d
 import { sampleImageSchema } from '../datasets/sample-images.ts';
 import { msgSchema } from '../i18n/msg-schema.ts';
 
-export const BACKENDS = ['cuda', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+/**
+ * In the order an automatic choice tries them. PyTorch (a Python with torch on this computer) comes first for
+ * its graphics card; without one it is not faster than WebAssembly, and an automatic choice passes it by.
+ */
+export const BACKENDS = ['pytorch', 'cuda', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export const backendChoiceSchema = z.enum(['auto', ...BACKENDS]);
 export type BackendChoice = z.infer<typeof backendChoiceSchema>;
@@ -29,6 +33,8 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     dataset: datasetBindingSchema,
     backend: backendChoiceSchema.default('auto'),
     threads: trainingThreadsSchema,
+    /** The Python interpreter the PyTorch backend runs; null: found on this computer. */
+    python: z.string().min(1).nullable().default(null),
     /** Train on the first N training samples only (quick tries, tests). */
     limitSamples: z.number().int().positive().nullable().default(null),
     /** Where to save the trained model (TF.js layers format), or null. */
@@ -70,6 +76,7 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     project: projectSchema,
     backend: backendChoiceSchema.default('auto'),
     threads: trainingThreadsSchema,
+    python: z.string().min(1).nullable().default(null),
   }),
   /**
    * Opens a trained model file with its weights (a TF.js model.json with its shards beside it, a .keras or
@@ -117,6 +124,11 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     reports: z.array(backendReportSchema),
     /** The CPU threads the WebAssembly backend computes on; null for backends that choose their own. */
     threads: z.number().int().positive().nullable().default(null),
+    /** What PyTorch computes on: its device ('cuda', 'mps', 'cpu') and the device's own name. */
+    device: z
+      .object({ kind: z.enum(['cuda', 'mps', 'cpu']), name: z.string() })
+      .nullable()
+      .default(null),
   }),
   z.object({
     type: z.literal('dataset'),

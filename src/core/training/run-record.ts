@@ -31,7 +31,7 @@ export function importedRunRecord(init: {
 export function applyTrainerEvent(record: RunRecord, event: TrainerEvent): RunRecord {
   switch (event.type) {
     case 'backend':
-      return { ...record, backend: event.chosen, threads: event.threads };
+      return { ...record, backend: event.chosen, threads: event.threads, device: event.device?.name ?? null };
     case 'dataset': {
       const { name, classes, train, validation, test } = event;
       return { ...record, dataset: { name, classes, train, validation, test } };

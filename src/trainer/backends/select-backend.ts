@@ -1,7 +1,8 @@
 /**
- * Picks the fastest TensorFlow.js backend this machine has, in order: CUDA (tfjs-node-gpu), WebGPU (Dawn's
- * Node bindings), TensorFlow's CPU library (tfjs-node), WebAssembly with SIMD, and the pure-JavaScript CPU
- * backend as a last resort. Every run reports which one it uses and why each faster one was skipped.
+ * Picks the fastest backend this machine has, in order: PyTorch on a graphics card (a Python with torch),
+ * CUDA (tfjs-node-gpu), WebGPU (Dawn's Node bindings), TensorFlow's CPU library (tfjs-node), WebAssembly with
+ * SIMD, and the pure-JavaScript CPU backend as a last resort. Every run reports which one it uses and why
+ * each faster one was skipped.
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, msg, type BackendChoice, type BackendName, type BackendReport, type Msg } from '../../core/index.ts';
@@ -14,6 +15,7 @@ import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
+import { findTorch, gpuForTorch, type FoundTorch } from '../pytorch/find-torch.ts';
 import { optionalImport, startWebGpu, type Activation } from './webgpu-backend.ts';
 import { defaultThreads, startWasm } from './wasm-threads.ts';
 
@@ -35,8 +37,31 @@ async function nativeTensorFlow(pkg: string, label: string): Promise<Activation>
     : { ok: false, reason: msg('backend.failedToStart', { backend: label }) };
 }
 
-async function activate(name: BackendName, threads: number): Promise<Activation> {
+type TorchFound = Extract<FoundTorch, { ok: true }>;
+
+/**
+ * PyTorch trains in a Python process of its own; TensorFlow.js, on its CPU backend, only builds the network
+ * and gives its starting weights. An automatic choice takes it for a graphics card alone: on the processor
+ * ConvStudio's WebAssembly is as fast (docs/performance.md), and it starts no Python to find that out.
+ */
+async function startTorch(auto: boolean, python: string | null): Promise<Activation & { torch?: TorchFound }> {
+  if (auto && !python && !gpuForTorch()) return { ok: false, reason: msg('backend.pytorchNoGpu') };
+  const found = await findTorch(python ?? undefined);
+  if (!found.ok) return found;
+  if (auto && found.device.kind === 'cpu') return { ok: false, reason: msg('backend.pytorchCpuOnly') };
+  if (!(await tf.setBackend('cpu'))) return { ok: false, reason: msg('backend.failedToStart', { backend: 'cpu' }) };
+  return { ok: true, torch: found };
+}
+
+async function activate(
+  name: BackendName,
+  threads: number,
+  auto: boolean,
+  python: string | null,
+): Promise<Activation & { torch?: TorchFound }> {
   switch (name) {
+    case 'pytorch':
+      return startTorch(auto, python);
     case 'cuda':
       return nativeTensorFlow('@tensorflow/tfjs-node-gpu', 'CUDA');
     case 'webgpu':
@@ -69,22 +94,27 @@ export function registerWasmTrainingKernels(): void {
 }
 
 export type BackendSelection =
-  { ok: true; chosen: BackendName; reports: BackendReport[] } | { ok: false; error: Msg; reports: BackendReport[] };
+  | { ok: true; chosen: BackendName; reports: BackendReport[]; torch?: TorchFound }
+  | { ok: false; error: Msg; reports: BackendReport[] };
 
 /**
- * `threads`: for the WebAssembly backend (the others choose their own); null, the default: every core, one
- * left to the window from four up.
+ * `threads`: for the WebAssembly backend and PyTorch on the processor; null, the default: every core, one
+ * left to the window from four up. `python`: the interpreter for PyTorch (null: found on this computer).
  */
-export async function selectBackend(choice: BackendChoice, threads: number | null = null): Promise<BackendSelection> {
+export async function selectBackend(
+  choice: BackendChoice,
+  threads: number | null = null,
+  python: string | null = null,
+): Promise<BackendSelection> {
   const reports: BackendReport[] = [];
   const order: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
   for (const name of order) {
-    const result = await activate(name, threads ?? defaultThreads());
+    const result = await activate(name, threads ?? defaultThreads(), choice === 'auto', python);
     if (result.ok) {
       await tf.ready();
       const note = name === 'cpu' ? msg('backend.cpuSlow') : name === 'wasm' ? msg('backend.wasmFast') : null;
       reports.push({ backend: name, available: true, reason: note });
-      return { ok: true, chosen: name, reports };
+      return { ok: true, chosen: name, reports, ...(result.torch ? { torch: result.torch } : {}) };
     }
     reports.push({ backend: name, available: false, reason: result.reason });
   }

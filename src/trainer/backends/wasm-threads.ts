@@ -14,6 +14,7 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import type * as WasmBackendPackage from '@tensorflow/tfjs-backend-wasm';
+import { unpacked } from '../unpacked-path.ts';
 import { useKernelThreads } from './simd/training-kernels.ts';
 
 /** What a run takes by default: every core, leaving one to the window on machines with four or more. */
@@ -35,14 +36,6 @@ type EmscriptenFactory = (config: {
 
 // Not named `require`: the bundler adds a `require` of its own to ES module output, and the two collide.
 const load = createRequire(import.meta.url);
-/**
- * In the installed app these files lie outside its asar archive (electron-builder.yml, asarUnpack): worker
- * threads read them with plain file access, which does not look inside the archive.
- */
-function unpacked(path: string): string {
-  const outside = path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  return outside !== path && existsSync(outside) ? outside : path;
-}
 
 /** Emscripten's worker, beside this file in the sources and beside the trainer in the build. */
 const PTHREAD_WORKER = unpacked(fileURLToPath(new URL('./wasm-pthread-worker.cjs', import.meta.url)));

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { analyse, msg, type ProbeCommand, type TrainerEvent } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
 import { wasmThreads } from '../backends/wasm-threads.ts';
-import { LOSSES, optimizerFor, trainableModel, TrainingProblem } from './run-training.ts';
+import { trainableModel, TrainingProblem } from './run-training.ts';
+import { LOSSES, optimizerFor } from './tfjs-engine.ts';
 
 /** Steps are timed for at least this long, after one step that is not (it compiles and allocates). */
 export const PROBE_MS = 2000;

@@ -1,9 +1,11 @@
 /**
- * One training run: checks the network against the data, trains batch by batch on the chosen backend with
- * the project's settings, reports progress (at most 10 times a second) and each epoch, stops on a NaN loss,
- * evaluates on the test set and saves the model. Pause and stop take effect between batches.
+ * One training run: checks the network against the data, trains epoch by epoch on the chosen backend's
+ * engine (TensorFlow.js, or PyTorch in a Python process) with the project's settings — the order of the
+ * images, the learning-rate schedule, validation and early stopping are kept here, for every engine alike —,
+ * reports progress (at most 10 times a second) and each epoch, stops on a NaN loss, evaluates on the test
+ * set and saves the model. Pause and stop take effect between batches.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import {
   analyse,
   datasetFitProblems,
@@ -21,6 +23,7 @@ import {
   type ImageSet,
   type Msg,
   type BackendChoice,
+  torchTrainingProgram,
   type Project,
   type StartCommand,
   type TrainerEvent,
@@ -31,20 +34,16 @@ import { wasmThreads } from '../backends/wasm-threads.ts';
 import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
-import { augmentBatch } from './augment.ts';
+import { TorchEngine } from '../pytorch/torch-engine.ts';
+import { PROGRESS_INTERVAL_MS, type TrainingEngine } from './engine.ts';
 import { trainingGap, type TrainingGap } from './preflight.ts';
-import { inPixelRange, makeBatch, range } from './batches.ts';
-import { saveLayersModel } from './save-model.ts';
+import type { RunControl } from './run-control.ts';
 import { startFromWeights } from './start-from.ts';
+import { TfjsEngine } from './tfjs-engine.ts';
+import { TrainingProblem } from './training-problem.ts';
 
-export interface RunControl {
-  stopped: boolean;
-  paused: boolean;
-  /** Resolves when the run may go on (immediately unless paused). */
-  waitWhilePaused(): Promise<void>;
-}
-
-export const PROGRESS_INTERVAL_MS = 100;
+export { TrainingProblem } from './training-problem.ts';
+export type { RunControl } from './run-control.ts';
 
 /**
  * How much faster a network predicts than it trains, for the time left: the validation and test images
@@ -57,36 +56,6 @@ export const GALLERY_SIZE = 40;
 /** Test images of each class sent with the results, to try the trained network on. */
 export const EXAMPLES_PER_CLASS = 2;
 
-export class TrainingProblem extends Error {
-  constructor(
-    readonly problem: Msg,
-    /** False when the problem was found before training began (bad input), true when training failed. */
-    readonly duringTraining: boolean,
-  ) {
-    super(problem.key);
-  }
-}
-
-export function optimizerFor(settings: TrainingSettings): tf.Optimizer {
-  switch (settings.optimizer) {
-    case 'sgd':
-      return tf.train.sgd(settings.learningRate);
-    case 'sgd_momentum':
-      return tf.train.momentum(settings.learningRate, settings.momentum);
-    case 'rmsprop':
-      return tf.train.rmsprop(settings.learningRate);
-    case 'adam':
-      return tf.train.adam(settings.learningRate);
-  }
-}
-
-export const LOSSES: Record<TrainingSettings['loss'], string> = {
-  categorical_crossentropy: 'categoricalCrossentropy',
-  binary_crossentropy: 'binaryCrossentropy',
-  mse: 'meanSquaredError',
-  mae: 'meanAbsoluteError',
-};
-
 /** The network's Input must take the data's images, and its output give one value per class. */
 function checkFit(analysis: Analysis, dataset: ImageDataset): void {
   const [problem] = datasetFitProblems(analysis, {
@@ -95,51 +64,6 @@ function checkFit(analysis: Analysis, dataset: ImageDataset): void {
     classes: dataset.classes.length,
   });
   if (problem) throw new TrainingProblem(problem, false);
-}
-
-/** Lets pause and stop messages in and waits while paused: the milliseconds paused, or null once stopped. */
-async function goOn(control: RunControl): Promise<number | null> {
-  // wasm resolves its promises at once: without this the loop would starve pause and stop messages.
-  await new Promise((resolve) => setImmediate(resolve));
-  const pausedAt = performance.now();
-  if (control.paused) await control.waitWhilePaused();
-  return control.stopped ? null : performance.now() - pausedAt;
-}
-
-/** Mean loss and accuracy over a set, in batches; null when the run was stopped meanwhile. */
-async function measure(
-  model: tf.LayersModel,
-  set: ImageSet,
-  indices: Int32Array,
-  classes: number,
-  batchSize: number,
-  pixelRange: TrainingSettings['pixelRange'],
-  control: RunControl,
-  onBatch: (done: number) => void = () => {},
-) {
-  let loss = 0;
-  let correct = 0;
-  const predictions = new Int32Array(indices.length);
-  for (let start = 0; start < indices.length; start += batchSize) {
-    if ((await goOn(control)) === null) return null;
-    const size = Math.min(batchSize, indices.length - start);
-    const batch = makeBatch(set, indices, start, size, classes);
-    const [batchLoss, guesses] = tf.tidy(() => {
-      const probabilities = model.predict(inPixelRange(batch.x, pixelRange)) as tf.Tensor2D;
-      const l = tf.mean(tf.metrics.categoricalCrossentropy(batch.y, probabilities));
-      return [l, tf.argMax(probabilities, 1)] as const;
-    });
-    loss += (await batchLoss.data())[0]! * size;
-    const guessed = await guesses.data();
-    for (let i = 0; i < size; i++) {
-      predictions[start + i] = guessed[i]!;
-      if (guessed[i] === set.labels[indices[start + i]!]) correct += 1;
-    }
-    tf.dispose([batchLoss, guesses, batch.x, batch.y]);
-    onBatch(start + size);
-  }
-  const n = Math.max(indices.length, 1);
-  return { loss: loss / n, accuracy: correct / n, predictions };
 }
 
 export function buildModel(graph: Graph, name: string): tf.LayersModel {
@@ -191,6 +115,8 @@ export async function trainableModel(
 ): Promise<tf.LayersModel> {
   const modelName = project.meta.name.replace(/[^\w-]/g, '_') || 'model';
   let model = buildModel(project.graph, modelName);
+  // PyTorch trains the network, not TensorFlow.js: its gaps do not matter.
+  if (selection.chosen === 'pytorch') return model;
   let gap = trainingGap(model);
   if (gap?.kind === 'kernel' && backend === 'auto' && selection.chosen !== 'cpu') {
     model.dispose();
@@ -202,6 +128,7 @@ export async function trainableModel(
       type: 'backend',
       chosen: 'cpu',
       threads: null,
+      device: null,
       reports: [...selection.reports.filter((r) => r.backend !== selection.chosen), skipped, ...fallback.reports],
     });
     model = buildModel(project.graph, modelName);
@@ -214,16 +141,61 @@ export async function trainableModel(
   return model;
 }
 
+/** The engine of the backend chosen, for a network built and given its starting weights. */
+async function startEngine(
+  command: StartCommand,
+  selection: Selected,
+  model: tf.LayersModel,
+  sets: { train: ImageSet; test: ImageSet },
+  classes: number,
+  random: () => number,
+  control: RunControl,
+): Promise<TrainingEngine> {
+  const settings = command.project.training;
+  if (!selection.torch) return new TfjsEngine(model, settings, sets, classes, random, control);
+  try {
+    const built = torchTrainingProgram(command.project);
+    if (!built.ok) throw new TrainingProblem(built.errors[built.errors.length - 1]!, false);
+    return await TorchEngine.start({
+      python: selection.torch.python,
+      program: built.program,
+      model,
+      settings,
+      sets,
+      threads: command.threads,
+      device: process.env.CONVSTUDIO_TORCH_DEVICE === 'cpu' ? 'cpu' : 'auto',
+      control,
+    });
+  } finally {
+    // PyTorch has the weights now; TensorFlow.js's copy is not needed.
+    model.dispose();
+  }
+}
+
+/** The learning rate of an epoch: the step decay's factor once every so many epochs. */
+function learningRateOf(settings: TrainingSettings, epoch: number): number {
+  const decay = settings.lrDecay;
+  return decay
+    ? settings.learningRate * decay.factor ** Math.floor((epoch - 1) / decay.everyEpochs)
+    : settings.learningRate;
+}
+
 export async function runTraining(
   command: StartCommand,
   emit: (event: TrainerEvent) => void,
   control: RunControl,
 ): Promise<void> {
   const settings = command.project.training;
-  const selection = await selectBackend(command.backend, command.threads);
+  const selection = await selectBackend(command.backend, command.threads, command.python);
   if (!selection.ok) throw new TrainingProblem(selection.error, false);
   const threads = selection.chosen === 'wasm' ? wasmThreads() : null;
-  emit({ type: 'backend', chosen: selection.chosen, reports: selection.reports, threads });
+  emit({
+    type: 'backend',
+    chosen: selection.chosen,
+    reports: selection.reports,
+    threads,
+    device: selection.torch?.device ?? null,
+  });
 
   const analysis = analyse(command.project.graph);
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
@@ -240,7 +212,6 @@ export async function runTraining(
 
   const event = datasetEvent(dataset, all, settings.validationSplit);
   const trainCount = event.train;
-  const validationIndices = range(trainCount, all.count);
   const classes = dataset.classes.length;
   emit(event);
 
@@ -258,74 +229,47 @@ export async function runTraining(
     model.dispose();
     throw new TrainingProblem(msg('train.testNeedsWeights'), false);
   }
-  const optimizer = optimizerFor(settings);
-  model.compile({ optimizer, loss: LOSSES[settings.loss], metrics: ['accuracy'] });
-
   const random = seededRandom(settings.seed);
+  const engine = await startEngine(
+    command,
+    selection,
+    model,
+    { train: all, test: dataset.test },
+    classes,
+    random,
+    control,
+  );
+
   const batchSize = Math.min(settings.batchSize, trainCount);
   const batches = Math.ceil(trainCount / batchSize);
+  const validationCount = all.count - trainCount;
   const early = settings.earlyStopping;
-  let best = { value: Infinity, epoch: 0, weights: null as tf.Tensor[] | null };
-  let lastProgress = 0;
+  let best = { value: Infinity, epoch: 0, kept: false };
 
   try {
     const epochs = command.testOnly ? 0 : settings.epochs;
     for (let epoch = 1; epoch <= epochs && !control.stopped; epoch++) {
-      if (settings.lrDecay && epoch > 1 && (epoch - 1) % settings.lrDecay.everyEpochs === 0) {
-        (optimizer as unknown as { learningRate: number }).learningRate *= settings.lrDecay.factor;
-      }
       const order = shuffledIndices(trainCount, random);
-      let lossSum = 0;
-      let accuracySum = 0;
-      let seen = 0;
-      const epochStart = performance.now();
-      let pausedFor = 0;
-      for (let b = 0; b < batches && !control.stopped; b++) {
-        const paused = await goOn(control);
-        if (paused === null) break;
-        pausedFor += paused;
-        const size = Math.min(batchSize, trainCount - b * batchSize);
-        const batch = makeBatch(all, order, b * batchSize, size, classes);
-        const changed = settings.augmentation ? augmentBatch(batch.x, settings.augmentation, random) : batch.x;
-        const inputs = inPixelRange(changed, settings.pixelRange);
-        const [loss, accuracy] = (await model.trainOnBatch(inputs, batch.y)) as number[];
-        tf.dispose([batch.x, batch.y, changed, inputs]);
-        if (!Number.isFinite(loss!)) {
-          throw new TrainingProblem(
-            msg('train.nan', { epoch, batch: b + 1, learningRate: settings.learningRate }),
-            true,
-          );
-        }
-        lossSum += loss! * size;
-        accuracySum += accuracy! * size;
-        seen += size;
-        const now = performance.now();
-        if (now - lastProgress >= PROGRESS_INTERVAL_MS || b === batches - 1) {
-          lastProgress = now;
-          const elapsed = (now - epochStart - pausedFor) / 1000;
-          const speed = seen / Math.max(elapsed, 1e-6);
-          const remaining = (settings.epochs - epoch) * trainCount + (trainCount - seen);
-          // Then each epoch's validation and the test: predictions only, about twice training's speed.
-          const checks = (settings.epochs - epoch + 1) * validationIndices.length + dataset.test.count;
-          emit({
-            type: 'progress',
-            epoch,
-            epochs: settings.epochs,
-            batch: b + 1,
-            batches,
-            loss: lossSum / seen,
-            accuracy: accuracySum / seen,
-            samplesPerSecond: speed,
-            etaSeconds: (remaining + checks / PREDICTION_SPEEDUP) / speed,
-          });
-        }
-      }
-      const seconds = (performance.now() - epochStart - pausedFor) / 1000;
-      if (seen === 0) break;
-      const validation =
-        event.validation > 0
-          ? await measure(model, all, validationIndices, classes, batchSize, settings.pixelRange, control)
-          : null;
+      const sums = await engine.trainEpoch(epoch, order, batchSize, learningRateOf(settings, epoch), (so) => {
+        const speed = so.seen / Math.max(so.seconds, 1e-6);
+        const remaining = (settings.epochs - epoch) * trainCount + (trainCount - so.seen);
+        // Then each epoch's validation and the test: predictions only, about twice training's speed.
+        const checks = (settings.epochs - epoch + 1) * validationCount + dataset.test.count;
+        emit({
+          type: 'progress',
+          epoch,
+          epochs: settings.epochs,
+          batch: so.batches,
+          batches,
+          loss: so.lossSum / so.seen,
+          accuracy: so.accuracySum / so.seen,
+          samplesPerSecond: speed,
+          etaSeconds: (remaining + checks / PREDICTION_SPEEDUP) / speed,
+        });
+      });
+      if (!sums || sums.seen === 0) break;
+      const { seen, lossSum, accuracySum, seconds } = sums;
+      const validation = validationCount > 0 ? await engine.measure('train', trainCount, all.count, batchSize) : null;
       if (control.stopped) break;
       emit({
         type: 'epoch',
@@ -346,8 +290,8 @@ export async function runTraining(
             accuracy: -accuracySum / seen,
           }[early.monitor] ?? lossSum / seen;
         if (value < best.value) {
-          tf.dispose(best.weights ?? []);
-          best = { value, epoch, weights: early.restoreBestWeights ? model.getWeights().map((w) => w.clone()) : null };
+          best = { value, epoch, kept: early.restoreBestWeights };
+          if (early.restoreBestWeights) await engine.keepBest();
         } else if (epoch - best.epoch >= early.patience) {
           break;
         }
@@ -358,27 +302,17 @@ export async function runTraining(
       emit({ type: 'done', stopped: true, savedTo: null });
       return;
     }
-    if (best.weights) model.setWeights(best.weights);
+    if (best.kept) await engine.restoreBest();
 
     const total = dataset.test.count;
     emit({ type: 'testing', done: 0, total });
     let lastTesting = performance.now();
-    const testBatch = Math.max(batchSize, 256);
-    const test = await measure(
-      model,
-      dataset.test,
-      range(0, total),
-      classes,
-      testBatch,
-      settings.pixelRange,
-      control,
-      (done) => {
-        const now = performance.now();
-        if (now - lastTesting < PROGRESS_INTERVAL_MS && done < total) return;
-        lastTesting = now;
-        emit({ type: 'testing', done, total });
-      },
-    );
+    const test = await engine.measure('test', 0, total, Math.max(batchSize, 256), (done) => {
+      const now = performance.now();
+      if (now - lastTesting < PROGRESS_INTERVAL_MS && done < total) return;
+      lastTesting = now;
+      emit({ type: 'testing', done, total });
+    });
     // Stopped during the test: as during training, nothing is evaluated or saved.
     if (!test) {
       emit({ type: 'done', stopped: true, savedTo: null });
@@ -400,11 +334,9 @@ export async function runTraining(
         predicted: test.predictions[s.index]!,
       })),
     });
-    if (command.saveDir) await saveLayersModel(model, command.saveDir);
+    if (command.saveDir) await engine.save(command.saveDir);
     emit({ type: 'done', stopped: false, savedTo: command.saveDir });
   } finally {
-    tf.dispose(best.weights ?? []);
-    model.dispose();
-    optimizer.dispose();
+    engine.dispose();
   }
 }

@@ -36,7 +36,7 @@ const epoch = (n: number, loss: number, valLoss: number | null): EpochPoint => (
 describe('run records', () => {
   it('follow a run from backend to done', () => {
     const events: TrainerEvent[] = [
-      { type: 'backend', chosen: 'wasm', reports: [], threads: 2 },
+      { type: 'backend', chosen: 'wasm', reports: [], threads: 2, device: null },
       {
         type: 'dataset',
         name: 'MNIST',

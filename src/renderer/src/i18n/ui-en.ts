@@ -537,6 +537,7 @@ export const uiEn = {
   'run.testing': 'Testing the trained network on {n} test images…',
   'run.backend': 'Backend: {name}',
   'run.backendThreads': 'Backend: {name} · {n} threads',
+  'run.backendDevice': 'Backend: {name} · {device}',
   'run.backendWhy.wasm':
     "Training on this computer's processor (WebAssembly, {n} threads). It comes with ConvStudio and works on every computer.",
   'run.backendWhy.wasmOneThread':
@@ -546,8 +547,10 @@ export const uiEn = {
   'run.backendWhy.cuda': 'Training on the NVIDIA graphics card (CUDA): the fastest way.',
   'run.backendWhy.webgpu': 'Training on the graphics card (WebGPU).',
   'run.backendWhy.tfjs-node': "Training with TensorFlow's own library for the processor.",
+  'run.backendWhy.pytorch': 'Training with PyTorch, the Python library installed on this computer, on {device}.',
   'run.backendSkipped': 'Not available on this computer:',
   'run.technical': 'Technical details',
+  'backendName.pytorch': 'PyTorch on a graphics card',
   'backendName.cuda': 'NVIDIA graphics card (CUDA)',
   'backendName.webgpu': 'graphics card (WebGPU)',
   'backendName.tfjs-node': "TensorFlow's library for the processor",

@@ -513,6 +513,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'run.testing': '正在用 {n} 張測試影像檢驗訓練好的網路…',
   'run.backend': '後端：{name}',
   'run.backendThreads': '後端：{name} · {n} 個執行緒',
+  'run.backendDevice': '後端：{name} · {device}',
   'run.backendWhy.wasm':
     '正在用這台電腦的處理器訓練（WebAssembly，{n} 個執行緒）。它隨 ConvStudio 提供，每台電腦都能用。',
   'run.backendWhy.wasmOneThread':
@@ -521,8 +522,10 @@ export const uiZhTW: Record<UiKey, string> = {
   'run.backendWhy.cuda': '正在用 NVIDIA 顯示卡（CUDA）訓練：最快的方式。',
   'run.backendWhy.webgpu': '正在用顯示卡（WebGPU）訓練。',
   'run.backendWhy.tfjs-node': '正在用 TensorFlow 給處理器用的函式庫訓練。',
+  'run.backendWhy.pytorch': '正在用這台電腦上安裝的 Python 函式庫 PyTorch，在 {device} 上訓練。',
   'run.backendSkipped': '這台電腦無法使用：',
   'run.technical': '技術細節',
+  'backendName.pytorch': '用顯示卡的 PyTorch',
   'backendName.cuda': 'NVIDIA 顯示卡（CUDA）',
   'backendName.webgpu': '顯示卡（WebGPU）',
   'backendName.tfjs-node': 'TensorFlow 給處理器用的函式庫',

@@ -8,6 +8,7 @@ import type { UiKey } from '../i18n/ui-en.ts';
 
 /** The names on the badge itself. */
 const BADGE_NAMES: Record<BackendName, string> = {
+  pytorch: 'PyTorch',
   cuda: 'CUDA',
   webgpu: 'WebGPU',
   'tfjs-node': 'TensorFlow (CPU)',
@@ -20,11 +21,14 @@ const plainName = (backend: BackendName) => `backendName.${backend}` as UiKey;
 export function BackendBadge({
   chosen,
   threads,
+  device = null,
   reports,
 }: {
   /** As the run record keeps it: a backend's name (an older file may hold one this version lacks). */
   chosen: string;
   threads: number | null;
+  /** What PyTorch trains on ('NVIDIA H100', 'CPU'), for a PyTorch run. */
+  device?: string | null;
   reports: BackendReport[];
 }) {
   const { t, tf, tm } = useLang();
@@ -34,14 +38,18 @@ export function BackendBadge({
   return (
     <details className="backend-details">
       <summary className={`badge badge--${chosen}`} data-testid="backend-badge">
-        {threads !== null && threads > 1 ? tf('run.backendThreads', { name, n: threads }) : tf('run.backend', { name })}
+        {device
+          ? tf('run.backendDevice', { name, device })
+          : threads !== null && threads > 1
+            ? tf('run.backendThreads', { name, n: threads })
+            : tf('run.backend', { name })}
       </summary>
       <div className="backend-details__panel" data-testid="backend-details">
         {known && (
           <p>
             {known === 'wasm' && (threads ?? 1) === 1
               ? t('run.backendWhy.wasmOneThread')
-              : tf(`run.backendWhy.${known}` as UiKey, { n: threads ?? 1 })}
+              : tf(`run.backendWhy.${known}` as UiKey, { n: threads ?? 1, device: device ?? '' })}
           </p>
         )}
         {skipped.length > 0 && (

@@ -37,7 +37,12 @@ export function RunBar() {
           </>
         )}
         {live?.record.backend && (
-          <BackendBadge chosen={live.record.backend} threads={live.record.threads} reports={live.reports} />
+          <BackendBadge
+            chosen={live.record.backend}
+            threads={live.record.threads}
+            device={live.record.device}
+            reports={live.reports}
+          />
         )}
       </div>
       {running && (
