@@ -89,8 +89,8 @@ describe.skipIf(!python)('the PyTorch backend', () => {
     // The weights PyTorch trained, in TensorFlow.js's files: the same 10,000 guesses, so the same accuracy.
     const model = await loadSavedModel(save);
     const { x, labels } = mnistTest();
-    const guesses = tf.tidy(() => (model.predict(x) as tf.Tensor).argMax(1)).dataSync();
-    const accuracy = guesses.reduce((right, g, i) => right + (g === labels[i] ? 1 : 0), 0) / labels.length;
+    const guesses = Array.from(tf.tidy(() => (model.predict(x) as tf.Tensor).argMax(1)).dataSync());
+    const accuracy = guesses.filter((g, i) => g === labels[i]).length / labels.length;
     expect(Math.abs(accuracy - (done.test_accuracy as number))).toBeLessThanOrEqual(1e-4);
     x.dispose();
     model.dispose();
