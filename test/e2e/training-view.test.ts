@@ -91,10 +91,14 @@ describe('the Train view', () => {
         ? `Training on this computer's processor (WebAssembly, ${threads} threads).`
         : `Training on this computer's processor (WebAssembly, one thread).`,
     );
-    expect(await details.textContent()).toContain('Not available on this computer: NVIDIA graphics card (CUDA)');
+    // PyTorch comes first, for a graphics card; this machine has none, so it was passed by without Python.
+    expect(await details.textContent()).toContain(
+      'Not available on this computer: PyTorch on a graphics card, NVIDIA graphics card (CUDA)',
+    );
     expect(await byId('backend-technical').isVisible()).toBe(false);
     await details.getByText('Technical details').click();
     expect(await byId('backend-technical').textContent()).toContain('WebAssembly: ');
+    expect(await byId('backend-technical').textContent()).toContain('PyTorch: no NVIDIA or Apple graphics card here');
     await screenshot(app.page, 'train-backend-details');
     await app.page.setViewportSize({ width: 1024, height: 768 });
     expect(await details.isVisible()).toBe(true);

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
 import WebSocket from 'ws';
 import {
   analyse,
@@ -14,6 +15,7 @@ import {
   makeProject,
   translate,
   type HostEvent,
+  type TrainedModel,
   type TrainerEvent,
 } from '../../src/core/index.ts';
 import { startHost, type RunningHost } from '../../src/host/server.ts';
@@ -21,6 +23,10 @@ import { createApiHandlers } from '../../src/services/api-handlers.ts';
 import { DESCRIBE_AT_ONCE, TrainingService } from '../../src/services/training-service.ts';
 import { descendants } from '../helpers/browser-host.ts';
 import { defaultThreads } from '../../src/trainer/backends/wasm-threads.ts';
+import { loadTrainedModel } from '../helpers/saved-model.ts';
+import { pythonForCheck } from '../helpers/torch-python.ts';
+
+const torchPython = pythonForCheck();
 
 let host: RunningHost;
 let ws: WebSocket;
@@ -124,6 +130,46 @@ describe('training through the host API', () => {
     expect(parameters).toBe(242_062);
     expect(base64ToBytes(model.value!.weights).length).toBe(4 * parameters);
   }, 90_000);
+
+  it.skipIf(!torchPython)(
+    'trains on PyTorch when asked: the page gets a model that guesses as PyTorch did',
+    async () => {
+      const started = await call<{ ok: boolean; runId: string }>('train.start', {
+        project: quickProject(),
+        backend: 'pytorch',
+        limitSamples: 2_000,
+      });
+      const runId = started.value!.runId;
+      await expect.poll(() => eventsOf(runId).at(-1)?.type, { timeout: 60_000, interval: 200 }).toBe('done');
+      const events = eventsOf(runId);
+      expect(events[0]).toMatchObject({ type: 'backend', chosen: 'pytorch', threads: null });
+      const evaluation = events.find((e) => e.type === 'evaluation');
+      if (evaluation?.type !== 'evaluation') throw new Error('no evaluation');
+      expect(evaluation.testAccuracy).toBeGreaterThan(0.5);
+
+      // The images the results show, each with PyTorch's guess: the page's TensorFlow.js model guesses the same.
+      const trained = await call<TrainedModel>('train.model', { runId });
+      const model = await loadTrainedModel(trained.value!);
+      const shown = [...evaluation.gallery, ...evaluation.examples];
+      expect(shown.length).toBeGreaterThan(20);
+      const x = tf.tensor4d(
+        shown.flatMap((s) => Array.from(base64ToBytes(s.pixels), (v) => v / 255)),
+        [shown.length, 28, 28, 1],
+      );
+      const guesses = Array.from((model.predict(x) as tf.Tensor).argMax(1).dataSync());
+      expect(guesses).toEqual(shown.map((s) => s.predicted));
+      tf.dispose([x]);
+      model.dispose();
+
+      const measured = await call<{ ok: boolean; backend: string; samplesPerSecond: number }>('train.probe', {
+        project: quickProject(),
+        backend: 'pytorch',
+      });
+      expect(measured.value).toMatchObject({ ok: true, backend: 'pytorch' });
+      expect(measured.value!.samplesPerSecond).toBeGreaterThan(20);
+    },
+    120_000,
+  );
 
   it('stops a run when asked and reports it stopped', async () => {
     const project = quickProject();

@@ -322,9 +322,9 @@ export const en = {
     `${a.python} has no PyTorch (or no numpy); \`${a.python} -m pip install torch numpy\` installs them`,
   'backend.pythonNotFound': (a: { python: S }) => `the Python named for PyTorch, ${a.python}, could not be started`,
   'backend.pytorchNoGpu': () =>
-    'no NVIDIA or Apple graphics card here: on the processor PyTorch is not faster than WebAssembly, so the automatic choice does not start it (choose PyTorch to use it anyway)',
+    'no NVIDIA or Apple graphics card here: on the processor PyTorch is not faster than WebAssembly, so the automatic choice does not start it (`convstudio train --backend pytorch` uses it anyway)',
   'backend.pytorchCpuOnly': () =>
-    "this PyTorch has no graphics card to use (CUDA or Apple's MPS): on the processor it is not faster than WebAssembly, so the automatic choice passes it by (choose PyTorch to use it anyway)",
+    "this PyTorch has no graphics card to use (CUDA or Apple's MPS): on the processor it is not faster than WebAssembly, so the automatic choice passes it by (`convstudio train --backend pytorch` uses it anyway)",
   'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
     `Training stopped at epoch ${a.epoch}, batch ${a.batch}: the loss became NaN or infinite. The learning rate (${a.learningRate}) is probably too high; try one ten times smaller.`,
   'train.missingKernel': (a: { kernel: S; backend: S }) =>
@@ -348,9 +348,9 @@ export const en = {
     `Code export needs exactly one Input and one output layer; this network has ${a.inputs} Input and ${a.outputs} output layers.`,
   'train.internal': (a: { detail: S }) => `Training failed inside ConvStudio: ${a.detail}. Your network is safe.`,
   'train.pytorchFailed': (a: { detail: S }) =>
-    `Training with PyTorch failed (${a.detail}). Your network is safe; the automatic backend trains it with ConvStudio's own.`,
+    `Training with PyTorch failed (${a.detail}). Your network is safe; \`convstudio train --backend wasm\` trains it with ConvStudio's own backend.`,
   'train.pytorchOutOfMemory': () =>
-    'The graphics card ran out of memory training this network. Make the batch size smaller in the Training panel, or train on the processor (the automatic backend).',
+    'The graphics card ran out of memory training this network. Make the batch size smaller in the Training panel (or train on the processor: `convstudio train --backend wasm`).',
   'train.startFromMissing': () =>
     'The trained weights this run was to start from are no longer on this computer (their run’s folder was removed). Pick other weights to start from, or random ones.',
   'train.startFromNothing': () =>

@@ -278,9 +278,9 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.python} 沒有 PyTorch（或沒有 numpy）；執行 \`${a.python} -m pip install torch numpy\` 即可安裝`,
   'backend.pythonNotFound': (a: { python: S }) => `無法啟動指定給 PyTorch 的 Python：${a.python}`,
   'backend.pytorchNoGpu': () =>
-    '這裡沒有 NVIDIA 或 Apple 的顯示卡：在處理器上 PyTorch 並不比 WebAssembly 快，所以自動選擇不會啟動它（要用它請直接選 PyTorch）',
+    '這裡沒有 NVIDIA 或 Apple 的顯示卡：在處理器上 PyTorch 並不比 WebAssembly 快，所以自動選擇不會啟動它（`convstudio train --backend pytorch` 仍可使用它）',
   'backend.pytorchCpuOnly': () =>
-    '這個 PyTorch 沒有可用的顯示卡（CUDA 或 Apple 的 MPS）：在處理器上它並不比 WebAssembly 快，所以自動選擇略過它（要用它請直接選 PyTorch）',
+    '這個 PyTorch 沒有可用的顯示卡（CUDA 或 Apple 的 MPS）：在處理器上它並不比 WebAssembly 快，所以自動選擇略過它（`convstudio train --backend pytorch` 仍可使用它）',
   'train.nan': (a: { epoch: N; batch: N; learningRate: N }) =>
     `訓練在第 ${a.epoch} 個訓練週期、第 ${a.batch} 個批次停止：損失變成 NaN 或無限大。學習率 (${a.learningRate}) 可能太高；請試試小十倍的值。`,
   'train.missingKernel': (a: { kernel: S; backend: S }) =>
@@ -304,9 +304,9 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `匯出程式碼需要剛好一個輸入層與一個輸出層；這個網路有 ${a.inputs} 個輸入層、${a.outputs} 個輸出層。`,
   'train.internal': (a: { detail: S }) => `ConvStudio 內部訓練失敗：${a.detail}。您的網路沒有受到影響。`,
   'train.pytorchFailed': (a: { detail: S }) =>
-    `用 PyTorch 訓練失敗（${a.detail}）。您的網路沒有受到影響；自動選擇的後端會用 ConvStudio 自己的方式訓練它。`,
+    `用 PyTorch 訓練失敗（${a.detail}）。您的網路沒有受到影響；\`convstudio train --backend wasm\` 會用 ConvStudio 自己的後端訓練它。`,
   'train.pytorchOutOfMemory': () =>
-    '顯示卡的記憶體不夠訓練這個網路。請在「訓練」面板把批次大小調小，或改用處理器訓練（自動選擇後端）。',
+    '顯示卡的記憶體不夠訓練這個網路。請在「訓練」面板把批次大小調小（或改用處理器訓練：`convstudio train --backend wasm`）。',
   'train.startFromMissing': () =>
     '這次訓練要接續的權重已經不在這台電腦上（那次訓練的資料夾被刪除了）。請選擇其他權重，或從隨機權重開始。',
   'train.startFromNothing': () =>
