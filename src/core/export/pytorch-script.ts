@@ -24,6 +24,14 @@ const MNIST = {
   ],
 };
 
+/** The imports the module and the training code need, as every PyTorch script here writes them. */
+export const TORCH_IMPORTS = [
+  'import numpy as np',
+  'import torch',
+  'import torch.nn.functional as F',
+  'from torch import nn',
+];
+
 /** The optimizer Keras would use, as PyTorch code over `params`. */
 export function torchOptimizer(s: TrainingSettings, params: string): string {
   const lr = pyNumber(s.learningRate, true);
@@ -103,10 +111,7 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
       ]),
     ].sort(),
     '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn.functional as F',
-    'from torch import nn',
+    ...TORCH_IMPORTS,
     ...extraImports,
     '',
     `SEED = ${s.seed}`,

@@ -7,7 +7,7 @@ import type { Project } from '../document/project-schema.ts';
 import type { Msg } from '../i18n/messages.ts';
 import { exportPlan } from './export-plan.ts';
 import { torchModule } from './pytorch-module.ts';
-import { torchAugmentFunction, torchLossFunction, torchOptimizer } from './pytorch-script.ts';
+import { TORCH_IMPORTS, torchAugmentFunction, torchLossFunction, torchOptimizer } from './pytorch-script.ts';
 import { indent } from './python-text.ts';
 
 export interface TorchTrainingProgram {
@@ -31,10 +31,7 @@ export function torchTrainingProgram(
   const source = [
     'import math',
     '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn.functional as F',
-    'from torch import nn',
+    ...TORCH_IMPORTS,
     '',
     '',
     ...module.lines,
