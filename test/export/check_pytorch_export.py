@@ -28,7 +28,8 @@ def run(case):
     if case.get("weights"):
         module.load_keras_weights(model, case["weights"])
     with torch.no_grad():
-        y = model(x)
+        # What Keras's model gives: probabilities, where forward gives logits.
+        y = model.probabilities(x) if hasattr(model, "probabilities") else model(x)
     if y.dim() == 4:
         y = y.permute(0, 2, 3, 1)
     result["outputShape"] = list(y.shape[1:])

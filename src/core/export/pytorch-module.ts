@@ -15,8 +15,31 @@ import { isImage } from './torch-parts.ts';
 const isSequence = (shape: number[]) => shape.length === 2;
 import { indent, pyClassName, pyIdentifier } from './python-text.ts';
 
-function layerCode(l: PlannedLayer, out: string): LayerCode {
-  const code = layerModule(l.node.type).torch(l, out);
+/**
+ * Whether the module gives logits: the network ends in a softmax over its classes and trains with
+ * categorical cross-entropy, which PyTorch computes from logits (nn.CrossEntropyLoss applies the softmax).
+ */
+export function givesLogits(plan: ExportPlan): boolean {
+  const { node, outputShape } = plan.output;
+  return (
+    plan.project.training.loss === 'categorical_crossentropy' &&
+    outputShape.length === 1 &&
+    layerModule(node.type).activation?.(node.params as never) === 'softmax'
+  );
+}
+
+/** The layer's code; for the last layer of a module that gives logits, without its softmax. */
+function layerCode(plan: ExportPlan, l: PlannedLayer, out: string): LayerCode {
+  const logits = l === plan.output && givesLogits(plan);
+  const code =
+    logits && l.node.type === 'Softmax'
+      ? { init: [], forward: ([x]: string[]) => [`${out} = ${x}`], load: [], penalty: [] }
+      : layerModule(l.node.type).torch(
+          logits
+            ? { ...l, node: { ...l.node, params: { ...l.node.params, activation: 'linear' } } as typeof l.node }
+            : l,
+          out,
+        );
   if (l.node.trainable !== false) return code;
   // Frozen (Keras's trainable = False): none of what the layer made learns.
   const made = code.init.flatMap((line) => /^self\.(\w+) = /.exec(line)?.[1] ?? []);
@@ -31,6 +54,14 @@ export interface TorchModule {
   loader: string[];
   /** Whether the class has a penalty() method (L1/L2 regularizers). */
   penalised: boolean;
+  /** Whether forward gives logits (givesLogits); probabilities(x) then gives what Keras's model gives. */
+  logits: boolean;
+}
+
+/** A docstring's lines: one line, or its paragraphs with the closing quotes on a line of their own. */
+function docstring(doc: string): string[] {
+  const lines = doc.split('\n');
+  return lines.length === 1 ? [`"""${doc}"""`] : [`"""${lines[0]}`, ...lines.slice(1, -1), `${lines.at(-1)}"""`];
 }
 
 /** A nested model's layers, drawn as one nn.Module of their own when one tensor enters them and one leaves. */
@@ -107,6 +138,7 @@ function moduleClass(
   output: PlannedLayer,
   parent: string | undefined,
   taken: Set<string>,
+  methods: string[] = [],
 ): ModuleText {
   const items = moduleItems(plan, layers, parent);
   const outputOf = (item: Item) => ('layer' in item ? item.layer : item.region.output);
@@ -125,7 +157,7 @@ function moduleClass(
   const frozenNorms: string[] = [];
   for (const item of items) {
     if ('layer' in item) {
-      const code = layerCode(item.layer, variable(item.layer));
+      const code = layerCode(plan, item.layer, variable(item.layer));
       init.push(...code.init);
       forward.push(...code.forward(item.layer.inputs.map(variable)));
       penalty.push(...code.penalty);
@@ -156,13 +188,14 @@ function moduleClass(
   classes.push([
     `class ${className}(nn.Module):`,
     ...indent([
-      `"""${doc}"""`,
+      ...docstring(doc),
       '',
       'def __init__(self):',
       ...indent(['super().__init__()', ...init]),
       '',
       `def forward(self, ${variable(input)}):`,
       ...indent([...forward, `return ${variable(output)}`]),
+      ...methods,
       ...(penalty.length > 0
         ? [
             '',
@@ -191,15 +224,26 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
   const inputShape = plan.input.outputShape;
   const torchShape = isImage(inputShape) ? [inputShape[2]!, inputShape[0]!, inputShape[1]!] : inputShape;
   const taken = new Set([className, ...plan.layers.map((l) => l.id), plan.input.id]);
+  const logits = givesLogits(plan);
   const built = moduleClass(
     plan,
     className,
-    `${plan.project.meta.name} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')})${isImage(inputShape) ? ', images channels first' : isSequence(inputShape) ? ', sequences as Keras keeps them (steps, features)' : ''}.`,
+    `${plan.project.meta.name} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')})${isImage(inputShape) ? ', images channels first' : isSequence(inputShape) ? ', sequences as Keras keeps them (steps, features)' : ''}.${logits ? "\n\nforward gives logits, as PyTorch's losses take them; probabilities(x) gives the softmax, as Keras's\nmodel does.\n" : ''}`,
     plan.layers,
     plan.input,
     plan.output,
     undefined,
     taken,
+    logits
+      ? [
+          '',
+          'def probabilities(self, x):',
+          ...indent([
+            '"""The class probabilities: the softmax of the logits forward gives."""',
+            'return F.softmax(self(x), dim=-1)',
+          ]),
+        ]
+      : [],
   );
   const lines = built.classes.flatMap((c, i) => (i === 0 ? c : ['', '', ...c]));
   const loads = built.loads;
@@ -221,5 +265,5 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
       ...(loads.length > 0 ? ['with torch.no_grad():', ...indent(loads)] : ['pass']),
     ]),
   ];
-  return { className, lines, loader, penalised: built.penalised };
+  return { className, lines, loader, penalised: built.penalised, logits };
 }

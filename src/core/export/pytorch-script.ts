@@ -48,8 +48,18 @@ export function torchOptimizer(s: TrainingSettings, params: string): string {
   }
 }
 
-/** The loss on the network's outputs (probabilities, as in Keras) and class numbers. */
-export function torchLossFunction(s: TrainingSettings): string[] {
+/**
+ * The loss on the network's outputs and class numbers: PyTorch's own nn.CrossEntropyLoss where the module
+ * gives logits (`logits`), else Keras's loss on its probabilities.
+ */
+export function torchLossFunction(s: TrainingSettings, logits: boolean): string[] {
+  if (logits) {
+    return [
+      '# The module gives logits: CrossEntropyLoss takes the softmax and the log itself. Keras clips probabilities',
+      '# to [1e-7, 1 - 1e-7] first; the two agree until a probability falls below 1e-7 (a loss above 16).',
+      'loss_function = nn.CrossEntropyLoss()',
+    ];
+  }
   const body: Record<TrainingSettings['loss'], string[]> = {
     categorical_crossentropy: [
       '# Keras: outputs scaled to sum to 1, clipped to [1e-7, 1 - 1e-7], then -log of the true class.',
@@ -90,6 +100,19 @@ export function torchAugmentFunction(s: TrainingSettings): string[] {
   ];
 }
 
+/** What the non-trainable count holds, for the header: only what this network has. */
+function nonTrainableNote(plan: ExportPlan): string {
+  if (plan.totals.nonTrainable === 0) return '';
+  const nodes = plan.layers.map((l) => l.node);
+  const parts = [
+    ...(nodes.some((n) => n.type === 'BatchNormalization')
+      ? ["BatchNormalization's moving statistics, which PyTorch keeps as buffers"]
+      : []),
+    ...(nodes.some((n) => n.trainable === false) ? ["the frozen layers' weights"] : []),
+  ];
+  return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+}
+
 /** What both scripts share: imports, constants, the module, data loading, loss, augmentation, weight loading. */
 function common(plan: ExportPlan, module: TorchModule, extraImports: string[], about: string[]): string[] {
   const s = plan.project.training;
@@ -99,7 +122,7 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
     `"""${plan.project.meta.name} — exported from ConvStudio.`,
     '',
     `The network as drawn: ${formatInt(plan.totals.total)} parameters as Keras counts them (${formatInt(plan.totals.trainable)} trainable,`,
-    `${formatInt(plan.totals.nonTrainable)} non-trainable: BatchNormalization's moving statistics, which PyTorch keeps as buffers).`,
+    `${formatInt(plan.totals.nonTrainable)} non-trainable${nonTrainableNote(plan)}).`,
     ...about,
     '"""',
     ...[
@@ -141,7 +164,7 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
     ]),
     '',
     '',
-    ...torchLossFunction(s),
+    ...torchLossFunction(s, module.logits),
     ...(s.augmentation && image ? ['', '', ...torchAugmentFunction(s)] : []),
   ];
 }

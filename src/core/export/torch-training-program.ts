@@ -40,7 +40,7 @@ export function torchTrainingProgram(
     ...module.loader,
     '',
     '',
-    ...torchLossFunction(s),
+    ...torchLossFunction(s, module.logits),
     '',
     '',
     ...augment,
