@@ -78,6 +78,7 @@ export function analyse(graph: Graph): Analysis {
         node,
         label,
         inputs: upstream.map((u) => u!.outputShape!),
+        inputLabels: sources.map((s) => layerLabel(nodesById.get(s)!)),
         inputFields: upstream.map((u) => u!.receptiveField),
         report,
       });

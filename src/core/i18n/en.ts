@@ -56,7 +56,7 @@ export const en = {
   'diag.cycle': (a: { layer: S }) =>
     `${a.layer} is part of a loop: a layer's output leads back into itself. Remove one of the connections in the loop.`,
   'diag.notConnected': (a: { layer: S }) =>
-    `${a.layer} is not connected to an Input layer, so its input shape is unknown.`,
+    `${a.layer} is not connected to an Input layer, so its input shape is unknown. Drag from the dot at the bottom of the layer that should feed it to the dot at its top (or drop the layer just below that one).`,
   'diag.missingInputShape': (a: { layer: S }) =>
     `${a.layer} has no input shape. Give it a height, width and channels (e.g. 28 × 28 × 1) or a number of features.`,
   'diag.openInputSize': (a: { layer: S; shape: S }) =>
@@ -72,7 +72,7 @@ export const en = {
   'diag.needsImage': (a: { layer: S; shape: S }) =>
     `${a.layer} works on images (height × width × channels), but its input is ${a.shape}. Remove the Flatten or Dense layer before it, or give the Input 3 sizes.`,
   'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Side; size: N; input: N; padded: boolean; formula: S }) =>
-    `${a.layer}: the ${a.pool ? 'pool window' : 'kernel'} (${formatInt(a.size)}) is larger than the ${side(a.axis)} of its ${a.padded ? 'padded ' : ''}input (${formatInt(a.input)}): ${a.formula}. Use a smaller ${a.pool ? 'pool window' : 'kernel'}, 'same' padding, or fewer pooling layers before it.`,
+    `${a.layer}: the ${a.pool ? 'pool window' : 'kernel'} (${formatInt(a.size)}) is larger than the ${side(a.axis)} of its ${a.padded ? 'padded ' : ''}input (${formatInt(a.input)}): ${a.formula}. Use a ${a.pool ? 'pool window' : 'kernel'} of at most ${formatInt(a.input)}, or 'same' padding.`,
   'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
     `${a.layer}: ${a.setting} is ${a.value}; it must be a whole number from ${formatInt(a.min)} to ${formatInt(a.max)}.`,
   'diag.penalty': (a: { layer: S; setting: S; value: S }) =>
@@ -85,10 +85,10 @@ export const en = {
     `${a.layer}: ${a.setting} is ${a.value}, which is not a valid number here.`,
   'diag.groups': (a: { layer: S; channels: N; filters: N; groups: N }) =>
     `${a.layer}: groups = ${a.groups} must divide both the input channels (${a.channels}) and the filters (${a.filters}).`,
-  'diag.addMismatch': (a: { layer: S; shapes: S }) =>
-    `${a.layer}: Add needs inputs of the same shape, but gets ${a.shapes}.`,
-  'diag.concatMismatch': (a: { layer: S; shapes: S; axis: N }) =>
-    `${a.layer}: Concatenate joins along axis ${a.axis}; every other size must match, but it gets ${a.shapes}.`,
+  'diag.addMismatch': (a: { layer: S; inputs: S }) =>
+    `${a.layer}: Add sums its inputs value by value, so they must have the same shape, but they differ: ${a.inputs}. Make them match, for example with 'same' padding on the branch that shrinks, or a 1×1 Conv2D on the other.`,
+  'diag.concatMismatch': (a: { layer: S; inputs: S; axis: N }) =>
+    `${a.layer}: Concatenate joins along axis ${a.axis}; every other size must match, but they differ: ${a.inputs}. Make them match, for example with 'same' padding or pooling on one branch.`,
   'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
     `${a.layer}: axis ${a.axis} does not exist in inputs with ${a.rank} axes.`,
 
@@ -121,7 +121,7 @@ export const en = {
   'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
     `${a.layer}: along the ${side(a.axis)}, ${a.formula} is not divisible by the stride ${a.stride}, so Keras ignores the last ${a.dropped} ${lines(a.axis, a.dropped)} of the input.`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
-    `${a.layer}: Dense gets a ${a.shape} tensor that is not flat. Keras applies it to the last axis only (every position gets its own ${formatInt(a.units)} outputs). To connect every value, put a Flatten layer before it.`,
+    `${a.layer}: Dense gets ${a.shape} values arranged as an image, not a flat list. It then works on each position on its own (every position gets its own ${formatInt(a.units)} outputs), which is rarely meant. To connect every value to every unit, put a Flatten layer before it (or GlobalAveragePooling2D, which keeps one value per channel).`,
   'warn.noActivation': (a: { layer: S; next: S }) =>
     `${a.layer} has no activation (linear) and feeds ${a.next} directly: two layers with no activation between them can only learn what one layer could. Set its activation to ReLU, the usual choice.`,
   'warn.softmaxNotLast': (a: { layer: S }) =>
@@ -531,7 +531,7 @@ export const en = {
   'summary.trainableParams': () => 'Trainable params',
   'summary.nonTrainableParams': () => 'Non-trainable params',
   'summary.totalMacs': () => 'Multiply-adds (MACs) per sample',
-  'summary.incomplete': () => 'Totals leave out the layers with errors.',
+  'summary.incomplete': () => 'Totals count only the layers whose parameters are known: those showing ? are left out.',
   'summary.warning': () => 'warning',
   'summary.error': () => 'error',
   // — exercises: answers that cannot be read, and the common mistakes a wrong answer shows —

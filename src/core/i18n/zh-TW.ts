@@ -39,7 +39,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'diag.totalTooLarge': () =>
     '整個網路的參數或乘加運算量總數超過 9,007,199,254,740,991，ConvStudio 無法精確算到最後一位。請把某些層或輸入變小。',
   'diag.cycle': (a: { layer: S }) => `${a.layer} 位於一個迴圈中：某一層的輸出又繞回自己。請移除迴圈中的一條連線。`,
-  'diag.notConnected': (a: { layer: S }) => `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。`,
+  'diag.notConnected': (a: { layer: S }) =>
+    `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。請從應該餵資料給它的那一層底部的圓點，拖到它頂端的圓點（或把它放在那一層的正下方）。`,
   'diag.missingInputShape': (a: { layer: S }) =>
     `${a.layer} 沒有輸入形狀。請設定高度、寬度與通道數（例如 28 × 28 × 1），或特徵數。`,
   'diag.openInputSize': (a: { layer: S; shape: S }) =>
@@ -54,7 +55,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'diag.needsImage': (a: { layer: S; shape: S }) =>
     `${a.layer} 處理的是影像（高度 × 寬度 × 通道），但它的輸入是 ${a.shape}。請移除它前面的平坦化層 (Flatten) 或全連接層 (Dense)，或讓輸入層有 3 個大小。`,
   'diag.kernelTooLarge': (a: { layer: S; pool: boolean; axis: Side; size: N; input: N; padded: boolean; formula: S }) =>
-    `${a.layer}：${a.pool ? '池化視窗' : '濾波器 (kernel)'}（${formatInt(a.size)}）比${a.padded ? '填充後的' : ''}輸入${axisWord(a.axis)}（${formatInt(a.input)}）還大：${a.formula}。請使用較小的${a.pool ? '池化視窗' : '濾波器'}、'same' 填充，或減少前面的池化層。`,
+    `${a.layer}：${a.pool ? '池化視窗' : '濾波器 (kernel)'}（${formatInt(a.size)}）比${a.padded ? '填充後的' : ''}輸入${axisWord(a.axis)}（${formatInt(a.input)}）還大：${a.formula}。請使用不超過 ${formatInt(a.input)} 的${a.pool ? '池化視窗' : '濾波器'}，或改用 'same' 填充。`,
   'diag.outOfRange': (a: { layer: S; setting: S; value: S; min: N; max: N }) =>
     `${a.layer}：${a.setting} 是 ${a.value}；必須是 ${formatInt(a.min)} 到 ${formatInt(a.max)} 的整數。`,
   'diag.penalty': (a: { layer: S; setting: S; value: S }) =>
@@ -67,9 +68,10 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `${a.layer}：${a.setting} 是 ${a.value}，在這裡不是有效的數字。`,
   'diag.groups': (a: { layer: S; channels: N; filters: N; groups: N }) =>
     `${a.layer}：groups = ${a.groups} 必須能整除輸入通道數（${a.channels}）與濾波器數量（${a.filters}）。`,
-  'diag.addMismatch': (a: { layer: S; shapes: S }) => `${a.layer}：Add 需要形狀相同的輸入，但收到 ${a.shapes}。`,
-  'diag.concatMismatch': (a: { layer: S; shapes: S; axis: N }) =>
-    `${a.layer}：Concatenate 沿著第 ${a.axis} 軸串接，其他軸的大小必須相同，但收到 ${a.shapes}。`,
+  'diag.addMismatch': (a: { layer: S; inputs: S }) =>
+    `${a.layer}：Add 把輸入逐值相加，所以輸入的形狀必須相同，但它們不同：${a.inputs}。請讓它們一致，例如在縮小的那條分支用 'same' 填充，或在另一條分支加一個 1×1 的 Conv2D。`,
+  'diag.concatMismatch': (a: { layer: S; inputs: S; axis: N }) =>
+    `${a.layer}：Concatenate 沿著第 ${a.axis} 軸串接，其他軸的大小必須相同，但它們不同：${a.inputs}。請讓它們一致，例如在其中一條分支用 'same' 填充或池化。`,
   'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
     `${a.layer}：輸入只有 ${a.rank} 個軸，沒有第 ${a.axis} 軸。`,
 
@@ -100,7 +102,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
     `${a.layer}：在${axisWord(a.axis)}方向，${a.formula} 無法被步幅 (stride) ${a.stride} 整除，因此 Keras 會忽略輸入最後 ${a.dropped} ${lines(a.axis)}。`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
-    `${a.layer}：全連接層 (Dense) 收到的 ${a.shape} 張量不是平的。Keras 只會作用在最後一個軸（每個位置各自得到 ${formatInt(a.units)} 個輸出）。若要連接所有的值，請在前面加上平坦化層 (Flatten)。`,
+    `${a.layer}：全連接層 (Dense) 收到的是排成影像的 ${a.shape} 個值，而不是一串平的數值。它會對每個位置分開計算（每個位置各自得到 ${formatInt(a.units)} 個輸出），這通常不是想要的。若要讓每個值都連到每個單元，請在前面加上平坦化層 (Flatten)（或 GlobalAveragePooling2D，每個通道留下一個值）。`,
   'warn.noActivation': (a: { layer: S; next: S }) =>
     `${a.layer} 沒有激活函數（linear），又直接接到 ${a.next}：中間沒有激活函數的兩層，只能學到一層就學得到的東西。請把它的激活函數設為 ReLU（最常用的選擇）。`,
   'warn.softmaxNotLast': (a: { layer: S }) => `${a.layer} 使用 softmax，但不是最後一層。softmax 通常只用在輸出層。`,
@@ -475,7 +477,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'summary.trainableParams': () => '可訓練參數',
   'summary.nonTrainableParams': () => '不可訓練參數',
   'summary.totalMacs': () => '每個樣本的乘加運算量 (MACs)',
-  'summary.incomplete': () => '總計不含有錯誤的層。',
+  'summary.incomplete': () => '總計只算參數已知的層：顯示 ? 的層不算在內。',
   'summary.warning': () => '警告',
   'summary.error': () => '錯誤',
   // — 練習：無法判讀的答案，以及錯誤答案顯示的常見錯誤 —

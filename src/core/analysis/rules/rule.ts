@@ -15,6 +15,8 @@ export interface RuleContext<P> {
   label: string;
   /** The shapes of the incoming tensors, in edge order; all known. */
   inputs: Shape[];
+  /** How messages name the layers they come from, in the same order. */
+  inputLabels: string[];
   /** Their receptive fields (null where none). */
   inputFields: Array<ReceptiveField | null>;
   report(severity: Severity, message: Msg): void;

@@ -22,7 +22,9 @@ const concatenateSchema = z.object({
   axis: z.number().default(-1),
 });
 
-const listShapes = (shapes: Shape[]): string => shapes.map((s) => `(${formatShape(s)})`).join(', ');
+/** Each input's layer with the shape it gives: "'conv2d_1' (Conv2D) 6 × 6 × 4, 'input' (Input) 8 × 8 × 4". */
+const listInputs = (labels: string[], shapes: Shape[]): string =>
+  shapes.map((s, i) => `${labels[i]} ${formatShape(s)}`).join(', ');
 
 function merged(
   outputShape: Shape | null,
@@ -52,7 +54,7 @@ function merged(
 
 const elementwiseRule = (exactlyTwo: boolean): LayerRule<z.infer<typeof addSchema>> => ({
   checkSettings() {},
-  infer({ label, inputs, inputFields, report }) {
+  infer({ label, inputs, inputLabels, inputFields, report }) {
     if (exactlyTwo && inputs.length !== 2) {
       report('error', msg('diag.subtractTwo', { layer: label, count: inputs.length }));
       return NO_OUTPUT;
@@ -67,7 +69,7 @@ const elementwiseRule = (exactlyTwo: boolean): LayerRule<z.infer<typeof addSchem
       out.push(big[0] ?? 1);
     }
     if (!ok) {
-      report('error', msg('diag.addMismatch', { layer: label, shapes: listShapes(inputs) }));
+      report('error', msg('diag.addMismatch', { layer: label, inputs: listInputs(inputLabels, inputs) }));
       return NO_OUTPUT;
     }
     return merged(out, inputFields, formatShape(out), 'explain.shape.unchanged');
@@ -76,7 +78,7 @@ const elementwiseRule = (exactlyTwo: boolean): LayerRule<z.infer<typeof addSchem
 
 const concatenateRule: LayerRule<z.infer<typeof concatenateSchema>> = {
   checkSettings() {},
-  infer({ node, label, inputs, inputFields, report }) {
+  infer({ node, label, inputs, inputLabels, inputFields, report }) {
     const rank = inputs[0]!.length;
     const axis = node.params.axis < 0 ? rank + node.params.axis : node.params.axis;
     if (!Number.isInteger(axis) || axis < 0 || axis >= rank) {
@@ -89,7 +91,7 @@ const concatenateRule: LayerRule<z.infer<typeof concatenateSchema>> = {
         'error',
         msg('diag.concatMismatch', {
           layer: label,
-          shapes: listShapes(inputs),
+          inputs: listInputs(inputLabels, inputs),
           axis: node.params.axis,
         }),
       );

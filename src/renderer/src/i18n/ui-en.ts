@@ -65,7 +65,7 @@ export const uiEn = {
   'summary.nonTrainable': 'Non-trainable params',
   'summary.totalMacs': 'Multiply-adds per sample',
   'summary.memory': 'Activations per sample',
-  'summary.incomplete': 'Totals leave out layers with errors.',
+  'summary.incomplete': 'Totals count only the layers whose parameters are known: those showing ? are left out.',
   'summary.input': 'Input',
   'diagnostics.fix': 'Fix: {what}',
   'diagnostics.title': 'Problems',

@@ -67,7 +67,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'summary.nonTrainable': '不可訓練參數',
   'summary.totalMacs': '每個樣本的乘加運算量',
   'summary.memory': '每個樣本的激活值記憶體',
-  'summary.incomplete': '總計不含有錯誤的層。',
+  'summary.incomplete': '總計只算參數已知的層：顯示 ? 的層不算在內。',
   'summary.input': '輸入',
   'diagnostics.fix': '修正：{what}',
   'diagnostics.title': '問題',
