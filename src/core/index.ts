@@ -31,6 +31,7 @@ export * from './editing/commands.ts';
 export * from './editing/history.ts';
 export * from './editing/clipboard.ts';
 export * from './editing/fixes.ts';
+export * from './editing/drop-target.ts';
 export * from './layers/settings-kinds.ts';
 export { LIMITS } from './analysis/rules/ranges.ts';
 export { receptiveWindow } from './analysis/rules/receptive-field.ts';

@@ -16,7 +16,15 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
-import { NODE_HEIGHT, NODE_WIDTH, connectionProblem, groupLayers, isLayerType, type Analysis } from '@core/index.ts';
+import {
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  connectionProblem,
+  groupLayers,
+  isLayerType,
+  layerAbove,
+  type Analysis,
+} from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { newId, useEditor } from '../state/editor-store.ts';
 import { deriveFlowEdges, deriveFlowNodes } from './derive-flow.ts';
@@ -135,13 +143,20 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
       event.stopPropagation();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const id = newId();
-      perform({
-        kind: 'addNode',
-        type,
-        id,
-        position: { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - NODE_HEIGHT / 2) },
-      });
+      // Dropped just below a layer: it comes after that one, connected (one step, which Undo takes back).
+      const above = type === 'Input' ? null : layerAbove(useEditor.getState().history.present.graph, at);
+      if (above) {
+        perform({ kind: 'appendAfter', afterId: above.id, type, id, edgeId: newId() });
+      } else {
+        perform({
+          kind: 'addNode',
+          type,
+          id,
+          position: { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - NODE_HEIGHT / 2) },
+        });
+      }
       select({ nodes: [id], edges: [] });
+      useEditor.getState().requestView(id);
     },
     [perform, screenToFlowPosition, select],
   );

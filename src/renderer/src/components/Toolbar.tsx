@@ -61,20 +61,33 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           {title}
         </span>
       </div>
-      <div className="toolbar__views" role="tablist" aria-label={t('app.title')}>
-        {(student ? (['design', 'exercise'] as const) : (['design', 'train', 'exercise'] as const)).map((v) => (
-          <button
-            key={v}
-            type="button"
-            role="tab"
-            aria-selected={view === v}
-            className={view === v ? 'active' : ''}
-            onClick={() => useUi.getState().set({ view: v })}
-            data-testid={`view-${v}`}
-          >
-            {t(`view.${v}`)}
-          </button>
-        ))}
+      <div className="toolbar__end">
+        <div className="toolbar__views" role="tablist" aria-label={t('app.title')}>
+          {(student ? (['design', 'exercise'] as const) : (['design', 'train', 'exercise'] as const)).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={view === v}
+              className={view === v ? 'active' : ''}
+              onClick={() => useUi.getState().set({ view: v })}
+              data-testid={`view-${v}`}
+            >
+              {t(`view.${v}`)}
+            </button>
+          ))}
+        </div>
+        {/* Help beside the views: it stays in sight on the top row at every width. */}
+        <button
+          type="button"
+          className="toolbar__help"
+          onClick={() => useUi.getState().set({ helpOpen: true })}
+          title={t('help.title')}
+          aria-label={t('help.title')}
+          data-testid="help-button"
+        >
+          ?
+        </button>
       </div>
       <div className="toolbar__actions">
         <div className="toolbar__group" role="group" aria-label="File">
@@ -209,16 +222,6 @@ export function Toolbar({ onLang, theme, onTheme }: ToolbarProps) {
           <option value="light">{t('theme.light')}</option>
           <option value="dark">{t('theme.dark')}</option>
         </select>
-        <button
-          type="button"
-          className="toolbar__help"
-          onClick={() => useUi.getState().set({ helpOpen: true })}
-          title={t('help.title')}
-          aria-label={t('help.title')}
-          data-testid="help-button"
-        >
-          ?
-        </button>
       </div>
     </header>
   );
