@@ -59,6 +59,12 @@ describe('the Train view', () => {
     const threads = defaultThreads();
     const selected = byId('settings-threads').locator('option:checked');
     expect(await selected.textContent()).toBe(`Automatic (${threads})`);
+    // Right under the Train button, before anything is measured: the presets and the run's size.
+    expect(await byId('run-plan').textContent()).toBe('This run: 10 epochs of 54,000 training images each.');
+    const start = (await byId('train-start').boundingBox())!;
+    const presets = (await byId('presets').boundingBox())!;
+    expect(presets.y - (start.y + start.height)).toBeGreaterThanOrEqual(0);
+    expect(presets.y - (start.y + start.height)).toBeLessThan(40);
     // Before the run: a two-second measurement turned into the run's time, for its epochs and images.
     await byId('probe-speed').click();
     await expect

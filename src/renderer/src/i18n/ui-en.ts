@@ -510,6 +510,8 @@ export const uiEn = {
   'settings.threadsHelp':
     'How many processor cores WebAssembly training computes on. Automatic: all of them, one left for the window on machines with 4 or more.',
   'settings.probe': 'Measure speed',
+  'run.plan': 'This run: {epochs} epochs of {images} training images each.',
+  'run.planOneEpoch': 'This run: one epoch of {images} training images.',
   'settings.probing': 'Measuring… (a few seconds)',
   'settings.probeResult': 'About {speed} images/s here: {epochs} epochs of {images} images take about {time}.',
   'settings.probeResultOneEpoch': 'About {speed} images/s here: one epoch of {images} images takes about {time}.',

@@ -486,6 +486,8 @@ export const uiZhTW: Record<UiKey, string> = {
   'settings.threadsAuto': '自動（{n}）',
   'settings.threadsHelp': 'WebAssembly 訓練使用幾個處理器核心。自動：全部使用，4 核以上的電腦留一個給視窗。',
   'settings.probe': '測量速度',
+  'run.plan': '這次訓練：{epochs} 個訓練週期，每週期 {images} 張訓練影像。',
+  'run.planOneEpoch': '這次訓練：1 個訓練週期，{images} 張訓練影像。',
   'settings.probing': '測量中…（幾秒鐘）',
   'settings.probeResult': '這台電腦約每秒 {speed} 張影像：{epochs} 個訓練週期、每週期 {images} 張，約需 {time}。',
   'settings.probeResultOneEpoch': '這台電腦約每秒 {speed} 張影像：1 個訓練週期、{images} 張，約需 {time}。',

@@ -1,12 +1,11 @@
-/** The Training panel: every engine setting with a short explanation, and presets. */
+/** The Training panel: every engine setting with a short explanation (presets and the run's time: RunPlan.tsx). */
 import type { ReactNode } from 'react';
-import { formatInt, type TrainingSettings } from '@core/index.ts';
+import type { TrainingSettings } from '@core/index.ts';
 import { StartFromField } from './StartFromField.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { useEditor } from '../state/editor-store.ts';
-import { imagesPerEpoch, probeSpeed, selectRunning, useTraining } from '../state/training-store.ts';
-import { duration } from './duration.ts';
+import { selectRunning, useTraining } from '../state/training-store.ts';
 
 const OPTIMIZERS: Record<TrainingSettings['optimizer'], string> = {
   adam: 'Adam',
@@ -21,7 +20,8 @@ const LOSSES: Record<TrainingSettings['loss'], string> = {
   mae: 'mean absolute error (MAE)',
 };
 
-function update(change: Partial<TrainingSettings>): void {
+/** Changes some of the project's training settings (one undo step). */
+export function updateTraining(change: Partial<TrainingSettings>): void {
   useEditor.getState().updateSettings((s) => ({ ...s, training: { ...s.training, ...change } }));
 }
 
@@ -70,44 +70,6 @@ function NumberInput({
 const CORES = Math.max(1, navigator.hardwareConcurrency || 1);
 const AUTOMATIC_THREADS = CORES >= 4 ? CORES - 1 : CORES;
 
-/**
- * How long a run will take on this machine: a two-second measurement of the network (train.probe), turned
- * into the time for the epochs and images set now. An edit to the network makes the figure stale.
- */
-function SpeedEstimate() {
-  const { t, tf, tm, lang } = useLang();
-  const probe = useTraining((state) => state.probe);
-  const running = useTraining(selectRunning);
-  const images = useTraining(imagesPerEpoch);
-  const epochs = useEditor((state) => state.settings.training.epochs);
-  const graph = useEditor((state) => state.history.present.graph);
-  const measuring = probe?.status === 'measuring';
-  return (
-    <div className="speed-estimate" data-testid="speed-estimate">
-      <button type="button" onClick={() => void probeSpeed()} disabled={running || measuring} data-testid="probe-speed">
-        {measuring ? t('settings.probing') : t('settings.probe')}
-      </button>
-      {probe?.status === 'done' && (
-        <small className={probe.graph === graph ? '' : 'muted'} data-testid="probe-result">
-          {probe.graph === graph
-            ? tf(epochs === 1 ? 'settings.probeResultOneEpoch' : 'settings.probeResult', {
-                speed: formatInt(Math.round(probe.samplesPerSecond)),
-                time: duration((epochs * images) / probe.samplesPerSecond, lang),
-                epochs,
-                images: formatInt(images),
-              })
-            : t('settings.probeStale')}
-        </small>
-      )}
-      {probe?.status === 'failed' && (
-        <small className="error" role="alert" data-testid="probe-result">
-          {probe.errors.map((m) => tm(m)).join(' ')}
-        </small>
-      )}
-    </div>
-  );
-}
-
 /** CPU threads for WebAssembly: this machine's choice (kept for the session), not saved with the project. */
 function ThreadsField() {
   const { tf } = useLang();
@@ -137,73 +99,19 @@ function ThreadsField() {
 
 const positiveInt = (n: number) => Number.isInteger(n) && n > 0 && n <= 100_000;
 
-interface Preset {
-  id: string;
-  label: UiKey;
-  /** Why these values, shown while the preset is chosen. */
-  why?: UiKey;
-  settings: Partial<TrainingSettings>;
-  /** The fraction of the training images it trains on; null for all. */
-  fraction: number | null;
-}
-
-/** A preset shows as chosen while the settings are still its own. */
-const PRESETS: Preset[] = [
-  { id: 'quick', label: 'settings.presetQuick', settings: { epochs: 1 }, fraction: 0.1 },
-  {
-    id: 'course',
-    label: 'settings.presetCourse',
-    settings: { epochs: 10, optimizer: 'adam', learningRate: 0.001, batchSize: 128 },
-    fraction: null,
-  },
-  {
-    id: 'fine-tune',
-    label: 'settings.presetFineTune',
-    why: 'settings.presetFineTuneWhy',
-    settings: { epochs: 5, optimizer: 'adam', learningRate: 0.0001, batchSize: 32 },
-    fraction: null,
-  },
-];
-
 export function SettingsPanel() {
   const { t } = useLang();
   const s = useEditor((state) => state.settings.training);
   const locked = useTraining(selectRunning);
-  const fraction = useTraining((state) => state.sampleFraction);
-  const chosen = (preset: Preset) =>
-    fraction === preset.fraction && Object.entries(preset.settings).every(([k, v]) => s[k as keyof typeof s] === v);
   return (
     <section className="panel settings-panel" aria-labelledby="settings-title" data-testid="settings-panel">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <fieldset disabled={locked}>
-        <div className="presets">
-          <span className="muted small">{t('settings.presets')}</span>
-          {PRESETS.map((preset) => (
-            <button
-              key={preset.id}
-              type="button"
-              onClick={() => {
-                update(preset.settings);
-                useTraining.getState().set({ sampleFraction: preset.fraction });
-              }}
-              aria-pressed={chosen(preset)}
-              title={preset.why ? t(preset.why) : undefined}
-              data-testid={`preset-${preset.id}`}
-            >
-              {t(preset.label)}
-            </button>
-          ))}
-          {PRESETS.filter((p) => p.why && chosen(p)).map((p) => (
-            <small key={p.id} className="muted">
-              {t(p.why!)}
-            </small>
-          ))}
-        </div>
         <StartFromField />
         <Field label="settings.optimizer" help="settings.optimizerHelp">
           <select
             value={s.optimizer}
-            onChange={(e) => update({ optimizer: e.target.value as TrainingSettings['optimizer'] })}
+            onChange={(e) => updateTraining({ optimizer: e.target.value as TrainingSettings['optimizer'] })}
           >
             {Object.entries(OPTIMIZERS).map(([id, name]) => (
               <option key={id} value={id}>
@@ -215,14 +123,14 @@ export function SettingsPanel() {
         <Field label="settings.learningRate" help="settings.learningRateHelp">
           <NumberInput
             value={s.learningRate}
-            onValue={(learningRate) => update({ learningRate })}
+            onValue={(learningRate) => updateTraining({ learningRate })}
             valid={(n) => n > 0 && n <= 10}
           />
         </Field>
         <Field label="settings.batchSize" help="settings.batchSizeHelp">
           <NumberInput
             value={s.batchSize}
-            onValue={(batchSize) => update({ batchSize })}
+            onValue={(batchSize) => updateTraining({ batchSize })}
             valid={positiveInt}
             step={1}
           />
@@ -230,7 +138,7 @@ export function SettingsPanel() {
         <Field label="settings.epochs" help="settings.epochsHelp">
           <NumberInput
             value={s.epochs}
-            onValue={(epochs) => update({ epochs })}
+            onValue={(epochs) => updateTraining({ epochs })}
             valid={(n) => positiveInt(n) && n <= 1000}
             step={1}
             testId="setting-epochs"
@@ -239,13 +147,13 @@ export function SettingsPanel() {
         <Field label="settings.validationSplit" help="settings.validationSplitHelp">
           <NumberInput
             value={s.validationSplit}
-            onValue={(validationSplit) => update({ validationSplit })}
+            onValue={(validationSplit) => updateTraining({ validationSplit })}
             valid={(n) => n >= 0 && n <= 0.9}
             step={0.05}
           />
         </Field>
         <Field label="settings.loss">
-          <select value={s.loss} onChange={(e) => update({ loss: e.target.value as TrainingSettings['loss'] })}>
+          <select value={s.loss} onChange={(e) => updateTraining({ loss: e.target.value as TrainingSettings['loss'] })}>
             {Object.entries(LOSSES).map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -258,7 +166,7 @@ export function SettingsPanel() {
             type="checkbox"
             checked={s.earlyStopping !== null}
             onChange={(e) =>
-              update({
+              updateTraining({
                 earlyStopping: e.target.checked ? { monitor: 'val_loss', patience: 3, restoreBestWeights: true } : null,
               })
             }
@@ -269,7 +177,7 @@ export function SettingsPanel() {
           <Field label="settings.patience">
             <NumberInput
               value={s.earlyStopping.patience}
-              onValue={(patience) => update({ earlyStopping: { ...s.earlyStopping!, patience } })}
+              onValue={(patience) => updateTraining({ earlyStopping: { ...s.earlyStopping!, patience } })}
               valid={(n) => Number.isInteger(n) && n >= 0 && n <= 100}
               step={1}
             />
@@ -280,7 +188,7 @@ export function SettingsPanel() {
             type="checkbox"
             checked={s.augmentation !== null}
             onChange={(e) =>
-              update({
+              updateTraining({
                 augmentation: e.target.checked ? { rotation: 10, shift: 0.1, zoom: 0.1, flip: false, noise: 0 } : null,
               })
             }
@@ -288,10 +196,9 @@ export function SettingsPanel() {
           {t('settings.augmentation')}
         </label>
         <Field label="settings.seed" help="settings.seedHelp">
-          <NumberInput value={s.seed} onValue={(seed) => update({ seed })} valid={Number.isInteger} step={1} />
+          <NumberInput value={s.seed} onValue={(seed) => updateTraining({ seed })} valid={Number.isInteger} step={1} />
         </Field>
         <ThreadsField />
-        <SpeedEstimate />
       </fieldset>
     </section>
   );
