@@ -5,7 +5,6 @@
 import { formatInt } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { BackendBadge } from './BackendBadge.tsx';
-import { RunPlan } from './RunPlan.tsx';
 import { duration } from './duration.ts';
 import { isRunning, pauseOrResume, startTraining, stopTraining, useTraining } from '../state/training-store.ts';
 
@@ -46,7 +45,6 @@ export function RunBar() {
           />
         )}
       </div>
-      <RunPlan />
       {running && (
         <div className="run-bar__progress" data-testid="train-progress">
           {live.testing ? (

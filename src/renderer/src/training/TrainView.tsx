@@ -13,6 +13,7 @@ import { MetricChart } from './MetricChart.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RunBar } from './RunBar.tsx';
 import { RunHistory } from './RunHistory.tsx';
+import { RunPlan } from './RunPlan.tsx';
 import { runLabel } from './run-label.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { TryNetwork } from './TryNetwork.tsx';
@@ -62,6 +63,8 @@ export function TrainView() {
       </div>
       <div className="train-view__main">
         <RunBar />
+        {/* Under the bar, not in it: the bar stays in sight while the results scroll, and stays short. */}
+        <RunPlan />
         {!record && <p className="muted train-view__empty">{t('run.notStarted')}</p>}
         {record && (
           <>
