@@ -15,14 +15,27 @@ export function formatInt(n: number): string {
 }
 
 /** 0.9902 → '99.02%' (accuracies). */
-export function formatPercent(share: number): string {
-  return `${(share * 100).toFixed(2)}%`;
+export function formatPercent(share: number, decimals = 2): string {
+  return `${(share * 100).toFixed(decimals)}%`;
 }
 
 /** A number in a formula: integers grouped, others with up to 4 significant decimals. */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return formatInt(n);
   return String(Number(n.toPrecision(4))).replace('-', '−');
+}
+
+/**
+ * A value on a scale that spans `span` (a histogram's range, its axis): as many decimals as three
+ * significant digits of the span need, so that 9.624e−9 beside 0.9976 reads 0.000 beside 0.998 — never an
+ * exponent on a scale a person reads.
+ */
+export function formatOnScale(n: number, span: number): string {
+  const decimals = span > 0 && Number.isFinite(span) ? Math.min(8, Math.max(0, 2 - Math.floor(Math.log10(span)))) : 3;
+  const rounded = Number(n.toFixed(decimals)) || 0;
+  return rounded
+    .toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .replace('-', '−');
 }
 
 /** A shape without the batch axis: [26, 26, 32] → '26 × 26 × 32'; unknown sizes show as '?'. */

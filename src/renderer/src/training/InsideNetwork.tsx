@@ -8,7 +8,7 @@ import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import {
   featureMapImages,
   filterImages,
-  formatNumber,
+  formatOnScale,
   formatPercent,
   formatShape,
   histogram,
@@ -84,22 +84,34 @@ function Filters({ kernel }: { kernel: Kernel }) {
 function LayerHistogram({ layer }: { layer: LayerOutput }) {
   const { tf } = useLang();
   const h = useMemo(() => histogram(layer.values, 24), [layer]);
-  const width = (h.max - h.min) / h.counts.length;
-  const data = h.counts.map((count, i) => ({ x: formatNumber(h.min + (i + 0.5) * width), count }));
+  const span = h.max - h.min;
+  const width = span / h.counts.length;
+  const total = Math.max(1, h.total);
+  // Each bar: the share of the layer's values in its bin, labelled by where the bin starts.
+  const data = h.counts.map((count, i) => ({
+    x: formatOnScale(h.min + i * width, span),
+    share: count / total,
+  }));
   return (
     <figure className="histogram" data-testid="histogram" data-layer={layer.name}>
       <figcaption>
         <strong>{layer.name}</strong> <span className="muted small">{shapeText(layer.shape)}</span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={90}>
-        <BarChart data={data} margin={{ left: 0, right: 0, top: 4, bottom: 0 }} barCategoryGap={1}>
-          <XAxis dataKey="x" hide />
-          <YAxis hide />
-          <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
+      <ResponsiveContainer width="100%" height={120}>
+        <BarChart data={data} margin={{ left: 0, right: 8, top: 4, bottom: 0 }} barCategoryGap={1}>
+          <XAxis dataKey="x" interval={7} tick={{ fontSize: 10 }} tickLine={false} />
+          <YAxis
+            tickFormatter={(v: number) => formatPercent(v, 0)}
+            tick={{ fontSize: 10 }}
+            width={34}
+            tickCount={3}
+            domain={[0, 'auto']}
+          />
+          <Bar dataKey="share" fill="var(--accent)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
       <p className="muted small">
-        {tf('inside.range', { min: formatNumber(h.min), max: formatNumber(h.max) })} ·{' '}
+        {tf('inside.range', { min: formatOnScale(h.min, span), max: formatOnScale(h.max, span) })} ·{' '}
         {tf('inside.zeros', { p: formatPercent(h.zeros / Math.max(1, h.total)) })}
       </p>
     </figure>

@@ -91,7 +91,16 @@ function Tryout({ network, classes, images }: { network: TrainedNetwork; classes
         <p className="muted">{t('try.intro')}</p>
         <div className="try__row">
           <div className="try__input">
-            {drawable && <DrawingPad onChange={onDraw} />}
+            {/* The image going in, in sight while the maps beside it scroll (where there is room). */}
+            <div className="try__stage">
+              {drawable && <DrawingPad onChange={onDraw} />}
+              {input && (
+                <figure className="try__sees">
+                  <figcaption className="muted small">{tf('try.sees', { shape: shape.join(' × ') })}</figcaption>
+                  <PixelImage bytes={input} shape={shape} size={84} />
+                </figure>
+              )}
+            </div>
             {uploadable && (
               <label className="button try__upload">
                 {t('try.upload')}
@@ -112,29 +121,27 @@ function Tryout({ network, classes, images }: { network: TrainedNetwork; classes
             <Picker images={images} shape={shape} onPick={setInput} />
           </div>
           <div className="try__answer">
-            {input && (
-              <figure className="try__sees">
-                <figcaption className="muted small">{tf('try.sees', { shape: shape.join(' × ') })}</figcaption>
-                <PixelImage bytes={input} shape={shape} size={84} />
-              </figure>
-            )}
             {probabilities ? (
               <ProbabilityChart probabilities={probabilities} classes={classes} />
             ) : (
               <p className="muted">{t('try.empty')}</p>
             )}
+            {/* Beside the pad, so that drawing changes the feature maps in view. */}
+            {layers && input && (
+              <InsideNetwork
+                layers={layers}
+                kernel={kernel}
+                image={{ bytes: input, shape }}
+                analysis={fieldAnalysis}
+                convolution={{
+                  weightsOf: (name) => network.convWeights(name),
+                  imageValues: network.inputValues(input),
+                }}
+              />
+            )}
           </div>
         </div>
       </TrySection>
-      {layers && input && (
-        <InsideNetwork
-          layers={layers}
-          kernel={kernel}
-          image={{ bytes: input, shape }}
-          analysis={fieldAnalysis}
-          convolution={{ weightsOf: (name) => network.convWeights(name), imageValues: network.inputValues(input) }}
-        />
-      )}
     </>
   );
 }
