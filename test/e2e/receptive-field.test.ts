@@ -89,7 +89,7 @@ describe('the receptive field of a feature-map cell', () => {
     expect(await byId('receptive-field-text').textContent()).toContain('8 × 8 pixels apart');
     const growth = await byId('field-growth').locator('li').allTextContents();
     expect(growth.map((line) => line.split(' ')[1])).toEqual(['1×1', '3×3', '4×4', '8×8', '10×10', '18×18', '22×22']);
-    expect(growth.at(-1)).toContain('18+(2−1)×4 = 22; jump 4×2 = 8');
+    expect(growth.at(-1)).toContain('18+(2−1)×4 = 22; j = 4×2 = 8');
     await byId('receptive-field').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'receptive-field-1440-en');
 

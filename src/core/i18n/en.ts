@@ -56,7 +56,7 @@ export const en = {
   'diag.cycle': (a: { layer: S }) =>
     `${a.layer} is part of a loop: a layer's output leads back into itself. Remove one of the connections in the loop.`,
   'diag.notConnected': (a: { layer: S }) =>
-    `${a.layer} is not connected to an Input layer, so its input shape is unknown. Drag from the dot at the bottom of the layer that should feed it to the dot at its top (or drop the layer just below that one).`,
+    `${a.layer} is not connected to an Input layer, so its input shape is unknown. Drag from the dot under the layer that should feed it to the dot on top of this one.`,
   'diag.missingInputShape': (a: { layer: S }) =>
     `${a.layer} has no input shape. Give it a height, width and channels (e.g. 28 × 28 × 1) or a number of features.`,
   'diag.openInputSize': (a: { layer: S; shape: S }) =>
@@ -86,9 +86,9 @@ export const en = {
   'diag.groups': (a: { layer: S; channels: N; filters: N; groups: N }) =>
     `${a.layer}: groups = ${a.groups} must divide both the input channels (${a.channels}) and the filters (${a.filters}).`,
   'diag.addMismatch': (a: { layer: S; inputs: S }) =>
-    `${a.layer}: Add sums its inputs value by value, so they must have the same shape, but they differ: ${a.inputs}. Make them match, for example with 'same' padding on the branch that shrinks, or a 1×1 Conv2D on the other.`,
+    `${a.layer}: Add sums its inputs value by value, so their shapes must match: ${a.inputs}. Try 'same' padding on the branch that shrinks, or a 1×1 Conv2D on the other.`,
   'diag.concatMismatch': (a: { layer: S; inputs: S; axis: N }) =>
-    `${a.layer}: Concatenate joins along axis ${a.axis}; every other size must match, but they differ: ${a.inputs}. Make them match, for example with 'same' padding or pooling on one branch.`,
+    `${a.layer}: Concatenate joins along axis ${a.axis}, so every other size must match: ${a.inputs}. Try 'same' padding or pooling on one branch.`,
   'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
     `${a.layer}: axis ${a.axis} does not exist in inputs with ${a.rank} axes.`,
 
@@ -121,7 +121,7 @@ export const en = {
   'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
     `${a.layer}: along the ${side(a.axis)}, ${a.formula} is not divisible by the stride ${a.stride}, so Keras ignores the last ${a.dropped} ${lines(a.axis, a.dropped)} of the input.`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
-    `${a.layer}: Dense gets ${a.shape} values arranged as an image, not a flat list. It then works on each position on its own (every position gets its own ${formatInt(a.units)} outputs), which is rarely meant. To connect every value to every unit, put a Flatten layer before it (or GlobalAveragePooling2D, which keeps one value per channel).`,
+    `${a.layer}: Dense gets ${a.shape} values arranged as an image, not a flat list, so each position gets its own ${formatInt(a.units)} outputs. To connect every value to every unit, put a Flatten layer (or GlobalAveragePooling2D) before it.`,
   'warn.noActivation': (a: { layer: S; next: S }) =>
     `${a.layer} has no activation (linear) and feeds ${a.next} directly: two layers with no activation between them can only learn what one layer could. Set its activation to ReLU, the usual choice.`,
   'warn.softmaxNotLast': (a: { layer: S }) =>
@@ -209,7 +209,7 @@ export const en = {
   'explain.params.total': () => 'Total params = the sum of every layer’s parameters (trainable and non-trainable)',
   'explain.rf.input': () => 'Each input pixel sees itself: receptive field 1, jump 1',
   'explain.rf.layer': () =>
-    'Receptive field = previous field + (kernel − 1) × previous jump; jump = previous jump × stride',
+    'Receptive field = previous field + (kernel − 1) × previous jump; jump j = previous jump × stride',
   'explain.rf.unchanged': () => 'This layer looks at one position at a time: receptive field unchanged',
   'explain.rf.global': () => 'Every output depends on the whole input: there is no local receptive field',
   'explain.macs.conv': () =>

@@ -40,7 +40,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     '整個網路的參數或乘加運算量總數超過 9,007,199,254,740,991，ConvStudio 無法精確算到最後一位。請把某些層或輸入變小。',
   'diag.cycle': (a: { layer: S }) => `${a.layer} 位於一個迴圈中：某一層的輸出又繞回自己。請移除迴圈中的一條連線。`,
   'diag.notConnected': (a: { layer: S }) =>
-    `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。請從應該餵資料給它的那一層底部的圓點，拖到它頂端的圓點（或把它放在那一層的正下方）。`,
+    `${a.layer} 沒有連接到輸入層 (Input)，因此不知道它的輸入形狀。請從應該餵資料給它的那一層下方的圓點，拖到這一層上方的圓點。`,
   'diag.missingInputShape': (a: { layer: S }) =>
     `${a.layer} 沒有輸入形狀。請設定高度、寬度與通道數（例如 28 × 28 × 1），或特徵數。`,
   'diag.openInputSize': (a: { layer: S; shape: S }) =>
@@ -69,9 +69,9 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'diag.groups': (a: { layer: S; channels: N; filters: N; groups: N }) =>
     `${a.layer}：groups = ${a.groups} 必須能整除輸入通道數（${a.channels}）與濾波器數量（${a.filters}）。`,
   'diag.addMismatch': (a: { layer: S; inputs: S }) =>
-    `${a.layer}：Add 把輸入逐值相加，所以輸入的形狀必須相同，但它們不同：${a.inputs}。請讓它們一致，例如在縮小的那條分支用 'same' 填充，或在另一條分支加一個 1×1 的 Conv2D。`,
+    `${a.layer}：Add 把輸入逐值相加，所以形狀必須相同：${a.inputs}。試試在縮小的那條分支用 'same' 填充，或在另一條分支加一個 1×1 的 Conv2D。`,
   'diag.concatMismatch': (a: { layer: S; inputs: S; axis: N }) =>
-    `${a.layer}：Concatenate 沿著第 ${a.axis} 軸串接，其他軸的大小必須相同，但它們不同：${a.inputs}。請讓它們一致，例如在其中一條分支用 'same' 填充或池化。`,
+    `${a.layer}：Concatenate 沿著第 ${a.axis} 軸串接，所以其他軸的大小必須相同：${a.inputs}。試試在其中一條分支用 'same' 填充或池化。`,
   'diag.concatAxis': (a: { layer: S; axis: N; rank: N }) =>
     `${a.layer}：輸入只有 ${a.rank} 個軸，沒有第 ${a.axis} 軸。`,
 
@@ -102,7 +102,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'warn.strideNotTiling': (a: { layer: S; axis: Side; formula: S; stride: N; dropped: N }) =>
     `${a.layer}：在${axisWord(a.axis)}方向，${a.formula} 無法被步幅 (stride) ${a.stride} 整除，因此 Keras 會忽略輸入最後 ${a.dropped} ${lines(a.axis)}。`,
   'warn.denseNotFlat': (a: { layer: S; shape: S; units: N }) =>
-    `${a.layer}：全連接層 (Dense) 收到的是排成影像的 ${a.shape} 個值，而不是一串平的數值。它會對每個位置分開計算（每個位置各自得到 ${formatInt(a.units)} 個輸出），這通常不是想要的。若要讓每個值都連到每個單元，請在前面加上平坦化層 (Flatten)（或 GlobalAveragePooling2D，每個通道留下一個值）。`,
+    `${a.layer}：全連接層 (Dense) 收到的是排成影像的 ${a.shape} 個值，而不是一串平的數值，所以每個位置各自得到 ${formatInt(a.units)} 個輸出。若要讓每個值都連到每個單元，請在前面加上平坦化層 (Flatten)（或 GlobalAveragePooling2D）。`,
   'warn.noActivation': (a: { layer: S; next: S }) =>
     `${a.layer} 沒有激活函數（linear），又直接接到 ${a.next}：中間沒有激活函數的兩層，只能學到一層就學得到的東西。請把它的激活函數設為 ReLU（最常用的選擇）。`,
   'warn.softmaxNotLast': (a: { layer: S }) => `${a.layer} 使用 softmax，但不是最後一層。softmax 通常只用在輸出層。`,
@@ -178,7 +178,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'explain.params.none': () => '這一層沒有需要學習的權重',
   'explain.params.total': () => '總參數 = 每一層參數的總和（可訓練與不可訓練參數都算）',
   'explain.rf.input': () => '每個輸入像素只看到自己：感受野 1，跳距 1',
-  'explain.rf.layer': () => '感受野 = 前一層感受野 + (濾波器大小 − 1) × 前一層跳距；跳距 = 前一層跳距 × 步幅',
+  'explain.rf.layer': () => '感受野 = 前一層感受野 + (濾波器大小 − 1) × 前一層跳距；跳距 j = 前一層跳距 × 步幅',
   'explain.rf.unchanged': () => '這一層一次只看一個位置：感受野不變',
   'explain.rf.global': () => '每個輸出都取決於整個輸入：沒有局部的感受野',
   'explain.macs.conv': () => '乘加運算量 = 輸出高 × 輸出寬 × (濾波器高 × 濾波器寬 × 輸入通道數 / 分組數) × 濾波器數量',

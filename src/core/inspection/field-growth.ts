@@ -10,7 +10,7 @@ export interface FieldStep {
   name: string;
   type: string;
   field: ReceptiveField;
-  /** The step's arithmetic ('3+(2−1)×1 = 4; jump 1×2 = 2'); null for the Input. */
+  /** The step's arithmetic ('3+(2−1)×1 = 4; j = 1×2 = 2'); null for the Input. */
   formula: string | null;
 }
 

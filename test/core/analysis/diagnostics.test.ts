@@ -102,7 +102,7 @@ describe('errors', () => {
   it('a layer not connected to any Input', () => {
     const graph = graphOf([input([8, 8, 1]), { type: 'Flatten', name: 'lonely' }], []);
     expect(messages(analyse(graph), 'error')).toEqual([
-      "'lonely' (Flatten) is not connected to an Input layer, so its input shape is unknown. Drag from the dot at the bottom of the layer that should feed it to the dot at its top (or drop the layer just below that one).",
+      "'lonely' (Flatten) is not connected to an Input layer, so its input shape is unknown. Drag from the dot under the layer that should feed it to the dot on top of this one.",
     ]);
   });
 
@@ -133,7 +133,7 @@ describe('errors', () => {
     );
     add.nodes[2]!.name = 'conv2d_1';
     expect(messages(analyse(add), 'error')).toEqual([
-      "'sum' (Add): Add sums its inputs value by value, so they must have the same shape, but they differ: 'layer_1' (Conv2D) 6 × 6 × 4, 'conv2d_1' (Conv2D) 8 × 8 × 4. Make them match, for example with 'same' padding on the branch that shrinks, or a 1×1 Conv2D on the other.",
+      "'sum' (Add): Add sums its inputs value by value, so their shapes must match: 'layer_1' (Conv2D) 6 × 6 × 4, 'conv2d_1' (Conv2D) 8 × 8 × 4. Try 'same' padding on the branch that shrinks, or a 1×1 Conv2D on the other.",
     ]);
     const concat = graphOf(
       [input([8, 8, 1]), conv({ filters: 4, kernel_size: [3, 3] }), { type: 'Concatenate', name: 'cat' }],
@@ -144,7 +144,7 @@ describe('errors', () => {
       ],
     );
     expect(messages(analyse(concat), 'error')[0]).toMatch(
-      /'cat' \(Concatenate\): Concatenate joins along axis -1; .* 'layer_0' \(Input\) 8 × 8 × 1, 'layer_1' \(Conv2D\) 6 × 6 × 4\. Make them match/,
+      /'cat' \(Concatenate\): Concatenate joins along axis -1, so every other size must match: 'layer_0' \(Input\) 8 × 8 × 1, 'layer_1' \(Conv2D\) 6 × 6 × 4\. Try 'same' padding/,
     );
     const single = graphOf([input([8]), { type: 'Add', name: 'only' }], [[0, 1]]);
     expect(messages(analyse(single), 'error')).toEqual([
@@ -243,7 +243,7 @@ describe('warnings', () => {
 
   it('Dense on a tensor that is not flat, suggesting Flatten', () => {
     expect(messages(analyseChain([input([4, 4, 8]), { type: 'Dense', params: { units: 3 } }]), 'warning')).toEqual([
-      "'dense' (Dense): Dense gets 4 × 4 × 8 values arranged as an image, not a flat list. It then works on each position on its own (every position gets its own 3 outputs), which is rarely meant. To connect every value to every unit, put a Flatten layer before it (or GlobalAveragePooling2D, which keeps one value per channel).",
+      "'dense' (Dense): Dense gets 4 × 4 × 8 values arranged as an image, not a flat list, so each position gets its own 3 outputs. To connect every value to every unit, put a Flatten layer (or GlobalAveragePooling2D) before it.",
     ]);
   });
 

@@ -186,12 +186,12 @@ describe('receptive field and jump', () => {
     expect(growth.map((step) => step.field.jump[0])).toEqual([1, 1, 2, 2, 4, 4, 8]);
     expect(growth.map((step) => step.formula)).toEqual([
       null,
-      '1+(3−1)×1 = 3; jump 1×1 = 1',
-      '3+(2−1)×1 = 4; jump 1×2 = 2',
-      '4+(3−1)×2 = 8; jump 2×1 = 2',
-      '8+(2−1)×2 = 10; jump 2×2 = 4',
-      '10+(3−1)×4 = 18; jump 4×1 = 4',
-      '18+(2−1)×4 = 22; jump 4×2 = 8',
+      '1+(3−1)×1 = 3; j = 1×1 = 1',
+      '3+(2−1)×1 = 4; j = 1×2 = 2',
+      '4+(3−1)×2 = 8; j = 2×1 = 2',
+      '8+(2−1)×2 = 10; j = 2×2 = 4',
+      '10+(3−1)×4 = 18; j = 4×1 = 4',
+      '18+(2−1)×4 = 22; j = 4×2 = 8',
     ]);
     // Cell (2, 3) of the last 6×6 map sees rows 16–37 and columns 24–45 of the 64×64 image.
     expect(receptiveWindow(last(analysis).receptiveField!, [2, 3])).toEqual({ start: [16, 24], size: [22, 22] });
@@ -231,7 +231,7 @@ describe('receptive field and jump', () => {
     expect(analysis.nodes[1]!.receptiveField).toEqual({ size: [3, 5], jump: [2, 1], start: [0, 0] });
     expect(last(analysis).receptiveField).toEqual({ size: [3 + 4 * 2, 5 + 4 * 1], jump: [2, 1], start: [0, 0] });
     expect(analysis.nodes[1]!.explanations!.receptiveField!.formula).toBe(
-      'H: 1+(3−1)×1 = 3; jump 1×2 = 2 | W: 1+(5−1)×1 = 5; jump 1×1 = 1',
+      'H: 1+(3−1)×1 = 3; j = 1×2 = 2 | W: 1+(5−1)×1 = 5; j = 1×1 = 1',
     );
   });
 

@@ -207,7 +207,7 @@ describe('receptive fields', () => {
     expect(check(conv2, '14 x 14', textbook).status).toBe('right');
     expect(check(conv2, '10', textbook).worded.join(' ')).toMatch(/strides of earlier layers/);
     expect(check(conv2, '5x5', textbook).worded.join(' ')).toMatch(/not only this layer’s own window/);
-    expect(check(conv2, '14', textbook).explanations[0]!.formula).toBe('6+(5−1)×2 = 14; jump 2×1 = 2');
+    expect(check(conv2, '14', textbook).explanations[0]!.formula).toBe('6+(5−1)×2 = 14; j = 2×1 = 2');
   });
 });
 

@@ -23,7 +23,7 @@ export function slideField(
   const start = [0, 1].map((i) => previous.start[i]! - padBefore[i]! * previous.jump[i]!) as [number, number];
   const axisFormula = (i: number): string =>
     `${f(previous.size[i]!)}+(${f(kernel[i]!)}−1)×${f(previous.jump[i]!)} = ${f(size[i]!)}; ` +
-    `jump ${f(previous.jump[i]!)}×${f(stride[i]!)} = ${f(jump[i]!)}`;
+    `j = ${f(previous.jump[i]!)}×${f(stride[i]!)} = ${f(jump[i]!)}`;
   const same =
     previous.size[0] === previous.size[1] &&
     previous.jump[0] === previous.jump[1] &&
