@@ -70,6 +70,8 @@ describe('a teacher makes an exercise', () => {
     for (const answer of ['320', '18,496', '1,179,776', '1,290', '1,199,882', '26 × 26 × 32']) {
       expect(text, answer).not.toContain(answer);
     }
+    // The network has no BatchNormalization: the sheet does not speak of its statistics.
+    expect(text).not.toMatch(/移動統計量|BatchNormalization/);
   });
 
   it('prints the answer key in English, with each answer’s arithmetic', async () => {
@@ -84,6 +86,24 @@ describe('a teacher makes an exercise', () => {
     expect(text).toContain('26 × 26 × 32');
     // Nothing of the app around it is printed.
     expect(text).not.toMatch(/Export…|Ask all/);
+  });
+
+  it('shows the worksheet and its key in the app before anything is printed', async () => {
+    await byId('preview-sheets').click();
+    const preview = byId('sheet-preview');
+    await preview.waitFor();
+    expect(await preview.locator('[data-print-kind="worksheet"]').count()).toBe(1);
+    const sheet = await preview.textContent();
+    expect(sheet).toContain('Counting parameters');
+    expect(sheet).toContain('28 × 28 × 1');
+    for (const answer of ['18,496', '1,199,882', '26 × 26 × 32']) expect(sheet, answer).not.toContain(answer);
+    await screenshot(app.page, 'exercise-preview-worksheet');
+    await byId('preview-answerKey').click();
+    await expect.poll(() => preview.textContent()).toContain('((3×3×32)+1)×64 = 18,496');
+    expect(await preview.textContent()).toContain('320 + 18,496 + 1,179,776 + 1,290 = 1,199,882');
+    await screenshot(app.page, 'exercise-preview-key');
+    await byId('preview-close').click();
+    await expect.poll(() => byId('preview-dialog').count()).toBe(0);
   });
 
   it('saves the exercise file: the network and the questions, never the answers', async () => {

@@ -6,11 +6,14 @@ export function Modal({
   onCancel,
   children,
   testId,
+  wide = false,
 }: {
   title: string;
   onCancel: () => void;
   children: ReactNode;
   testId?: string;
+  /** For pages of paper and the like: as wide as the window allows. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -20,7 +23,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={wide ? 'modal modal--wide' : 'modal'}
       aria-labelledby="modal-title"
       data-testid={testId}
       onCancel={(e) => {

@@ -1,7 +1,7 @@
 /**
  * The worksheet or its answer key as it prints: in the language chosen for printing, blank boxes where
  * students write (or the answers with their arithmetic, for the key), the given figures filled in.
- * Invisible on screen; the print stylesheet shows only this.
+ * Invisible on screen, but in the teacher's preview (SheetPreview); the print stylesheet shows only this.
  */
 import { createPortal } from 'react-dom';
 import {
@@ -15,6 +15,7 @@ import {
   questionKey,
   type Analysis,
   type Graph,
+  type Lang,
   type LayerFigure,
   type Question,
   type VariantSettings,
@@ -30,6 +31,17 @@ export interface PrintableExercise {
   variants: VariantSettings | null;
 }
 
+/** The sheets to lay out: one, or with variants one per variant, each with its code and its own network. */
+function sheetsOf(graph: Graph, analysis: Analysis, exercise: PrintableExercise) {
+  return exercise.variants
+    ? exerciseVariants({ title: exercise.title, graph }, exercise.variants).map((v) => ({
+        graph: v.graph,
+        analysis: analyse(v.graph),
+        variant: { n: v.number, code: v.code },
+      }))
+    : [{ graph, analysis, variant: null }];
+}
+
 export function PrintSheet({
   graph,
   analysis,
@@ -41,23 +53,40 @@ export function PrintSheet({
 }) {
   const print = useExercise((s) => s.print);
   if (!print) return null;
-  // With variants, one sheet per variant, each with its code and its own network's figures.
-  const sheets = exercise.variants
-    ? exerciseVariants({ title: exercise.title, graph }, exercise.variants).map((v) => ({
-        graph: v.graph,
-        analysis: analyse(v.graph),
-        variant: { n: v.number, code: v.code },
-      }))
-    : [{ graph, analysis, variant: null }];
   return createPortal(
     <LangProvider lang={print.lang}>
       <div className="print-sheets">
-        {sheets.map((sheet, i) => (
+        {sheetsOf(graph, analysis, exercise).map((sheet, i) => (
           <SheetContent key={i} kind={print.kind} exercise={exercise} {...sheet} />
         ))}
       </div>
     </LangProvider>,
     document.body,
+  );
+}
+
+/** The same sheets on screen, as paper, for the teacher to look at before printing (never a student's). */
+export function SheetPreview({
+  graph,
+  analysis,
+  exercise,
+  kind,
+  lang,
+}: {
+  graph: Graph;
+  analysis: Analysis;
+  exercise: PrintableExercise;
+  kind: PrintKind;
+  lang: Lang;
+}) {
+  return (
+    <LangProvider lang={lang}>
+      <div className="sheet-preview" data-testid="sheet-preview">
+        {sheetsOf(graph, analysis, exercise).map((sheet, i) => (
+          <SheetContent key={i} kind={kind} exercise={exercise} {...sheet} />
+        ))}
+      </div>
+    </LangProvider>
   );
 }
 
@@ -114,7 +143,10 @@ function SheetContent({
           </p>
         )}
         {exercise.instructions && <p className="print-sheet__instructions">{exercise.instructions}</p>}
-        <p className="print-sheet__how">{t('print.how')}</p>
+        <p className="print-sheet__how">
+          {t('print.how')}
+          {graph.nodes.some((n) => n.type === 'BatchNormalization') && <> {t('print.howBatchNorm')}</>}
+        </p>
       </header>
       <FigureTable
         graph={graph}

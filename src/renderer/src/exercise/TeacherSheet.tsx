@@ -25,6 +25,9 @@ import { FIGURE_TITLES, FigureTable } from './FigureTable.tsx';
 import { printSheet, saveExerciseFile, type PrintOutcome } from './exercise-actions.ts';
 import { LANG_NAMES } from '../i18n/lang-names.ts';
 import { VariantsField } from './VariantsField.tsx';
+import { Modal } from '../components/Modal.tsx';
+import { SheetPreview } from './PrintSheet.tsx';
+import type { PrintKind } from '../state/exercise-store.ts';
 
 type Status = { kind: 'savedFile'; path: string } | PrintOutcome | null;
 
@@ -33,6 +36,7 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
   const draft = useDraft();
   const [printLang, setPrintLang] = useState<Lang>(lang);
   const [status, setStatus] = useState<Status>(null);
+  const [preview, setPreview] = useState<PrintKind | null>(null);
   const asked = new Set(orderedQuestions(analysis, draft.questions).map(questionKey));
   const count = asked.size;
 
@@ -169,8 +173,40 @@ export function TeacherSheet({ graph, analysis }: { graph: Graph; analysis: Anal
           >
             {t('exercise.printAnswerKey')}
           </button>
+          <button
+            type="button"
+            disabled={count === 0}
+            onClick={() => setPreview('worksheet')}
+            data-testid="preview-sheets"
+          >
+            {t('exercise.preview')}
+          </button>
         </span>
       </footer>
+      {preview && (
+        <Modal title={t('exercise.previewTitle')} onCancel={() => setPreview(null)} testId="preview-dialog" wide>
+          <div className="sheet-preview__tabs" role="tablist">
+            {(['worksheet', 'answerKey'] as const).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                role="tab"
+                aria-selected={preview === kind}
+                onClick={() => setPreview(kind)}
+                data-testid={`preview-${kind}`}
+              >
+                {t(kind === 'worksheet' ? 'exercise.previewWorksheet' : 'exercise.previewAnswerKey')}
+              </button>
+            ))}
+          </div>
+          <SheetPreview graph={graph} analysis={analysis} exercise={draft} kind={preview} lang={printLang} />
+          <div className="modal__actions">
+            <button type="button" onClick={() => setPreview(null)} data-testid="preview-close">
+              {t('exercise.previewClose')}
+            </button>
+          </div>
+        </Modal>
+      )}
       {status && status.kind !== 'cancelled' && status.kind !== 'failed' && (
         <p className="exercise-sheet__status" role="status" data-testid="exercise-status">
           {status.kind === 'printed' ? t('exercise.printed') : tf('exercise.savedTo', { path: status.path })}

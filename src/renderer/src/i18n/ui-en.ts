@@ -510,6 +510,10 @@ export const uiEn = {
   'settings.threadsHelp':
     'How many processor cores WebAssembly training computes on. Automatic: all of them, one left for the window on machines with 4 or more.',
   'settings.probe': 'Measure speed',
+  'loss.categorical_crossentropy': 'categorical cross-entropy',
+  'loss.binary_crossentropy': 'binary cross-entropy',
+  'loss.mse': 'mean squared error (MSE)',
+  'loss.mae': 'mean absolute error (MAE)',
   'run.plan': 'This run: {epochs} epochs of {images} training images each.',
   'run.planOneEpoch': 'This run: one epoch of {images} training images.',
   'settings.probing': 'Measuring… (a few seconds)',
@@ -743,7 +747,13 @@ export const uiEn = {
   'print.name': 'Name',
   'print.date': 'Date',
   'print.how':
-    'Shapes without the batch axis (height × width × channels). Parameters as Keras’s model.summary() counts them, BatchNormalization’s moving statistics included.',
+    'Shapes without the batch axis (height × width × channels). Parameters as Keras’s model.summary() counts them.',
+  'print.howBatchNorm': 'BatchNormalization’s moving statistics are counted too.',
+  'exercise.preview': 'Preview',
+  'exercise.previewTitle': 'The sheets as they print',
+  'exercise.previewClose': 'Close',
+  'exercise.previewWorksheet': 'Worksheet',
+  'exercise.previewAnswerKey': 'Answer key',
   'print.footer': 'Made with ConvStudio',
 } as const;
 

@@ -13,12 +13,8 @@ const OPTIMIZERS: Record<TrainingSettings['optimizer'], string> = {
   sgd_momentum: 'SGD + momentum',
   rmsprop: 'RMSprop',
 };
-const LOSSES: Record<TrainingSettings['loss'], string> = {
-  categorical_crossentropy: 'categorical cross-entropy',
-  binary_crossentropy: 'binary cross-entropy',
-  mse: 'mean squared error (MSE)',
-  mae: 'mean absolute error (MAE)',
-};
+/** The losses, each worded in the reader's language ('loss.<id>'). */
+const LOSSES: readonly TrainingSettings['loss'][] = ['categorical_crossentropy', 'binary_crossentropy', 'mse', 'mae'];
 
 /** Changes some of the project's training settings (one undo step). */
 export function updateTraining(change: Partial<TrainingSettings>): void {
@@ -154,9 +150,9 @@ export function SettingsPanel() {
         </Field>
         <Field label="settings.loss">
           <select value={s.loss} onChange={(e) => updateTraining({ loss: e.target.value as TrainingSettings['loss'] })}>
-            {Object.entries(LOSSES).map(([id, name]) => (
+            {LOSSES.map((id) => (
               <option key={id} value={id}>
-                {name}
+                {t(`loss.${id}`)}
               </option>
             ))}
           </select>
