@@ -156,7 +156,8 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
         });
       }
       select({ nodes: [id], edges: [] });
-      useEditor.getState().requestView(id);
+      // Placed below the layer it follows, it may land out of sight: the view follows it there.
+      if (above) useEditor.getState().requestView(id);
     },
     [perform, screenToFlowPosition, select],
   );
