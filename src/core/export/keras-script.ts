@@ -15,7 +15,7 @@ import { layerCalls } from '../layers/layer-calls.ts';
 import { pythonCall } from '../layers/keras-config.ts';
 import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
 import { pythonData } from './python-data.ts';
-import { indent, pyArgs, pyBool, pyModuleName, pyNumber, pyString, pyTuple } from './python-text.ts';
+import { indent, pyArgs, pyBool, pyDocText, pyModuleName, pyNumber, pyString, pyTuple } from './python-text.ts';
 
 type Msgs = Extract<PlanResult, { ok: false }>;
 
@@ -217,7 +217,7 @@ export function kerasScript(input: Project, appVersion = ''): ScriptResult {
   );
   const network = modelLines(plan, calls);
   const lines = [
-    `"""${plan.project.meta.name} — exported from ConvStudio${appVersion ? ` ${appVersion}` : ''}.`,
+    `"""${pyDocText(plan.project.meta.name)} — exported from ConvStudio${appVersion ? ` ${appVersion}` : ''}.`,
     '',
     `The network as drawn: ${formatInt(plan.totals.total)} parameters (${formatInt(plan.totals.trainable)} trainable, ${formatInt(plan.totals.nonTrainable)} non-trainable).`,
     'model.summary() below prints the same counts. Runs with Keras 3 (TensorFlow 2.16 or later):',

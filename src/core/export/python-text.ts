@@ -11,6 +11,15 @@ export function pyString(text: string): string {
   return JSON.stringify(text);
 }
 
+/**
+ * Text of the user's (a project's or a nested model's name) inside a docstring: quotes, backslashes and line
+ * breaks escaped, so that no name can close the docstring and write code of its own into the script — or into
+ * the program the PyTorch backend runs.
+ */
+export function pyDocText(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
 /** A Python number literal: integers as such, floats with a decimal point. */
 export function pyNumber(n: number, float = false): string {
   if (Number.isInteger(n) && !float) return String(n);

@@ -13,7 +13,7 @@ import { childGroupOf } from '../document/groups.ts';
 import { isImage } from './torch-parts.ts';
 
 const isSequence = (shape: number[]) => shape.length === 2;
-import { indent, pyClassName, pyIdentifier } from './python-text.ts';
+import { indent, pyClassName, pyDocText, pyIdentifier } from './python-text.ts';
 
 /**
  * Whether the module gives logits: the network ends in a softmax over its classes and trains with
@@ -172,7 +172,7 @@ function moduleClass(
     const sub = moduleClass(
       plan,
       pyIdentifier(pyClassName(region.group.name, 'Nested'), taken),
-      `${region.group.name}: a model (${region.group.className}) used as a layer, as in the Keras model.`,
+      `${pyDocText(region.group.name)}: a model (${pyDocText(region.group.className)}) used as a layer, as in the Keras model.`,
       region.layers,
       region.input,
       region.output,
@@ -228,7 +228,7 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
   const built = moduleClass(
     plan,
     className,
-    `${plan.project.meta.name} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')})${isImage(inputShape) ? ', images channels first' : isSequence(inputShape) ? ', sequences as Keras keeps them (steps, features)' : ''}.${logits ? "\n\nforward gives logits, as PyTorch's losses take them; probabilities(x) gives the softmax, as Keras's\nmodel does.\n" : ''}`,
+    `${pyDocText(plan.project.meta.name)} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')})${isImage(inputShape) ? ', images channels first' : isSequence(inputShape) ? ', sequences as Keras keeps them (steps, features)' : ''}.${logits ? "\n\nforward gives logits, as PyTorch's losses take them; probabilities(x) gives the softmax, as Keras's\nmodel does.\n" : ''}`,
     plan.layers,
     plan.input,
     plan.output,

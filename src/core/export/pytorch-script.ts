@@ -11,7 +11,7 @@ import { exportPlan, type ExportPlan } from './export-plan.ts';
 import type { ScriptResult } from './keras-script.ts';
 import { pythonData } from './python-data.ts';
 import { torchModule, type TorchModule } from './pytorch-module.ts';
-import { indent, pyClassName, pyModuleName, pyNumber, pyString } from './python-text.ts';
+import { indent, pyClassName, pyDocText, pyModuleName, pyNumber, pyString } from './python-text.ts';
 
 const MNIST = {
   imports: [],
@@ -119,7 +119,7 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
   const data = pythonData(plan.project.dataset, plan.input.outputShape, s, MNIST);
   const image = plan.input.outputShape.length === 3;
   return [
-    `"""${plan.project.meta.name} — exported from ConvStudio.`,
+    `"""${pyDocText(plan.project.meta.name)} — exported from ConvStudio.`,
     '',
     `The network as drawn: ${formatInt(plan.totals.total)} parameters as Keras counts them (${formatInt(plan.totals.trainable)} trainable,`,
     `${formatInt(plan.totals.nonTrainable)} non-trainable${nonTrainableNote(plan)}).`,
