@@ -15,7 +15,7 @@ import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
-import { findTorch, gpuForTorch, type FoundTorch } from '../pytorch/find-torch.ts';
+import { findTorch, gpuForTorch, torchOnCpu, type FoundTorch } from '../pytorch/find-torch.ts';
 import { optionalImport, startWebGpu, type Activation } from './webgpu-backend.ts';
 import { defaultThreads, startWasm } from './wasm-threads.ts';
 
@@ -49,6 +49,8 @@ async function startTorch(auto: boolean, python: string | null): Promise<Activat
   const found = await findTorch(python ?? undefined);
   if (!found.ok) return found;
   if (auto && found.device.kind === 'cpu') return { ok: false, reason: msg('backend.pytorchCpuOnly') };
+  // Kept on the processor (the tests, on a machine with a graphics card): the run says so.
+  if (torchOnCpu()) found.device = { kind: 'cpu', name: 'CPU' };
   if (!(await tf.setBackend('cpu'))) return { ok: false, reason: msg('backend.failedToStart', { backend: 'cpu' }) };
   return { ok: true, torch: found };
 }

@@ -98,6 +98,9 @@ export async function findTorch(python: string | null = process.env.CONVSTUDIO_P
     : { ok: false, reason: msg('backend.noPython') };
 }
 
+/** CONVSTUDIO_TORCH_DEVICE=cpu keeps PyTorch on the processor where it has a graphics card (tests, comparisons). */
+export const torchOnCpu = (): boolean => process.env.CONVSTUDIO_TORCH_DEVICE === 'cpu';
+
 /**
  * Whether this computer has a graphics card PyTorch could train on, told without starting Python: NVIDIA's
  * driver (Linux, Windows) or Apple silicon. Without one an automatic choice passes PyTorch by at no cost.

@@ -122,7 +122,7 @@ def weight_places(program, specs):
         if where.size == 0:
             continue
         numbers = flat[where].astype(np.int64)
-        if np.any(found[numbers] >= 0):
+        if np.any(found[numbers] >= 0) or np.unique(numbers).size != numbers.size:
             raise ValueError(f"a weight lands twice in {names[id(t)]}")
         found[numbers] = 1
         places.append((names[id(t)], where, numbers))

@@ -26,7 +26,6 @@ import type { RunControl } from '../train/run-control.ts';
 import { saveLayersModel } from '../train/save-model.ts';
 import { TrainingProblem } from '../train/training-problem.ts';
 import { unpacked } from '../unpacked-path.ts';
-import type { TorchDevice } from './find-torch.ts';
 
 /** The engine's script: beside this file in the sources, beside the trainer in the build. */
 const ENGINE_SCRIPT = unpacked(fileURLToPath(new URL('./pytorch-engine.py', import.meta.url)));
@@ -81,7 +80,6 @@ export class TorchEngine implements TrainingEngine {
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly folder: string,
     private readonly control: RunControl,
-    readonly device: TorchDevice,
   ) {
     this.lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     child.stderr.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
@@ -126,10 +124,9 @@ export class TorchEngine implements TrainingEngine {
       if (started instanceof Error) {
         throw new TrainingProblem(msg('backend.pythonNotFound', { python: options.python }), false);
       }
-      const engine = new TorchEngine(child, folder, options.control, { kind: 'cpu', name: 'CPU' });
-      const ready = await engine.ask(setup, ['ready']);
-      const device = ready.device as TorchDevice;
-      return Object.assign(engine, { device });
+      const engine = new TorchEngine(child, folder, options.control);
+      await engine.ask(setup, ['ready']);
+      return engine;
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
       throw error;

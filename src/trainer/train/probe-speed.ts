@@ -16,6 +16,7 @@ import {
 } from '../../core/index.ts';
 import { selectBackend, type BackendSelection } from '../backends/select-backend.ts';
 import { wasmThreads } from '../backends/wasm-threads.ts';
+import { torchOnCpu } from '../pytorch/find-torch.ts';
 import { TorchEngine } from '../pytorch/torch-engine.ts';
 import { trainableModel, TrainingProblem } from './run-training.ts';
 import { LOSSES, optimizerFor } from './tfjs-engine.ts';
@@ -103,7 +104,7 @@ async function probeTorch(
     settings,
     sets: { train: set, test: set },
     threads: command.threads,
-    device: process.env.CONVSTUDIO_TORCH_DEVICE === 'cpu' ? 'cpu' : 'auto',
+    device: torchOnCpu() ? 'cpu' : 'auto',
     control: { stopped: false, paused: false, waitWhilePaused: () => Promise.resolve() },
   }).finally(() => model.dispose());
   try {

@@ -34,6 +34,7 @@ import { wasmThreads } from '../backends/wasm-threads.ts';
 import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
+import { torchOnCpu } from '../pytorch/find-torch.ts';
 import { TorchEngine } from '../pytorch/torch-engine.ts';
 import { PROGRESS_INTERVAL_MS, type TrainingEngine } from './engine.ts';
 import { trainingGap, type TrainingGap } from './preflight.ts';
@@ -163,7 +164,7 @@ async function startEngine(
       settings,
       sets,
       threads: command.threads,
-      device: process.env.CONVSTUDIO_TORCH_DEVICE === 'cpu' ? 'cpu' : 'auto',
+      device: torchOnCpu() ? 'cpu' : 'auto',
       control,
     });
   } finally {
