@@ -179,6 +179,24 @@ describe.skipIf(!python)('the PyTorch backend', () => {
 });
 
 describe('the PyTorch backend where there is none', () => {
+  it('is left for WebAssembly, with the reason, when it was chosen automatically but does not start', async () => {
+    // A Python that says it has torch and a graphics card, then ends at once: a broken install.
+    const broken = tempFile(
+      'python-broken-torch',
+      `#!/bin/sh\necho '{"torch": "2.9.0", "python": "3.12.0", "cuda": "Pretend GPU", "mps": false}'\n`,
+    );
+    chmodSync(broken, 0o755);
+    const run = await runCli(['train', projectFile(), '--epochs', '1', '--limit-samples', '500'], {
+      CONVSTUDIO_PYTHON: broken,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('backend: pytorch, on Pretend GPU');
+    expect(run.stdout).toMatch(/backend: wasm/);
+    expect(run.stdout).toMatch(/pytorch: PyTorch was found but did not start \(exit code 0\)/);
+    expect(run.stdout).toMatch(/test: loss [\d.]+ {2}accuracy/);
+  });
+
   it('names a Python that cannot start, and one without PyTorch, in both languages', async () => {
     const file = projectFile();
     const missing = await runCli(['train', file, '--backend', 'pytorch', '--python', '/no/such/python3']);

@@ -321,6 +321,7 @@ export const en = {
   'backend.noTorch': (a: { python: S }) =>
     `${a.python} has no PyTorch (or no numpy); \`${a.python} -m pip install torch numpy\` installs them`,
   'backend.pythonNotFound': (a: { python: S }) => `the Python named for PyTorch, ${a.python}, could not be started`,
+  'backend.pytorchDidNotStart': (a: { detail: S }) => `PyTorch was found but did not start (${a.detail})`,
   'backend.pytorchNoGpu': () =>
     'no NVIDIA or Apple graphics card here: on the processor PyTorch is not faster than WebAssembly, so the automatic choice does not start it (`convstudio train --backend pytorch` uses it anyway)',
   'backend.pytorchCpuOnly': () =>

@@ -45,7 +45,9 @@ type TorchFound = Extract<FoundTorch, { ok: true }>;
  * ConvStudio's WebAssembly is as fast (docs/performance.md), and it starts no Python to find that out.
  */
 async function startTorch(auto: boolean, python: string | null): Promise<Activation & { torch?: TorchFound }> {
-  if (auto && !python && !gpuForTorch()) return { ok: false, reason: msg('backend.pytorchNoGpu') };
+  // A Python named for it (the run's, or CONVSTUDIO_PYTHON) is asked even without a graphics card seen.
+  const named = python ?? process.env.CONVSTUDIO_PYTHON ?? null;
+  if (auto && !named && !gpuForTorch()) return { ok: false, reason: msg('backend.pytorchNoGpu') };
   const found = await findTorch(python ?? undefined);
   if (!found.ok) return found;
   if (auto && found.device.kind === 'cpu') return { ok: false, reason: msg('backend.pytorchCpuOnly') };

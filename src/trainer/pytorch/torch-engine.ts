@@ -84,6 +84,9 @@ export class TorchEngine implements TrainingEngine {
     this.lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     child.stderr.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
     child.on('exit', (code, signal) => (this.exited = signal ?? `exit code ${code}`));
+    // A Python that has ended makes the next write fail (EPIPE): its end is reported where the answer was
+    // awaited, not as a crash of the trainer.
+    child.stdin.on('error', () => {});
     this.poll = setInterval(() => this.passOnControl(), CONTROL_POLL_MS);
     this.poll.unref();
   }

@@ -142,6 +142,32 @@ export async function trainableModel(
   return model;
 }
 
+/**
+ * The network built on the backend selected, with the weights the run starts from (a fine-tune's), said
+ * with a startedFrom event; refused where a test of weights would leave layers untrained.
+ */
+async function startingModel(
+  command: StartCommand,
+  selection: Selected,
+  emit: (event: TrainerEvent) => void,
+): Promise<tf.LayersModel> {
+  const model = await trainableModel(command.project, command.backend, selection, emit);
+  if (command.startFrom) {
+    const started = await startFromWeights(model, command.startFrom);
+    // A test of weights some layers lack would test a network no one trained.
+    if (command.testOnly && started.fresh.length > 0) {
+      model.dispose();
+      const layers = started.fresh.map((name) => `'${name}'`).join(', ');
+      throw new TrainingProblem(msg('train.testFreshLayers', { layers }), false);
+    }
+    emit(started);
+  } else if (command.testOnly) {
+    model.dispose();
+    throw new TrainingProblem(msg('train.testNeedsWeights'), false);
+  }
+  return model;
+}
+
 /** The engine of the backend chosen, for a network built and given its starting weights. */
 async function startEngine(
   command: StartCommand,
@@ -216,30 +242,33 @@ export async function runTraining(
   const classes = dataset.classes.length;
   emit(event);
 
-  const model = await trainableModel(command.project, command.backend, selection, emit);
-  if (command.startFrom) {
-    const started = await startFromWeights(model, command.startFrom);
-    // A test of weights some layers lack would test a network no one trained.
-    if (command.testOnly && started.fresh.length > 0) {
-      model.dispose();
-      const layers = started.fresh.map((name) => `'${name}'`).join(', ');
-      throw new TrainingProblem(msg('train.testFreshLayers', { layers }), false);
-    }
-    emit(started);
-  } else if (command.testOnly) {
-    model.dispose();
-    throw new TrainingProblem(msg('train.testNeedsWeights'), false);
-  }
   const random = seededRandom(settings.seed);
-  const engine = await startEngine(
-    command,
-    selection,
-    model,
-    { train: all, test: dataset.test },
-    classes,
-    random,
-    control,
-  );
+  const sets = { train: all, test: dataset.test };
+  const model = await startingModel(command, selection, emit);
+  let engine: TrainingEngine;
+  try {
+    engine = await startEngine(command, selection, model, sets, classes, random, control);
+  } catch (error) {
+    // PyTorch chosen automatically but not starting (a broken install, a driver): WebAssembly trains instead,
+    // and the backend report says why — the app has no other way to choose.
+    if (!(selection.torch && command.backend === 'auto' && error instanceof TrainingProblem)) throw error;
+    const fallback = await selectBackend('wasm', command.threads);
+    if (!fallback.ok) throw error;
+    const detail = (error.problem.args as { detail?: string } | undefined)?.detail ?? error.problem.key;
+    emit({
+      type: 'backend',
+      chosen: 'wasm',
+      threads: wasmThreads(),
+      device: null,
+      reports: [
+        { backend: 'pytorch', available: false, reason: msg('backend.pytorchDidNotStart', { detail }) },
+        ...selection.reports.filter((r) => r.backend !== 'pytorch'),
+        ...fallback.reports,
+      ],
+    });
+    const rebuilt = await startingModel(command, fallback, () => {});
+    engine = await startEngine(command, fallback, rebuilt, sets, classes, random, control);
+  }
 
   const batchSize = Math.min(settings.batchSize, trainCount);
   const batches = Math.ceil(trainCount / batchSize);
