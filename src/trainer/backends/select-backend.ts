@@ -48,7 +48,7 @@ async function startTorch(auto: boolean, python: string | null): Promise<Activat
   // A Python named for it (the run's, or CONVSTUDIO_PYTHON) is asked even without a graphics card seen.
   const named = python ?? process.env.CONVSTUDIO_PYTHON ?? null;
   if (auto && !named && !gpuForTorch()) return { ok: false, reason: msg('backend.pytorchNoGpu') };
-  const found = await findTorch(python ?? undefined);
+  const found = await findTorch(named);
   if (!found.ok) return found;
   if (auto && found.device.kind === 'cpu') return { ok: false, reason: msg('backend.pytorchCpuOnly') };
   // Kept on the processor (the tests, on a machine with a graphics card): the run says so.

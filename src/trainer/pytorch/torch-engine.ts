@@ -18,6 +18,8 @@ import {
   kerasWeightName,
   msg,
   type ImageSet,
+  torchTrainingProgram,
+  type Project,
   type TorchTrainingProgram,
   type TrainingSettings,
 } from '../../core/index.ts';
@@ -26,6 +28,7 @@ import type { RunControl } from '../train/run-control.ts';
 import { saveLayersModel } from '../train/save-model.ts';
 import { TrainingProblem } from '../train/training-problem.ts';
 import { unpacked } from '../unpacked-path.ts';
+import { torchOnCpu } from './find-torch.ts';
 
 /** The engine's script: beside this file in the sources, beside the trainer in the build. */
 const ENGINE_SCRIPT = unpacked(fileURLToPath(new URL('./pytorch-engine.py', import.meta.url)));
@@ -261,5 +264,36 @@ export class TorchEngine implements TrainingEngine {
     kill.unref();
     this.child.once('exit', () => clearTimeout(kill));
     void rm(this.folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The PyTorch engine for a project: its training program from the export, started on the weights of
+ * `model`, which is disposed whatever happens (PyTorch holds the weights from then on). Used by runs and by
+ * the speed probe alike.
+ */
+export async function startTorchEngine(
+  project: Project,
+  python: string,
+  model: tf.LayersModel,
+  sets: Record<ImageSetName, ImageSet>,
+  threads: number | null,
+  control: RunControl,
+): Promise<TorchEngine> {
+  try {
+    const built = torchTrainingProgram(project);
+    if (!built.ok) throw new TrainingProblem(built.errors[built.errors.length - 1]!, false);
+    return await TorchEngine.start({
+      python,
+      program: built.program,
+      model,
+      settings: project.training,
+      sets,
+      threads,
+      device: torchOnCpu() ? 'cpu' : 'auto',
+      control,
+    });
+  } finally {
+    model.dispose();
   }
 }

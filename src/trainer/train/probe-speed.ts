@@ -4,20 +4,10 @@
  * Training panel turns the figure into the time a run will take.
  */
 import * as tf from '@tensorflow/tfjs';
-import {
-  analyse,
-  msg,
-  seededRandom,
-  torchTrainingProgram,
-  type ImageSet,
-  type ProbeCommand,
-  type Project,
-  type TrainerEvent,
-} from '../../core/index.ts';
+import { analyse, msg, seededRandom, type ImageSet, type ProbeCommand, type TrainerEvent } from '../../core/index.ts';
 import { selectBackend, type BackendSelection } from '../backends/select-backend.ts';
 import { wasmThreads } from '../backends/wasm-threads.ts';
-import { torchOnCpu } from '../pytorch/find-torch.ts';
-import { TorchEngine } from '../pytorch/torch-engine.ts';
+import { startTorchEngine } from '../pytorch/torch-engine.ts';
 import { trainableModel, TrainingProblem } from './run-training.ts';
 import { LOSSES, optimizerFor } from './tfjs-engine.ts';
 
@@ -83,13 +73,7 @@ async function probeTorch(
   selection: Extract<BackendSelection, { ok: true }>,
   model: tf.LayersModel,
 ): Promise<TrainerEvent> {
-  const project: Project = command.project;
-  const built = torchTrainingProgram(project);
-  if (!built.ok) {
-    model.dispose();
-    return { type: 'error', message: built.errors.at(-1)!, training: false };
-  }
-  const settings = project.training;
+  const settings = command.project.training;
   const shape = model.inputs[0]!.shape.slice(1) as [number, number, number];
   const classes = model.outputs[0]!.shape.at(-1) ?? 1;
   const batch = settings.batchSize;
@@ -97,16 +81,15 @@ async function probeTorch(
   const perImage = shape[0] * shape[1] * shape[2];
   const set = randomImages(shape, Math.max(batch, Math.min(batch * 16, Math.floor(64e6 / perImage))), classes);
   const order = Int32Array.from({ length: set.count }, (_, i) => i);
-  const engine = await TorchEngine.start({
-    python: selection.torch!.python,
-    program: built.program,
+  const never = { stopped: false, paused: false, waitWhilePaused: () => Promise.resolve() };
+  const engine = await startTorchEngine(
+    command.project,
+    selection.torch!.python,
     model,
-    settings,
-    sets: { train: set, test: set },
-    threads: command.threads,
-    device: torchOnCpu() ? 'cpu' : 'auto',
-    control: { stopped: false, paused: false, waitWhilePaused: () => Promise.resolve() },
-  }).finally(() => model.dispose());
+    { train: set, test: set },
+    command.threads,
+    never,
+  );
   try {
     await engine.trainEpoch(1, order, batch, settings.learningRate, () => {});
     let seen = 0;

@@ -23,7 +23,6 @@ import {
   type ImageSet,
   type Msg,
   type BackendChoice,
-  torchTrainingProgram,
   type Project,
   type StartCommand,
   type TrainerEvent,
@@ -34,8 +33,7 @@ import { wasmThreads } from '../backends/wasm-threads.ts';
 import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
-import { torchOnCpu } from '../pytorch/find-torch.ts';
-import { TorchEngine } from '../pytorch/torch-engine.ts';
+import { startTorchEngine } from '../pytorch/torch-engine.ts';
 import { PROGRESS_INTERVAL_MS, type TrainingEngine } from './engine.ts';
 import { trainingGap, type TrainingGap } from './preflight.ts';
 import type { RunControl } from './run-control.ts';
@@ -180,23 +178,7 @@ async function startEngine(
 ): Promise<TrainingEngine> {
   const settings = command.project.training;
   if (!selection.torch) return new TfjsEngine(model, settings, sets, classes, random, control);
-  try {
-    const built = torchTrainingProgram(command.project);
-    if (!built.ok) throw new TrainingProblem(built.errors[built.errors.length - 1]!, false);
-    return await TorchEngine.start({
-      python: selection.torch.python,
-      program: built.program,
-      model,
-      settings,
-      sets,
-      threads: command.threads,
-      device: torchOnCpu() ? 'cpu' : 'auto',
-      control,
-    });
-  } finally {
-    // PyTorch has the weights now; TensorFlow.js's copy is not needed.
-    model.dispose();
-  }
+  return startTorchEngine(command.project, selection.torch.python, model, sets, command.threads, control);
 }
 
 /** The learning rate of an epoch: the step decay's factor once every so many epochs. */
