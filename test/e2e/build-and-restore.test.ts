@@ -46,7 +46,7 @@ describe('the 4-layer MNIST CNN from the palette alone', () => {
 
   it('warns when a hidden layer loses its activation, and says why', async () => {
     // The first layers have scrolled off the top as layers were added (issue 15): bring them back.
-    await app.page.locator('.react-flow__controls-fitview').click();
+    await app.page.getByTestId('canvas-show-network').click();
     await node('conv2d').click();
     await app.page.getByTestId('setting-activation-select').selectOption('linear');
     await expect
@@ -58,7 +58,7 @@ describe('the 4-layer MNIST CNN from the palette alone', () => {
   });
 
   it('explains each count in the inspector, in both languages', async () => {
-    await app.page.locator('.react-flow__controls-fitview').click();
+    await app.page.getByTestId('canvas-show-network').click();
     await app.page.waitForTimeout(300);
     await node('conv2d_1').click();
     expect(await app.page.getByTestId('formula-params').textContent()).toMatch(/\(\(3×3×32\)\+1\)×64 = 18,496/);

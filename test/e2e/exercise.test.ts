@@ -72,6 +72,13 @@ describe('a teacher makes an exercise', () => {
     }
     // The network has no BatchNormalization: the sheet does not speak of its statistics.
     expect(text).not.toMatch(/移動統計量|BatchNormalization/);
+    // Settings in words, in the sheet's language — not the canvas's shorthand '32 × 3×3 · s1 · valid'.
+    expect(text).toContain('濾波器數量 (filters)：32');
+    expect(text).toContain('步幅 (strides)：1×1');
+    expect(text).toContain('丟棄率 (rate)：0.25');
+    expect(text).not.toMatch(/· s1|s1 ·/);
+    // A picture of the network, one box per layer.
+    expect(await byId('print-sheet').locator('[data-testid="network-picture"] rect').count()).toBe(9);
   });
 
   it('prints the answer key in English, with each answer’s arithmetic', async () => {
@@ -96,6 +103,8 @@ describe('a teacher makes an exercise', () => {
     const sheet = await preview.textContent();
     expect(sheet).toContain('Counting parameters');
     expect(sheet).toContain('28 × 28 × 1');
+    expect(sheet).toContain('Filters: 32Kernel size: 3×3Stride: 1×1Padding: validActivation: ReLU'); // ' · ' between them is CSS
+    expect(await preview.locator('[data-testid="network-picture"] path.network-picture__edge').count()).toBe(8);
     for (const answer of ['18,496', '1,199,882', '26 × 26 × 32']) expect(sheet, answer).not.toContain(answer);
     await screenshot(app.page, 'exercise-preview-worksheet');
     await byId('preview-answerKey').click();

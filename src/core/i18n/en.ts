@@ -481,6 +481,16 @@ export const en = {
   'weights.moreProblems': (a: { count: N }) => `… and ${formatInt(a.count)} more.`,
   'weights.imported': (a: { file: S; params: N }) =>
     `The trained weights came with ${a.file}: all ${formatInt(a.params)} parameters. Try the network, look inside it or fine-tune it in the Train view.`,
+  'key.stride': (a: { value: S }) => `s${a.value}`,
+  'key.dilation': (a: { value: S }) => `d${a.value}`,
+  'key.padding': (a: { value: S }) => `p${a.value}`,
+  'key.sequences': () => 'seq',
+  'key.maskZero': () => 'mask 0',
+  'key.slope': (a: { value: S }) => `slope ${a.value}`,
+  'key.sharedAxes': (a: { value: S }) => `shared ${a.value}`,
+  'key.axis': (a: { value: S }) => `axis ${a.value}`,
+  'key.turn': (a: { value: S }) => `${a.value} turn`,
+  'key.join': (a: { head: S; tail: S }) => `${a.head} · ${a.tail}`,
   'tour.input': (a: { settings: S }) =>
     `Step 1: every network starts with an Input. Give it the shape of one MNIST digit, ${a.settings} (height × width × channels), in the inspector on the right.`,
   'tour.add': (a: { n: N; total: N; layer: S; settings: S }) =>

@@ -433,6 +433,16 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'weights.moreProblems': (a: { count: N }) => `……還有 ${formatInt(a.count)} 個問題。`,
   'weights.imported': (a: { file: S; params: N }) =>
     `已從 ${a.file} 帶入訓練好的權重：全部 ${formatInt(a.params)} 個參數。可以在「訓練」畫面試用網路、查看網路內部或進行微調。`,
+  'key.stride': (a: { value: S }) => `步幅 ${a.value}`,
+  'key.dilation': (a: { value: S }) => `擴張 ${a.value}`,
+  'key.padding': (a: { value: S }) => `補零 ${a.value}`,
+  'key.sequences': () => '每步輸出',
+  'key.maskZero': () => '0 為填充',
+  'key.slope': (a: { value: S }) => `斜率 ${a.value}`,
+  'key.sharedAxes': (a: { value: S }) => `共用軸 ${a.value}`,
+  'key.axis': (a: { value: S }) => `軸 ${a.value}`,
+  'key.turn': (a: { value: S }) => `${a.value} 圈`,
+  'key.join': (a: { head: S; tail: S }) => `${a.head} · ${a.tail}`,
   'tour.input': (a: { settings: S }) =>
     `第 1 步：每個網路都從輸入層 (Input) 開始。在右邊的檢視器把它設成一張 MNIST 數字的形狀：${a.settings}（高 × 寬 × 通道）。`,
   'tour.add': (a: { n: N; total: N; layer: S; settings: S }) =>

@@ -11,6 +11,7 @@ import type { KerasCall, ReadContext } from './keras-config.ts';
 import type { Config } from './keras-config.ts';
 import type { Misreading, MistakeContext } from '../exercise/misreading.ts';
 import type { SettingSpec } from './settings-kinds.ts';
+import type { KeyPart } from './key-setting-parts.ts';
 
 export type PaletteGroup =
   | 'input'
@@ -84,7 +85,7 @@ export interface LayerModule<T extends string = string, S extends z.ZodType = z.
   /** Shape, counts, multiply-adds, receptive field and explanations. */
   rule: LayerRule<z.infer<S>>;
   /** Its key settings, as the canvas shows them under its name: ['32 × 3×3', 's1', 'valid', 'ReLU']. */
-  keySettings(params: z.infer<S>): string[];
+  keySettings(params: z.infer<S>): KeyPart[];
   /** Its part of the exported PyTorch module, its output in the variable `out`. */
   torch(layer: TorchLayer<z.infer<S>>, out: string): LayerCode;
   /** The activation it applies, where it has one (for the analysis's softmax and linear-layer warnings). */

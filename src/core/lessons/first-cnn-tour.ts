@@ -8,7 +8,7 @@
 import { analyse } from '../analysis/analyse.ts';
 import type { Graph, LayerNode } from '../document/graph-schema.ts';
 import { msg, type Msg } from '../i18n/messages.ts';
-import { keySettings } from '../summary/key-settings.ts';
+import { keySettings, keySettingsMsg } from '../summary/key-settings.ts';
 import { findTemplate } from '../templates/templates.ts';
 
 export const TOUR_TEMPLATE = 'mnist-4-layer';
@@ -55,7 +55,7 @@ export function tourState(graph: Graph): TourState {
   const wanted = target[done]!;
   const there = drawn[done];
   const n = done + 1;
-  const settings = keySettings(wanted);
+  const settings = keySettingsMsg(wanted);
   if (!there) {
     if (wanted.type === 'Input') return { done, total, say: msg('tour.input', { settings }), finished: null };
     return { done, total, say: msg('tour.add', { n, total, layer: wanted.type, settings }), finished: null };
@@ -69,7 +69,7 @@ export function tourState(graph: Graph): TourState {
       layer: wanted.type,
       settings,
       found: there.type,
-      foundSettings: keySettings(there) || '—',
+      foundSettings: keySettingsMsg(there) || '—',
     }),
     finished: null,
   };

@@ -163,6 +163,7 @@ describe('ReLU as a layer', () => {
     expect(relu.outputShape).toEqual([6, 6, 4]);
     expect(relu.params).toEqual({ total: 0, trainable: 0, nonTrainable: 0 });
     expect(keySettings(graph.nodes[2]!)).toBe(key);
+    if (key.includes('slope')) expect(keySettings(graph.nodes[2]!, 'zh-TW')).toBe(key.replace('slope', '斜率'));
     const planned = exportPlan(makeProject(graph, 'relu'));
     if (!planned.ok) throw new Error('plan');
     expect(torchModule(planned.plan, 'Net').lines.join('\n')).toContain(`x = ${torch}`);

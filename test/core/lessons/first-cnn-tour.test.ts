@@ -64,4 +64,12 @@ describe('the first-start tour', () => {
     expect(tourState(graph)).toMatchObject({ done: 9, finished: null });
     expect(say(graph)).toContain('remove what comes after the last Dense');
   });
+
+  it("writes the settings in the reader's language: 步幅 1, not s1, in Chinese", () => {
+    const graph = add(blankProject().graph, 'Conv2D', { filters: 16, strides: [2, 1] });
+    const zh = translate(tourState(graph).say, 'zh-TW');
+    expect(zh).toContain('設成 32 × 3×3 · 步幅 1 · valid · ReLU 的 Conv2D');
+    expect(zh).toContain('（16 × 3×3 · 步幅 2×1 · valid · ReLU）');
+    expect(zh).not.toMatch(/\bs\d/);
+  });
 });

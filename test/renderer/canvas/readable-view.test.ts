@@ -11,9 +11,9 @@ describe('readableViewport', () => {
   });
 
   it('fits a middling network whole', () => {
-    const view = readableViewport({ x: 0, y: 0, width: 200, height: 1000 }, screen);
-    expect(view.zoom).toBeCloseTo(0.64);
-    expect(view.y + 500 * view.zoom).toBeCloseTo(400);
+    const view = readableViewport({ x: 0, y: 0, width: 200, height: 700 }, screen);
+    expect(view.zoom).toBeCloseTo(640 / 700);
+    expect(view.y + 350 * view.zoom).toBeCloseTo(400);
   });
 
   it('shows a tall network from its Input down, readable, rather than all of it as a line of specks', () => {

@@ -46,7 +46,7 @@ export const leakyRelu = defineLayer({
   rule: passThrough<z.infer<typeof leakySchema>>((p, label, report) =>
     checkFinite(report, label, 'negative_slope', p.negative_slope),
   ),
-  keySettings: (p) => [`slope ${formatNumber(p.negative_slope)}`],
+  keySettings: (p) => [msg('key.slope', { value: formatNumber(p.negative_slope) })],
   torch: ({ node }, out) => ({
     ...NO_CODE,
     forward: ([x]) => [`${out} = F.leaky_relu(${x}, ${pyNumber(node.params.negative_slope, true)})`],
@@ -170,7 +170,7 @@ export const prelu = defineLayer({
       };
     },
   },
-  keySettings: (p) => (p.shared_axes ? [`shared ${p.shared_axes.join(',')}`] : []),
+  keySettings: (p) => (p.shared_axes ? [msg('key.sharedAxes', { value: p.shared_axes.join(',') })] : []),
   torch: ({ id, node, inputShapes }, out) => {
     const shape = alphaShape(node.params, inputShapes[0]!);
     const image = isImage(shape);

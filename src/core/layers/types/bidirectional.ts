@@ -162,7 +162,11 @@ export const bidirectional = defineLayer({
     ),
   ],
   rule,
-  keySettings: (p) => [`${p.layer} ${f(p.units)} ×2`, ...(p.return_sequences ? ['seq'] : []), p.merge_mode],
+  keySettings: (p) => [
+    `${p.layer} ${f(p.units)} ×2`,
+    ...(p.return_sequences ? [msg('key.sequences')] : []),
+    p.merge_mode,
+  ],
   torch({ id, node, inputShapes }, out) {
     const p = node.params;
     const cell = cellOf(p);

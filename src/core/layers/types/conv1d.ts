@@ -24,7 +24,7 @@ import {
   readPenalties,
   type KerasCall,
 } from '../keras-config.ts';
-import { activationPart } from '../key-setting-parts.ts';
+import { activationPart, dilationText, strideText } from '../key-setting-parts.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema } from '../params.ts';
 import { advanced, setting } from '../settings-kinds.ts';
@@ -223,9 +223,9 @@ export const conv1d = defineLayer({
   rule,
   keySettings: (p) => [
     `${f(p.filters)} × ${f(p.kernel_size)}`,
-    `s${f(p.strides)}`,
+    strideText(p.strides),
     p.padding,
-    ...(p.dilation_rate !== 1 ? [`d${f(p.dilation_rate)}`] : []),
+    ...(p.dilation_rate !== 1 ? [dilationText(p.dilation_rate)] : []),
     ...activationPart(p.activation),
   ],
   torch({ id, node, inputShapes, outputShape }, out) {

@@ -22,7 +22,7 @@ import {
   readPenalties,
 } from '../keras-config.ts';
 import { kerasPadding, withPadding } from '../keras-padding.ts';
-import { activationPart, pairText, paddingText, strideText } from '../key-setting-parts.ts';
+import { activationPart, dilationText, pairText, paddingText, strideText } from '../key-setting-parts.ts';
 import { weightedLayerMistakes } from '../../exercise/misreading.ts';
 import { defineLayer } from '../layer-module.ts';
 import { activationSchema, pairSchema, paddingSchema } from '../params.ts';
@@ -170,7 +170,7 @@ export const conv2d = defineLayer({
     `${f(p.filters)} × ${pairText(p.kernel_size)}`,
     strideText(p.strides),
     paddingText(p.padding),
-    ...(p.dilation_rate[0] !== 1 || p.dilation_rate[1] !== 1 ? [`d${pairText(p.dilation_rate)}`] : []),
+    ...(p.dilation_rate[0] !== 1 || p.dilation_rate[1] !== 1 ? [dilationText(p.dilation_rate)] : []),
     ...activationPart(p.activation),
   ],
   torch({ id, node, inputShapes, outputShape }, out) {

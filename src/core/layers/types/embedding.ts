@@ -87,7 +87,7 @@ export const embedding = defineLayer({
     setting.of('mask_zero', 'bool'),
   ],
   rule,
-  keySettings: (p) => [`${f(p.input_dim)} → ${f(p.output_dim)}`, ...(p.mask_zero ? ['mask 0'] : [])],
+  keySettings: (p) => [`${f(p.input_dim)} → ${f(p.output_dim)}`, ...(p.mask_zero ? [msg('key.maskZero')] : [])],
   torch: ({ id, node }, out) => ({
     init: [
       `self.${id} = nn.Embedding(${node.params.input_dim}, ${node.params.output_dim})`,

@@ -147,7 +147,7 @@ export const concatenate = defineLayer({
   palette: { group: 'merge' },
   settings: [setting.int('axis', LIMITS.concatAxis)],
   rule: concatenateRule,
-  keySettings: (p) => (p.axis !== -1 ? [`axis ${p.axis}`] : []),
+  keySettings: (p) => (p.axis !== -1 ? [msg('key.axis', { value: String(p.axis) })] : []),
   torch({ node, inputShapes }, out) {
     const input = inputShapes[0]!;
     const axis = node.params.axis;

@@ -10,6 +10,7 @@ import { sequenceInput } from '../../analysis/rules/sequence-input.ts';
 import { NO_CODE } from '../../export/torch-parts.ts';
 import { formatInt as f } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
+import { strideText } from '../key-setting-parts.ts';
 import { kerasArg, readChoice, readOne } from '../keras-config.ts';
 import { defineLayer } from '../layer-module.ts';
 import { setting } from '../settings-kinds.ts';
@@ -89,7 +90,11 @@ function pooling1d<const T extends string>(type: T, alias: string, nameStem: str
       setting.choice('padding', PADDINGS),
     ],
     rule,
-    keySettings: (p) => [f(p.pool_size), `s${f(p.strides ?? p.pool_size)}`, ...(p.padding === 'same' ? ['same'] : [])],
+    keySettings: (p) => [
+      f(p.pool_size),
+      strideText(p.strides ?? p.pool_size),
+      ...(p.padding === 'same' ? ['same'] : []),
+    ],
     torch: ({ node, inputShapes }, out) => {
       const w = window(node.params);
       const [before, after] = stepsPads(inputShapes[0]![0]!, w);

@@ -208,7 +208,7 @@ export const randomRotation = defineLayer({
   rule: augmentationRule<z.infer<typeof rotationSchema>>((p, label, report) =>
     checkRange(report, label, 'factor', p.factor, 1),
   ),
-  keySettings: (p) => [`${rangeText(p.factor)} turn`],
+  keySettings: (p) => [msg('key.turn', { value: rangeText(p.factor) })],
   torch: ({ id, node }, out) =>
     torchAffine(id, out, { angle: uniformPy(id, node.params.factor, ' * 6.283185307179586') }, node.params),
 });

@@ -313,7 +313,7 @@ function cell<const T extends CellType>(type: T, nameStem: string) {
     rule: cellRule(type),
     keySettings: (p) => [
       f(p.units),
-      ...(p.return_sequences ? ['seq'] : []),
+      ...(p.return_sequences ? [msg('key.sequences')] : []),
       ...(p.activation === 'tanh' ? [] : activationPart(p.activation)),
     ],
     torch: ({ id, node, inputShapes }, out) => ({

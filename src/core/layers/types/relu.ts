@@ -100,7 +100,7 @@ export const relu = defineLayer({
   },
   keySettings: (p) => [
     p.max_value === null ? 'ReLU' : `ReLU ≤ ${formatNumber(p.max_value)}`,
-    ...(p.negative_slope !== 0 ? [`slope ${formatNumber(p.negative_slope)}`] : []),
+    ...(p.negative_slope !== 0 ? [msg('key.slope', { value: formatNumber(p.negative_slope) })] : []),
     ...(p.threshold !== 0 ? [`> ${formatNumber(p.threshold)}`] : []),
   ],
   torch: ({ node }, out) => ({

@@ -8,6 +8,7 @@ import { NO_OUTPUT, NO_PARAMS, type LayerRule } from '../../analysis/rules/rule.
 import { pyTuple } from '../../export/python-text.ts';
 import { formatInt as f } from '../../format/number.ts';
 import { msg } from '../../i18n/messages.ts';
+import { paddingText } from '../key-setting-parts.ts';
 import { SettingError, kerasArg, type Config } from '../keras-config.ts';
 import { defineLayer } from '../layer-module.ts';
 import { pairSchema, type Pair } from '../params.ts';
@@ -132,7 +133,7 @@ export const zeroPadding2d = defineLayer({
   settings: [setting.of('padding', 'zeroPadding')],
   rule,
   keySettings({ padding: [[t, b], [l, r]] }) {
-    return [t === b && l === r && t === l ? `p${f(t)}` : `${t},${b} × ${l},${r}`];
+    return [t === b && l === r && t === l ? paddingText(t) : `${t},${b} × ${l},${r}`];
   },
   torch({ id, node }, out) {
     const [[t, b], [left, r]] = node.params.padding;

@@ -4,6 +4,7 @@
  */
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -201,7 +202,19 @@ export function Canvas({ analysis, locked = false }: { analysis: Analysis; locke
           nodeClassName={(node) => miniMapClass(node as CanvasNode)}
           ariaLabel={t('canvas.minimap')}
         />
-        <Controls showInteractive={false} />
+        {/* xyflow's own "fit view" would zoom a tall network down to specks: this one stops at a readable size. */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton
+            onClick={() => useEditor.getState().requestView(null)}
+            title={t('canvas.showNetwork')}
+            aria-label={t('canvas.showNetwork')}
+            data-testid="canvas-show-network"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </section>
   );

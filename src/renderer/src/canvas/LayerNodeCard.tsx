@@ -6,12 +6,12 @@ import { kindOf, type LayerFlowNode } from './layer-flow-node.ts';
 import { LockIcon } from '../components/LockIcon.tsx';
 
 export function LayerNodeCard({ data, selected }: NodeProps<LayerFlowNode>) {
-  const { t, tm } = useLang();
+  const { t, tm, lang } = useLang();
   const { layer, analysis } = data;
   const errors = analysis?.diagnostics.filter((d) => d.severity === 'error') ?? [];
   const warnings = analysis?.diagnostics.filter((d) => d.severity === 'warning') ?? [];
   const state = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok';
-  const settings = keySettings(layer);
+  const settings = keySettings(layer, lang);
   const frozen = layer.trainable === false;
   return (
     <div

@@ -132,15 +132,16 @@ function groupNodes(graph: Graph, analysis: Analysis, hidden: Map<string, string
 }
 
 /**
- * Whether a connection passes behind other layers of its column (a residual shortcut under the layers it
- * skips): it is drawn as a curve beside them (SkipEdge) instead of a line through them.
+ * Where a connection passes behind other layers of its column (a residual shortcut under the layers it
+ * skips), the right edge of those layers, in canvas coordinates: it is drawn as a curve clear of them
+ * (SkipEdge) instead of a line through them. Null for a connection that hides behind nothing.
  */
-export function skipsLayers(graph: Graph, source: string, target: string): boolean {
+export function skippedLayersRight(graph: Graph, source: string, target: string): number | null {
   const from = graph.nodes.find((n) => n.id === source)?.position;
   const to = graph.nodes.find((n) => n.id === target)?.position;
-  if (!from || !to || Math.abs(from.x - to.x) > NODE_WIDTH / 2) return false;
+  if (!from || !to || Math.abs(from.x - to.x) > NODE_WIDTH / 2) return null;
   const [top, bottom] = [Math.min(from.y, to.y), Math.max(from.y, to.y)];
-  return graph.nodes.some(
+  const skipped = graph.nodes.filter(
     (n) =>
       n.id !== source &&
       n.id !== target &&
@@ -148,6 +149,8 @@ export function skipsLayers(graph: Graph, source: string, target: string): boole
       n.position.y < bottom &&
       Math.abs(n.position.x - from.x) < NODE_WIDTH,
   );
+  if (skipped.length === 0) return null;
+  return Math.max(from.x, to.x, ...skipped.map((n) => n.position.x)) + NODE_WIDTH;
 }
 
 /**
@@ -171,11 +174,12 @@ export function deriveFlowEdges(graph: Graph, analysis: Analysis, selection: Sel
       seen.add(`${source}>${target}`);
     }
     const shape = analysis.byId.get(edge.source)?.outputShape;
+    const skippedRight = skippedLayersRight(graph, edge.source, edge.target);
     edges.push({
       id: edge.id,
       source,
       target,
-      ...(skipsLayers(graph, edge.source, edge.target) ? { type: 'skip' } : {}),
+      ...(skippedRight === null ? {} : { type: 'skip', data: { skippedRight } }),
       label: shape ? formatShape(shape) : '?',
       className: shape ? 'shape-edge' : 'shape-edge shape-edge--unknown',
       selected: selected.has(edge.id),

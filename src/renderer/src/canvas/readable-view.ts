@@ -10,8 +10,8 @@ export interface Bounds {
   height: number;
 }
 
-/** Below this, a card's shape and count are too small to read. */
-export const READABLE_ZOOM = 0.55;
+/** Below this, a card's shape and count (12 px) are too small to read: 0.8 keeps them at about 10 px. */
+export const READABLE_ZOOM = 0.8;
 
 export function readableViewport(
   bounds: Bounds,

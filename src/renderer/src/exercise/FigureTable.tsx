@@ -4,9 +4,10 @@
  * the teacher's tick boxes, the student's answer boxes, or a printed sheet's blanks and answers.
  */
 import { Fragment, type ReactNode } from 'react';
-import { keySettings, type Analysis, type Graph, type LayerFigure, type NodeAnalysis } from '@core/index.ts';
+import { type Analysis, type Graph, type LayerFigure, type NodeAnalysis } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
+import { wordedSettings } from '../inspector/setting-words.ts';
 
 export const FIGURE_TITLES: Record<LayerFigure | 'totalParams', UiKey> = {
   outputShape: 'exercise.outputShape',
@@ -61,7 +62,15 @@ export function FigureTable(props: FigureTableProps) {
                   <span className="figure-table__name">{node.name}</span>
                   <span className="figure-table__type">{t(`card.${node.type}`)}</span>
                 </th>
-                <td className="figure-table__settings">{layer ? keySettings(layer) : ''}</td>
+                <td className="figure-table__settings">
+                  {layer && (
+                    <ul className="worded-settings">
+                      {wordedSettings(layer, t).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
                 {figures.map((figure) => (
                   <td key={figure} className="figure-table__figure">
                     {cell(node, figure)}

@@ -23,6 +23,7 @@ import {
 import { LangProvider, useLang } from '../i18n/lang-context.tsx';
 import { useExercise, type PrintKind } from '../state/exercise-store.ts';
 import { FigureTable } from './FigureTable.tsx';
+import { NetworkPicture } from './NetworkPicture.tsx';
 
 export interface PrintableExercise {
   title: string;
@@ -160,6 +161,10 @@ function SheetContent({
         }}
         total={asked.has('totalParams') ? answer({ figure: 'totalParams' }) : undefined}
       />
+      <figure className="print-sheet__picture">
+        <figcaption>{t('print.pictureTitle')}</figcaption>
+        <NetworkPicture graph={graph} />
+      </figure>
       <footer className="print-sheet__foot">{t('print.footer')}</footer>
     </div>
   );

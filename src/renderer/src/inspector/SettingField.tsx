@@ -2,7 +2,8 @@
 import { ACTIVATIONS, activationLabel, type LayerNode, type Pair, type SettingSpec } from '@core/index.ts';
 import type { ReactNode } from 'react';
 import { useLang } from '../i18n/lang-context.tsx';
-import { uiEn, type UiKey } from '../i18n/ui-en.ts';
+import type { UiKey } from '../i18n/ui-en.ts';
+import { wordsFor } from './setting-words.ts';
 import { NumberField } from './NumberField.tsx';
 import { SizesField } from './SizesField.tsx';
 
@@ -297,14 +298,4 @@ export function SettingField({ node, spec, onChange }: SettingFieldProps) {
       </>
     );
   }
-}
-
-/**
- * A setting's label or help: the type's own words where two types give one key different meanings
- * (Rescaling's scale is a number, BatchNormalization's a switch), else the key's.
- */
-function wordsFor(kind: 'setting' | 'help', type: string, spec: SettingSpec): UiKey {
-  const own = `${kind}.${type}.${spec.key}`;
-  if (Object.hasOwn(uiEn, own)) return own as UiKey;
-  return (spec.kind.control === 'zeroPadding' ? `${kind}.zeroPadding` : `${kind}.${spec.key}`) as UiKey;
 }
