@@ -54,6 +54,21 @@ describe('the receptive field of a feature-map cell', () => {
     };
     await matches(9);
     expect(await byId('conv-product').count()).toBe(9);
+    // The clicked channel is enlarged with its values: the picked cell marked, holding the value TF.js gave.
+    const enlarged = byId('feature-map-values');
+    expect(await enlarged.getAttribute('data-layer')).toBe('conv2d');
+    expect(await enlarged.getAttribute('data-channel')).toBe('0');
+    expect(await enlarged.locator('[role=gridcell]').count()).toBe(26 * 26);
+    expect(await byId('map-cell-5-7').getAttribute('class')).toContain('picked');
+    const exact = (await byId('map-cell-5-7').getAttribute('title'))!.split(': ').at(-1);
+    expect(Number(exact)).toBeCloseTo(Number(await byId('conv-step').getAttribute('data-value')), 6);
+    expect(Number((await byId('map-cell-5-7').textContent())!.replace('−', '-'))).toBeCloseTo(Number(exact), 2);
+    // A click on a cell of the enlarged map picks that cell.
+    await byId('map-cell-10-12').click();
+    expect(await byId('receptive-field-box').getAttribute('data-rows')).toBe('10-13');
+    expect(await byId('receptive-field-box').getAttribute('data-columns')).toBe('12-15');
+    await enlarged.scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'feature-map-values-1440-en');
     // A cell on the stroke that a filter answers (ReLU lets it through), so that the sum itself is checked:
     // any filter, since one that training left silent answers nowhere.
     let onStroke = false;
@@ -98,6 +113,12 @@ describe('the receptive field of a feature-map cell', () => {
     expect(await byId('receptive-field-text').textContent()).toContain('22 × 22 個像素');
     await byId('receptive-field').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'receptive-field-1024-zh-TW');
+    await app.page.locator('[data-testid="feature-maps"][data-layer="conv2d_1"] canvas').first().click();
+    expect(await byId('feature-map-values').textContent()).toContain('conv2d_1，第 1 個通道');
+    await byId('feature-map-values').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'feature-map-values-1024-zh-TW');
+    await byId('feature-map-close').click();
+    expect(await byId('feature-map-values').count()).toBe(0);
     await byId('lang-select').selectOption('en');
     await app.page.setViewportSize({ width: 1440, height: 900 });
   }, 180_000);

@@ -652,6 +652,12 @@ export const uiEn = {
   'inside.featureMapsHint':
     'One small image per channel: bright where the channel responds strongly. Each is scaled on its own.',
   'inside.channels': '{shape} · showing {shown} of {total} channels',
+  'inside.mapTitle': '{layer}, channel {n}',
+  'inside.mapRange': '{h} × {w} values, from {min} to {max}; darker is smaller',
+  'inside.mapClose': 'Close',
+  'inside.mapTooWide': 'Too wide to write every value: hover over a cell to read it.',
+  'inside.mapCell': 'Row {row}, column {column}: {value}',
+  'inside.mapHint': 'Click a channel to see it enlarged with its values.',
   'inside.filters': 'Filters of the first convolution layer ({layer})',
   'inside.filtersHint':
     'The {n} learned {size} filters; bright = large weight. Early filters often find edges and strokes.',

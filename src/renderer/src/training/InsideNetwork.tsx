@@ -1,6 +1,7 @@
 /**
  * Inside a trained network, for the image being tried: the feature maps of every convolution and pooling
- * layer as a grid of channels (a click on one shows the receptive field of that cell on the image), the
+ * layer as a grid of channels (a click on one enlarges that channel with its values, and shows the receptive
+ * field of the clicked cell on the image and its convolution step), the
  * first convolution layer's learned filters as small images, and a histogram of every layer's activations.
  */
 import { useMemo, useState } from 'react';
@@ -18,6 +19,7 @@ import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import type { Kernel, LayerOutput } from '../inference/trained-network.ts';
 import { ConvolutionStep, type ConvolutionInputs } from './ConvolutionStep.tsx';
+import { FeatureMapValues } from './FeatureMapValues.tsx';
 import { ReceptiveField, type PickedCell } from './ReceptiveField.tsx';
 import { PixelImage } from './SampleImage.tsx';
 
@@ -33,7 +35,7 @@ function FeatureMaps({
   onCell,
 }: {
   layer: LayerOutput;
-  onCell?: (cell: [number, number], channel: number) => void;
+  onCell: (cell: [number, number], channel: number) => void;
 }) {
   const { tf } = useLang();
   const [h, w, c] = layer.shape as [number, number, number];
@@ -55,8 +57,8 @@ function FeatureMaps({
             shape={[h, w, 1]}
             size={size}
             title={`${layer.name} #${i + 1}`}
-            onCell={onCell && ((cell) => onCell(cell, i))}
-            className={onCell ? 'sample-image pickable' : 'sample-image'}
+            onCell={(cell) => onCell(cell, i)}
+            className="sample-image pickable"
           />
         ))}
       </div>
@@ -173,6 +175,8 @@ export function InsideNetwork({
   const { t } = useLang();
   const maps = layers.filter((l) => MAP_LAYERS.has(l.kind) && l.shape.length === 3);
   const [picked, setPicked] = useState<PickedCell | null>(null);
+  // The channel shown enlarged with its values.
+  const [open, setOpen] = useState<{ layer: string; channel: number } | null>(null);
   // Only where the drawn layer is the trained one (same name and output shape) and has a local field.
   const fieldOf = (layer: LayerOutput) => {
     const node = analysis?.nodes.find((n) => n.name === layer.name);
@@ -186,21 +190,35 @@ export function InsideNetwork({
         <section className="inside__part">
           <h3>{t('inside.featureMaps')}</h3>
           <p className="muted small">{t('inside.featureMapsHint')}</p>
+          <p className="muted small">{t('inside.mapHint')}</p>
           {analysis && <p className="muted small">{t('field.hint')}</p>}
-          {maps.map((layer) => (
-            <div key={layer.name}>
-              <FeatureMaps
-                layer={layer}
-                onCell={fieldOf(layer) ? (cell, channel) => setPicked({ layer: layer.name, cell, channel }) : undefined}
-              />
-              {picked?.layer === layer.name && analysis && (
-                <>
-                  <ReceptiveField picked={picked} analysis={analysis} image={image} />
-                  <ConvolutionAtCell picked={picked} analysis={analysis} layers={layers} convolution={convolution} />
-                </>
-              )}
-            </div>
-          ))}
+          {maps.map((layer) => {
+            const pick = (cell: [number, number], channel: number) => {
+              setOpen({ layer: layer.name, channel });
+              setPicked(fieldOf(layer) ? { layer: layer.name, cell, channel } : null);
+            };
+            const shown = open?.layer === layer.name ? open.channel : null;
+            return (
+              <div key={layer.name}>
+                <FeatureMaps layer={layer} onCell={pick} />
+                {shown !== null && (
+                  <FeatureMapValues
+                    layer={layer}
+                    index={shown}
+                    picked={picked?.layer === layer.name && picked.channel === shown ? picked.cell : null}
+                    onCell={(cell) => pick(cell, shown)}
+                    onClose={() => setOpen(null)}
+                  />
+                )}
+                {picked?.layer === layer.name && analysis && (
+                  <>
+                    <ReceptiveField picked={picked} analysis={analysis} image={image} />
+                    <ConvolutionAtCell picked={picked} analysis={analysis} layers={layers} convolution={convolution} />
+                  </>
+                )}
+              </div>
+            );
+          })}
         </section>
       )}
       {kernel && <Filters kernel={kernel} />}
