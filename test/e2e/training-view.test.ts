@@ -194,6 +194,16 @@ describe('the Train view', () => {
     const weights = await saveDownload(app.page, 'export-weights-npz', folder);
     expect(script.endsWith('textbook_pytorch.py')).toBe(true);
     expect(weights.endsWith('textbook_weights.npz')).toBe(true);
+    // In Chinese the script's comments and docstrings are Chinese; its code is the same.
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await byId('lang-select').selectOption('zh-TW');
+    await expect.poll(() => byId('export-preview').textContent()).toContain('textbook — 由 ConvStudio 匯出。');
+    expect(await byId('export-preview').textContent()).toContain('class Textbook(nn.Module):');
+    await byId('export-keras').click();
+    await expect.poll(() => byId('export-preview').textContent()).toContain('# ---- 網路 ----');
+    await screenshot(app.page, 'export-dialog-1024-zh-TW');
+    await byId('lang-select').selectOption('en');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
     await byId('export-close').click();
 
     // The downloaded script and weights, as an attendee would use them: MNIST's test images through the module.

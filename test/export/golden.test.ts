@@ -8,15 +8,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES, kerasScript, makeProject, pytorchScripts, type Project } from '../../src/core/index.ts';
+import { TEMPLATES, kerasScript, makeProject, pytorchScripts, type Lang, type Project } from '../../src/core/index.ts';
 import { imageCatalogueGraph, mergeCatalogueGraph, sequenceCatalogueGraph } from './catalogue-graphs.ts';
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/export');
 const dir = mkdtempSync(join(tmpdir(), 'convstudio-golden-'));
 
-function scripts(project: Project): { fileName: string; text: string }[] {
-  const keras = kerasScript(project);
-  const torch = pytorchScripts(project);
+function scripts(project: Project, lang: Lang = 'en'): { fileName: string; text: string }[] {
+  const keras = kerasScript(project, '', lang);
+  const torch = pytorchScripts(project, lang);
   if (!keras.ok || !torch.ok) throw new Error('export refused');
   return [{ fileName: keras.fileName, text: keras.text }, ...torch.files];
 }
@@ -87,6 +87,31 @@ describe('exported scripts of the templates', () => {
     expect(lightning).toContain('trainer.test(task, test, ckpt_path="best")');
     for (const [i, text] of [keras, torch, lightning].entries()) writeFileSync(join(dir, `settings_${i}.py`), text!);
     execFileSync('python3', ['-m', 'py_compile', ...[0, 1, 2].map((i) => join(dir, `settings_${i}.py`))]);
+  });
+
+  it('speaks the exporter’s language: every comment, docstring and message of the scripts in Chinese for zh-TW', async () => {
+    const project = makeProject(TEMPLATES[0]!.build(), 'mnist-4-layer');
+    project.training = {
+      ...project.training,
+      lrDecay: { everyEpochs: 2, factor: 0.5 },
+      earlyStopping: { monitor: 'val_loss', patience: 2, restoreBestWeights: true },
+      augmentation: { rotation: 15, shift: 0.1, zoom: 0.2, flip: false, noise: 0 },
+    };
+    const files = scripts(project, 'zh-TW');
+    const english = scripts(project, 'en');
+    for (const [i, file] of files.entries()) {
+      // The same program: only comments, docstrings and printed words differ.
+      expect(file.fileName).toBe(english[i]!.fileName);
+      expect(file.text.split('\n').length).toBe(english[i]!.text.split('\n').length);
+      await expect(file.text).toMatchFileSnapshot(join(GOLDEN, `zh-TW_${file.fileName}`));
+      writeFileSync(join(dir, `zh_${file.fileName}`), file.text);
+      const comments = [...file.text.matchAll(/^[^"\n]*?#\s(.+)$/gm)].map((m) => m[1]!);
+      const docstrings = [...file.text.matchAll(/"""([^\n]+)/g)].map((m) => m[1]!);
+      const printed = [...file.text.matchAll(/print\((f?"[^"]*")/g)].map((m) => m[1]!);
+      expect(comments.length + docstrings.length + printed.length).toBeGreaterThan(5);
+      for (const text of [...comments, ...docstrings, ...printed]) expect(text).toMatch(/[\u4e00-\u9fff]/);
+    }
+    execFileSync('python3', ['-m', 'py_compile', ...files.map((f) => join(dir, `zh_${f.fileName}`))]);
   });
 
   it('refuses a network with errors, naming them', () => {

@@ -8,13 +8,14 @@
 import type { LayerNode } from '../document/graph-schema.ts';
 import type { Project } from '../document/project-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
-import { formatInt } from '../format/number.ts';
 import type { Group } from '../document/graph-schema.ts';
 import { childGroupOf } from '../document/groups.ts';
 import { layerCalls } from '../layers/layer-calls.ts';
 import { pythonCall } from '../layers/keras-config.ts';
 import { exportPlan, type ExportPlan, type PlannedLayer, type PlanResult } from './export-plan.ts';
+import { msg, type Lang } from '../i18n/messages.ts';
 import { pythonData } from './python-data.ts';
+import { comment, fill, sayIn, type Say } from './script-words.ts';
 import { indent, pyArgs, pyBool, pyDocText, pyModuleName, pyNumber, pyString, pyTuple } from './python-text.ts';
 
 type Msgs = Extract<PlanResult, { ok: false }>;
@@ -108,22 +109,23 @@ function optimizer(s: TrainingSettings): string {
   }
 }
 
-function callbackLines(s: TrainingSettings): string[] {
-  const lines = ['callbacks = []'];
+/** The callbacks the settings ask for (early stopping, step decay); none and there is no callbacks list. */
+function callbackLines(s: TrainingSettings, say: Say): string[] {
+  const entries: string[] = [];
   if (s.earlyStopping) {
     const e = s.earlyStopping;
-    lines.push(
-      `callbacks.append(EarlyStopping(monitor=${pyString(e.monitor)}, patience=${e.patience}, restore_best_weights=${pyBool(e.restoreBestWeights)}))`,
+    entries.push(
+      `EarlyStopping(monitor=${pyString(e.monitor)}, patience=${e.patience}, restore_best_weights=${pyBool(e.restoreBestWeights)}),`,
     );
   }
   if (s.lrDecay) {
     const d = s.lrDecay;
-    lines.push(
-      `# The learning rate times ${pyNumber(d.factor, true)} every ${d.everyEpochs} epochs.`,
-      `callbacks.append(LearningRateScheduler(lambda epoch: ${pyNumber(s.learningRate, true)} * ${pyNumber(d.factor, true)} ** (epoch // ${d.everyEpochs})))`,
+    entries.push(
+      ...comment(say(msg('script.lrDecay', { factor: pyNumber(d.factor, true), every: d.everyEpochs }))),
+      `LearningRateScheduler(lambda epoch: ${pyNumber(s.learningRate, true)} * ${pyNumber(d.factor, true)} ** (epoch // ${d.everyEpochs})),`,
     );
   }
-  return lines;
+  return entries.length > 0 ? ['callbacks = [', ...indent(entries), ']'] : [];
 }
 
 /** Keras preprocessing layer calls for the project's augmentation. */
@@ -142,10 +144,10 @@ function augmentationSteps(s: TrainingSettings): string[] {
 }
 
 /** The augmentation model, active only while training, and the model wrapped in it for training. */
-function augmentationLines(steps: string[]): string[] {
+function augmentationLines(steps: string[], say: Say): string[] {
   if (steps.length === 0) return [];
   return [
-    '# Random changes to each training image, new every epoch; inactive for validation and testing.',
+    ...comment(say(msg('script.augmentation'))),
     'augmentation = Sequential(',
     '    [',
     ...indent(
@@ -159,13 +161,17 @@ function augmentationLines(steps: string[]): string[] {
   ];
 }
 
-/** The function that loads weights exported from ConvStudio; through nested models where there are some. */
-function weightLoader(nested: boolean): string[] {
+/**
+ * Loading weights exported from ConvStudio where they lie next to the script, right after the network is
+ * built: a few lines in the script's flow, not a function to read first; through nested models where there
+ * are some.
+ */
+function weightLoading(nested: boolean, say: Say): string[] {
   const load = (indentBy: string, layers: string) => [
     `${indentBy}for layer in ${layers}:`,
     ...(nested
       ? [
-          `${indentBy}    if hasattr(layer, "layers"):  # a nested model: its own layers`,
+          `${indentBy}    if hasattr(layer, "layers"):  # ${say(msg('script.nestedModel'))}`,
           `${indentBy}        load(layer.layers)`,
           `${indentBy}        continue`,
         ]
@@ -175,9 +181,10 @@ function weightLoader(nested: boolean): string[] {
     `${indentBy}        layer.set_weights(arrays)`,
   ];
   return [
-    'def load_convstudio_weights(model, path):',
-    `    """Weights exported from ConvStudio: an .npz of "layer/weight" arrays, each layer's in its order."""`,
-    '    saved = np.load(path)',
+    ...comment(say(msg('script.weights'))),
+    ...comment(say(msg('script.epochsZero'))),
+    'if os.path.exists(TRAINED_WEIGHTS):',
+    '    saved = np.load(TRAINED_WEIGHTS)',
     ...(nested
       ? ['', '    def load(layers):', ...load('        ', 'layers'), '', '    load(model.layers)']
       : load('    ', 'model.layers')),
@@ -186,24 +193,32 @@ function weightLoader(nested: boolean): string[] {
 
 export type ScriptResult = { ok: true; fileName: string; text: string } | Msgs;
 
-export function kerasScript(input: Project, appVersion = ''): ScriptResult {
+export function kerasScript(input: Project, appVersion = '', lang: Lang = 'en'): ScriptResult {
+  const say = sayIn(lang);
   const planned = exportPlan(input);
   if (!planned.ok) return planned;
   const plan = planned.plan;
   const s = plan.project.training;
   const classes = plan.output.outputShape.at(-1)!;
   const stem = pyModuleName(plan.project.meta.name);
-  const data = pythonData(plan.project.dataset, plan.input.outputShape, s, {
-    imports: [],
-    load: [
-      '(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()',
-      'x_train = x_train[..., None]',
-      'x_test = x_test[..., None]',
-    ],
-  });
+  const data = pythonData(
+    plan.project.dataset,
+    plan.input.outputShape,
+    s,
+    {
+      imports: [],
+      load: [
+        '(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()',
+        'x_train = x_train[..., None]',
+        'x_test = x_test[..., None]',
+      ],
+    },
+    say,
+  );
   const calls = new Map(plan.layers.map((l) => [l, kerasLayers(l.node)]));
   const steps = augmentationSteps(s);
-  const augmentation = augmentationLines(steps);
+  const augmentation = augmentationLines(steps, say);
+  const callbacks = callbackLines(s, say);
   const trainer = augmentation.length > 0 ? 'trainer' : 'model';
   const allCalls = [...[...calls.values()].flat(), ...steps];
   // A wrapper's layer is a class too: Bidirectional(LSTM(64)) imports both.
@@ -212,15 +227,15 @@ export function kerasScript(input: Project, appVersion = ''): ScriptResult {
   );
   const layerImports = [...new Set(['Input', ...allCalls.map(className), ...wrapped])].sort();
   const usesRegularizers = allCalls.some((c) => c.includes('regularizers.'));
-  const callbacks = ['EarlyStopping', 'LearningRateScheduler'].filter((c) =>
+  const callbackClasses = ['EarlyStopping', 'LearningRateScheduler'].filter((c) =>
     c === 'EarlyStopping' ? s.earlyStopping : s.lrDecay,
   );
   const network = modelLines(plan, calls);
   const lines = [
-    `"""${pyDocText(plan.project.meta.name)} — exported from ConvStudio${appVersion ? ` ${appVersion}` : ''}.`,
+    `"""${fill(say(msg('script.exportedFrom', { version: appVersion ? ` ${appVersion}` : '' })), { name: pyDocText(plan.project.meta.name) })}`,
     '',
-    `The network as drawn: ${formatInt(plan.totals.total)} parameters (${formatInt(plan.totals.trainable)} trainable, ${formatInt(plan.totals.nonTrainable)} non-trainable).`,
-    'model.summary() below prints the same counts. Runs with Keras 3 (TensorFlow 2.16 or later):',
+    say(msg('script.asDrawn', plan.totals)),
+    say(msg('script.kerasRuns')),
     '',
     '    pip install tensorflow',
     `    python ${stem}_keras.py`,
@@ -232,50 +247,49 @@ export function kerasScript(input: Project, appVersion = ''): ScriptResult {
     `from keras.layers import ${layerImports.join(', ')}`,
     `from keras.models import ${[...(plan.chain ? [] : ['Model']), ...(plan.chain || augmentation.length > 0 ? ['Sequential'] : [])].join(', ')}`,
     `from keras.optimizers import ${optimizer(s).slice(0, optimizer(s).indexOf('('))}`,
-    ...(callbacks.length > 0 ? [`from keras.callbacks import ${callbacks.join(', ')}`] : []),
+    ...(callbackClasses.length > 0 ? [`from keras.callbacks import ${callbackClasses.join(', ')}`] : []),
     ...(usesRegularizers ? ['from keras import regularizers'] : []),
     '',
     `SEED = ${s.seed}`,
     `CLASSES = ${classes}`,
     `EPOCHS = ${s.epochs}`,
-    '# Weights trained in ConvStudio (Train view → Export), used when they lie next to this script.',
-    '# Set EPOCHS = 0 to test them as they are.',
+    ...comment(say(msg('script.trainedWeights'))),
     `TRAINED_WEIGHTS = ${pyString(`${stem}_weights.npz`)}`,
-    '',
-    '',
-    ...weightLoader(network.some((line) => line.startsWith('model.add(Sequential('))),
     '',
     '',
     ...(data.helpers.length > 0 ? [...data.helpers, '', ''] : []),
     'keras.utils.set_random_seed(SEED)',
     '',
-    '# ---- The network ----',
+    ...comment(say(msg('script.network'))),
     ...network,
     'model.summary()',
-    'if os.path.exists(TRAINED_WEIGHTS):',
-    '    load_convstudio_weights(model, TRAINED_WEIGHTS)',
     '',
-    '# ---- The data: images scaled to [0, 1], labels one-hot ----',
+    ...weightLoading(
+      network.some((line) => line.startsWith('model.add(Sequential(')),
+      say,
+    ),
+    '',
+    ...comment(say(msg('script.kerasData'))),
     ...data.load,
     'y_train = keras.utils.to_categorical(y_train, CLASSES)',
     'y_test = keras.utils.to_categorical(y_test, CLASSES)',
     '',
-    '# ---- Training ----',
+    ...comment(say(msg('script.training'))),
     ...augmentation,
     `${trainer}.compile(optimizer=${optimizer(s)}, loss=${pyString(s.loss)}, metrics=["accuracy"])`,
-    ...callbackLines(s),
+    ...callbacks,
     `history = ${trainer}.fit(`,
     '    x_train,',
     '    y_train,',
     `    batch_size=${s.batchSize},`,
     '    epochs=EPOCHS,',
     `    validation_split=${pyNumber(s.validationSplit, true)},`,
-    '    callbacks=callbacks,',
+    ...(callbacks.length > 0 ? ['    callbacks=callbacks,'] : []),
     ')',
     '',
-    '# ---- Testing ----',
+    ...comment(say(msg('script.testing'))),
     `test_loss, test_accuracy = ${trainer}.evaluate(x_test, y_test, verbose=0)`,
-    'print(f"Test loss {test_loss:.4f}, test accuracy {test_accuracy:.2%}")',
+    `print(f${pyString(say(msg('script.testResult')))})`,
     `model.save(${pyString(`${stem}.keras`)})`,
     '',
   ];

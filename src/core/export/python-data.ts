@@ -5,11 +5,13 @@
  */
 import { pythonScaling } from '../datasets/pixel-range.ts';
 import type { DatasetBinding, TrainingSettings } from '../document/training-schema.ts';
+import { msg } from '../i18n/messages.ts';
 import { indent, pyNumber, pyString } from './python-text.ts';
+import { SAY_EN, type Say } from './script-words.ts';
 
-const IDX_READER = [
+const idxReader = (say: Say) => [
   'def read_idx(path):',
-  '    """An IDX file (MNIST, Fashion-MNIST, KMNIST, EMNIST), gzipped or not, as a numpy array."""',
+  `    """${say(msg('script.idxDoc'))}"""`,
   '    opener = gzip.open if path.endswith(".gz") else open',
   '    with opener(path, "rb") as f:',
   '        data = f.read()',
@@ -33,9 +35,9 @@ const IDX_READER = [
   '    return (x_train[..., None], y_train), (x_test[..., None], y_test)',
 ];
 
-const CIFAR_READER = [
+const cifarReader = (say: Say) => [
   'def read_cifar_batch(path):',
-  '    """A CIFAR-10 binary batch: records of 1 label byte and 3 × 32 × 32 pixel bytes (channels first)."""',
+  `    """${say(msg('script.cifarDoc'))}"""`,
   '    records = np.fromfile(path, dtype=np.uint8).reshape(-1, 1 + 3 * 32 * 32)',
   '    return records[:, 1:].reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), records[:, 0]',
   '',
@@ -84,6 +86,7 @@ export function pythonData(
   inputShape: readonly number[],
   { seed, pixelRange }: Pick<TrainingSettings, 'seed' | 'pixelRange'>,
   mnist: { imports: string[]; load: string[] },
+  say: Say = SAY_EN,
 ): PythonData {
   const [h, w, c] = inputShape as [number, number, number];
   const path = binding && binding.kind !== 'builtin' ? pyString(binding.path) : '';
@@ -95,20 +98,31 @@ export function pythonData(
     case 'idx':
       return {
         imports: ['import gzip', 'import os'],
-        helpers: IDX_READER,
+        helpers: idxReader(say),
         load: [`(x_train, y_train), (x_test, y_test) = load_idx_folder(${path})`, ...scaled],
       };
     case 'cifar10':
       return {
         imports: ['import os'],
-        helpers: CIFAR_READER,
+        helpers: cifarReader(say),
         load: [`(x_train, y_train), (x_test, y_test) = load_cifar_folder(${path})`, ...scaled],
       };
     case 'folder':
       return {
         // The app reads IDX files and CIFAR batches in a folder as such; so does the script.
         imports: ['import gzip', 'import os'],
-        helpers: [...IDX_READER, '', '', ...CIFAR_READER, '', '', ...IMAGE_FOLDER_READER, '', '', ...folderDispatch()],
+        helpers: [
+          ...idxReader(say),
+          '',
+          '',
+          ...cifarReader(say),
+          '',
+          '',
+          ...IMAGE_FOLDER_READER,
+          '',
+          '',
+          ...folderDispatch(),
+        ],
         load: [
           `(x_train, y_train), (x_test, y_test) = load_folder(${path}, (${h}, ${w}), ${c}, ${pyNumber(binding.testSplit, true)}, ${seed})`,
           ...scaled,

@@ -14,6 +14,8 @@ import { isImage } from './torch-parts.ts';
 
 const isSequence = (shape: number[]) => shape.length === 2;
 import { indent, pyClassName, pyDocText, pyIdentifier } from './python-text.ts';
+import { msg } from '../i18n/messages.ts';
+import { SAY_EN, fill, type Say } from './script-words.ts';
 
 /**
  * Whether the module gives logits: the network ends in a softmax over its classes and trains with
@@ -29,15 +31,15 @@ export function givesLogits(plan: ExportPlan): boolean {
 }
 
 /** The layer's code; for the last layer of a module that gives logits, without its softmax. */
-function layerCode(plan: ExportPlan, l: PlannedLayer, out: string): LayerCode {
+function layerCode(plan: ExportPlan, l: PlannedLayer, out: string, say: Say): LayerCode {
   const logits = l === plan.output && givesLogits(plan);
   const code =
     logits && l.node.type === 'Softmax'
       ? { init: [], forward: ([x]: string[]) => [`${out} = ${x}`], load: [], penalty: [] }
       : layerModule(l.node.type).torch(
           logits
-            ? { ...l, node: { ...l.node, params: { ...l.node.params, activation: 'linear' } } as typeof l.node }
-            : l,
+            ? { ...l, say, node: { ...l.node, params: { ...l.node.params, activation: 'linear' } } as typeof l.node }
+            : { ...l, say },
           out,
         );
   if (l.node.trainable !== false) return code;
@@ -138,6 +140,7 @@ function moduleClass(
   output: PlannedLayer,
   parent: string | undefined,
   taken: Set<string>,
+  say: Say,
   methods: string[] = [],
 ): ModuleText {
   const items = moduleItems(plan, layers, parent);
@@ -157,7 +160,7 @@ function moduleClass(
   const frozenNorms: string[] = [];
   for (const item of items) {
     if ('layer' in item) {
-      const code = layerCode(plan, item.layer, variable(item.layer));
+      const code = layerCode(plan, item.layer, variable(item.layer), say);
       init.push(...code.init);
       forward.push(...code.forward(item.layer.inputs.map(variable)));
       penalty.push(...code.penalty);
@@ -172,12 +175,16 @@ function moduleClass(
     const sub = moduleClass(
       plan,
       pyIdentifier(pyClassName(region.group.name, 'Nested'), taken),
-      `${pyDocText(region.group.name)}: a model (${pyDocText(region.group.className)}) used as a layer, as in the Keras model.`,
+      fill(say(msg('script.nestedDoc')), {
+        name: pyDocText(region.group.name),
+        className: pyDocText(region.group.className),
+      }),
       region.layers,
       region.input,
       region.output,
       region.group.id,
       taken,
+      say,
     );
     classes.push(...sub.classes);
     init.push(`self.${attr} = ${sub.className}()`);
@@ -200,7 +207,7 @@ function moduleClass(
         ? [
             '',
             'def penalty(self):',
-            ...indent(['"""Keras\'s kernel regularizers: added to the loss."""', `return ${penalty.join(' + ')}`]),
+            ...indent([`"""${say(msg('script.penaltyDoc'))}"""`, `return ${penalty.join(' + ')}`]),
           ]
         : []),
       ...(frozenNorms.length > 0
@@ -208,7 +215,7 @@ function moduleClass(
             '',
             'def train(self, mode=True):',
             ...indent([
-              '"""Frozen BatchNormalization layers stay in eval mode, as Keras runs them when trainable = False."""',
+              `"""${say(msg('script.frozenDoc'))}"""`,
               'super().train(mode)',
               ...frozenNorms.map((id) => `self.${id}.eval()`),
               'return self',
@@ -220,28 +227,39 @@ function moduleClass(
   return { className, classes, loads, penalised: penalty.length > 0 };
 }
 
-export function torchModule(plan: ExportPlan, className: string): TorchModule {
+/** The main module's docstring: what it is, what it takes, and, where it gives logits, what to call for Keras's outputs. */
+function moduleDoc(plan: ExportPlan, logits: boolean, say: Say): string {
   const inputShape = plan.input.outputShape;
   const torchShape = isImage(inputShape) ? [inputShape[2]!, inputShape[0]!, inputShape[1]!] : inputShape;
+  const layout = isImage(inputShape)
+    ? msg('script.imagesFirst')
+    : isSequence(inputShape)
+      ? msg('script.sequences')
+      : '';
+  const first = fill(say(msg('script.moduleDoc', { shape: torchShape.join(', '), layout })), {
+    name: pyDocText(plan.project.meta.name),
+  });
+  return `${first}${logits ? `\n\n${say(msg('script.logitsDoc'))}\n` : ''}`;
+}
+
+export function torchModule(plan: ExportPlan, className: string, say: Say = SAY_EN): TorchModule {
   const taken = new Set([className, ...plan.layers.map((l) => l.id), plan.input.id]);
   const logits = givesLogits(plan);
   const built = moduleClass(
     plan,
     className,
-    `${pyDocText(plan.project.meta.name)} as drawn in ConvStudio. Input: (N, ${torchShape.join(', ')})${isImage(inputShape) ? ', images channels first' : isSequence(inputShape) ? ', sequences as Keras keeps them (steps, features)' : ''}.${logits ? "\n\nforward gives logits, as PyTorch's losses take them; probabilities(x) gives the softmax, as Keras's\nmodel does.\n" : ''}`,
+    moduleDoc(plan, logits, say),
     plan.layers,
     plan.input,
     plan.output,
     undefined,
     taken,
+    say,
     logits
       ? [
           '',
           'def probabilities(self, x):',
-          ...indent([
-            '"""The class probabilities: the softmax of the logits forward gives."""',
-            'return F.softmax(self(x), dim=-1)',
-          ]),
+          ...indent([`"""${say(msg('script.probabilitiesDoc'))}"""`, 'return F.softmax(self(x), dim=-1)']),
         ]
       : [],
   );
@@ -249,15 +267,12 @@ export function torchModule(plan: ExportPlan, className: string): TorchModule {
   const loads = built.loads;
   const loader = [
     'def load_keras_weights(model, path):',
-    ...indent([
-      '"""Weights exported from ConvStudio (an .npz of "layer/weight" arrays, channels last, as Keras keeps them)."""',
-      'assign_keras_weights(model, np.load(path))',
-    ]),
+    ...indent([`"""${say(msg('script.loadDoc'))}"""`, 'assign_keras_weights(model, np.load(path))']),
     '',
     '',
     'def assign_keras_weights(model, saved):',
     ...indent([
-      '"""Keras\'s arrays by "layer/weight" name (an opened .npz, or a dict) into the module, in PyTorch\'s layout."""',
+      `"""${say(msg('script.assignDoc'))}"""`,
       '',
       'def get(name):',
       '    return torch.from_numpy(np.array(saved[name]))',

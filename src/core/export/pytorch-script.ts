@@ -6,23 +6,24 @@
  */
 import type { Project } from '../document/project-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
-import { formatInt } from '../format/number.ts';
 import { exportPlan, type ExportPlan } from './export-plan.ts';
 import type { ScriptResult } from './keras-script.ts';
+import { msg, type Lang } from '../i18n/messages.ts';
 import { pythonData } from './python-data.ts';
+import { SAY_EN, comment, fill, sayIn, type Say } from './script-words.ts';
 import { torchModule, type TorchModule } from './pytorch-module.ts';
 import { indent, pyClassName, pyDocText, pyModuleName, pyNumber, pyString } from './python-text.ts';
 
-const MNIST = {
+const mnist = (say: Say) => ({
   imports: [],
   load: [
-    'from torchvision.datasets import MNIST  # pip install torchvision',
+    `from torchvision.datasets import MNIST  # ${say(msg('script.pipTorchvision'))}`,
     '',
     'train, test = MNIST("data", train=True, download=True), MNIST("data", train=False, download=True)',
     'x_train, y_train = train.data.numpy()[..., None], train.targets.numpy()',
     'x_test, y_test = test.data.numpy()[..., None], test.targets.numpy()',
   ],
-};
+});
 
 /** The imports the module and the training code need, as every PyTorch script here writes them. */
 export const TORCH_IMPORTS = [
@@ -52,17 +53,13 @@ export function torchOptimizer(s: TrainingSettings, params: string): string {
  * The loss on the network's outputs and class numbers: PyTorch's own nn.CrossEntropyLoss where the module
  * gives logits (`logits`), else Keras's loss on its probabilities.
  */
-export function torchLossFunction(s: TrainingSettings, logits: boolean): string[] {
+export function torchLossFunction(s: TrainingSettings, logits: boolean, say: Say = SAY_EN): string[] {
   if (logits) {
-    return [
-      '# The module gives logits: CrossEntropyLoss takes the softmax and the log itself. Keras clips probabilities',
-      '# to [1e-7, 1 - 1e-7] first; the two agree until a probability falls below 1e-7 (a loss above 16).',
-      'loss_function = nn.CrossEntropyLoss()',
-    ];
+    return [...comment(say(msg('script.logitsLoss'))), 'loss_function = nn.CrossEntropyLoss()'];
   }
   const body: Record<TrainingSettings['loss'], string[]> = {
     categorical_crossentropy: [
-      '# Keras: outputs scaled to sum to 1, clipped to [1e-7, 1 - 1e-7], then -log of the true class.',
+      ...comment(say(msg('script.kerasLoss'))),
       'p = (outputs / outputs.sum(dim=1, keepdim=True)).clamp(1e-7, 1 - 1e-7)',
       'return F.nll_loss(torch.log(p), labels)',
     ],
@@ -80,7 +77,7 @@ export function torchLossFunction(s: TrainingSettings, logits: boolean): string[
  * Random rotation, shift, zoom, flip and noise of a batch of images (N, C, H, W), new for every batch, with
  * torch alone, on the batch's own device.
  */
-export function torchAugmentFunction(s: TrainingSettings): string[] {
+export function torchAugmentFunction(s: TrainingSettings, say: Say = SAY_EN): string[] {
   const a = s.augmentation;
   if (!a) return [];
   return [
@@ -89,7 +86,7 @@ export function torchAugmentFunction(s: TrainingSettings): string[] {
       'n, device = x.shape[0], x.device',
       `angle = (torch.rand(n, device=device) * 2 - 1) * math.radians(${pyNumber(a.rotation, true)})`,
       `scale = 1 + (torch.rand(n, device=device) * 2 - 1) * ${pyNumber(a.zoom, true)}`,
-      `shift = (torch.rand(n, 2, device=device) * 2 - 1) * ${pyNumber(2 * a.shift, true)}  # the grid spans [-1, 1]`,
+      `shift = (torch.rand(n, 2, device=device) * 2 - 1) * ${pyNumber(2 * a.shift, true)}  # ${say(msg('script.gridSpan'))}`,
       'cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale',
       'theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1), torch.stack([sin, cos, shift[:, 1]], 1)], 1)',
       'x = F.grid_sample(x, F.affine_grid(theta, list(x.shape), align_corners=False), align_corners=False)',
@@ -101,28 +98,26 @@ export function torchAugmentFunction(s: TrainingSettings): string[] {
 }
 
 /** What the non-trainable count holds, for the header: only what this network has. */
-function nonTrainableNote(plan: ExportPlan): string {
+function nonTrainableNote(plan: ExportPlan, say: Say): string {
   if (plan.totals.nonTrainable === 0) return '';
   const nodes = plan.layers.map((l) => l.node);
   const parts = [
-    ...(nodes.some((n) => n.type === 'BatchNormalization')
-      ? ["BatchNormalization's moving statistics, which PyTorch keeps as buffers"]
-      : []),
-    ...(nodes.some((n) => n.trainable === false) ? ["the frozen layers' weights"] : []),
+    ...(nodes.some((n) => n.type === 'BatchNormalization') ? [say(msg('script.noteBatchNorm'))] : []),
+    ...(nodes.some((n) => n.trainable === false) ? [say(msg('script.noteFrozen'))] : []),
   ];
-  return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+  return parts.slice(1).reduce((first, second) => say(msg('script.noteJoin', { first, second })), parts[0] ?? '');
 }
 
 /** What both scripts share: imports, constants, the module, data loading, loss, augmentation, weight loading. */
-function common(plan: ExportPlan, module: TorchModule, extraImports: string[], about: string[]): string[] {
+function common(plan: ExportPlan, module: TorchModule, extraImports: string[], about: string[], say: Say): string[] {
   const s = plan.project.training;
-  const data = pythonData(plan.project.dataset, plan.input.outputShape, s, MNIST);
+  const data = pythonData(plan.project.dataset, plan.input.outputShape, s, mnist(say), say);
   const image = plan.input.outputShape.length === 3;
   return [
-    `"""${pyDocText(plan.project.meta.name)} — exported from ConvStudio.`,
+    `"""${fill(say(msg('script.exportedFrom', { version: '' })), { name: pyDocText(plan.project.meta.name) })}`,
     '',
-    `The network as drawn: ${formatInt(plan.totals.total)} parameters as Keras counts them (${formatInt(plan.totals.trainable)} trainable,`,
-    `${formatInt(plan.totals.nonTrainable)} non-trainable${nonTrainableNote(plan)}).`,
+    say(msg('script.asDrawnTorch', { total: plan.totals.total })),
+    say(msg('script.countsTorch', { ...plan.totals, note: nonTrainableNote(plan, say) })),
     ...about,
     '"""',
     ...[
@@ -141,7 +136,7 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
     `BATCH_SIZE = ${s.batchSize}`,
     `EPOCHS = ${s.epochs}`,
     `VALIDATION_SPLIT = ${pyNumber(s.validationSplit, true)}`,
-    '# Weights trained in ConvStudio (Train view → Export), used when they lie next to this script.',
+    ...comment(say(msg('script.trainedWeights'))),
     `TRAINED_WEIGHTS = ${pyString(`${pyModuleName(plan.project.meta.name)}_weights.npz`)}`,
     '',
     '',
@@ -154,22 +149,26 @@ function common(plan: ExportPlan, module: TorchModule, extraImports: string[], a
     ...(data.helpers.length > 0 ? [...data.helpers, '', ''] : []),
     'def load_data():',
     ...indent([
-      '"""Training, validation and test tensors: the last VALIDATION_SPLIT of the training data validates, as in Keras."""',
+      `"""${say(msg('script.loadDataDoc'))}"""`,
       ...data.load,
       'x_train, x_test = torch.from_numpy(x_train), torch.from_numpy(x_test)',
-      ...(image ? ['x_train, x_test = x_train.permute(0, 3, 1, 2), x_test.permute(0, 3, 1, 2)  # channels first'] : []),
+      ...(image
+        ? [
+            `x_train, x_test = x_train.permute(0, 3, 1, 2), x_test.permute(0, 3, 1, 2)  # ${say(msg('script.channelsFirst'))}`,
+          ]
+        : []),
       'y_train, y_test = torch.from_numpy(y_train).long(), torch.from_numpy(y_test).long()',
       'split = len(x_train) - int(len(x_train) * VALIDATION_SPLIT)',
       'return (x_train[:split], y_train[:split]), (x_train[split:], y_train[split:]), (x_test, y_test)',
     ]),
     '',
     '',
-    ...torchLossFunction(s, module.logits),
-    ...(s.augmentation && image ? ['', '', ...torchAugmentFunction(s)] : []),
+    ...torchLossFunction(s, module.logits, say),
+    ...(s.augmentation && image ? ['', '', ...torchAugmentFunction(s, say)] : []),
   ];
 }
 
-function trainingLoop(plan: ExportPlan, module: TorchModule, stem: string): string[] {
+function trainingLoop(plan: ExportPlan, module: TorchModule, stem: string, say: Say): string[] {
   const s = plan.project.training;
   const e = s.earlyStopping;
   const image = plan.input.outputShape.length === 3;
@@ -224,7 +223,7 @@ function trainingLoop(plan: ExportPlan, module: TorchModule, stem: string): stri
         'metrics = {"loss": total / len(x_train), "accuracy": right / len(x_train)}',
         'if len(x_val) > 0:',
         '    metrics["val_loss"], metrics["val_accuracy"] = evaluate(model, x_val, y_val)',
-        'print(f"epoch {epoch}/{EPOCHS} " + " ".join(f"{k} {v:.4f}" for k, v in metrics.items()))',
+        `print(f${pyString(say(msg('script.epochLine')))} + " ".join(f"{k} {v:.4f}" for k, v in metrics.items()))`,
         ...(e
           ? [
               `value = metrics.get(${pyString(e.monitor)})`,
@@ -233,14 +232,14 @@ function trainingLoop(plan: ExportPlan, module: TorchModule, stem: string): stri
               'else:',
               '    waited += 1',
               `    if waited > ${e.patience}:`,
-              `        print(f"early stop: ${e.monitor} has not improved for ${e.patience + 1} epochs")`,
+              `        print(${pyString(say(msg('script.earlyStop', { monitor: e.monitor, epochs: e.patience + 1 })))})`,
               '        break',
             ]
           : []),
       ]),
       ...(e?.restoreBestWeights ? ['if best_state is not None:', '    model.load_state_dict(best_state)'] : []),
       'test_loss, test_accuracy = evaluate(model, x_test, y_test)',
-      'print(f"Test loss {test_loss:.4f}, test accuracy {test_accuracy:.2%}")',
+      `print(f${pyString(say(msg('script.testResult')))})`,
       `torch.save(model.state_dict(), ${pyString(`${stem}.pt`)})`,
     ]),
     '',
@@ -251,7 +250,7 @@ function trainingLoop(plan: ExportPlan, module: TorchModule, stem: string): stri
   ];
 }
 
-function lightningTask(plan: ExportPlan, module: TorchModule): string[] {
+function lightningTask(plan: ExportPlan, module: TorchModule, say: Say): string[] {
   const s = plan.project.training;
   const e = s.earlyStopping;
   const image = plan.input.outputShape.length === 3;
@@ -259,7 +258,7 @@ function lightningTask(plan: ExportPlan, module: TorchModule): string[] {
   return [
     'class Task(L.LightningModule):',
     ...indent([
-      `"""Training ${module.className} with Lightning: the same settings, on whatever devices the Trainer is given."""`,
+      `"""${say(msg('script.lightningDoc', { className: module.className }))}"""`,
       '',
       'def __init__(self):',
       `    super().__init__()`,
@@ -319,8 +318,7 @@ function lightningTask(plan: ExportPlan, module: TorchModule): string[] {
               : []),
           ]
         : []),
-      '# accelerator/devices/num_nodes "auto": every GPU of this machine; for several machines set num_nodes',
-      '# and start this script on each (torchrun, SLURM) as the Lightning documentation describes.',
+      ...comment(say(msg('script.lightningDevices'))),
       'trainer = L.Trainer(max_epochs=EPOCHS, accelerator="auto", devices="auto", callbacks=callbacks)',
       'task = Task()',
       'trainer.fit(task, train, val if len(x_val) > 0 else None)',
@@ -336,12 +334,14 @@ function lightningTask(plan: ExportPlan, module: TorchModule): string[] {
 
 export function pytorchScripts(
   project: Project,
+  lang: Lang = 'en',
 ): { ok: true; files: { fileName: string; text: string }[] } | Extract<ScriptResult, { ok: false }> {
   const planned = exportPlan(project);
   if (!planned.ok) return planned;
   const plan = planned.plan;
   const stem = pyModuleName(plan.project.meta.name);
-  const module = torchModule(plan, pyClassName(plan.project.meta.name));
+  const say = sayIn(lang);
+  const module = torchModule(plan, pyClassName(plan.project.meta.name), say);
   const plain = [
     ...common(
       plan,
@@ -349,14 +349,15 @@ export function pytorchScripts(
       [],
       [
         '',
-        'Needs PyTorch (and torchvision for MNIST):  pip install torch torchvision',
-        `Train:  python ${stem}_pytorch.py`,
-        `Use the network elsewhere:  from ${stem}_pytorch import ${module.className}`,
+        say(msg('script.torchNeeds')),
+        say(msg('script.train', { file: `${stem}_pytorch.py` })),
+        say(msg('script.useElsewhere', { module: `${stem}_pytorch`, className: module.className })),
       ],
+      say,
     ),
     '',
     '',
-    ...trainingLoop(plan, module, stem),
+    ...trainingLoop(plan, module, stem, say),
   ];
   const lightning = [
     ...common(
@@ -373,14 +374,15 @@ export function pytorchScripts(
       ],
       [
         '',
-        'Lightning trains the same module on one CPU, every GPU of a machine, or several machines, unchanged.',
-        'Needs:  pip install torch torchvision lightning',
-        `Train:  python ${stem}_lightning.py`,
+        say(msg('script.lightningAbout')),
+        say(msg('script.lightningNeeds')),
+        say(msg('script.train', { file: `${stem}_lightning.py` })),
       ],
+      say,
     ),
     '',
     '',
-    ...lightningTask(plan, module),
+    ...lightningTask(plan, module, say),
   ];
   return {
     ok: true,

@@ -481,6 +481,74 @@ export const en = {
   'weights.moreProblems': (a: { count: N }) => `… and ${formatInt(a.count)} more.`,
   'weights.imported': (a: { file: S; params: N }) =>
     `The trained weights came with ${a.file}: all ${formatInt(a.params)} parameters. Try the network, look inside it or fine-tune it in the Train view.`,
+  'script.exportedFrom': (a: { version: S }) => `{name} — exported from ConvStudio${a.version}.`,
+  'script.asDrawn': (a: { total: N; trainable: N; nonTrainable: N }) =>
+    `The network as drawn: ${formatInt(a.total)} parameters (${formatInt(a.trainable)} trainable, ${formatInt(a.nonTrainable)} non-trainable).`,
+  'script.kerasRuns': () =>
+    'model.summary() below prints the same counts. Runs with Keras 3 (TensorFlow 2.16 or later):',
+  'script.asDrawnTorch': (a: { total: N }) =>
+    `The network as drawn: ${formatInt(a.total)} parameters as Keras counts them`,
+  'script.countsTorch': (a: { trainable: N; nonTrainable: N; note: S }) =>
+    `(${formatInt(a.trainable)} trainable, ${formatInt(a.nonTrainable)} non-trainable${a.note ? `: ${a.note}` : ''}).`,
+  'script.noteBatchNorm': () => "BatchNormalization's moving statistics, which PyTorch keeps as buffers",
+  'script.noteFrozen': () => "the frozen layers' weights",
+  'script.noteJoin': (a: { first: S; second: S }) => `${a.first}; ${a.second}`,
+  'script.torchNeeds': () => 'Needs PyTorch (and torchvision for MNIST):  pip install torch torchvision',
+  'script.train': (a: { file: S }) => `Train:  python ${a.file}`,
+  'script.useElsewhere': (a: { module: S; className: S }) =>
+    `Use the network elsewhere:  from ${a.module} import ${a.className}`,
+  'script.lightningAbout': () =>
+    'Lightning trains the same module on one CPU, every GPU of a machine, or several machines, unchanged.',
+  'script.lightningNeeds': () => 'Needs:  pip install torch torchvision lightning',
+  'script.trainedWeights': () =>
+    'Weights trained in ConvStudio (Train view → Export), used when they lie next to this script.',
+  'script.epochsZero': () => 'Set EPOCHS = 0 to test them as they are.',
+  'script.network': () => '---- The network ----',
+  'script.kerasData': () => '---- The data: images scaled to [0, 1], labels one-hot ----',
+  'script.training': () => '---- Training ----',
+  'script.testing': () => '---- Testing ----',
+  'script.weights': () => '---- Weights trained in ConvStudio, where they lie next to this script ----',
+  'script.nestedModel': () => 'a nested model: its own layers',
+  'script.augmentation': () =>
+    'Random changes to each training image, new every epoch; inactive for validation and testing.',
+  'script.lrDecay': (a: { factor: S; every: N }) => `The learning rate times ${a.factor} every ${a.every} epochs.`,
+  'script.testResult': () => 'Test loss {test_loss:.4f}, test accuracy {test_accuracy:.2%}',
+  'script.epochLine': () => 'epoch {epoch}/{EPOCHS} ',
+  'script.earlyStop': (a: { monitor: S; epochs: N }) =>
+    `early stop: ${a.monitor} has not improved for ${a.epochs} epochs`,
+  'script.logitsLoss': () =>
+    'The module gives logits: CrossEntropyLoss takes the softmax and the log itself. Keras clips probabilities\nto [1e-7, 1 - 1e-7] first; the two agree until a probability falls below 1e-7 (a loss above 16).',
+  'script.kerasLoss': () =>
+    'Keras: outputs scaled to sum to 1, clipped to [1e-7, 1 - 1e-7], then -log of the true class.',
+  'script.gridSpan': () => 'the grid spans [-1, 1]',
+  'script.moduleDoc': (a: { shape: S; layout: S }) =>
+    `{name} as drawn in ConvStudio. Input: (N, ${a.shape})${a.layout ? `, ${a.layout}` : ''}.`,
+  'script.imagesFirst': () => 'images channels first',
+  'script.sequences': () => 'sequences as Keras keeps them (steps, features)',
+  'script.logitsDoc': () =>
+    "forward gives logits, as PyTorch's losses take them; probabilities(x) gives the softmax, as Keras's\nmodel does.",
+  'script.nestedDoc': () => '{name}: a model ({className}) used as a layer, as in the Keras model.',
+  'script.penaltyDoc': () => "Keras's kernel regularizers: added to the loss.",
+  'script.frozenDoc': () =>
+    'Frozen BatchNormalization layers stay in eval mode, as Keras runs them when trainable = False.',
+  'script.probabilitiesDoc': () => 'The class probabilities: the softmax of the logits forward gives.',
+  'script.loadDoc': () =>
+    'Weights exported from ConvStudio (an .npz of "layer/weight" arrays, channels last, as Keras keeps them).',
+  'script.assignDoc': () =>
+    'Keras\'s arrays by "layer/weight" name (an opened .npz, or a dict) into the module, in PyTorch\'s layout.',
+  'script.loadDataDoc': () =>
+    'Training, validation and test tensors: the last VALIDATION_SPLIT of the training data validates, as in Keras.',
+  'script.channelsFirst': () => 'channels first',
+  'script.lightningDoc': (a: { className: S }) =>
+    `Training ${a.className} with Lightning: the same settings, on whatever devices the Trainer is given.`,
+  'script.lightningDevices': () =>
+    'accelerator/devices/num_nodes "auto": every GPU of this machine; for several machines set num_nodes\nand start this script on each (torchrun, SLURM) as the Lightning documentation describes.',
+  'script.idxDoc': () => 'An IDX file (MNIST, Fashion-MNIST, KMNIST, EMNIST), gzipped or not, as a numpy array.',
+  'script.cifarDoc': () =>
+    'A CIFAR-10 binary batch: records of 1 label byte and 3 × 32 × 32 pixel bytes (channels first).',
+  'script.kerasOrder': () => "Keras's order",
+  'script.maskZero': () => "Keras's mask_zero: later recurrent layers skip index-0 steps there; PyTorch has no masks.",
+  'script.pipTorchvision': () => 'pip install torchvision',
   'key.stride': (a: { value: S }) => `s${a.value}`,
   'key.dilation': (a: { value: S }) => `d${a.value}`,
   'key.padding': (a: { value: S }) => `p${a.value}`,

@@ -12,6 +12,7 @@ import type { Config } from './keras-config.ts';
 import type { Misreading, MistakeContext } from '../exercise/misreading.ts';
 import type { SettingSpec } from './settings-kinds.ts';
 import type { KeyPart } from './key-setting-parts.ts';
+import type { Say } from '../export/script-words.ts';
 
 export type PaletteGroup =
   | 'input'
@@ -39,6 +40,8 @@ export interface TorchLayer<P> {
   node: LayerOf<P>;
   inputShapes: Shape[];
   outputShape: Shape;
+  /** Words the script's comments in the language it is exported in. */
+  say: Say;
 }
 
 /** A layer's part of the PyTorch module. */

@@ -20,8 +20,8 @@ describe('message catalogues', () => {
   it('core: every Chinese message is worded, and in Chinese', () => {
     const untranslated = Object.entries(zhTW).filter(([key, fn]) => {
       const text = String((fn as (a: unknown) => unknown)(SAMPLE));
-      // 'key.join' only puts ' · ' between two parts of a layer's key settings, in any language.
-      const languageFree = key.startsWith('schema.other') || key === 'key.join';
+      // Joiners put punctuation between two worded parts (' · ' of key settings; '；' of a script's note).
+      const languageFree = key.startsWith('schema.other') || key === 'key.join' || key === 'script.noteJoin';
       return text.trim() === '' || (!/[\u4e00-\u9fff]/.test(text) && !languageFree);
     });
     expect(untranslated.map(([key]) => key)).toEqual([]);

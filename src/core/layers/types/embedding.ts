@@ -88,12 +88,10 @@ export const embedding = defineLayer({
   ],
   rule,
   keySettings: (p) => [`${f(p.input_dim)} → ${f(p.output_dim)}`, ...(p.mask_zero ? [msg('key.maskZero')] : [])],
-  torch: ({ id, node }, out) => ({
+  torch: ({ id, node, say }, out) => ({
     init: [
       `self.${id} = nn.Embedding(${node.params.input_dim}, ${node.params.output_dim})`,
-      ...(node.params.mask_zero
-        ? ["# Keras's mask_zero: later recurrent layers skip index-0 steps there; PyTorch has no masks."]
-        : []),
+      ...(node.params.mask_zero ? [`# ${say(msg('script.maskZero'))}`] : []),
     ],
     forward: ([x]) => [`${out} = self.${id}(${x}.long())`],
     load: [`model.${id}.weight.copy_(get(${pyString(`${node.name}/embeddings`)}))`],

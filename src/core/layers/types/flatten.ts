@@ -49,11 +49,11 @@ export const flatten = defineLayer({
   settings: [],
   rule,
   keySettings: () => [],
-  torch: ({ inputShapes }, out) => ({
+  torch: ({ inputShapes, say }, out) => ({
     init: [],
     forward: ([x]) => [
       isImage(inputShapes[0]!)
-        ? `${out} = ${x}.permute(0, 2, 3, 1).flatten(1)  # Keras's order`
+        ? `${out} = ${x}.permute(0, 2, 3, 1).flatten(1)  # ${say(msg('script.kerasOrder'))}`
         : `${out} = ${x}.flatten(1)`,
     ],
     load: [],

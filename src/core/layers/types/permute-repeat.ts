@@ -80,12 +80,14 @@ export const permute = defineLayer({
   settings: [setting.of('dims', 'sizes')],
   rule: permuteRule,
   keySettings: (p) => [`(${p.dims.join(', ')})`],
-  torch: ({ node, inputShapes, outputShape }, out) => ({
+  torch: ({ node, inputShapes, outputShape, say }, out) => ({
     ...NO_CODE,
     forward: ([x]) => {
       const keras = isImage(inputShapes[0]!) ? `${x}.permute(0, 2, 3, 1)` : x!;
       const permuted = `${keras}.permute(0, ${node.params.dims.join(', ')})`;
-      return [`${out} = ${isImage(outputShape) ? `${permuted}.permute(0, 3, 1, 2)` : permuted}  # Keras's order`];
+      return [
+        `${out} = ${isImage(outputShape) ? `${permuted}.permute(0, 3, 1, 2)` : permuted}  # ${say(msg('script.kerasOrder'))}`,
+      ];
     },
   }),
 });

@@ -96,12 +96,14 @@ export const reshape = defineLayer({
   settings: [setting.of('target_shape', 'sizes')],
   rule,
   keySettings: (p) => [formatShape(p.target_shape.map((d) => (d === -1 ? null : d)))],
-  torch: ({ inputShapes, outputShape }, out) => ({
+  torch: ({ inputShapes, outputShape, say }, out) => ({
     ...NO_CODE,
     forward: ([x]) => {
       const keras = isImage(inputShapes[0]!) ? `${x}.permute(0, 2, 3, 1)` : x!;
       const shaped = `${keras}.reshape(${x}.shape[0], ${outputShape.join(', ')})`;
-      return [`${out} = ${isImage(outputShape) ? `${shaped}.permute(0, 3, 1, 2)` : shaped}  # Keras's order`];
+      return [
+        `${out} = ${isImage(outputShape) ? `${shaped}.permute(0, 3, 1, 2)` : shaped}  # ${say(msg('script.kerasOrder'))}`,
+      ];
     },
   }),
 });

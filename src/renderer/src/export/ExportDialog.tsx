@@ -13,6 +13,7 @@ import {
   pytorchScripts,
   tfjsModelZip,
   trainedWeights,
+  type Lang,
   type Project,
 } from '@core/index.ts';
 import { api } from '../api/api.ts';
@@ -27,12 +28,13 @@ import { downloadBytes, downloadText } from '../training/export-file.ts';
 type Flavour = 'keras' | 'pytorch' | 'lightning';
 const FLAVOURS: Flavour[] = ['keras', 'pytorch', 'lightning'];
 
-function exported(project: Project, flavour: Flavour) {
+/** The script of a flavour, its comments in the app's language. */
+function exported(project: Project, flavour: Flavour, lang: Lang) {
   if (flavour === 'keras') {
-    const keras = kerasScript(project);
+    const keras = kerasScript(project, '', lang);
     return keras.ok ? { ok: true as const, file: { fileName: keras.fileName, text: keras.text } } : keras;
   }
-  const torch = pytorchScripts(project);
+  const torch = pytorchScripts(project, lang);
   return torch.ok ? { ok: true as const, file: torch.files[flavour === 'pytorch' ? 0 : 1]! } : torch;
 }
 
@@ -125,14 +127,14 @@ function TrainedWeights({ project }: { project: Project }) {
 }
 
 export function ExportDialog() {
-  const { t, tf, tm } = useLang();
+  const { t, tf, tm, lang } = useLang();
   const [flavour, setFlavour] = useState<Flavour>('keras');
   const [copied, setCopied] = useState(false);
   const history = useEditor((s) => s.history);
   const settings = useEditor((s) => s.settings);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the project is rebuilt when its parts change
   const project = useMemo(() => currentProject(useEditor.getState()), [history, settings]);
-  const result = useMemo(() => exported(project, flavour), [project, flavour]);
+  const result = useMemo(() => exported(project, flavour, lang), [project, flavour, lang]);
   const close = () => useUi.getState().set({ exportOpen: false });
   const copy = async (text: string) => {
     try {
