@@ -3,6 +3,7 @@
  * figures and are checked in test/core/templates.test.ts.
  */
 import { kerasNamer, makeNode, sequential, type LayerSpec } from '../document/build.ts';
+import { conv, dense, dropout, flatten, input, maxPool } from './layer-specs.ts';
 import type { Graph } from '../document/graph-schema.ts';
 import { layeredPositions } from '../document/layered-layout.ts';
 
@@ -12,36 +13,6 @@ export interface Template {
   description: { en: string; 'zh-TW': string };
   build(): Graph;
 }
-
-const conv = (
-  filters: number,
-  k: number,
-  extra: Partial<Extract<LayerSpec, { type: 'Conv2D' }>['params']> = {},
-): LayerSpec => ({
-  type: 'Conv2D',
-  params: { filters, kernel_size: [k, k], activation: 'relu', ...extra },
-});
-const maxPool = (size = 2, stride?: number, padding: 'valid' | 'same' | number = 'valid'): LayerSpec => ({
-  type: 'MaxPooling2D',
-  params: {
-    pool_size: [size, size],
-    strides: stride ? [stride, stride] : null,
-    padding,
-  },
-});
-const dense = (units: number, activation: 'relu' | 'softmax' = 'relu'): LayerSpec => ({
-  type: 'Dense',
-  params: { units, activation },
-});
-const dropout = (rate: number): LayerSpec => ({
-  type: 'Dropout',
-  params: { rate },
-});
-const input = (shape: number[]): LayerSpec => ({
-  type: 'Input',
-  params: { shape },
-});
-const flatten: LayerSpec = { type: 'Flatten' };
 
 function vggBlock(filters: number, convs: number): LayerSpec[] {
   return [...Array.from({ length: convs }, () => conv(filters, 3, { padding: 'same' })), maxPool(2)];

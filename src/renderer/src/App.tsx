@@ -8,7 +8,9 @@ import { Banners } from './components/Banners.tsx';
 import { Dialogs } from './components/Dialogs.tsx';
 import { DiagnosticsList } from './components/DiagnosticsList.tsx';
 import { HelpDialog } from './help/HelpDialog.tsx';
+import { WindowPlayground } from './help/WindowPlayground.tsx';
 import { TourPanel } from './help/TourPanel.tsx';
+import { LessonPanel } from './help/LessonPanel.tsx';
 import { Welcome } from './help/Welcome.tsx';
 import { LockedNote } from './components/LockedNote.tsx';
 import { Palette } from './components/Palette.tsx';
@@ -128,6 +130,7 @@ export function App() {
             </ReactFlowProvider>
             <aside className="side">
               {!student && <TourPanel />}
+              {!student && <LessonPanel analysis={shown} />}
               <Inspector analysis={shown} readOnly={student !== null} />
               <SummaryPanel analysis={shown} />
               <DiagnosticsList diagnostics={shown.diagnostics} fixable={training || student ? null : analysis} />
@@ -146,6 +149,7 @@ export function App() {
         )}
         <Dialogs />
         <HelpDialog />
+        <WindowPlayground />
       </div>
       <PrintSheet graph={graph} analysis={analysis} exercise={draft} />
     </LangProvider>

@@ -47,6 +47,8 @@ export function openDocument(project: Project, options: LoadOptions, exercise?: 
   // A student who typed their variant's code before works on that variant again.
   const shown = exercise ? { ...project, graph: studentNetwork(exercise).graph } : project;
   if (!useEditor.getState().load(shown, loadOptions)) return;
+  // A lesson's tasks are about its own network: another document ends it (a lesson sets it again after).
+  useUi.getState().set({ lesson: null });
   if (exercise) {
     useExercise.getState().startStudent(exercise, options.filePath, options.title, options.saved);
     useUi.getState().set({ view: 'exercise' });

@@ -1,10 +1,11 @@
-/** Help: the welcome and the guided tour again, and the keyboard shortcuts. */
+/** Help: the welcome and the guided tour again, convolution step by step, the lessons, and the keyboard shortcuts. */
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { Modal } from '../components/Modal.tsx';
 import { MOD } from '../components/Toolbar.tsx';
 import { useUi } from '../state/ui-store.ts';
-import { startTour } from './help-actions.ts';
+import { LESSONS } from '@core/index.ts';
+import { startLesson, startTour } from './help-actions.ts';
 
 const SHORTCUTS: [string, UiKey][] = [
   [`${MOD}Z`, 'help.undo'],
@@ -19,7 +20,7 @@ const SHORTCUTS: [string, UiKey][] = [
 ];
 
 export function HelpDialog() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const open = useUi((s) => s.helpOpen);
   if (!open) return null;
   const close = () => useUi.getState().set({ helpOpen: false });
@@ -36,7 +37,34 @@ export function HelpDialog() {
         >
           {t('help.welcome')}
         </button>
+        <button
+          type="button"
+          onClick={() =>
+            useUi.getState().set({
+              helpOpen: false,
+              playground: { operation: 'conv', window: 3, stride: 1, padding: 'valid' },
+            })
+          }
+          data-testid="help-playground"
+        >
+          {t('help.playground')}
+        </button>
       </div>
+      <h3>{t('help.lessons')}</h3>
+      <ul className="help__lessons" data-testid="help-lessons">
+        {LESSONS.map((lesson) => (
+          <li key={lesson.id}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => void startLesson(lesson.id, lang)}
+              data-testid={`help-lesson-${lesson.id}`}
+            >
+              {lesson.title[lang]}
+            </button>
+          </li>
+        ))}
+      </ul>
       <h3>{t('help.shortcuts')}</h3>
       <table className="help__shortcuts" data-testid="help-shortcuts">
         <tbody>

@@ -1,13 +1,14 @@
 /**
  * The first-start welcome, above the workspace (it blocks nothing): build the course's first CNN step by
- * step, start from a template, or open a file. Help shows it again.
+ * step, follow the lessons, start from a template, or open a file. Help shows it again.
  */
 import { useLang } from '../i18n/lang-context.tsx';
 import { useUi } from '../state/ui-store.ts';
-import { chooseTemplate, notNow, openFromWelcome, startTour } from './help-actions.ts';
+import { LESSONS } from '@core/index.ts';
+import { chooseTemplate, notNow, openFromWelcome, startLesson, startTour } from './help-actions.ts';
 
 export function Welcome() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const shown = useUi((s) => s.welcome);
   if (!shown) return null;
   return (
@@ -19,6 +20,9 @@ export function Welcome() {
       <div className="welcome__choices">
         <button type="button" className="primary" onClick={() => void startTour()} data-testid="welcome-tour">
           {t('welcome.tour')}
+        </button>
+        <button type="button" onClick={() => void startLesson(LESSONS[0]!.id, lang)} data-testid="welcome-lessons">
+          {t('welcome.lessons')}
         </button>
         <button type="button" onClick={chooseTemplate} data-testid="welcome-template">
           {t('welcome.template')}

@@ -10,10 +10,13 @@ import {
   settingApplies,
   type Analysis,
   type LayerNode,
+  type Padding,
   type SettingSpec,
 } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
+import { useUi } from '../state/ui-store.ts';
+import type { PlaygroundStart } from '../help/WindowPlayground.tsx';
 import { Formulas } from './Formulas.tsx';
 import { SettingField } from './SettingField.tsx';
 import { LockIcon } from '../components/LockIcon.tsx';
@@ -63,6 +66,7 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
       </fieldset>
       {/* The arithmetic first: it is what the inspector is read for; the settings follow. */}
       {result && <Formulas analysis={result} hidden={readOnly && result.explanations === null} />}
+      <StepThroughButton node={node} />
       <fieldset className="inspector__fields" disabled={readOnly}>
         {((result?.params?.total ?? 0) > 0 || node.trainable === false) && <FreezeField node={node} />}
         {node.type !== 'Input' && <FreezeUpToButton node={node} />}
@@ -78,6 +82,48 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
       </fieldset>
     </section>
   );
+}
+
+/**
+ * For a convolution or pooling layer: its window, stride and padding step by step on the course's 6×6 image
+ * (never on this network's own numbers, so nothing an exercise asks is shown).
+ */
+function StepThroughButton({ node }: { node: LayerNode }) {
+  const { t } = useLang();
+  const start = playgroundStart(node);
+  if (!start) return null;
+  return (
+    <button
+      type="button"
+      className="link inspector__step-through"
+      onClick={() => useUi.getState().set({ playground: start })}
+      data-testid="inspector-step-through"
+    >
+      {t('inspector.stepThrough')}
+    </button>
+  );
+}
+
+function playgroundStart(node: LayerNode): PlaygroundStart | null {
+  const p = node.params as {
+    kernel_size?: [number, number];
+    pool_size?: [number, number];
+    strides?: [number, number] | null;
+    padding?: Padding;
+  };
+  if (node.type === 'Conv2D') {
+    return { operation: 'conv', window: p.kernel_size![0], stride: p.strides![0], padding: p.padding! };
+  }
+  if (node.type === 'MaxPooling2D' || node.type === 'AveragePooling2D') {
+    const window = p.pool_size![0];
+    return {
+      operation: node.type === 'MaxPooling2D' ? 'max' : 'average',
+      window,
+      stride: p.strides?.[0] ?? window,
+      padding: p.padding!,
+    };
+  }
+  return null;
 }
 
 function NameField({ node }: { node: LayerNode }) {

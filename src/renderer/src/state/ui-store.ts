@@ -1,6 +1,7 @@
 /** What the app shows around the document: host facts, banners, dialogs waiting for an answer. */
 import { create } from 'zustand';
 import type { AppInfo, AutosaveSnapshot, Msg } from '@core/index.ts';
+import type { PlaygroundStart } from '../help/WindowPlayground.tsx';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
@@ -32,6 +33,10 @@ export interface UiState {
   tour: boolean;
   /** The Help dialog is open. */
   helpOpen: boolean;
+  /** The built-in lesson going on (its id), checked on the canvas as the person edits. */
+  lesson: string | null;
+  /** Convolution and pooling step by step, open with these settings. */
+  playground: PlaygroundStart | null;
   set(partial: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -48,5 +53,7 @@ export const useUi = create<UiState>()((set) => ({
   welcome: false,
   tour: false,
   helpOpen: false,
+  playground: null,
+  lesson: null,
   set: (partial) => set(partial),
 }));
