@@ -9,6 +9,7 @@ import { Dialogs } from './components/Dialogs.tsx';
 import { DiagnosticsList } from './components/DiagnosticsList.tsx';
 import { HelpDialog } from './help/HelpDialog.tsx';
 import { WindowPlayground } from './help/WindowPlayground.tsx';
+import { LayerPage } from './help/LayerPage.tsx';
 import { TourPanel } from './help/TourPanel.tsx';
 import { LessonPanel } from './help/LessonPanel.tsx';
 import { Welcome } from './help/Welcome.tsx';
@@ -150,6 +151,7 @@ export function App() {
         <Dialogs />
         <HelpDialog />
         <WindowPlayground />
+        <LayerPage />
       </div>
       <PrintSheet graph={graph} analysis={analysis} exercise={draft} />
     </LangProvider>

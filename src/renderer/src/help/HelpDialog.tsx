@@ -1,4 +1,7 @@
-/** Help: the welcome and the guided tour again, convolution step by step, the lessons, and the keyboard shortcuts. */
+/**
+ * Help: the welcome and the guided tour again, convolution step by step, what each layer is, the lessons, and
+ * the keyboard shortcuts.
+ */
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { Modal } from '../components/Modal.tsx';
@@ -48,6 +51,13 @@ export function HelpDialog() {
           data-testid="help-playground"
         >
           {t('help.playground')}
+        </button>
+        <button
+          type="button"
+          onClick={() => useUi.getState().set({ helpOpen: false, layerPage: 'Conv2D' })}
+          data-testid="help-layer-pages"
+        >
+          {t('help.layerPages')}
         </button>
       </div>
       <h3>{t('help.lessons')}</h3>

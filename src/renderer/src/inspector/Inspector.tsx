@@ -51,7 +51,17 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
   );
   return (
     <section className="panel inspector" data-testid="inspector" aria-labelledby="inspector-title">
-      <h2 id="inspector-title">{t(`layer.${node.type}`)}</h2>
+      <div className="inspector__title">
+        <h2 id="inspector-title">{t(`layer.${node.type}`)}</h2>
+        <button
+          type="button"
+          className="link small"
+          onClick={() => useUi.getState().set({ layerPage: node.type })}
+          data-testid="inspector-what-is"
+        >
+          {t('layerPage.what')}
+        </button>
+      </div>
       <fieldset className="inspector__fields" disabled={readOnly}>
         <NameField key={node.id} node={node} />
         {result && result.diagnostics.length > 0 && (

@@ -1,6 +1,6 @@
 /** What the app shows around the document: host facts, banners, dialogs waiting for an answer. */
 import { create } from 'zustand';
-import type { AppInfo, AutosaveSnapshot, Msg } from '@core/index.ts';
+import type { AppInfo, AutosaveSnapshot, LayerType, Msg } from '@core/index.ts';
 import type { PlaygroundStart } from '../help/WindowPlayground.tsx';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
@@ -35,6 +35,8 @@ export interface UiState {
   helpOpen: boolean;
   /** The built-in lesson going on (its id), checked on the canvas as the person edits. */
   lesson: string | null;
+  /** The "What is this layer?" page open, for this type. */
+  layerPage: LayerType | null;
   /** Convolution and pooling step by step, open with these settings. */
   playground: PlaygroundStart | null;
   set(partial: Partial<Omit<UiState, 'set'>>): void;
@@ -54,6 +56,7 @@ export const useUi = create<UiState>()((set) => ({
   tour: false,
   helpOpen: false,
   playground: null,
+  layerPage: null,
   lesson: null,
   set: (partial) => set(partial),
 }));
