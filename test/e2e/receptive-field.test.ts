@@ -105,6 +105,14 @@ describe('the receptive field of a feature-map cell', () => {
     const growth = await byId('field-growth').locator('li').allTextContents();
     expect(growth.map((line) => line.split(' ')[1])).toEqual(['1×1', '3×3', '4×4', '8×8', '10×10', '18×18', '22×22']);
     expect(growth.at(-1)).toContain('18+(2−1)×4 = 22; j = 4×2 = 8');
+    // A pooling cell shows its step too: the largest of its 2×2 window of conv2d_2, as the network kept it.
+    const pool = byId('pool-step');
+    expect(Number(await pool.getAttribute('data-terms'))).toBe(4);
+    expect(
+      Math.abs(Number(await pool.getAttribute('data-computed')) - Number(await pool.getAttribute('data-value'))),
+    ).toBeLessThan(1e-6);
+    expect(await byId('pool-result').textContent()).toMatch(/^The largest of .+ is .+\.$/);
+    expect(await byId('conv-step').count()).toBe(0);
     await byId('receptive-field').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'receptive-field-1440-en');
 

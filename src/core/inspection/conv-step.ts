@@ -101,3 +101,45 @@ export function convolutionAt(step: ConvStepInput): ConvStep {
   const preActivation = sum + bias;
   return { products, sum, bias, preActivation, value: activateOne(step.activation, preActivation) };
 }
+
+export interface PoolStepInput {
+  input: { values: ArrayLike<number>; shape: readonly [number, number, number] };
+  pool: readonly [number, number];
+  strides: readonly [number, number];
+  padding: Padding;
+  operation: 'max' | 'average';
+  cell: readonly [number, number];
+  channel: number;
+}
+
+/** One input value under a pooling window: where (outside the input: padding), and the value. */
+export interface PoolTerm {
+  row: number;
+  column: number;
+  x: number;
+  padding: boolean;
+}
+
+/**
+ * One output value of a max or average pooling, worked out from its window of one channel. TensorFlow's
+ * pooling leaves the padding out: it never wins a max and never counts in a mean.
+ */
+export function poolingAt(step: PoolStepInput): { terms: PoolTerm[]; value: number } {
+  const [h, w, channels] = step.input.shape;
+  const top = paddingBefore(h, step.pool[0], step.strides[0], step.padding);
+  const left = paddingBefore(w, step.pool[1], step.strides[1], step.padding);
+  const terms: PoolTerm[] = [];
+  for (let i = 0; i < step.pool[0]; i++) {
+    for (let j = 0; j < step.pool[1]; j++) {
+      const row = step.cell[0] * step.strides[0] - top + i;
+      const column = step.cell[1] * step.strides[1] - left + j;
+      const inside = row >= 0 && row < h && column >= 0 && column < w;
+      const x = inside ? step.input.values[(row * w + column) * channels + step.channel]! : 0;
+      terms.push({ row, column, x, padding: !inside });
+    }
+  }
+  const values = terms.filter((t) => !t.padding).map((t) => t.x);
+  const value =
+    step.operation === 'max' ? Math.max(...values) : values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  return { terms, value };
+}

@@ -9,7 +9,7 @@ import type { Diagnostic, Explanation } from '../analysis/types.ts';
 import { paddingBefore } from '../analysis/rules/spatial.ts';
 import { sequential, type LayerSpec } from '../document/build.ts';
 import type { Padding } from '../layers/params.ts';
-import { convolutionAt } from './conv-step.ts';
+import { convolutionAt, poolingAt } from './conv-step.ts';
 
 export type SlideOperation = 'conv' | 'max' | 'average';
 
@@ -92,7 +92,7 @@ export function slideWindow(s: SlideSettings): SlideResult {
     const kernel = s.filter.flat();
     for (let row = 0; row < size[0]; row++) {
       for (let column = 0; column < size[1]; column++) {
-        const cell = cellAt(s, flat, kernel, [h, w], k, before, row, column);
+        const cell = cellAt(s, flat, kernel, [h, w], k, row, column);
         for (const t of cell.terms) if (!t.padding) reached.add(`${t.row},${t.column}`);
         cells.push(cell);
       }
@@ -111,7 +111,6 @@ function cellAt(
   kernel: number[],
   [h, w]: [number, number],
   k: number,
-  [top, left]: [number, number],
   row: number,
   column: number,
 ): SlideCell {
@@ -136,19 +135,17 @@ function cellAt(
     }));
     return { row, column, terms, value: step.sum };
   }
-  const terms: WindowTerm[] = [];
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      const r = row * s.stride - top + i;
-      const c = column * s.stride - left + j;
-      const inside = r >= 0 && r < h && c >= 0 && c < w;
-      terms.push({ row: r, column: c, x: inside ? image[r * w + c]! : 0, w: null, padding: !inside });
-    }
-  }
-  // TensorFlow's pooling leaves the padding out: it never wins a max and never counts in a mean.
-  const values = terms.filter((t) => !t.padding).map((t) => t.x);
-  const value =
-    s.operation === 'max' ? Math.max(...values) : values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const pooled = poolingAt({
+    input: { values: image, shape: [h, w, 1] },
+    pool: [k, k],
+    strides: [s.stride, s.stride],
+    padding: s.padding,
+    operation: s.operation,
+    cell: [row, column],
+    channel: 0,
+  });
+  const terms = pooled.terms.map((t) => ({ ...t, w: null }));
+  const value = pooled.value;
   return { row, column, terms, value };
 }
 

@@ -617,6 +617,10 @@ export const uiZhTW: Record<UiKey, string> = {
   'step.moreChannels': '其他輸入通道也一樣相乘相加，各通道的和：{sums}。',
   'step.sum': '{count} 個乘積相加得 {sum}；再加上偏差 {bias}，得 {total}。',
   'step.activation': '經過 {activation} 得 {value}。',
+  'step.maxTitle': '{layer} 在通道 {channel} 第 {row} 列、第 {column} 行的值怎麼來：前一層在它的視窗中最大的值',
+  'step.averageTitle': '{layer} 在通道 {channel} 第 {row} 列、第 {column} 行的值怎麼來：前一層在它的視窗中的平均值',
+  'step.max': '{values} 中最大的是 {value}。',
+  'step.average': '({values}) / {count} = {value}。',
   'step.network': '網路算出的特徵圖在這一格的值是 {value}。',
   'playground.title': '卷積與池化，一步一步來',
   'playground.intro':

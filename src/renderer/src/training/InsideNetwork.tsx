@@ -1,7 +1,7 @@
 /**
  * Inside a trained network, for the image being tried: the feature maps of every convolution and pooling
  * layer as a grid of channels (a click on one enlarges that channel with its values, and shows the receptive
- * field of the clicked cell on the image and its convolution step), the
+ * field of the clicked cell on the image and its convolution or pooling step), the
  * first convolution layer's learned filters as small images, and a histogram of every layer's activations.
  */
 import { useMemo, useState } from 'react';
@@ -20,6 +20,7 @@ import { useEditor } from '../state/editor-store.ts';
 import type { Kernel, LayerOutput } from '../inference/trained-network.ts';
 import { ConvolutionStep, type ConvolutionInputs } from './ConvolutionStep.tsx';
 import { FeatureMapValues } from './FeatureMapValues.tsx';
+import { PoolingStep } from './PoolingStep.tsx';
 import { ReceptiveField, type PickedCell } from './ReceptiveField.tsx';
 import { PixelImage } from './SampleImage.tsx';
 
@@ -120,6 +121,47 @@ function LayerHistogram({ layer }: { layer: LayerOutput }) {
   );
 }
 
+/** The pooling step of a picked MaxPooling2D or AveragePooling2D cell, from the previous layer's output. */
+function PoolingAtCell({
+  picked,
+  analysis,
+  layers,
+  imageValues,
+}: {
+  picked: PickedCell;
+  analysis: Analysis;
+  layers: LayerOutput[];
+  imageValues: Float32Array;
+}) {
+  const graph = useEditor((s) => s.history.present.graph);
+  const node = analysis.nodes.find((n) => n.name === picked.layer);
+  const layer = layers.find((l) => l.name === picked.layer);
+  const drawn = graph.nodes.find((n) => n.id === node?.id);
+  if (!node || !layer || (drawn?.type !== 'MaxPooling2D' && drawn?.type !== 'AveragePooling2D')) return null;
+  const before = analysis.byId.get(analysis.inputsOf.get(node.id)?.[0] ?? '');
+  const shape = before?.outputShape;
+  if (!before || shape?.length !== 3) return null;
+  const values = before.type === 'Input' ? imageValues : layers.find((l) => l.name === before.name)?.values;
+  if (!values) return null;
+  const p = drawn.params;
+  const [, w, c] = layer.shape as [number, number, number];
+  return (
+    <PoolingStep
+      layer={node.name}
+      step={{
+        input: { values, shape: shape as [number, number, number] },
+        pool: p.pool_size,
+        strides: p.strides ?? p.pool_size,
+        padding: p.padding,
+        operation: drawn.type === 'MaxPooling2D' ? 'max' : 'average',
+        cell: picked.cell,
+        channel: picked.channel,
+      }}
+      value={layer.values[(picked.cell[0] * w + picked.cell[1]) * c + picked.channel]!}
+    />
+  );
+}
+
 /** The convolution step of a picked Conv2D cell, from the previous layer's output (or the image). */
 function ConvolutionAtCell({
   picked,
@@ -214,6 +256,12 @@ export function InsideNetwork({
                   <>
                     <ReceptiveField picked={picked} analysis={analysis} image={image} />
                     <ConvolutionAtCell picked={picked} analysis={analysis} layers={layers} convolution={convolution} />
+                    <PoolingAtCell
+                      picked={picked}
+                      analysis={analysis}
+                      layers={layers}
+                      imageValues={convolution.imageValues}
+                    />
                   </>
                 )}
               </div>
