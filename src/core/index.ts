@@ -56,6 +56,7 @@ export * from './inspection/activations.ts';
 export * from './inspection/field-growth.ts';
 export * from './inspection/conv-step.ts';
 export * from './inspection/slide-window.ts';
+export * from './inspection/dense-step.ts';
 export * from './training/layers-model-json.ts';
 export * from './export/python-text.ts';
 export * from './export/export-plan.ts';

@@ -113,6 +113,18 @@ describe('the receptive field of a feature-map cell', () => {
     ).toBeLessThan(1e-6);
     expect(await byId('pool-result').textContent()).toMatch(/^The largest of .+ is .+\.$/);
     expect(await byId('conv-step').count()).toBe(0);
+    // The last Dense: a unit's value from its 4 inputs (Flatten of 1 × 1 × 4) and softmax, as the network gave it.
+    await byId('dense-unit-3').click();
+    const dense = byId('dense-step');
+    expect(
+      Math.abs(Number(await dense.getAttribute('data-computed')) - Number(await dense.getAttribute('data-value'))),
+    ).toBeLessThan(1e-4);
+    expect(await dense.getByTestId('dense-product').count()).toBe(4);
+    expect(await byId('dense-sum').textContent()).toMatch(
+      /^Adding the 4 products gives .+ Softmax turns every unit’s total into its share: this one’s is .+\.$/,
+    );
+    await dense.scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'dense-step-1440-en');
     await byId('receptive-field').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'receptive-field-1440-en');
 

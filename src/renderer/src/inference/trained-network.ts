@@ -122,6 +122,18 @@ export class TrainedNetwork {
     };
   }
 
+  /** A Dense layer's trained kernel [inputs, units] and bias (null: no bias), by its drawn name. */
+  denseWeights(name: string): { kernel: Float32Array; shape: [number, number]; bias: Float32Array | null } | null {
+    const layer = this.model.layers.find((l) => l.name === name && l.getClassName() === 'Dense');
+    const [kernel, bias] = layer?.getWeights() ?? [];
+    if (!layer || !kernel || kernel.rank !== 2) return null;
+    return {
+      kernel: kernel.dataSync() as Float32Array,
+      shape: kernel.shape as [number, number],
+      bias: bias ? (bias.dataSync() as Float32Array) : null,
+    };
+  }
+
   dispose(): void {
     this.model.dispose();
   }

@@ -2,7 +2,8 @@
  * Inside a trained network, for the image being tried: the feature maps of every convolution and pooling
  * layer as a grid of channels (a click on one enlarges that channel with its values, and shows the receptive
  * field of the clicked cell on the image and its convolution or pooling step), the
- * first convolution layer's learned filters as small images, and a histogram of every layer's activations.
+ * Dense layers' units (a click on one shows how its value comes about), the first convolution layer's learned
+ * filters as small images, and a histogram of every layer's activations.
  */
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
@@ -21,6 +22,7 @@ import type { Kernel, LayerOutput } from '../inference/trained-network.ts';
 import { ConvolutionStep, type ConvolutionInputs } from './ConvolutionStep.tsx';
 import { FeatureMapValues } from './FeatureMapValues.tsx';
 import { PoolingStep } from './PoolingStep.tsx';
+import { DenseUnits, type DenseInputs } from './DenseStep.tsx';
 import { ReceptiveField, type PickedCell } from './ReceptiveField.tsx';
 import { PixelImage } from './SampleImage.tsx';
 
@@ -172,7 +174,11 @@ function ConvolutionAtCell({
   picked: PickedCell;
   analysis: Analysis;
   layers: LayerOutput[];
-  convolution: { weightsOf: (layer: string) => ConvolutionInputs['weights'] | null; imageValues: Float32Array };
+  convolution: {
+    weightsOf: (layer: string) => ConvolutionInputs['weights'] | null;
+    denseWeightsOf: (layer: string) => DenseInputs['weights'] | null;
+    imageValues: Float32Array;
+  };
 }) {
   const graph = useEditor((s) => s.history.present.graph);
   const node = analysis.nodes.find((n) => n.name === picked.layer);
@@ -212,11 +218,28 @@ export function InsideNetwork({
   /** The drawn network's analysis, for receptive fields; null where they must not show (a student's exercise). */
   analysis: Analysis | null;
   /** A Conv2D's trained kernel and bias, by name, and the image's values as the network takes them. */
-  convolution: { weightsOf: (layer: string) => ConvolutionInputs['weights'] | null; imageValues: Float32Array };
+  convolution: {
+    weightsOf: (layer: string) => ConvolutionInputs['weights'] | null;
+    denseWeightsOf: (layer: string) => DenseInputs['weights'] | null;
+    imageValues: Float32Array;
+  };
 }) {
   const { t } = useLang();
   const maps = layers.filter((l) => MAP_LAYERS.has(l.kind) && l.shape.length === 3);
   const [picked, setPicked] = useState<PickedCell | null>(null);
+  const graph = useEditor((s) => s.history.present.graph);
+  const denses = layers.filter((l) => l.kind === 'Dense' && l.shape.length === 1);
+  // Only with the drawn network's analysis (never in a student's exercise: a Dense's inputs count is a figure).
+  const denseInputs = (layer: LayerOutput): DenseInputs | null => {
+    const node = analysis ? graph.nodes.find((n) => n.name === layer.name && n.type === 'Dense') : undefined;
+    const weights = node ? convolution.denseWeightsOf(layer.name) : null;
+    const source = graph.nodes.find((n) => n.id === graph.edges.find((e) => e.target === node?.id)?.source);
+    if (!node || node.type !== 'Dense' || !weights || !source) return null;
+    const input =
+      source.type === 'Input' ? convolution.imageValues : layers.find((l) => l.name === source.name)?.values;
+    if (!input || input.length !== weights.shape[0]) return null;
+    return { input, weights, activation: node.params.activation };
+  };
   // The channel shown enlarged with its values.
   const [open, setOpen] = useState<{ layer: string; channel: number } | null>(null);
   // Only where the drawn layer is the trained one (same name and output shape) and has a local field.
@@ -267,6 +290,14 @@ export function InsideNetwork({
               </div>
             );
           })}
+        </section>
+      )}
+      {denses.length > 0 && (
+        <section className="inside__part">
+          <h3>{t('inside.dense')}</h3>
+          {denses.map((layer) => (
+            <DenseUnits key={layer.name} layer={layer} inputs={denseInputs(layer)} />
+          ))}
         </section>
       )}
       {kernel && <Filters kernel={kernel} />}

@@ -135,6 +135,7 @@ function Tryout({ network, classes, images }: { network: TrainedNetwork; classes
                 analysis={fieldAnalysis}
                 convolution={{
                   weightsOf: (name) => network.convWeights(name),
+                  denseWeightsOf: (name) => network.denseWeights(name),
                   imageValues: network.inputValues(input),
                 }}
               />
