@@ -645,8 +645,10 @@ export const uiEn = {
   'step.moreChannels': 'The other input channels, each summed the same way: {sums}.',
   'step.sum': 'Adding the {count} products gives {sum}; plus the bias {bias} makes {total}.',
   'step.activation': '{activation} makes it {value}.',
-  'step.maxTitle': 'How {layer} keeps one value at row {row}, column {column} of channel {channel}: the largest in its window of the layer before',
-  'step.averageTitle': 'How {layer} makes one value at row {row}, column {column} of channel {channel}: the mean of its window of the layer before',
+  'step.maxTitle':
+    'How {layer} keeps one value at row {row}, column {column} of channel {channel}: the largest in its window of the layer before',
+  'step.averageTitle':
+    'How {layer} makes one value at row {row}, column {column} of channel {channel}: the mean of its window of the layer before',
   'step.max': 'The largest of {values} is {value}.',
   'step.average': '({values}) / {count} = {value}.',
   'step.denseTitle': 'How unit {unit} of {layer} comes about: each of its {inputs} inputs times its weight',
