@@ -91,7 +91,7 @@ describe('the layer catalogue in the trainer', () => {
     expect(events.at(-1)).toMatchObject({ type: 'done', stopped: false });
   }, 240_000);
 
-  it('moves the image layers to the CPU backend before the first batch, saying why', async () => {
+  it('trains the image layers on WebAssembly, depthwise and separable convolutions included', async () => {
     const events = await train([
       s('Input', { shape: [28, 28, 1] }),
       s('Rescaling', { scale: 2, offset: -1 }),
@@ -108,12 +108,10 @@ describe('the layer catalogue in the trainer', () => {
       s('Dense', { units: 10, activation: 'softmax' }),
     ]);
     expect(errorOf(events)).toBeNull();
+    // TF.js's wasm backend has no depthwise gradients: ours (wasm-depthwise-grads.ts) keep the run there,
+    // where it used to move, whole, to the JavaScript CPU backend (70× slower on a small MobileNet block).
     const backends = events.filter((e) => e.type === 'backend');
-    expect(backends.map((e) => e.type === 'backend' && e.chosen)).toEqual(['wasm', 'cpu']);
-    const last = backends.at(-1)!;
-    const wasm = last.type === 'backend' ? last.reports.find((r) => r.backend === 'wasm') : undefined;
-    expect(wasm?.available).toBe(false);
-    expect(translate(wasm!.reason!, 'en')).toMatch(/has no DepthwiseConv2dNativeBackprop\w+ operation/);
+    expect(backends.map((e) => e.type === 'backend' && e.chosen)).toEqual(['wasm']);
     expect(events.filter((e) => e.type === 'progress').length).toBeGreaterThan(0);
     expect(Number.isFinite(epochLoss(events))).toBe(true);
   }, 240_000);

@@ -238,6 +238,42 @@ describe.each(THREADS)('on %i threads', (count) => {
     });
   });
 
+  describe('depthwise convolution gradients on wasm (the backend has none of its own)', () => {
+    it.each([
+      [[2, 9, 9, 3], [3, 3, 3, 1], 1, 'valid'],
+      [[2, 9, 9, 3], [3, 3, 3, 2], 1, 'same'],
+      [[2, 10, 7, 4], [5, 3, 4, 1], 2, 'same'],
+      [[1, 12, 12, 8], [3, 3, 8, 1], 2, 'valid'],
+    ] as const)(
+      'for input %j, depthwise filter %j, stride %i, %s: both gradients match the CPU backend',
+      async (xShape, wShape, stride, pad) => {
+        const x = values(
+          xShape.reduce((a: number, b: number) => a * b, 1),
+          (i) => Math.sin(i * 0.37),
+        );
+        const w = values(
+          wShape.reduce((a: number, b: number) => a * b, 1),
+          (i) => Math.cos(i * 0.71),
+        );
+        const [cpu, wasm] = await onBoth(async () => {
+          const input = tf.tensor4d(x, [...xShape]);
+          const filter = tf.tensor4d(w, [...wShape]);
+          const f = (a: tf.Tensor, b: tf.Tensor) =>
+            tf.sum(tf.sin(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad)));
+          const [dx, dw] = tf.grads(f)([input, filter]);
+          return [await dx!.data(), await dw!.data()];
+        });
+        for (const [i, reference] of cpu.entries()) {
+          let worst = 0;
+          for (let k = 0; k < reference.length; k++)
+            worst = Math.max(worst, Math.abs(wasm[i]![k]! - reference[k]!) / (1 + Math.abs(reference[k]!)));
+          expect(wasm[i]!.length).toBe(reference.length);
+          expect(worst).toBeLessThan(1e-4);
+        }
+      },
+    );
+  });
+
   describe('max-pool gradient and leading-axes sums on wasm', () => {
     it.each([
       [[2, 8, 8, 3], 2, 2, 'valid'],

@@ -12,6 +12,7 @@ import { registerWasmConv2D } from './wasm-conv2d.ts';
 import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.ts';
 import { registerWasmConv2DBackpropInput } from './wasm-conv2d-backprop-input.ts';
 import { registerWasmIdentity } from './wasm-identity.ts';
+import { registerWasmDepthwiseGradients } from './wasm-depthwise-grads.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
@@ -95,6 +96,7 @@ export function registerWasmTrainingKernels(): void {
   registerWasmBiasAdd();
   registerWasmRelu();
   registerWasmIdentity();
+  registerWasmDepthwiseGradients();
 }
 
 export type BackendSelection =
