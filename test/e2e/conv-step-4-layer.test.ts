@@ -4,7 +4,7 @@
  * that, with the bias and ReLU, equals (to 1e-4) the value TF.js gave that cell.
  */
 import { describe, expect, it } from 'vitest';
-import { clickCell, screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { clickCell, screenshot, trainQuicklyAndTry, useServedApp } from '../helpers/browser-host.ts';
 
 const app = useServedApp(null);
 const byId = (id: string) => app.page.getByTestId(id);
@@ -13,11 +13,7 @@ describe('the convolution step on the 4-layer MNIST CNN', () => {
   it('gives nine products whose sum, with bias and ReLU, is the feature map’s value', async () => {
     await byId('template-select').selectOption('mnist-4-layer');
     await expect.poll(() => byId('total-params').textContent()).toBe('1,199,882');
-    await byId('view-train').click();
-    await byId('preset-quick').click();
-    await byId('train-start').click();
-    await expect.poll(() => byId('run-history').textContent(), { timeout: 240_000 }).toContain('finished');
-    await byId('try-pick').locator('button').first().click();
+    await trainQuicklyAndTry(app.page, 240_000);
     const maps = app.page.locator('[data-testid="feature-maps"][data-layer="conv2d"] canvas');
     // A cell one of the filters answers (ReLU lets it through), so that the sum itself is compared.
     let checked = false;

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
-import { clickCell, screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { clickCell, screenshot, trainQuicklyAndTry, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
 
 const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
@@ -30,12 +30,7 @@ const byId = (id: string) => app.page.getByTestId(id);
 
 describe('the receptive field of a feature-map cell', () => {
   it('is drawn on the image: 3×3 after the first convolution, 22×22 after three blocks', async () => {
-    await byId('view-train').click();
-    await byId('preset-quick').click();
-    await byId('train-start').click();
-    await expect.poll(() => byId('run-history').textContent(), { timeout: 120_000 }).toContain('finished');
-    await byId('try-pick').locator('button').first().click();
-    await byId('inside-network').waitFor();
+    await trainQuicklyAndTry(app.page);
 
     const first = app.page.locator('[data-testid="feature-maps"][data-layer="conv2d"] canvas').first();
     await clickCell(first, 26, 5, 7);

@@ -118,6 +118,20 @@ export async function openApp(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/**
+ * The Train view's quick run of the open network on MNIST, to its end, then the first test image tried:
+ * "Inside the network" shows what the trained layers make of it.
+ */
+export async function trainQuicklyAndTry(page: Page, timeout = 120_000): Promise<void> {
+  const byId = (id: string) => page.getByTestId(id);
+  await byId('view-train').click();
+  await byId('preset-quick').click();
+  await byId('train-start').click();
+  await expect.poll(() => byId('run-history').textContent(), { timeout }).toContain('finished');
+  await byId('try-pick').locator('button').first().click();
+  await byId('inside-network').waitFor();
+}
+
 /** Clicks cell (row, column) of a feature map drawn `size` cells across (the Inside view's canvases). */
 export async function clickCell(map: Locator, size: number, row: number, column: number): Promise<void> {
   const box = (await map.boundingBox())!;

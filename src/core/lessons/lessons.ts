@@ -12,7 +12,8 @@ import type { Graph } from '../document/graph-schema.ts';
 import type { RunRecord } from '../document/run-schema.ts';
 import type { TrainingSettings } from '../document/training-schema.ts';
 import type { Lang } from '../i18n/messages.ts';
-import { conv, dense, dropout, flatten, input, maxPool } from '../templates/layer-specs.ts';
+import { conv, dense, flatten, input, maxPool } from '../templates/layer-specs.ts';
+import { findTemplate } from '../templates/templates.ts';
 
 type Words = Record<Lang, string>;
 
@@ -180,18 +181,8 @@ export const LESSONS: Lesson[] = [
       'zh-TW':
         '課程的 4 層卷積神經網路有 1,199,882 個參數，其中 1,179,776 個都在同一層：平坦化之後的全連接層，(9,216 + 1) × 128。讓傳到它的值變少，參數就會變少。',
     },
-    build: () =>
-      sequential([
-        input([28, 28, 1]),
-        conv(32, 3),
-        conv(64, 3),
-        maxPool(2),
-        dropout(0.25),
-        flatten,
-        dense(128),
-        dropout(0.5),
-        dense(10, 'softmax'),
-      ]),
+    // The course's network, as the templates hold it (one place for it).
+    build: () => findTemplate('mnist-4-layer')!.build(),
     tasks: [
       {
         id: 'bias',

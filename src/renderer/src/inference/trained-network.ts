@@ -111,9 +111,14 @@ export class TrainedNetwork {
     return { layer: conv.name, shape: kernel.shape as Kernel['shape'], values: kernel.dataSync() as Float32Array };
   }
 
-  /** A Conv2D layer's trained kernel and bias (null: no bias), by its drawn name. */
+  /**
+   * A Conv2D's or DepthwiseConv2D's trained kernel and bias (null: no bias), by its drawn name; a depthwise
+   * kernel is [height, width, channels, multiplier].
+   */
   convWeights(name: string): { kernel: Kernel; bias: Float32Array | null } | null {
-    const layer = this.model.layers.find((l) => l.name === name && l.getClassName() === 'Conv2D');
+    const layer = this.model.layers.find(
+      (l) => l.name === name && (l.getClassName() === 'Conv2D' || l.getClassName() === 'DepthwiseConv2D'),
+    );
     const [kernel, bias] = layer?.getWeights() ?? [];
     if (!layer || !kernel || kernel.rank !== 4) return null;
     return {

@@ -26,10 +26,13 @@ export function ConvolutionStep({
   inputs,
   cell,
   filter,
+  shownFilter = filter,
 }: {
   inputs: ConvolutionInputs;
   cell: [number, number];
   filter: number;
+  /** The filter (output channel) the title names, where the kernel given is a slice (a depthwise filter). */
+  shownFilter?: number;
 }) {
   const { tf } = useLang();
   const { params, input, weights, value, node } = inputs;
@@ -55,7 +58,7 @@ export function ConvolutionStep({
       data-products={step.products.length}
       data-sum={step.sum}
     >
-      <h4>{tf('step.title', { layer: node.name, row: cell[0] + 1, column: cell[1] + 1, filter: filter + 1 })}</h4>
+      <h4>{tf('step.title', { layer: node.name, row: cell[0] + 1, column: cell[1] + 1, filter: shownFilter + 1 })}</h4>
       {byChannel.slice(0, CHANNELS_WRITTEN).map((products, c) => (
         <div key={c} className="conv-step__channel">
           {channels > 1 && <p className="muted small">{tf('step.channel', { n: c + 1 })}</p>}

@@ -27,7 +27,7 @@ import { ReceptiveField, type PickedCell } from './ReceptiveField.tsx';
 import { PixelImage } from './SampleImage.tsx';
 
 /** Layers whose outputs are pictures worth showing channel by channel. */
-const MAP_LAYERS = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D']);
+const MAP_LAYERS = new Set(['Conv2D', 'DepthwiseConv2D', 'MaxPooling2D', 'AveragePooling2D']);
 /** The most channels drawn per layer. */
 const MAX_CHANNELS = 64;
 
@@ -164,7 +164,32 @@ function PoolingAtCell({
   );
 }
 
-/** The convolution step of a picked Conv2D cell, from the previous layer's output (or the image). */
+/**
+ * A DepthwiseConv2D's output channel `out` as a one-channel convolution: input channel ⌊out / multiplier⌋ and
+ * its filter number out mod multiplier (Keras's depthwise kernel is [height, width, channels, multiplier]).
+ */
+function oneChannel(
+  input: { values: ArrayLike<number>; shape: [number, number, number] },
+  weights: ConvolutionInputs['weights'],
+  out: number,
+): { input: ConvolutionInputs['input']; weights: ConvolutionInputs['weights'] } {
+  const [h, w, channels] = input.shape;
+  const [kh, kw, , multiplier] = weights.kernel.shape;
+  const [channel, m] = [Math.floor(out / multiplier), out % multiplier];
+  const values = new Float32Array(h * w);
+  for (let p = 0; p < h * w; p++) values[p] = input.values[p * channels + channel]!;
+  const kernel = new Float32Array(kh * kw);
+  for (let p = 0; p < kh * kw; p++) kernel[p] = weights.kernel.values[(p * channels + channel) * multiplier + m]!;
+  return {
+    input: { values, shape: [h, w, 1] },
+    weights: {
+      kernel: { layer: weights.kernel.layer, shape: [kh, kw, 1, 1], values: kernel },
+      bias: weights.bias ? Float32Array.of(weights.bias[out]!) : null,
+    },
+  };
+}
+
+/** The convolution step of a picked Conv2D or DepthwiseConv2D cell, from the previous layer's output (or the image). */
 function ConvolutionAtCell({
   picked,
   analysis,
@@ -183,7 +208,7 @@ function ConvolutionAtCell({
   const graph = useEditor((s) => s.history.present.graph);
   const node = analysis.nodes.find((n) => n.name === picked.layer);
   const layer = layers.find((l) => l.name === picked.layer);
-  if (!node || node.type !== 'Conv2D' || !layer) return null;
+  if (!node || (node.type !== 'Conv2D' && node.type !== 'DepthwiseConv2D') || !layer) return null;
   const weights = convolution.weightsOf(node.name);
   const before = analysis.byId.get(analysis.inputsOf.get(node.id)?.[0] ?? '');
   const shape = before?.outputShape;
@@ -191,15 +216,19 @@ function ConvolutionAtCell({
   const values = before.type === 'Input' ? convolution.imageValues : layers.find((l) => l.name === before.name)?.values;
   if (!values) return null;
   const drawn = graph.nodes.find((n) => n.id === node.id);
-  if (drawn?.type !== 'Conv2D') return null;
+  if (drawn?.type !== 'Conv2D' && drawn?.type !== 'DepthwiseConv2D') return null;
   const params = drawn.params as ConvolutionInputs['params'];
   const [, w, c] = layer.shape as [number, number, number];
   const value = layer.values[(picked.cell[0] * w + picked.cell[1]) * c + picked.channel]!;
+  const input = { values, shape: shape as [number, number, number] };
+  // A depthwise filter reads one input channel: its step is a one-channel convolution of that channel.
+  const depthwise = drawn.type === 'DepthwiseConv2D' ? oneChannel(input, weights, picked.channel) : null;
   return (
     <ConvolutionStep
-      inputs={{ node, params, input: { values, shape: shape as [number, number, number] }, weights, value }}
+      inputs={{ node, params, input: depthwise?.input ?? input, weights: depthwise?.weights ?? weights, value }}
       cell={picked.cell}
-      filter={picked.channel}
+      filter={depthwise ? 0 : picked.channel}
+      shownFilter={picked.channel}
     />
   );
 }
