@@ -58,6 +58,13 @@ describe('the receptive field of a feature-map cell', () => {
     const exact = (await byId('map-cell-5-7').getAttribute('title'))!.split(': ').at(-1);
     expect(Number(exact)).toBeCloseTo(Number(await byId('conv-step').getAttribute('data-value')), 6);
     expect(Number((await byId('map-cell-5-7').textContent())!.replace('−', '-'))).toBeCloseTo(Number(exact), 2);
+    // Stepping on moves the window one cell along, and its step follows.
+    await byId('map-next').click();
+    expect(await byId('map-cell-5-8').getAttribute('class')).toContain('picked');
+    expect(await byId('receptive-field-box').getAttribute('data-columns')).toBe('8-11');
+    await byId('map-play').click();
+    await expect.poll(() => byId('map-cell-5-9').getAttribute('class'), { timeout: 5000 }).toContain('picked');
+    await byId('map-play').click();
     // A click on a cell of the enlarged map picks that cell.
     await byId('map-cell-10-12').click();
     expect(await byId('receptive-field-box').getAttribute('data-rows')).toBe('10-13');

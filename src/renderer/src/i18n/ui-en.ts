@@ -716,6 +716,7 @@ export const uiEn = {
   'inside.mapRange': '{h} × {w} values, from {min} to {max}; darker is smaller',
   'inside.mapClose': 'Close',
   'inside.mapTooWide': 'Too wide to write every value: hover over a cell to read it.',
+  'inside.mapPlayHint': 'Step the window from cell to cell: its receptive field and its step follow.',
   'inside.mapCell': 'Row {row}, column {column}: {value}',
   'inside.mapHint': 'Click a channel to see it enlarged with its values.',
   'inside.filters': 'Filters of the first convolution layer ({layer})',

@@ -685,6 +685,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'inside.mapRange': '{h} × {w} 個值，從 {min} 到 {max}；越暗越小',
   'inside.mapClose': '關閉',
   'inside.mapTooWide': '太寬了，無法寫出每個值：把滑鼠移到格子上就能看到。',
+  'inside.mapPlayHint': '讓視窗一格一格移動：感受野和計算步驟會跟著更新。',
   'inside.mapCell': '第 {row} 列、第 {column} 行：{value}',
   'inside.mapHint': '點一個通道，就能放大看它的每個值。',
   'inside.filters': '第一個卷積層（{layer}）的濾波器',

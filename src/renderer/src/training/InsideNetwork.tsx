@@ -302,6 +302,7 @@ export function InsideNetwork({
                     picked={picked?.layer === layer.name && picked.channel === shown ? picked.cell : null}
                     onCell={(cell) => pick(cell, shown)}
                     onClose={() => setOpen(null)}
+                    steppable={Boolean(analysis && fieldOf(layer))}
                   />
                 )}
                 {picked?.layer === layer.name && analysis && (
