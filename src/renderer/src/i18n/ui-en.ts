@@ -509,6 +509,13 @@ export const uiEn = {
   'settings.seed': 'Random seed',
   'settings.seedHelp':
     'Fixes the order the images come in each epoch (and, for a folder of images, which ones are kept for testing). The starting weights and Dropout are drawn anew each run, so two runs with the same seed still end a little apart.',
+  'settings.backend': 'Train on',
+  'settings.backendAuto': 'Automatic (the fastest found)',
+  'settings.backendHelp':
+    'Automatic takes a graphics card through PyTorch where there is one, else WebAssembly on every core. PyTorch needs a Python with torch on this computer; it also trains on the processor.',
+  'backendChoice.wasm': 'WebAssembly (every core)',
+  'backendChoice.pytorch': 'PyTorch (graphics card, else processor)',
+  'backendChoice.cpu': 'Plain JavaScript (slow)',
   'settings.threads': 'CPU threads',
   'settings.threadsAuto': 'Automatic ({n})',
   'settings.threadsHelp':

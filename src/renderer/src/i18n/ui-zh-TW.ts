@@ -486,6 +486,13 @@ export const uiZhTW: Record<UiKey, string> = {
   'settings.seed': '隨機種子',
   'settings.seedHelp':
     '固定每個訓練週期影像出現的順序（影像資料夾則也固定哪些影像留作測試）。起始權重與 Dropout 每次訓練都重新抽取，所以同一個種子的兩次訓練結果仍會略有不同。',
+  'settings.backend': '訓練用',
+  'settings.backendAuto': '自動（找到最快的）',
+  'settings.backendHelp':
+    '自動：有顯示卡就透過 PyTorch 使用它，否則用 WebAssembly 和所有處理器核心。PyTorch 需要這台電腦上有安裝 torch 的 Python；它也能用處理器訓練。',
+  'backendChoice.wasm': 'WebAssembly（所有核心）',
+  'backendChoice.pytorch': 'PyTorch（顯示卡，沒有就用處理器）',
+  'backendChoice.cpu': '純 JavaScript（慢）',
   'settings.threads': 'CPU 執行緒',
   'settings.threadsAuto': '自動（{n}）',
   'settings.threadsHelp': 'WebAssembly 訓練使用幾個處理器核心。自動：全部使用，4 核以上的電腦留一個給視窗。',

@@ -10,6 +10,7 @@ import {
   applyTrainerEvent,
   MAX_RUNS,
   newRunRecord,
+  type BackendChoice,
   type BackendReport,
   type DatasetDescription,
   type Graph,
@@ -66,6 +67,8 @@ export interface TrainingState {
   sampleFraction: number | null;
   /** CPU threads for WebAssembly training (this machine's choice, not the project's); null: automatic. */
   threads: number | null;
+  /** Where training runs (this machine's choice, not the project's): automatic, or one backend. */
+  backend: BackendChoice;
   /** The last speed measurement of the network on this machine (train.probe), or its problems. */
   probe: ProbeState | null;
   /** Fine-tuning: the run (or imported weights) whose weights the next run starts from; null: random weights. */
@@ -85,6 +88,7 @@ export const useTraining = create<TrainingState>()((set) => ({
   stopToEditAsked: false,
   sampleFraction: null,
   threads: null,
+  backend: 'auto',
   probe: null,
   startFrom: null,
   set: (partial) => set(partial),
@@ -119,7 +123,11 @@ export async function probeSpeed(): Promise<void> {
   if (isRunning(store.live) || store.probe?.status === 'measuring') return;
   const project = currentProject(useEditor.getState());
   store.set({ probe: { status: 'measuring' } });
-  const result = await api['train.probe']({ project: { ...project, runs: [] }, threads: store.threads });
+  const result = await api['train.probe']({
+    project: { ...project, runs: [] },
+    threads: store.threads,
+    backend: store.backend,
+  });
   const after = useTraining.getState();
   if (!result.ok) return after.set({ probe: { status: 'failed', errors: result.error.messages } });
   if (!result.value.ok) return after.set({ probe: { status: 'failed', errors: result.value.errors } });
@@ -144,9 +152,9 @@ async function startRun(from: RunRecord | null, testOnly: boolean): Promise<void
   const limitSamples = sampleLimit(useTraining.getState());
   const project = currentProject(useEditor.getState());
   useTraining.getState().set({ startErrors: [] });
-  const threads = useTraining.getState().threads;
+  const { threads, backend } = useTraining.getState();
   const startFrom = from && { runId: from.id, classes: from.dataset?.classes ?? from.imported?.labels ?? null };
-  const run = { project: { ...project, runs: [] }, limitSamples, threads, startFrom, testOnly };
+  const run = { project: { ...project, runs: [] }, backend, limitSamples, threads, startFrom, testOnly };
   const result = await api['train.start'](run);
   if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
   if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });

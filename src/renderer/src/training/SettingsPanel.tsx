@@ -1,6 +1,6 @@
 /** The Training panel: every engine setting with a short explanation (presets and the run's time: RunPlan.tsx). */
 import type { ReactNode } from 'react';
-import type { TrainingSettings } from '@core/index.ts';
+import type { BackendChoice, TrainingSettings } from '@core/index.ts';
 import { StartFromField } from './StartFromField.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
@@ -86,6 +86,30 @@ function ThreadsField() {
         {Array.from({ length: CORES }, (_, i) => i + 1).map((n) => (
           <option key={n} value={n}>
             {n}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** The backends a person may name; automatic tries them in the order the trainer knows is fastest. */
+const CHOOSABLE: BackendChoice[] = ['auto', 'wasm', 'pytorch', 'cpu'];
+
+/** Where training runs: this machine's choice (kept for the session), not saved with the project. */
+function BackendField() {
+  const { t } = useLang();
+  const backend = useTraining((state) => state.backend);
+  return (
+    <Field label="settings.backend" help="settings.backendHelp">
+      <select
+        value={backend}
+        data-testid="settings-backend"
+        onChange={(e) => useTraining.getState().set({ backend: e.target.value as BackendChoice, probe: null })}
+      >
+        {CHOOSABLE.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(choice === 'auto' ? 'settings.backendAuto' : `backendChoice.${choice as 'wasm' | 'pytorch' | 'cpu'}`)}
           </option>
         ))}
       </select>
@@ -194,6 +218,7 @@ export function SettingsPanel() {
         <Field label="settings.seed" help="settings.seedHelp">
           <NumberInput value={s.seed} onValue={(seed) => updateTraining({ seed })} valid={Number.isInteger} step={1} />
         </Field>
+        <BackendField />
         <ThreadsField />
       </fieldset>
     </section>
