@@ -11,6 +11,7 @@ import { findTemplate, samePadding } from '../../src/core/index.ts';
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { registerWasmConv2DBackpropFilter } from '../../src/trainer/backends/wasm-conv2d-backprop-filter.ts';
 import { startWasm } from '../../src/trainer/backends/wasm-threads.ts';
+import { FusedAdam } from '../../src/trainer/backends/wasm-adam.ts';
 import { trainingKernels, type WasmBackendHeap } from '../../src/trainer/backends/simd/training-kernels.ts';
 
 async function filterGradient(
@@ -272,6 +273,53 @@ describe.each(THREADS)('on %i threads', (count) => {
         }
       },
     );
+  });
+
+  describe("Adam's update on wasm in one pass", () => {
+    it("gives TensorFlow.js's Adam's weights (CPU backend) after 6 steps, with the learning rate changed on the way", async () => {
+      let run = 0;
+      const steps = async (adam: () => tf.Optimizer) => {
+        run += 1;
+        const w = tf.variable(
+          tf.tensor2d(
+            values(12, (i) => Math.sin(i)),
+            [3, 4],
+          ),
+          true,
+          `adam_w_${run}`,
+        );
+        const b = tf.variable(tf.tensor1d(values(4, (i) => i / 10)), true, `adam_b_${run}`);
+        const optimizer = adam();
+        const kernels = new Set<string>();
+        for (let step = 0; step < 6; step++) {
+          if (step === 3) (optimizer as unknown as { learningRate: number }).learningRate = 0.0005;
+          const grads = {
+            [w.name]: tf.tensor2d(
+              values(12, (i) => Math.cos(i * step + 1) * (step + 1)),
+              [3, 4],
+            ),
+            [b.name]: tf.tensor1d(values(4, (i) => (i - step) / 7)),
+          };
+          const profile = await tf.profile(() => optimizer.applyGradients(grads));
+          profile.kernelNames.forEach((name) => kernels.add(name));
+          tf.dispose(Object.values(grads));
+        }
+        const result = [...(await w.data()), ...(await b.data())];
+        tf.dispose([w, b]);
+        optimizer.dispose();
+        return { result, kernels };
+      };
+      const [cpu, wasm] = await onBoth(() => steps(() => new FusedAdam(0.001)));
+      // On the CPU backend the optimizer is TensorFlow.js's own; on wasm it is one kernel per weight.
+      expect(cpu.kernels.has('ConvStudioAdam')).toBe(false);
+      expect(wasm.kernels.has('ConvStudioAdam')).toBe(true);
+      const reference = await (async () => {
+        await tf.setBackend('cpu');
+        return (await steps(() => tf.train.adam(0.001))).result;
+      })();
+      expect(cpu.result).toEqual(reference);
+      for (let i = 0; i < reference.length; i++) expect(wasm.result[i]!).toBeCloseTo(reference[i]!, 6);
+    });
   });
 
   describe('max-pool gradient and leading-axes sums on wasm', () => {

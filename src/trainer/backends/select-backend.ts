@@ -13,6 +13,7 @@ import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.
 import { registerWasmConv2DBackpropInput } from './wasm-conv2d-backprop-input.ts';
 import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmDepthwiseGradients } from './wasm-depthwise-grads.ts';
+import { registerWasmAdam } from './wasm-adam.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
@@ -97,6 +98,7 @@ export function registerWasmTrainingKernels(): void {
   registerWasmRelu();
   registerWasmIdentity();
   registerWasmDepthwiseGradients();
+  registerWasmAdam();
 }
 
 export type BackendSelection =

@@ -17,6 +17,7 @@ import {
 import type { RunControl } from './run-control.ts';
 import { saveLayersModel } from './save-model.ts';
 import { TrainingProblem } from './training-problem.ts';
+import { FusedAdam } from '../backends/wasm-adam.ts';
 
 export function optimizerFor(settings: TrainingSettings): tf.Optimizer {
   switch (settings.optimizer) {
@@ -27,7 +28,8 @@ export function optimizerFor(settings: TrainingSettings): tf.Optimizer {
     case 'rmsprop':
       return tf.train.rmsprop(settings.learningRate);
     case 'adam':
-      return tf.train.adam(settings.learningRate);
+      // TensorFlow.js's Adam, each weight's update one pass on the wasm backend (wasm-adam.ts).
+      return new FusedAdam(settings.learningRate);
   }
 }
 

@@ -1,0 +1,129 @@
+/**
+ * Adam's update of one weight tensor as one pass on TensorFlow.js's wasm backend. TensorFlow.js's
+ * AdamOptimizer spends eleven element-wise kernels and as many new tensors per weight on every step
+ * (moments, bias corrections, square root, quotient, update), each on one thread: 12% of the textbook
+ * net's two-thread step, the largest part of it that the threads do not share. The same arithmetic (Keras's
+ * and TensorFlow.js's Adam, ε from the backend) in one loop gives the new weights and both moments:
+ *
+ *   m ← β₁·m + (1 − β₁)·g        v ← β₂·v + (1 − β₂)·g²
+ *   w ← w − lr · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
+ *
+ * On other backends, and for anything not float32, it is TensorFlow.js's own optimizer unchanged.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
+import type { WasmBackendHeap } from './simd/training-kernels.ts';
+
+const ADAM = 'ConvStudioAdam';
+
+interface AdamAttrs {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  /** 1 − β₁ᵗ and 1 − β₂ᵗ for this step. */
+  correction1: number;
+  correction2: number;
+  epsilon: number;
+}
+
+function view(backend: WasmBackendHeap, t: TensorInfo): Float32Array {
+  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm.memory!;
+  return new Float32Array(
+    memory.buffer,
+    backend.getMemoryOffset(t.dataId),
+    t.shape.reduce((a, b) => a * b, 1),
+  );
+}
+
+function adamKernel({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: Record<string, TensorInfo>;
+  backend: unknown;
+  attrs: AdamAttrs;
+}) {
+  const heap = backend as WasmBackendHeap;
+  const { value, m, v, g } = inputs as Record<'value' | 'm' | 'v' | 'g', TensorInfo>;
+  const outputs = [value, m, v].map((t) => heap.makeOutput([...t.shape], 'float32'));
+  // Views after every allocation: the memory may have grown and moved.
+  const [w, m0, v0, grad] = [value, m, v, g].map((t) => view(heap, t)) as Float32Array[];
+  const [w1, m1, v1] = outputs.map((t) => view(heap, t)) as Float32Array[];
+  const { learningRate, beta1, beta2, correction1, correction2, epsilon } = attrs;
+  const [a1, a2] = [1 - beta1, 1 - beta2];
+  for (let i = 0; i < w!.length; i++) {
+    const gi = grad![i]!;
+    const mi = Math.fround(beta1 * m0![i]! + a1 * gi);
+    const vi = Math.fround(beta2 * v0![i]! + a2 * gi * gi);
+    m1![i] = mi;
+    v1![i] = vi;
+    w1![i] = w![i]! - (learningRate * (mi / correction1)) / (Math.sqrt(vi / correction2) + epsilon);
+  }
+  return outputs;
+}
+
+export function registerWasmAdam(): void {
+  if (getKernel(ADAM, 'wasm')) return;
+  registerKernel({
+    kernelName: ADAM,
+    backendName: 'wasm',
+    kernelFunc: adamKernel as unknown as KernelConfig['kernelFunc'],
+  });
+}
+
+/** TensorFlow.js's Adam, each weight's update one pass where the backend is wasm. */
+export class FusedAdam extends tf.AdamOptimizer {
+  /** β₁ᵗ and β₂ᵗ, kept as numbers beside the optimizer's own variables (which are kept up to date too). */
+  private powers: [number, number] = [1, 1];
+
+  constructor(learningRate: number) {
+    super(learningRate, 0.9, 0.999);
+  }
+
+  override applyGradients(variableGradients: Parameters<tf.AdamOptimizer['applyGradients']>[0]): void {
+    const fused = tf.getBackend() === 'wasm' && getKernel(ADAM, 'wasm') !== undefined;
+    const list = Array.isArray(variableGradients)
+      ? variableGradients
+      : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
+    if (!fused || list.some(({ tensor }) => tensor.dtype !== 'float32')) {
+      this.powers = [this.powers[0] * this.beta1, this.powers[1] * this.beta2];
+      return super.applyGradients(variableGradients);
+    }
+    const self = this as unknown as {
+      accumulatedFirstMoment: { originalName: string; variable: tf.Variable }[];
+      accumulatedSecondMoment: { originalName: string; variable: tf.Variable }[];
+      accBeta1: tf.Variable;
+      accBeta2: tf.Variable;
+      incrementIterations(): void;
+    };
+    this.powers = [this.powers[0] * this.beta1, this.powers[1] * this.beta2];
+    const attrs: AdamAttrs = {
+      learningRate: this.learningRate,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      correction1: 1 - this.powers[0],
+      correction2: 1 - this.powers[1],
+      epsilon: this.epsilon,
+    };
+    tf.tidy(() => {
+      list.forEach(({ name, tensor: g }, i) => {
+        const value = tf.engine().registeredVariables[name]!;
+        self.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.zerosLike(value).variable(false) };
+        self.accumulatedSecondMoment[i] ??= {
+          originalName: `${name}/v`,
+          variable: tf.zerosLike(value).variable(false),
+        };
+        const m = self.accumulatedFirstMoment[i].variable;
+        const v = self.accumulatedSecondMoment[i].variable;
+        const [w1, m1, v1] = tf.engine().runKernel(ADAM, { value, m, v, g }, attrs as never) as tf.Tensor[];
+        value.assign(w1!);
+        m.assign(m1!);
+        v.assign(v1!);
+      });
+      self.accBeta1.assign(tf.scalar(this.powers[0] * this.beta1));
+      self.accBeta2.assign(tf.scalar(this.powers[1] * this.beta2));
+    });
+    self.incrementIterations();
+  }
+}
