@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import type { WasmBackendHeap } from './simd/training-kernels.ts';
+import { heapView, type WasmBackendHeap } from './simd/training-kernels.ts';
 
 const ADAM = 'ConvStudioAdam';
 
@@ -24,15 +24,6 @@ interface AdamAttrs {
   correction1: number;
   correction2: number;
   epsilon: number;
-}
-
-function view(backend: WasmBackendHeap, t: TensorInfo): Float32Array {
-  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm.memory!;
-  return new Float32Array(
-    memory.buffer,
-    backend.getMemoryOffset(t.dataId),
-    t.shape.reduce((a, b) => a * b, 1),
-  );
 }
 
 function adamKernel({
@@ -48,8 +39,8 @@ function adamKernel({
   const { value, m, v, g } = inputs as Record<'value' | 'm' | 'v' | 'g', TensorInfo>;
   const outputs = [value, m, v].map((t) => heap.makeOutput([...t.shape], 'float32'));
   // Views after every allocation: the memory may have grown and moved.
-  const [w, m0, v0, grad] = [value, m, v, g].map((t) => view(heap, t)) as Float32Array[];
-  const [w1, m1, v1] = outputs.map((t) => view(heap, t)) as Float32Array[];
+  const [w, m0, v0, grad] = [value, m, v, g].map((t) => heapView(heap, t)) as Float32Array[];
+  const [w1, m1, v1] = outputs.map((t) => heapView(heap, t)) as Float32Array[];
   const { learningRate, beta1, beta2, correction1, correction2, epsilon } = attrs;
   const [a1, a2] = [1 - beta1, 1 - beta2];
   for (let i = 0; i < w!.length; i++) {

@@ -9,7 +9,7 @@
  *   dx[b, y, x, c] = Σ over the cells and filters that read it of dy[b, oh, ow, c·M + m] · W[i, j, c, m]
  */
 import { backend_util, getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import type { WasmBackendHeap } from './simd/training-kernels.ts';
+import { heapView, type WasmBackendHeap } from './simd/training-kernels.ts';
 
 type Attrs = {
   strides: number | [number, number];
@@ -17,13 +17,6 @@ type Attrs = {
   dilations: number | [number, number];
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 };
-
-/** A Float32Array over a tensor's values in the backend's memory (made after every allocation: it may move). */
-function view(backend: WasmBackendHeap, t: TensorInfo): Float32Array {
-  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm.memory!;
-  const size = t.shape.reduce((a, b) => a * b, 1);
-  return new Float32Array(memory.buffer, backend.getMemoryOffset(t.dataId), size);
-}
 
 function convInfo(xShape: number[], filterShape: number[], attrs: Attrs) {
   return backend_util.computeConv2DInfo(
@@ -35,6 +28,34 @@ function convInfo(xShape: number[], filterShape: number[], attrs: Attrs) {
     attrs.dimRoundingMode,
     true,
   );
+}
+
+type Info = ReturnType<typeof convInfo>;
+
+/**
+ * Every tap of the filter on the input, in order: for each image and output cell, each filter position that
+ * lies inside the input (padding reads zeros and adds nothing), with the offsets of its input cell, its
+ * filter position and its output cell (each the start of that cell's channels).
+ */
+function forEachTap(info: Info, visit: (xAt: number, wAt: number, dyAt: number) => void): void {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth } = info;
+  const { strideHeight, strideWidth, dilationHeight, dilationWidth, padInfo, outChannels } = info;
+  for (let b = 0; b < batchSize; b++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      for (let ow = 0; ow < outWidth; ow++) {
+        const dyAt = ((b * outHeight + oh) * outWidth + ow) * outChannels;
+        for (let i = 0; i < filterHeight; i++) {
+          const y = oh * strideHeight - padInfo.top + i * dilationHeight;
+          if (y < 0 || y >= inHeight) continue;
+          for (let j = 0; j < filterWidth; j++) {
+            const x = ow * strideWidth - padInfo.left + j * dilationWidth;
+            if (x < 0 || x >= inWidth) continue;
+            visit(((b * inHeight + y) * inWidth + x) * inChannels, (i * filterWidth + j) * outChannels, dyAt);
+          }
+        }
+      }
+    }
+  }
 }
 
 function filterGradient({
@@ -50,32 +71,15 @@ function filterGradient({
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const info = convInfo([...x.shape], attrs.filterShape, attrs);
   const out = heap.makeOutput([...attrs.filterShape], 'float32');
-  const [xs, dys, dw] = [view(heap, x), view(heap, dy), view(heap, out)];
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth } = info;
-  const { strideHeight, strideWidth, dilationHeight, dilationWidth, padInfo } = info;
-  const m = info.outChannels / inChannels;
+  const [xs, dys, dw] = [heapView(heap, x), heapView(heap, dy), heapView(heap, out)];
+  const [channels, m] = [info.inChannels, info.outChannels / info.inChannels];
   dw.fill(0);
-  for (let b = 0; b < batchSize; b++) {
-    for (let oh = 0; oh < outHeight; oh++) {
-      for (let ow = 0; ow < outWidth; ow++) {
-        const dyAt = ((b * outHeight + oh) * outWidth + ow) * info.outChannels;
-        for (let i = 0; i < filterHeight; i++) {
-          const y = oh * strideHeight - padInfo.top + i * dilationHeight;
-          if (y < 0 || y >= inHeight) continue;
-          for (let j = 0; j < filterWidth; j++) {
-            const xc = ow * strideWidth - padInfo.left + j * dilationWidth;
-            if (xc < 0 || xc >= inWidth) continue;
-            const xAt = ((b * inHeight + y) * inWidth + xc) * inChannels;
-            const wAt = (i * filterWidth + j) * inChannels * m;
-            for (let c = 0; c < inChannels; c++) {
-              const xv = xs[xAt + c]!;
-              for (let k = 0; k < m; k++) dw[wAt + c * m + k]! += xv * dys[dyAt + c * m + k]!;
-            }
-          }
-        }
-      }
+  forEachTap(info, (xAt, wAt, dyAt) => {
+    for (let c = 0; c < channels; c++) {
+      const xv = xs[xAt + c]!;
+      for (let k = 0; k < m; k++) dw[wAt + c * m + k]! += xv * dys[dyAt + c * m + k]!;
     }
-  }
+  });
   return out;
 }
 
@@ -92,33 +96,16 @@ function inputGradient({
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const info = convInfo(attrs.inputShape, [...filter.shape], attrs);
   const out = heap.makeOutput([...attrs.inputShape], 'float32');
-  const [dys, ws, dx] = [view(heap, dy), view(heap, filter), view(heap, out)];
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth } = info;
-  const { strideHeight, strideWidth, dilationHeight, dilationWidth, padInfo } = info;
-  const m = info.outChannels / inChannels;
+  const [dys, ws, dx] = [heapView(heap, dy), heapView(heap, filter), heapView(heap, out)];
+  const [channels, m] = [info.inChannels, info.outChannels / info.inChannels];
   dx.fill(0);
-  for (let b = 0; b < batchSize; b++) {
-    for (let oh = 0; oh < outHeight; oh++) {
-      for (let ow = 0; ow < outWidth; ow++) {
-        const dyAt = ((b * outHeight + oh) * outWidth + ow) * info.outChannels;
-        for (let i = 0; i < filterHeight; i++) {
-          const y = oh * strideHeight - padInfo.top + i * dilationHeight;
-          if (y < 0 || y >= inHeight) continue;
-          for (let j = 0; j < filterWidth; j++) {
-            const xc = ow * strideWidth - padInfo.left + j * dilationWidth;
-            if (xc < 0 || xc >= inWidth) continue;
-            const xAt = ((b * inHeight + y) * inWidth + xc) * inChannels;
-            const wAt = (i * filterWidth + j) * inChannels * m;
-            for (let c = 0; c < inChannels; c++) {
-              let sum = 0;
-              for (let k = 0; k < m; k++) sum += dys[dyAt + c * m + k]! * ws[wAt + c * m + k]!;
-              dx[xAt + c]! += sum;
-            }
-          }
-        }
-      }
+  forEachTap(info, (xAt, wAt, dyAt) => {
+    for (let c = 0; c < channels; c++) {
+      let sum = 0;
+      for (let k = 0; k < m; k++) sum += dys[dyAt + c * m + k]! * ws[wAt + c * m + k]!;
+      dx[xAt + c]! += sum;
     }
-  }
+  });
   return out;
 }
 

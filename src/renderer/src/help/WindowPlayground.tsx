@@ -5,7 +5,7 @@
  * step and scrub; hover an output cell to see its window. Changing the window, stride or padding changes the
  * output size at once, with the formula the canvas uses and the rows and columns a stride leaves out.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   COURSE_FILTERS,
   COURSE_IMAGE,
@@ -17,12 +17,11 @@ import {
   type SlideSettings,
 } from '@core/index.ts';
 import { Modal } from '../components/Modal.tsx';
+import { StepButtons, usePlaying } from '../components/StepButtons.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 import { useUi } from '../state/ui-store.ts';
 
-/** How long each cell stays while playing. */
-const STEP_MS = 900;
 const OPERATIONS: Record<SlideOperation, UiKey> = {
   conv: 'playground.conv',
   max: 'playground.max',
@@ -68,7 +67,6 @@ function Playground({ start, onClose }: { start: PlaygroundStart; onClose: () =>
   const { t, tf, tm } = useLang();
   const [settings, setSettings] = useState(() => startSettings(start));
   const [at, setAt] = useState(0);
-  const [playing, setPlaying] = useState(false);
   const [hovered, setHovered] = useState<number | null>(null);
   const result = useMemo(() => slideWindow(settings), [settings]);
   const count = result.cells.length;
@@ -77,19 +75,7 @@ function Playground({ start, onClose }: { start: PlaygroundStart; onClose: () =>
   const cell = result.cells[shown];
   const k = settings.operation === 'conv' ? settings.filter.length : settings.pool;
 
-  useEffect(() => {
-    if (!playing) return;
-    const timer = setInterval(() => {
-      setAt((a) => {
-        if (a + 1 >= count) {
-          setPlaying(false);
-          return a;
-        }
-        return a + 1;
-      });
-    }, STEP_MS);
-    return () => clearInterval(timer);
-  }, [playing, count]);
+  const [playing, setPlaying] = usePlaying(current, count, setAt);
 
   const change = (next: Partial<SlideSettings>) => {
     setSettings((s) => ({ ...s, ...next }));
@@ -317,33 +303,14 @@ function Playground({ start, onClose }: { start: PlaygroundStart; onClose: () =>
 
       {count > 0 && (
         <div className="playground__player">
-          <button
-            type="button"
-            onClick={() => setAt(Math.max(0, current - 1))}
-            disabled={current === 0}
-            data-testid="playground-back"
-          >
-            {t('playground.back')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              if (!playing && current + 1 >= count) setAt(0);
-              setPlaying(!playing);
-            }}
-            data-testid="playground-play"
-          >
-            {playing ? t('playground.pause') : t('playground.play')}
-          </button>
-          <button
-            type="button"
-            onClick={() => setAt(Math.min(count - 1, current + 1))}
-            disabled={current + 1 >= count}
-            data-testid="playground-next"
-          >
-            {t('playground.next')}
-          </button>
+          <StepButtons
+            at={current}
+            count={count}
+            go={setAt}
+            playing={playing}
+            setPlaying={setPlaying}
+            testPrefix="playground"
+          />
           <input
             type="range"
             min={0}

@@ -3,15 +3,14 @@
  * labelled with the value the layer computed there (exactly, on hover); a ReLU's silent cells say just 0. A click on a cell picks it, as a
  * click on the small image does (its receptive field and its convolution step follow).
  */
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { channel, formatOnScale, toBytes } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import { StepButtons, usePlaying } from '../components/StepButtons.tsx';
 import type { LayerOutput } from '../inference/trained-network.ts';
 
 /** Maps wider than this show shades only (the values stay on hover): 32 numbers fit a panel's width. */
 const MAX_LABELLED_WIDTH = 32;
-/** How long each cell stays while playing. */
-const STEP_MS = 900;
 /** The grid's width to aim at, in CSS pixels (the Train view's middle column at 1440 × 900). */
 const GRID_WIDTH = 720;
 
@@ -49,16 +48,7 @@ export function FeatureMapValues({
   // Stepping through the cells in reading order: the window slides and each cell's step follows.
   const at = picked ? picked[0] * w + picked[1] : -1;
   const go = (i: number) => onCell([Math.floor(i / w), i % w]);
-  const [playing, setPlaying] = useState(false);
-  useEffect(() => {
-    if (!playing) return;
-    const timer = setTimeout(() => {
-      if (at + 1 >= h * w) setPlaying(false);
-      else go(at + 1);
-    }, STEP_MS);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one step per picked cell while playing
-  }, [playing, at]);
+  const [playing, setPlaying] = usePlaying(at, h * w, go);
   return (
     <figure className="map-values" data-testid="feature-map-values" data-layer={layer.name} data-channel={index}>
       <figcaption>
@@ -73,23 +63,7 @@ export function FeatureMapValues({
       {!labelled && <p className="muted small">{t('inside.mapTooWide')}</p>}
       {steppable && (
         <div className="map-values__player">
-          <button type="button" onClick={() => go(Math.max(0, at - 1))} disabled={at <= 0} data-testid="map-back">
-            {t('playground.back')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              if (!playing && (at < 0 || at + 1 >= h * w)) go(0);
-              setPlaying(!playing);
-            }}
-            data-testid="map-play"
-          >
-            {playing ? t('playground.pause') : t('playground.play')}
-          </button>
-          <button type="button" onClick={() => go(at + 1)} disabled={at + 1 >= h * w} data-testid="map-next">
-            {t('playground.next')}
-          </button>
+          <StepButtons at={at} count={h * w} go={go} playing={playing} setPlaying={setPlaying} testPrefix="map" />
           <span className="muted small">{t('inside.mapPlayHint')}</span>
         </div>
       )}

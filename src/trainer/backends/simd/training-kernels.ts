@@ -155,3 +155,13 @@ export function trainingKernels(backend: WasmBackendHeap): TrainingKernels | nul
 export function pointer(backend: WasmBackendHeap, t: TensorInfo): number {
   return backend.getMemoryOffset(t.dataId);
 }
+
+/**
+ * A Float32Array over a tensor's values in the backend's memory, for kernels of ours written in JavaScript.
+ * Made after every allocation: a growing memory moves.
+ */
+export function heapView(backend: WasmBackendHeap, t: TensorInfo): Float32Array {
+  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm.memory!;
+  const size = t.shape.reduce((a, b) => a * b, 1);
+  return new Float32Array(memory.buffer, backend.getMemoryOffset(t.dataId), size);
+}
