@@ -2,7 +2,8 @@
  * Every template as a newcomer opens it on a 1024×768 laptop in Traditional Chinese, and at 1440×900 in
  * English, in Debian's Chromium through the browser host: opened at a zoom whose cards can be read, no two
  * connection labels on top of each other, no connection drawn behind a layer it does not join (the residual
- * block's shortcut goes beside the convolutions it skips). Each opening is a screenshot to look at.
+ * block's shortcut goes beside the convolutions it skips), no card's type or name cut short. Each opening is
+ * a screenshot to look at.
  */
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../src/core/index.ts';
@@ -19,6 +20,7 @@ interface Layout {
   connections: number;
   overlappingLabels: string[];
   hiddenConnections: string[];
+  cutCards: string[];
 }
 
 /** What the canvas shows, measured in the page: the zoom, labels that overlap, connections under cards. */
@@ -64,8 +66,17 @@ function measure(): Promise<Layout> {
       if (behind.size > 0)
         hiddenConnections.push(`${path.closest('[data-id]')?.getAttribute('data-id')}: ${[...behind].join(', ')}`);
     }
+    // A card's type and name are whole (not "最大池化 MaxP…"), and its figures inside the card.
+    const cutCards: string[] = [];
+    for (const card of document.querySelectorAll<HTMLElement>('.layer-node')) {
+      const box = card.getBoundingClientRect();
+      const parts = card.querySelectorAll<HTMLElement>('.layer-node__type, .layer-node__name');
+      const cut = [...parts].some((p) => p.scrollWidth > p.clientWidth + 1);
+      const figures = card.querySelector('.layer-node__figures')!.getBoundingClientRect();
+      if (cut || figures.bottom > box.bottom + 1) cutCards.push(card.dataset.testid ?? '');
+    }
     const connections = document.querySelectorAll('.react-flow__edge-path').length;
-    return { zoom, labels: labels.length, connections, overlappingLabels, hiddenConnections };
+    return { zoom, labels: labels.length, connections, overlappingLabels, hiddenConnections, cutCards };
   });
 }
 
@@ -83,13 +94,14 @@ describe('every template opens readable and untangled', () => {
         await byId('node-input_layer').first().waitFor();
         await app.page.waitForTimeout(400); // the view settles on the new network
         await screenshot(app.page, `template-${template.id}-${width}-${lang}`);
-        const { zoom, labels, connections, overlappingLabels, hiddenConnections } = await measure();
+        const { zoom, labels, connections, overlappingLabels, hiddenConnections, cutCards } = await measure();
         const edges = template.build().edges.length;
         const found: Partial<Layout> = {};
         if (labels !== edges || connections !== edges) Object.assign(found, { labels, connections });
         if (zoom < READABLE_ZOOM - 1e-6) found.zoom = zoom;
         if (overlappingLabels.length > 0) found.overlappingLabels = overlappingLabels;
         if (hiddenConnections.length > 0) found.hiddenConnections = hiddenConnections;
+        if (cutCards.length > 0) found.cutCards = cutCards;
         if (Object.keys(found).length > 0) problems[template.id] = found;
       }
       expect(problems).toEqual({});
