@@ -65,9 +65,6 @@ export function registerWasmAdam(): void {
 
 /** TensorFlow.js's Adam, each weight's update one pass where the backend is wasm. */
 export class FusedAdam extends tf.AdamOptimizer {
-  /** β₁ᵗ and β₂ᵗ, kept as numbers beside the optimizer's own variables (which are kept up to date too). */
-  private powers: [number, number] = [1, 1];
-
   constructor(learningRate: number) {
     super(learningRate, 0.9, 0.999);
   }
@@ -77,10 +74,7 @@ export class FusedAdam extends tf.AdamOptimizer {
     const list = Array.isArray(variableGradients)
       ? variableGradients
       : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
-    if (!fused || list.some(({ tensor }) => tensor.dtype !== 'float32')) {
-      this.powers = [this.powers[0] * this.beta1, this.powers[1] * this.beta2];
-      return super.applyGradients(variableGradients);
-    }
+    if (!fused || list.some(({ tensor }) => tensor.dtype !== 'float32')) return super.applyGradients(variableGradients);
     const self = this as unknown as {
       accumulatedFirstMoment: { originalName: string; variable: tf.Variable }[];
       accumulatedSecondMoment: { originalName: string; variable: tf.Variable }[];
@@ -88,13 +82,14 @@ export class FusedAdam extends tf.AdamOptimizer {
       accBeta2: tf.Variable;
       incrementIterations(): void;
     };
-    this.powers = [this.powers[0] * this.beta1, this.powers[1] * this.beta2];
+    // This is step t = iterations + 1 (the count the optimizer keeps, and restores with its weights).
+    const t = this.iterations + 1;
     const attrs: AdamAttrs = {
       learningRate: this.learningRate,
       beta1: this.beta1,
       beta2: this.beta2,
-      correction1: 1 - this.powers[0],
-      correction2: 1 - this.powers[1],
+      correction1: 1 - this.beta1 ** t,
+      correction2: 1 - this.beta2 ** t,
       epsilon: this.epsilon,
     };
     tf.tidy(() => {
@@ -112,8 +107,9 @@ export class FusedAdam extends tf.AdamOptimizer {
         m.assign(m1!);
         v.assign(v1!);
       });
-      self.accBeta1.assign(tf.scalar(this.powers[0] * this.beta1));
-      self.accBeta2.assign(tf.scalar(this.powers[1] * this.beta2));
+      // TensorFlow.js's own path reads these: β^(t+1), as it keeps them.
+      self.accBeta1.assign(tf.scalar(this.beta1 ** (t + 1)));
+      self.accBeta2.assign(tf.scalar(this.beta2 ** (t + 1)));
     });
     self.incrementIterations();
   }
