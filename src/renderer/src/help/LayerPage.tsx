@@ -3,10 +3,10 @@
  * computes, and each of its settings with what it means (the inspector's own words), in the app's language.
  * From Help (any type) or from the inspector (the selected layer's).
  */
-import { LAYER_TYPES, SETTINGS, type LayerType } from '@core/index.ts';
+import { LAYER_TYPES, defaultParams, type LayerType } from '@core/index.ts';
 import { Modal } from '../components/Modal.tsx';
 import { useLang } from '../i18n/lang-context.tsx';
-import { wordsFor } from '../inspector/setting-words.ts';
+import { settingGroups, wordsFor } from '../inspector/setting-words.ts';
 import { useUi } from '../state/ui-store.ts';
 import { LayerPicture } from './LayerPicture.tsx';
 
@@ -15,8 +15,8 @@ export function LayerPage() {
   const type = useUi((s) => s.layerPage);
   if (!type) return null;
   const close = () => useUi.getState().set({ layerPage: null });
-  const settings = SETTINGS[type].filter((spec) => !spec.advanced);
-  const more = SETTINGS[type].filter((spec) => spec.advanced);
+  // The settings a new layer of this type shows, as the inspector groups them.
+  const { main: settings, more } = settingGroups(type, defaultParams(type) as Record<string, unknown>);
   return (
     <Modal title={t('layerPage.title')} onCancel={close} testId="layer-page">
       <label className="layer-page__pick">

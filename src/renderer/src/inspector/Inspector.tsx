@@ -3,21 +3,13 @@
  * explanation (the rarely changed ones folded under "More settings").
  */
 import { useState } from 'react';
-import {
-  SETTINGS,
-  adjacency,
-  reachable,
-  settingApplies,
-  type Analysis,
-  type LayerNode,
-  type Padding,
-  type SettingSpec,
-} from '@core/index.ts';
+import { adjacency, reachable, type Analysis, type LayerNode, type Padding, type SettingSpec } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { useEditor } from '../state/editor-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { PlaygroundStart } from '../help/WindowPlayground.tsx';
 import { Formulas } from './Formulas.tsx';
+import { settingGroups } from './setting-words.ts';
 import { SettingField } from './SettingField.tsx';
 import { LockIcon } from '../components/LockIcon.tsx';
 
@@ -38,7 +30,7 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
     );
   }
   const result = analysis.byId.get(node.id);
-  const applicable = SETTINGS[node.type].filter((spec) => settingApplies(spec, node.params as Record<string, unknown>));
+  const { main, more } = settingGroups(node.type, node.params as Record<string, unknown>);
   const field = (spec: SettingSpec) => (
     <SettingField
       key={`${node.id}.${spec.key}`}
@@ -81,12 +73,12 @@ export function Inspector({ analysis, readOnly = false }: { analysis: Analysis; 
         {((result?.params?.total ?? 0) > 0 || node.trainable === false) && <FreezeField node={node} />}
         {node.type !== 'Input' && <FreezeUpToButton node={node} />}
         <h3>{t('inspector.settings')}</h3>
-        {applicable.length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
-        {applicable.filter((spec) => !spec.advanced).map(field)}
-        {applicable.some((spec) => spec.advanced) && (
+        {main.length + more.length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
+        {main.map(field)}
+        {more.length > 0 && (
           <details className="inspector__more" data-testid="inspector-more">
             <summary>{t('inspector.more')}</summary>
-            {applicable.filter((spec) => spec.advanced).map(field)}
+            {more.map(field)}
           </details>
         )}
       </fieldset>

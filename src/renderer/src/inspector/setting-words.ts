@@ -13,6 +13,7 @@ import {
   settingApplies,
   type ActivationName,
   type LayerNode,
+  type LayerType,
   type Pair,
   type SettingSpec,
 } from '@core/index.ts';
@@ -85,15 +86,26 @@ export function settingValueText(spec: SettingSpec, value: unknown, t: T): strin
 }
 
 /**
+ * A layer type's settings that apply with these values, split as the inspector shows them: the main ones,
+ * and the rarely changed ones under "More settings".
+ */
+export function settingGroups(
+  type: LayerType,
+  params: Record<string, unknown>,
+): { main: SettingSpec[]; more: SettingSpec[] } {
+  const applicable = SETTINGS[type].filter((spec) => settingApplies(spec, params));
+  return { main: applicable.filter((spec) => !spec.advanced), more: applicable.filter((spec) => spec.advanced) };
+}
+
+/**
  * The layer's settings as "label: value" lines: those the inspector shows first (not "More settings"), and a
  * switch only where it is not at Keras's default (Use bias: no changes the count; Use bias: yes is noise).
  */
 export function wordedSettings(node: LayerNode, t: T): string[] {
   const params = node.params as Record<string, unknown>;
   const defaults = defaultParams(node.type) as Record<string, unknown>;
-  return SETTINGS[node.type]
-    .filter((spec) => !spec.advanced && settingApplies(spec, params))
-    .filter((spec) => spec.kind.control !== 'bool' || params[spec.key] !== defaults[spec.key])
+  return settingGroups(node.type, params)
+    .main.filter((spec) => spec.kind.control !== 'bool' || params[spec.key] !== defaults[spec.key])
     .map(
       (spec) =>
         `${t(wordsFor('setting', node.type, spec))}${t('worded.colon')}${settingValueText(spec, params[spec.key], t)}`,

@@ -123,6 +123,23 @@ function LayerHistogram({ layer }: { layer: LayerOutput }) {
   );
 }
 
+/**
+ * What a layer read in the trained network, for working one of its values out: the output of the layer
+ * feeding it (or the image, for the first), with that layer's shape; null where it is not at hand.
+ */
+function layerInput(
+  analysis: Analysis,
+  nodeId: string,
+  layers: LayerOutput[],
+  imageValues: Float32Array,
+): { values: ArrayLike<number>; shape: number[] } | null {
+  const before = analysis.byId.get(analysis.inputsOf.get(nodeId)?.[0] ?? '');
+  const shape = before?.outputShape;
+  if (!before || !shape || shape.some((d) => d === null)) return null;
+  const values = before.type === 'Input' ? imageValues : layers.find((l) => l.name === before.name)?.values;
+  return values ? { values, shape: shape as number[] } : null;
+}
+
 /** The pooling step of a picked MaxPooling2D or AveragePooling2D cell, from the previous layer's output. */
 function PoolingAtCell({
   picked,
@@ -140,18 +157,15 @@ function PoolingAtCell({
   const layer = layers.find((l) => l.name === picked.layer);
   const drawn = graph.nodes.find((n) => n.id === node?.id);
   if (!node || !layer || (drawn?.type !== 'MaxPooling2D' && drawn?.type !== 'AveragePooling2D')) return null;
-  const before = analysis.byId.get(analysis.inputsOf.get(node.id)?.[0] ?? '');
-  const shape = before?.outputShape;
-  if (!before || shape?.length !== 3) return null;
-  const values = before.type === 'Input' ? imageValues : layers.find((l) => l.name === before.name)?.values;
-  if (!values) return null;
+  const input = layerInput(analysis, node.id, layers, imageValues);
+  if (input?.shape.length !== 3) return null;
   const p = drawn.params;
   const [, w, c] = layer.shape as [number, number, number];
   return (
     <PoolingStep
       layer={node.name}
       step={{
-        input: { values, shape: shape as [number, number, number] },
+        input: { values: input.values, shape: input.shape as [number, number, number] },
         pool: p.pool_size,
         strides: p.strides ?? p.pool_size,
         padding: p.padding,
@@ -210,17 +224,14 @@ function ConvolutionAtCell({
   const layer = layers.find((l) => l.name === picked.layer);
   if (!node || (node.type !== 'Conv2D' && node.type !== 'DepthwiseConv2D') || !layer) return null;
   const weights = convolution.weightsOf(node.name);
-  const before = analysis.byId.get(analysis.inputsOf.get(node.id)?.[0] ?? '');
-  const shape = before?.outputShape;
-  if (!weights || !before || shape?.length !== 3) return null;
-  const values = before.type === 'Input' ? convolution.imageValues : layers.find((l) => l.name === before.name)?.values;
-  if (!values) return null;
+  const read = layerInput(analysis, node.id, layers, convolution.imageValues);
+  if (!weights || read?.shape.length !== 3) return null;
   const drawn = graph.nodes.find((n) => n.id === node.id);
   if (drawn?.type !== 'Conv2D' && drawn?.type !== 'DepthwiseConv2D') return null;
   const params = drawn.params as ConvolutionInputs['params'];
   const [, w, c] = layer.shape as [number, number, number];
   const value = layer.values[(picked.cell[0] * w + picked.cell[1]) * c + picked.channel]!;
-  const input = { values, shape: shape as [number, number, number] };
+  const input = { values: read.values, shape: read.shape as [number, number, number] };
   // A depthwise filter reads one input channel: its step is a one-channel convolution of that channel.
   const depthwise = drawn.type === 'DepthwiseConv2D' ? oneChannel(input, weights, picked.channel) : null;
   return (
@@ -262,10 +273,8 @@ export function InsideNetwork({
   const denseInputs = (layer: LayerOutput): DenseInputs | null => {
     const node = analysis ? graph.nodes.find((n) => n.name === layer.name && n.type === 'Dense') : undefined;
     const weights = node ? convolution.denseWeightsOf(layer.name) : null;
-    const source = graph.nodes.find((n) => n.id === graph.edges.find((e) => e.target === node?.id)?.source);
-    if (!node || node.type !== 'Dense' || !weights || !source) return null;
-    const input =
-      source.type === 'Input' ? convolution.imageValues : layers.find((l) => l.name === source.name)?.values;
+    if (!analysis || !node || node.type !== 'Dense' || !weights) return null;
+    const input = layerInput(analysis, node.id, layers, convolution.imageValues)?.values;
     if (!input || input.length !== weights.shape[0]) return null;
     return { input, weights, activation: node.params.activation };
   };
