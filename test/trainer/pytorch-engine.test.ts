@@ -22,7 +22,7 @@ import { startTrainer } from '../../src/services/trainer-client.ts';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
 import { TorchEngine } from '../../src/trainer/pytorch/torch-engine.ts';
-import { saveLayersModel } from '../../src/trainer/train/save-model.ts';
+import { saveLayersModel } from '../../src/trainer/train/model-folder.ts';
 import { imageCatalogueGraph, mergeCatalogueGraph, sequenceCatalogueGraph } from '../export/catalogue-graphs.ts';
 import { runCli, tempFile } from '../helpers/cli.ts';
 import { loadSavedModel } from '../helpers/saved-model.ts';

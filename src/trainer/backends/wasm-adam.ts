@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import { heapView, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { heapView, type WasmBackendHeap } from './simd/wasm-heap.ts';
 
 const ADAM = 'ConvStudioAdam';
 

@@ -9,7 +9,7 @@
  *   dx[b, y, x, c] = Σ over the cells and filters that read it of dy[b, oh, ow, c·M + m] · W[i, j, c, m]
  */
 import { backend_util, getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import { heapView, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { heapView, type WasmBackendHeap } from './simd/wasm-heap.ts';
 
 type Attrs = {
   strides: number | [number, number];

@@ -22,8 +22,9 @@ import {
   type Msg,
   type TrainerEvent,
 } from '../../core/index.ts';
-import { buildModel, TrainingProblem } from '../train/run-training.ts';
-import { saveLayersModel } from '../train/save-model.ts';
+import { buildModel } from '../train/network-model.ts';
+import { TrainingProblem } from '../train/training-problem.ts';
+import { saveLayersModel } from '../train/model-folder.ts';
 import { setMatchedWeights, targetWeights } from '../model/set-weights.ts';
 import { readTrainedFile } from './read-trained-file.ts';
 

@@ -25,7 +25,7 @@ import {
 } from '../../core/index.ts';
 import type { EpochSums, ImageSetName, Measured, TrainingEngine } from '../train/engine.ts';
 import type { RunControl } from '../train/run-control.ts';
-import { saveLayersModel } from '../train/save-model.ts';
+import { saveLayersModel } from '../train/model-folder.ts';
 import { TrainingProblem } from '../train/training-problem.ts';
 import { unpacked } from '../unpacked-path.ts';
 import { torchOnCpu } from './find-torch.ts';

@@ -1,103 +1,37 @@
 /**
- * One training run: checks the network against the data, trains epoch by epoch on the chosen backend's
- * engine (TensorFlow.js, or PyTorch in a Python process) with the project's settings — the order of the
- * images, the learning-rate schedule, validation and early stopping are kept here, for every engine alike —,
- * reports progress (at most 10 times a second) and each epoch, stops on a NaN loss, evaluates on the test
- * set and saves the model. Pause and stop take effect between batches.
+ * One training run in the trainer process: the backend chosen (PyTorch in a Python process of its own, or
+ * a TensorFlow.js backend), the dataset loaded from disk, the network built with its starting weights, and
+ * the epochs, test and saving of train-loop.ts on the engine of that backend.
  */
 import type * as tf from '@tensorflow/tfjs';
 import {
   analyse,
-  datasetFitProblems,
-  evaluatePredictions,
-  firstImages,
-  inClassOrder,
   msg,
-  previewImages,
-  sampleImage,
   seededRandom,
-  shuffledIndices,
-  type Analysis,
-  type ImageDataset,
-  type Graph,
-  type ImageSet,
-  type Msg,
   type BackendChoice,
+  type ImageSet,
   type Project,
   type StartCommand,
   type TrainerEvent,
-  type TrainingSettings,
 } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
 import { wasmThreads } from '../backends/wasm-threads.ts';
-import { datasetEvent } from '../data/describe-dataset.ts';
 import { loadDataset } from '../data/load-dataset.ts';
-import { buildTfModel, ModelBuildError } from '../model/build-tf-model.ts';
 import { startTorchEngine } from '../pytorch/torch-engine.ts';
-import { PROGRESS_INTERVAL_MS, type TrainingEngine } from './engine.ts';
-import { trainingGap, type TrainingGap } from './preflight.ts';
+import type { TrainingEngine } from './engine.ts';
+import { readModelFolder, saveLayersModel } from './model-folder.ts';
+import { buildModel, gapProblem, modelNameOf } from './network-model.ts';
+import { trainingGap } from './preflight.ts';
 import type { RunControl } from './run-control.ts';
-import { startFromWeights } from './start-from.ts';
+import { inputShapeOf, runData } from './run-data.ts';
+import { giveStartingWeights } from './start-from.ts';
 import { TfjsEngine } from './tfjs-engine.ts';
+import { trainAndTest } from './train-loop.ts';
 import { TrainingProblem } from './training-problem.ts';
 
 export { TrainingProblem } from './training-problem.ts';
+export { buildModel } from './network-model.ts';
 export type { RunControl } from './run-control.ts';
-
-/**
- * How much faster a network predicts than it trains, for the time left: the validation and test images
- * after training (a forward pass against forward, backward and update; measured about 2× on the textbook
- * net: 10,000 test images in 9–10 s at 500 training images/s).
- */
-const PREDICTION_SPEEDUP = 2;
-/** How many misclassified test images the evaluation carries. */
-export const GALLERY_SIZE = 40;
-/** Test images of each class sent with the results, to try the trained network on. */
-export const EXAMPLES_PER_CLASS = 2;
-
-/** The network's Input must take the data's images, and its output give one value per class. */
-function checkFit(analysis: Analysis, dataset: ImageDataset): void {
-  const [problem] = datasetFitProblems(analysis, {
-    name: dataset.name,
-    shape: dataset.train.shape,
-    classes: dataset.classes.length,
-  });
-  if (problem) throw new TrainingProblem(problem, false);
-}
-
-export function buildModel(graph: Graph, name: string): tf.LayersModel {
-  try {
-    return buildTfModel(graph, name);
-  } catch (error) {
-    if (error instanceof ModelBuildError) {
-      const reason =
-        error.reason === 'groups'
-          ? `groups = ${error.detail}`
-          : error.reason === 'noOutput'
-            ? error.reason
-            : error.detail;
-      throw new TrainingProblem(msg('train.cannotBuild', { layer: error.layer, reason }), false);
-    }
-    throw error;
-  }
-}
-
-/** Why the chosen backend cannot train the network, in the user's words. */
-export function gapProblem(gap: TrainingGap, graph: Graph): Msg {
-  switch (gap.kind) {
-    case 'kernel':
-      return msg('train.missingKernel', { kernel: gap.kernel, backend: gap.backend });
-    case 'dilation': {
-      const dilated = graph.nodes.filter((n) => {
-        const d = (n.params as { dilation_rate?: number | number[] }).dilation_rate;
-        return d !== undefined && [d].flat().some((v) => v > 1);
-      });
-      return msg('train.dilatedGradient', { layers: dilated.map((n) => `'${n.name}'`).join(', ') });
-    }
-    case 'other':
-      return msg('train.cannotTrainHere', { detail: gap.detail });
-  }
-}
 
 type Selected = Extract<Awaited<ReturnType<typeof selectBackend>>, { ok: true }>;
 
@@ -112,7 +46,7 @@ export async function trainableModel(
   selection: Selected,
   emit: (event: TrainerEvent) => void,
 ): Promise<tf.LayersModel> {
-  const modelName = project.meta.name.replace(/[^\w-]/g, '_') || 'model';
+  const modelName = modelNameOf(project.meta.name);
   let model = buildModel(project.graph, modelName);
   // PyTorch trains the network, not TensorFlow.js: its gaps do not matter.
   if (selection.chosen === 'pytorch') return model;
@@ -140,29 +74,15 @@ export async function trainableModel(
   return model;
 }
 
-/**
- * The network built on the backend selected, with the weights the run starts from (a fine-tune's), said
- * with a startedFrom event; refused where a test of weights would leave layers untrained.
- */
+/** The network built on the backend selected, with the weights the run starts from (a fine-tune's). */
 async function startingModel(
   command: StartCommand,
   selection: Selected,
   emit: (event: TrainerEvent) => void,
 ): Promise<tf.LayersModel> {
   const model = await trainableModel(command.project, command.backend, selection, emit);
-  if (command.startFrom) {
-    const started = await startFromWeights(model, command.startFrom);
-    // A test of weights some layers lack would test a network no one trained.
-    if (command.testOnly && started.fresh.length > 0) {
-      model.dispose();
-      const layers = started.fresh.map((name) => `'${name}'`).join(', ');
-      throw new TrainingProblem(msg('train.testFreshLayers', { layers }), false);
-    }
-    emit(started);
-  } else if (command.testOnly) {
-    model.dispose();
-    throw new TrainingProblem(msg('train.testNeedsWeights'), false);
-  }
+  const saved = command.startFrom && (await readModelFolder(command.startFrom.dir));
+  giveStartingWeights(model, command, saved, emit);
   return model;
 }
 
@@ -177,16 +97,8 @@ async function startEngine(
   control: RunControl,
 ): Promise<TrainingEngine> {
   const settings = command.project.training;
-  if (!selection.torch) return new TfjsEngine(model, settings, sets, classes, random, control);
+  if (!selection.torch) return new TfjsEngine(model, settings, sets, classes, random, control, saveLayersModel);
   return startTorchEngine(command.project, selection.torch.python, model, sets, command.threads, control);
-}
-
-/** The learning rate of an epoch: the step decay's factor once every so many epochs. */
-function learningRateOf(settings: TrainingSettings, epoch: number): number {
-  const decay = settings.lrDecay;
-  return decay
-    ? settings.learningRate * decay.factor ** Math.floor((epoch - 1) / decay.everyEpochs)
-    : settings.learningRate;
 }
 
 export async function runTraining(
@@ -207,19 +119,13 @@ export async function runTraining(
   });
 
   const analysis = analyse(command.project.graph);
-  const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
-  if (firstError) throw new TrainingProblem(firstError.message, false);
-  const input = analysis.nodes.find((n) => n.type === 'Input')?.outputShape ?? [];
-  const inputShape: [number, number, number] = input.length === 3 ? (input as [number, number, number]) : [0, 0, 0];
-  const loaded = await loadDataset(command.dataset, { inputShape, seed: settings.seed, limits: command.limits });
+  const loaded = await loadDataset(command.dataset, {
+    inputShape: inputShapeOf(analysis),
+    seed: settings.seed,
+    limits: command.limits,
+  });
   if (!loaded.ok) throw new TrainingProblem(loaded.error, false);
-  const order = command.startFrom?.classes;
-  // Fine-tuning keeps the weights' output order: class i of the data must be their class i.
-  const dataset = (order && inClassOrder(loaded.value, order)) || loaded.value;
-  const all = command.limitSamples ? firstImages(dataset.train, command.limitSamples) : dataset.train;
-  checkFit(analysis, dataset);
-
-  const event = datasetEvent(dataset, all, settings.validationSplit);
+  const { dataset, all, event } = runData(analysis, loaded.value, command);
   const trainCount = event.train;
   const classes = dataset.classes.length;
   emit(event);
@@ -252,102 +158,14 @@ export async function runTraining(
     engine = await startEngine(command, fallback, rebuilt, sets, classes, random, control);
   }
 
-  const batchSize = Math.min(settings.batchSize, trainCount);
-  const batches = Math.ceil(trainCount / batchSize);
-  const validationCount = all.count - trainCount;
-  const early = settings.earlyStopping;
-  let best = { value: Infinity, epoch: 0, kept: false };
-
   try {
-    const epochs = command.testOnly ? 0 : settings.epochs;
-    for (let epoch = 1; epoch <= epochs && !control.stopped; epoch++) {
-      const order = shuffledIndices(trainCount, random);
-      const sums = await engine.trainEpoch(epoch, order, batchSize, learningRateOf(settings, epoch), (so) => {
-        const speed = so.seen / Math.max(so.seconds, 1e-6);
-        const remaining = (settings.epochs - epoch) * trainCount + (trainCount - so.seen);
-        // Then each epoch's validation and the test: predictions only, about twice training's speed.
-        const checks = (settings.epochs - epoch + 1) * validationCount + dataset.test.count;
-        emit({
-          type: 'progress',
-          epoch,
-          epochs: settings.epochs,
-          batch: so.batches,
-          batches,
-          loss: so.lossSum / so.seen,
-          accuracy: so.accuracySum / so.seen,
-          samplesPerSecond: speed,
-          etaSeconds: (remaining + checks / PREDICTION_SPEEDUP) / speed,
-        });
-      });
-      if (!sums || sums.seen === 0) break;
-      const { seen, lossSum, accuracySum, seconds } = sums;
-      const validation = validationCount > 0 ? await engine.measure('train', trainCount, all.count, batchSize) : null;
-      if (control.stopped) break;
-      emit({
-        type: 'epoch',
-        epoch,
-        loss: lossSum / seen,
-        accuracy: accuracySum / seen,
-        valLoss: validation?.loss ?? null,
-        valAccuracy: validation?.accuracy ?? null,
-        samplesPerSecond: seen / seconds,
-        seconds,
-      });
-      if (early) {
-        const value =
-          {
-            val_loss: validation?.loss,
-            val_accuracy: validation ? -validation.accuracy : undefined,
-            loss: lossSum / seen,
-            accuracy: -accuracySum / seen,
-          }[early.monitor] ?? lossSum / seen;
-        if (value < best.value) {
-          best = { value, epoch, kept: early.restoreBestWeights };
-          if (early.restoreBestWeights) await engine.keepBest();
-        } else if (epoch - best.epoch >= early.patience) {
-          break;
-        }
-      }
-    }
-    if (control.stopped) {
-      // Stop means now: no test evaluation, nothing saved.
-      emit({ type: 'done', stopped: true, savedTo: null });
-      return;
-    }
-    if (best.kept) await engine.restoreBest();
-
-    const total = dataset.test.count;
-    emit({ type: 'testing', done: 0, total });
-    let lastTesting = performance.now();
-    const test = await engine.measure('test', 0, total, Math.max(batchSize, 256), (done) => {
-      const now = performance.now();
-      if (now - lastTesting < PROGRESS_INTERVAL_MS && done < total) return;
-      lastTesting = now;
-      emit({ type: 'testing', done, total });
-    });
-    // Stopped during the test: as during training, nothing is evaluated or saved.
-    if (!test) {
-      emit({ type: 'done', stopped: true, savedTo: null });
-      return;
-    }
-    const evaluation = evaluatePredictions(dataset.test.labels, test.predictions, classes);
-    emit({
-      type: 'evaluation',
-      testLoss: test.loss,
-      testAccuracy: test.accuracy,
-      confusion: evaluation.confusion,
-      perClassAccuracy: evaluation.perClassAccuracy,
-      misclassified: evaluation.misclassified,
-      gallery: evaluation.misclassified
-        .slice(0, GALLERY_SIZE)
-        .map((i) => sampleImage(dataset.test, i, test.predictions[i]!)),
-      examples: previewImages(dataset.test, classes, EXAMPLES_PER_CLASS).map((s) => ({
-        ...s,
-        predicted: test.predictions[s.index]!,
-      })),
-    });
-    if (command.saveDir) await engine.save(command.saveDir);
-    emit({ type: 'done', stopped: false, savedTo: command.saveDir });
+    await trainAndTest(
+      engine,
+      { settings, testOnly: command.testOnly, saveDir: command.saveDir, random },
+      { dataset, all, trainCount },
+      emit,
+      control,
+    );
   } finally {
     engine.dispose();
   }

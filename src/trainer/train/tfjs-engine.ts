@@ -14,8 +14,8 @@ import {
   type Measured,
   type TrainingEngine,
 } from './engine.ts';
+import { nextTurn } from './next-turn.ts';
 import type { RunControl } from './run-control.ts';
-import { saveLayersModel } from './save-model.ts';
 import { TrainingProblem } from './training-problem.ts';
 import { FusedAdam } from '../backends/wasm-adam.ts';
 
@@ -43,7 +43,7 @@ export const LOSSES: Record<TrainingSettings['loss'], string> = {
 /** Lets pause and stop messages in and waits while paused: the milliseconds paused, or null once stopped. */
 async function goOn(control: RunControl): Promise<number | null> {
   // wasm resolves its promises at once: without this the loop would starve pause and stop messages.
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   const pausedAt = performance.now();
   if (control.paused) await control.waitWhilePaused();
   return control.stopped ? null : performance.now() - pausedAt;
@@ -61,6 +61,8 @@ export class TfjsEngine implements TrainingEngine {
     /** The run's seeded generator: augmentation draws from it, as the shuffle does. */
     private readonly random: () => number,
     private readonly control: RunControl,
+    /** Writes the network where `save` is asked to: files in the trainer process, the host for the page's trainer. */
+    private readonly saveModel: (model: tf.LayersModel, dir: string) => Promise<void>,
   ) {
     this.optimizer = optimizerFor(settings);
     model.compile({ optimizer: this.optimizer, loss: LOSSES[settings.loss], metrics: ['accuracy'] });
@@ -151,7 +153,7 @@ export class TfjsEngine implements TrainingEngine {
   }
 
   save(dir: string): Promise<void> {
-    return saveLayersModel(this.model, dir);
+    return this.saveModel(this.model, dir);
   }
 
   dispose(): void {

@@ -7,11 +7,11 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { createKernelPool, type KernelPool } from './kernel-pool.ts';
 import { TRAINING_KERNELS_SHARED_WASM, TRAINING_KERNELS_WASM } from './training-kernels-binary.ts';
+import type { WasmBackendHeap, WasmMemory } from './wasm-heap.ts';
+
+export { heapView, pointer, type WasmBackendHeap } from './wasm-heap.ts';
 
 /** The little of WebAssembly's JavaScript API used here (the trainer's TypeScript has no DOM library). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer | SharedArrayBuffer;
-}
 declare const WebAssembly: {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
@@ -93,14 +93,6 @@ export interface TrainingKernels extends KernelExports {
   split(name: KernelName, parts: readonly (readonly number[])[]): void;
 }
 
-/** The part of TensorFlow.js's wasm backend the kernels need. */
-export interface WasmBackendHeap {
-  /** The plain build exports its memory; the threaded build makes it, shared, and passes it in. */
-  wasm: { asm: { memory?: WasmMemory }; wasmMemory?: WasmMemory };
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  getMemoryOffset(dataId: object): number;
-  incRef(dataId: object): void;
-}
 
 const compiled = new Map<string, object | null>();
 const instances = new WeakMap<WasmMemory, TrainingKernels>();
@@ -149,19 +141,4 @@ export function trainingKernels(backend: WasmBackendHeap): TrainingKernels | nul
   };
   instances.set(memory, kernels);
   return kernels;
-}
-
-/** The byte offset of a tensor in the backend's memory. */
-export function pointer(backend: WasmBackendHeap, t: TensorInfo): number {
-  return backend.getMemoryOffset(t.dataId);
-}
-
-/**
- * A Float32Array over a tensor's values in the backend's memory, for kernels of ours written in JavaScript.
- * Made after every allocation: a growing memory moves.
- */
-export function heapView(backend: WasmBackendHeap, t: TensorInfo): Float32Array {
-  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm.memory!;
-  const size = t.shape.reduce((a, b) => a * b, 1);
-  return new Float32Array(memory.buffer, backend.getMemoryOffset(t.dataId), size);
 }
