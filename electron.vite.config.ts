@@ -84,5 +84,8 @@ export default defineConfig({
       chunkSizeWarningLimit: 1500,
     },
     plugins: [react(), contentSecurityPolicy()],
+    // The page's trainer (src/trainer/page) is a module worker that loads TensorFlow.js's WebGPU backend when
+    // it starts: ES modules, so that it can.
+    worker: { format: 'es' },
   },
 });

@@ -44,6 +44,7 @@ export * from './datasets/image-dataset.ts';
 export * from './training/seeded-random.ts';
 export * from './training/evaluation.ts';
 export * from './training/protocol.ts';
+export * from './training/page-trainer-messages.ts';
 export * from './datasets/cifar10.ts';
 export * from './datasets/resize-image.ts';
 export * from './datasets/sample-images.ts';

@@ -63,6 +63,8 @@ export function forkTrainer(entry = RUNS_FROM_SOURCES ? trainerSource() : traine
   const child = fork(entry, [], {
     execArgv: execArgvFor(entry),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // Structured clone, as Electron's ports: a run's images cross as bytes (protocol.ts).
+    serialization: 'advanced',
   });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)));

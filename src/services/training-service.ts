@@ -18,6 +18,7 @@ import {
   type ApiHandlers,
   type ApiArgs,
   type DescribeResult,
+  type PrepareResult,
   type ProbeResult,
   type HostEvent,
   type StartResult,
@@ -35,6 +36,15 @@ import {
   type TrainerAnswer,
   type TrainerRun,
 } from './trainer-client.ts';
+import { findTorch, gpuForTorch } from '../trainer/pytorch/find-torch.ts';
+import { PageRuns } from './page-runs.ts';
+
+/** PyTorch with a graphics card: a driver seen without starting Python, then a Python whose torch sees it. */
+async function torchOnGpu(): Promise<boolean> {
+  if (!gpuForTorch()) return false;
+  const found = await findTorch();
+  return found.ok && found.device.kind !== 'cpu';
+}
 
 /** Dataset descriptions that run side by side, each in a trainer process of its own. */
 export const DESCRIBE_AT_ONCE = 2;
@@ -47,7 +57,18 @@ export interface TrainingServiceOptions {
 
 type TrainingHandlers = Pick<
   ApiHandlers,
-  'train.start' | 'train.probe' | 'train.pause' | 'train.resume' | 'train.stop' | 'train.model' | 'dataset.describe'
+  | 'train.start'
+  | 'train.gpuEngine'
+  | 'train.prepare'
+  | 'train.data'
+  | 'train.saveModel'
+  | 'train.release'
+  | 'train.probe'
+  | 'train.pause'
+  | 'train.resume'
+  | 'train.stop'
+  | 'train.model'
+  | 'dataset.describe'
 >;
 
 /** A run's id: when it started, and enough randomness that two never meet. */
@@ -67,6 +88,9 @@ export class TrainingService {
    * twelve processes, 2.5 GB); the rest wait their turn.
    */
   private readonly describing = pLimit(DESCRIBE_AT_ONCE);
+  private readonly pageRuns = new PageRuns();
+  /** Whether PyTorch trains on a graphics card here, asked of Python once. */
+  private gpuEngine: Promise<boolean> | null = null;
 
   constructor(private readonly options: TrainingServiceOptions) {
     this.launch = options.launch ?? (() => forkTrainer());
@@ -82,19 +106,28 @@ export class TrainingService {
     return join(this.options.dataDir, 'runs', runId);
   }
 
-  start(params: ApiArgs<'train.start'>): StartResult {
-    if (this.current) return { ok: false, errors: [msg('train.alreadyRunning')] };
+  /** Why a run cannot start, wherever it would train; none where it can. */
+  private startProblems(params: ApiArgs<'train.prepare'>): Msg[] {
+    if (this.current) return [msg('train.alreadyRunning')];
     const { project } = params;
     const errors = analyse(project.graph).diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) return { ok: false, errors: errors.map((d) => d.message) };
-    if (!project.dataset) return { ok: false, errors: [msg('train.noDataset')] };
-    if (params.testOnly && !params.startFrom) return { ok: false, errors: [msg('train.testNeedsWeights')] };
+    if (errors.length > 0) return errors.map((d) => d.message);
+    if (!project.dataset) return [msg('train.noDataset')];
+    if (params.testOnly && !params.startFrom) return [msg('train.testNeedsWeights')];
+    return [];
+  }
+
+  start(params: ApiArgs<'train.start'>): StartResult {
+    const problems = this.startProblems(params);
+    const dataset = params.project.dataset;
+    if (problems.length > 0 || !dataset) return { ok: false, errors: problems };
+    const { project } = params;
     const id = newRunId();
     const run = startTrainer(
       {
         type: 'start',
         project,
-        dataset: project.dataset,
+        dataset,
         backend: params.backend,
         threads: params.threads,
         limitSamples: params.limitSamples,
@@ -116,6 +149,19 @@ export class TrainingService {
       if (this.current?.id === id) this.current = null;
     });
     return { ok: true, runId: id };
+  }
+
+  /**
+   * A run of the page's trainer: its data loaded in a trainer process (a malformed file never takes the host
+   * down) and held for `train.data`. The page then trains, and sends its network back (`saveModel`).
+   */
+  async prepare(params: ApiArgs<'train.prepare'>): Promise<PrepareResult> {
+    const problems = this.startProblems(params);
+    const dataset = params.project.dataset;
+    if (problems.length > 0 || !dataset) return { ok: false, errors: problems };
+    const { project, limitSamples, startFrom } = params;
+    const { answer, errors } = await this.ask({ type: 'load', project, dataset, limitSamples, startFrom }, 'loaded');
+    return answer ? this.pageRuns.hold(newRunId(), answer) : { ok: false, errors };
   }
 
   private withRun(runId: string, act: (run: TrainerRun) => void): null {
@@ -223,6 +269,11 @@ export class TrainingService {
     return {
       'train.start': async (params) => this.start(params),
       'train.probe': async (params) => this.probe(params),
+      'train.gpuEngine': () => (this.gpuEngine ??= torchOnGpu()),
+      'train.prepare': (params) => this.prepare(params),
+      'train.data': async (params) => this.pageRuns.part(params),
+      'train.saveModel': (params) => this.pageRuns.save(params, this.modelDir(params.runId)),
+      'train.release': async ({ runId }) => (this.pageRuns.release(runId), null),
       'train.pause': async ({ runId }) => this.withRun(runId, (run) => run.pause()),
       'train.resume': async ({ runId }) => this.withRun(runId, (run) => run.resume()),
       'train.stop': async ({ runId }) => this.withRun(runId, (run) => run.stop()),

@@ -5,10 +5,12 @@
  */
 import { msg, trainerCommandSchema, type TrainerEvent } from '../core/index.ts';
 import { describeDataset } from './data/describe-dataset.ts';
+import { loadRunData } from './data/load-run-data.ts';
 import { importModel } from './import/import-model.ts';
 import { ownerChannel } from './owner-channel.ts';
 import { probeSpeed } from './train/probe-speed.ts';
-import { runTraining, TrainingProblem, type RunControl } from './train/run-training.ts';
+import { steering } from './train/run-control.ts';
+import { runTraining, TrainingProblem } from './train/run-training.ts';
 
 const owner = ownerChannel();
 const send = (event: TrainerEvent) => owner.send(event);
@@ -19,22 +21,12 @@ function internalError(error: unknown, training: boolean): TrainerEvent {
   return { type: 'error', message: msg('train.internal', { detail }), training };
 }
 
-let resume: (() => void) | null = null;
-const control: RunControl = {
-  stopped: false,
-  paused: false,
-  waitWhilePaused: () => (control.paused ? new Promise<void>((done) => (resume = done)) : Promise.resolve()),
-};
+const steer = steering();
 let started = false;
-
-function wake(): void {
-  resume?.();
-  resume = null;
-}
 
 async function start(command: Parameters<typeof runTraining>[0]): Promise<void> {
   try {
-    await runTraining(command, (event) => (event.type === 'done' ? finish(event) : send(event)), control);
+    await runTraining(command, (event) => (event.type === 'done' ? finish(event) : send(event)), steer.control);
   } catch (error) {
     if (error instanceof TrainingProblem) {
       finish({ type: 'error', message: error.problem, training: error.duringTraining });
@@ -71,9 +63,11 @@ owner.onCommand((raw) => {
       }
       break;
     case 'import':
+    case 'load':
       if (!started) {
         started = true;
-        void importModel(command).then(finish, (error: unknown) =>
+        const job = command.type === 'import' ? importModel(command) : loadRunData(command);
+        void job.then(finish, (error: unknown) =>
           finish(
             error instanceof TrainingProblem
               ? { type: 'error', message: error.problem, training: false }
@@ -83,22 +77,13 @@ owner.onCommand((raw) => {
       }
       break;
     case 'pause':
-      if (!control.paused) {
-        control.paused = true;
-        send({ type: 'paused' });
-      }
+      if (steer.pause()) send({ type: 'paused' });
       break;
     case 'resume':
-      if (control.paused) {
-        control.paused = false;
-        wake();
-        send({ type: 'resumed' });
-      }
+      if (steer.resume()) send({ type: 'resumed' });
       break;
     case 'stop':
-      control.stopped = true;
-      control.paused = false;
-      wake();
+      steer.stop();
       break;
   }
 });

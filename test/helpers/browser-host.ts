@@ -85,14 +85,18 @@ export function serve(file: string | null, options: ServeOptions = {}): Promise<
   });
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium's flags for WebGPU on its software adapter (SwiftShader), for pages served from 127.0.0.1. */
+export const SOFTWARE_WEBGPU = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
+
+/** Debian's Chromium, without a graphics card unless `gpuArgs` give it one (SOFTWARE_WEBGPU). */
+export async function launchBrowser(gpuArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
-      '--disable-gpu',
+      ...(gpuArgs.length > 0 ? gpuArgs : ['--disable-gpu']),
       '--no-first-run',
     ],
   });
@@ -173,11 +177,11 @@ export interface AppSession {
  * Serves `file` (or a new network) and opens it in Chromium before the file's tests, and closes both after.
  * The returned object is filled in by then; tests may replace its parts (a restarted server, a new page).
  */
-export function useServedApp(file: string | null): AppSession {
+export function useServedApp(file: string | null, gpuArgs: string[] = []): AppSession {
   const session = {} as AppSession;
   beforeAll(async () => {
     session.served = await serve(file);
-    session.browser = await launchBrowser();
+    session.browser = await launchBrowser(gpuArgs);
     session.page = await openApp(session.browser, session.served.url);
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { projectSchema, type Project } from '../document/project-schema.ts';
 import { PRETRAINED_IDS } from '../templates/pretrained.ts';
 import { exerciseSchema, type Exercise } from '../exercise/exercise-schema.ts';
 import type { FileKind, LoadResult } from '../import/load-model-file.ts';
-import type { LayersModelJson } from '../training/layers-model-json.ts';
+import { layersModelJsonSchema, type LayersModelJson } from '../training/layers-model-json.ts';
 import type { Lang, Msg } from '../i18n/messages.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
 import {
@@ -41,6 +41,24 @@ export const MAX_UPLOAD_FILES = 200;
 export const MAX_UPLOAD_BASE64 = 200 * 1024 * 1024;
 const runId = z.string().regex(/^run-[\w-]{1,80}$/);
 const none = z.object({}).strict();
+
+/** What a run is asked to do, wherever it trains. */
+const runRequest = {
+  project: projectSchema,
+  /** Train on the first N training images only (quick tries). */
+  limitSamples: z.number().int().positive().nullable().default(null),
+  /**
+   * Fine-tuning: start from the weights of this earlier run (or imported model) instead of random ones;
+   * `classes`, the names of its outputs in order (its dataset's, or the file's labels), if known.
+   */
+  startFrom: z
+    .object({ runId, classes: z.array(z.string().max(200)).max(10_000).nullable() })
+    .strict()
+    .nullable()
+    .default(null),
+  /** Only test the weights of `startFrom` on the dataset's test images: no training. */
+  testOnly: z.boolean().default(false),
+};
 
 export const apiParams = {
   /** Which host this is, its version, the operating system's language, what it can do. */
@@ -100,26 +118,33 @@ export const apiParams = {
   'autosave.clear': none,
   /** Starts training the project's network on its dataset in a trainer process; one run at a time. */
   'train.start': z
+    .object({ ...runRequest, backend: backendChoiceSchema.default('auto'), threads: trainingThreadsSchema })
+    .strict(),
+  /**
+   * The page's own trainer (a worker on the graphics card, which reads no files): the host loads the run's
+   * data in a trainer process and keeps it under a run id for `train.data`; one such run at a time.
+   */
+  'train.prepare': z.object(runRequest).strict(),
+  /** Part of a prepared run's images, `count` of them from `start`, as base64 bytes. */
+  'train.data': z
     .object({
-      project: projectSchema,
-      backend: backendChoiceSchema.default('auto'),
-      /** CPU threads for the WebAssembly backend; null: every core, one left to the window from four up. */
-      threads: trainingThreadsSchema,
-      /** Train on the first N training images only (quick tries). */
-      limitSamples: z.number().int().positive().nullable().default(null),
-      /**
-       * Fine-tuning: start from the weights of this earlier run (or imported model) instead of random ones;
-       * `classes`, the names of its outputs in order (its dataset's, or the file's labels), if known.
-       */
-      startFrom: z
-        .object({ runId, classes: z.array(z.string().max(200)).max(10_000).nullable() })
-        .strict()
-        .nullable()
-        .default(null),
-      /** Only test the weights of `startFrom` on the dataset's test images: no training. */
-      testOnly: z.boolean().default(false),
+      runId,
+      set: z.enum(['train', 'test']),
+      start: z.number().int().nonnegative(),
+      count: z.number().int().positive().max(1_000_000),
     })
     .strict(),
+  /** The network the page's trainer trained, in TF.js layers format, saved as the run's model. */
+  'train.saveModel': z
+    .object({ runId, modelJson: layersModelJsonSchema, weights: z.string().max(MAX_UPLOAD_BASE64) })
+    .strict(),
+  /** The page's run is over: the host lets its data go. */
+  'train.release': z.object({ runId }).strict(),
+  /**
+   * Whether PyTorch on a graphics card is at hand (NVIDIA's driver or Apple silicon, and a Python with torch
+   * that sees it): an automatic choice then trains there rather than in the page.
+   */
+  'train.gpuEngine': none,
   /** Measures how fast this machine trains the project's network (about two seconds), before a run. */
   'train.probe': z
     .object({
@@ -186,6 +211,23 @@ export type { FileKind };
 
 export type DatasetDescription = Extract<TrainerEvent, { type: 'dataset' }>;
 export type StartResult = { ok: true; runId: string } | { ok: false; errors: Msg[] };
+/** A prepared run of the page's trainer: its id, and the images `train.data` gives. */
+export type PrepareResult =
+  | {
+      ok: true;
+      runId: string;
+      name: string;
+      classes: string[];
+      train: { count: number; shape: [number, number, number] };
+      test: { count: number; shape: [number, number, number] };
+    }
+  | { ok: false; errors: Msg[] };
+/** Images of a prepared run: their bytes and labels, base64. */
+export interface RunImagesPart {
+  pixels: string;
+  labels: string;
+}
+export type SaveModelResult = { ok: true; savedTo: string } | { ok: false; errors: Msg[] };
 export type DescribeResult = { ok: true; dataset: DatasetDescription } | { ok: false; errors: Msg[] };
 /** Training images per second on this machine, with the backend and threads that gave them. */
 export type ProbeResult =
@@ -220,6 +262,11 @@ interface ApiResults {
   'autosave.read': AutosaveSnapshot | null;
   'autosave.clear': null;
   'train.start': StartResult;
+  'train.gpuEngine': boolean;
+  'train.prepare': PrepareResult;
+  'train.data': RunImagesPart | null;
+  'train.saveModel': SaveModelResult;
+  'train.release': null;
   'train.probe': ProbeResult;
   'train.pause': null;
   'train.resume': null;

@@ -312,6 +312,10 @@ export const en = {
   'backend.noGpu': () => 'no WebGPU adapter (graphics card) was found',
   'backend.noVulkan': () => 'no Vulkan driver is installed, which WebGPU needs on Linux (package libvulkan1)',
   'backend.softwareGpu': () => 'the only WebGPU adapter is a software one, slower than WebAssembly',
+  'backend.webgpuPage': (a: { adapter: S }) => `the graphics card (${a.adapter}), through WebGPU in ConvStudio's window`,
+  'backend.webgpuSoftwareAdapter': (a: { adapter: S }) =>
+    `a software adapter (${a.adapter}): the processor does the graphics card's work, far slower than WebAssembly; used only because WebGPU was chosen`,
+  'backend.pageNoWebGpu': () => 'this window has no WebGPU: the graphics card or its driver does not offer it',
   'backend.cpuSlow': () =>
     'the slowest backend: training a CNN takes hours here; install @tensorflow/tfjs-node for a faster one',
   'backend.unavailable': (a: { backend: S; reason: S }) => `The ${a.backend} backend cannot be used: ${a.reason}.`,
@@ -340,6 +344,12 @@ export const en = {
     `The network cannot be trained: layer ${a.layer} uses ${a.reason}, which TensorFlow.js cannot train.`,
   'train.crashed': (a: { reason: S }) =>
     `The training process ended unexpectedly (${a.reason}). Your network and earlier runs are safe; you can start a new run.`,
+  'train.pageWorkerFailed': (a: { detail: S }) =>
+    `Training on the graphics card stopped unexpectedly (${a.detail}). Your network and earlier runs are safe; choose WebAssembly under "Train on" and start again.`,
+  'train.pageRunUnknown': () =>
+    "This run's images are no longer at hand (another run started since). Your network is safe; start the run again.",
+  'train.pageModelMismatch': () =>
+    'The trained network the window sent does not match its own description, so it was not saved. Start the run again.',
   'train.outOfMemory': () =>
     'The training process ran out of memory and ended. Your network and earlier runs are safe. Try a smaller batch size, fewer filters or smaller images.',
   'train.killed': (a: { signal: S }) =>

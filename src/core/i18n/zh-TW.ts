@@ -271,6 +271,10 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'backend.noGpu': () => '找不到 WebGPU 介面卡（顯示卡）',
   'backend.noVulkan': () => '沒有安裝 Vulkan 驅動程式，而 Linux 上的 WebGPU 需要它（套件 libvulkan1）',
   'backend.softwareGpu': () => '唯一的 WebGPU 介面卡是軟體模擬的，比 WebAssembly 還慢',
+  'backend.webgpuPage': (a: { adapter: S }) => `顯示卡（${a.adapter}），透過 ConvStudio 視窗裡的 WebGPU`,
+  'backend.webgpuSoftwareAdapter': (a: { adapter: S }) =>
+    `軟體轉接器（${a.adapter}）：由處理器代替顯示卡運算，比 WebAssembly 慢得多；只因為選了 WebGPU 才使用`,
+  'backend.pageNoWebGpu': () => '這個視窗沒有 WebGPU：顯示卡或它的驅動程式不支援',
   'backend.cpuSlow': () => '最慢的後端：在這裡訓練卷積網路要好幾個小時；安裝 @tensorflow/tfjs-node 可以快很多',
   'backend.unavailable': (a: { backend: S; reason: S }) => `無法使用 ${a.backend} 後端：${a.reason}。`,
   'backend.wasmFast': () => 'WebAssembly（SIMD）：隨 ConvStudio 提供，到處都能執行',
@@ -298,6 +302,10 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
     `無法訓練這個網路：${a.layer} 層使用了 ${a.reason}，TensorFlow.js 無法訓練。`,
   'train.crashed': (a: { reason: S }) =>
     `訓練程序意外結束（${a.reason}）。您的網路與先前的訓練紀錄都還在；可以重新開始訓練。`,
+  'train.pageWorkerFailed': (a: { detail: S }) =>
+    `在顯示卡上的訓練意外停止（${a.detail}）。您的網路與先前的訓練紀錄都還在；請在「訓練用」選 WebAssembly 後重新開始。`,
+  'train.pageRunUnknown': () => '這次訓練的圖片已經不在了（之後又開始了另一次訓練）。您的網路還在；請重新開始訓練。',
+  'train.pageModelMismatch': () => '視窗送來的訓練後網路與它自己的描述不符，所以沒有儲存。請重新開始訓練。',
   'train.outOfMemory': () =>
     '訓練程序記憶體不足而結束。您的網路與先前的訓練紀錄都還在。請試試較小的批次大小、較少的濾波器或較小的圖片。',
   'train.killed': (a: { signal: S }) =>

@@ -1,7 +1,8 @@
 /**
  * The one message protocol between the owner of a training run (Electron main, the browser host, the CLI)
- * and the trainer process. Transport-free: plain JSON values, validated on arrival, so a trainer hosted in a
- * Chromium page could speak it unchanged.
+ * and the trainer. Transport-free: plain values, validated on arrival, the same whether the trainer is a process
+ * or a worker of the page (the page's trainer, on the graphics card). Images cross as bytes, so owners send
+ * messages structured-cloned (Node's 'advanced' serialization, Electron's ports, a worker's postMessage).
  */
 import { z } from 'zod';
 import { projectSchema } from '../document/project-schema.ts';
@@ -90,6 +91,22 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     fileName: z.string().min(1),
     saveDir: z.string().min(1),
   }),
+  /**
+   * Loads a run's data for a trainer that reads no files (the page's, on the graphics card): answers `loaded`
+   * with the images the run trains on (the first `limitSamples`, in the class order of the weights it starts
+   * from) and tests on, checked against the network; the process then ends.
+   */
+  z.object({
+    type: z.literal('load'),
+    project: projectSchema,
+    dataset: datasetBindingSchema,
+    limitSamples: z.number().int().positive().nullable().default(null),
+    startFrom: z
+      .object({ classes: z.array(z.string()).nullable().default(null) })
+      .nullable()
+      .default(null),
+    limits: datasetLimitsSchema.default(DEFAULT_DATASET_LIMITS),
+  }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),
@@ -101,6 +118,28 @@ export type ProbeCommand = Extract<z.output<typeof trainerCommandSchema>, { type
 /** What a trainer process is started for; the rest (pause, resume, stop) steer a run. */
 export type TrainerJob = Exclude<TrainerCommand, { type: 'pause' | 'resume' | 'stop' }>;
 export type ImportCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'import' }>;
+export type LoadCommand = Extract<z.output<typeof trainerCommandSchema>, { type: 'load' }>;
+
+const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes expected');
+const imageShapeSchema = z.tuple([
+  z.number().int().positive(),
+  z.number().int().positive(),
+  z.number().int().positive(),
+]);
+
+/** Images in memory (core's ImageSet), their bytes as many as their count and shape say. */
+export const imageSetSchema = z
+  .object({
+    pixels: bytesSchema,
+    labels: bytesSchema,
+    count: z.number().int().nonnegative(),
+    shape: imageShapeSchema,
+  })
+  .refine(
+    (set) =>
+      set.labels.length === set.count && set.pixels.length === set.count * set.shape[0] * set.shape[1] * set.shape[2],
+    { message: 'the images and labels do not fill the count and shape given' },
+  );
 
 const backendReportSchema = z.object({
   backend: z.enum(BACKENDS),
@@ -124,9 +163,12 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     reports: z.array(backendReportSchema),
     /** The CPU threads the WebAssembly backend computes on; null for backends that choose their own. */
     threads: z.number().int().positive().nullable().default(null),
-    /** What PyTorch computes on: its device ('cuda', 'mps', 'cpu') and the device's own name. */
+    /**
+     * What the run computes on: PyTorch's device ('cuda', 'mps', 'cpu'), or the graphics card WebGPU found in
+     * the page ('gpu'), with its own name.
+     */
     device: z
-      .object({ kind: z.enum(['cuda', 'mps', 'cpu']), name: z.string() })
+      .object({ kind: z.enum(['cuda', 'mps', 'cpu', 'gpu']), name: z.string() })
       .nullable()
       .default(null),
   }),
@@ -193,6 +235,14 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     /** The class names beside the file, one per output, if any. */
     labels: z.array(z.string()).nullable(),
   }),
+  /** The answer to `load`: the run's training images (validation their last part) and its test images. */
+  z.object({
+    type: z.literal('loaded'),
+    name: z.string(),
+    classes: z.array(z.string()).min(1),
+    train: imageSetSchema,
+    test: imageSetSchema,
+  }),
   /** The answer to `describe`: the dataset event has come before it. */
   z.object({ type: z.literal('described') }),
   z.object({ type: z.literal('paused') }),
@@ -209,4 +259,5 @@ export const LAST_EVENTS: ReadonlySet<TrainerEvent['type']> = new Set([
   'described',
   'speed',
   'imported',
+  'loaded',
 ]);

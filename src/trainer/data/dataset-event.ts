@@ -2,13 +2,7 @@
  * What the UI's Data panel shows of a dataset: its classes, counts, split and a few images of each class.
  * A training run sends the same event when its data is loaded.
  */
-import {
-  classCounts,
-  previewImages,
-  type ImageDataset,
-  type ImageSet,
-  type TrainerEvent,
-} from '../../core/index.ts';
+import { classCounts, previewImages, type ImageDataset, type ImageSet, type TrainerEvent } from '../../core/index.ts';
 
 export const PREVIEW_PER_CLASS = 4;
 
@@ -34,4 +28,3 @@ export function datasetEvent(
     preview: previewImages(training, dataset.classes.length, PREVIEW_PER_CLASS),
   };
 }
-

@@ -3,12 +3,7 @@
  * in memory: written to disk by the trainer process (save-model.ts), sent to the host by the page trainer.
  */
 import * as tf from '@tensorflow/tfjs';
-
-export interface ModelFiles {
-  /** model.json's content, its manifest naming ./weights.bin. */
-  modelJson: unknown;
-  weights: Uint8Array;
-}
+import type { ModelFiles } from '../../core/index.ts';
 
 export async function layersModelFiles(model: tf.LayersModel): Promise<ModelFiles> {
   let files: ModelFiles | null = null;

@@ -5,7 +5,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { layersModelFiles, type ModelFiles } from './model-files.ts';
+import type { ModelFiles } from '../../core/index.ts';
+import { layersModelFiles } from './model-files.ts';
 
 export async function saveLayersModel(model: tf.LayersModel, dir: string): Promise<void> {
   const { modelJson, weights } = await layersModelFiles(model);

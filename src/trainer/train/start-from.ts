@@ -11,11 +11,11 @@ import {
   msg,
   weightBytes,
   weightSize,
+  type ModelFiles,
   type StartCommand,
   type TrainerEvent,
 } from '../../core/index.ts';
 import { setMatchedWeights, targetWeights } from '../model/set-weights.ts';
-import type { ModelFiles } from './model-files.ts';
 import { TrainingProblem } from './training-problem.ts';
 
 type StartFrom = Pick<NonNullable<StartCommand['startFrom']>, 'runId'>;

@@ -512,7 +512,8 @@ export const uiEn = {
   'settings.backend': 'Train on',
   'settings.backendAuto': 'Automatic (the fastest found)',
   'settings.backendHelp':
-    'Automatic takes a graphics card through PyTorch where there is one, else WebAssembly on every core. PyTorch needs a Python with torch on this computer; it also trains on the processor.',
+    "Automatic takes a graphics card through PyTorch where there is one, else the graphics card through this window's WebGPU, else WebAssembly on every core. PyTorch needs a Python with torch on this computer; it also trains on the processor.",
+  'backendChoice.webgpu': 'Graphics card in this window (WebGPU)',
   'backendChoice.wasm': 'WebAssembly (every core)',
   'backendChoice.pytorch': 'PyTorch (graphics card, else processor)',
   'backendChoice.cpu': 'Plain JavaScript (slow)',

@@ -489,7 +489,8 @@ export const uiZhTW: Record<UiKey, string> = {
   'settings.backend': '訓練用',
   'settings.backendAuto': '自動（找到最快的）',
   'settings.backendHelp':
-    '自動：有顯示卡就透過 PyTorch 使用它，否則用 WebAssembly 和所有處理器核心。PyTorch 需要這台電腦上有安裝 torch 的 Python；它也能用處理器訓練。',
+    '自動：有顯示卡就透過 PyTorch 使用它，否則透過這個視窗的 WebGPU 使用顯示卡，再不然用 WebAssembly 和所有處理器核心。PyTorch 需要這台電腦上有安裝 torch 的 Python；它也能用處理器訓練。',
+  'backendChoice.webgpu': '這個視窗的顯示卡（WebGPU）',
   'backendChoice.wasm': 'WebAssembly（所有核心）',
   'backendChoice.pytorch': 'PyTorch（顯示卡，沒有就用處理器）',
   'backendChoice.cpu': '純 JavaScript（慢）',

@@ -22,6 +22,7 @@ import {
 } from '@core/index.ts';
 import { api, subscribeToHost } from '../api/api.ts';
 import { currentProject, useEditor } from './editor-store.ts';
+import { startPageRun, type PageRun } from './page-run.ts';
 
 export interface LiveRun {
   runId: string;
@@ -147,20 +148,60 @@ export function testWeights(runId: string): Promise<void> {
   return startRun(startingWeights(project.runs, runId), true);
 }
 
+/** The run going on in this window's trainer (on the graphics card), if that is where it trains. */
+let pageRun: PageRun | null = null;
+/** A run being started (the page's trainer first has its data loaded): a second press waits for it. */
+let starting = false;
+
+/**
+ * Whether a run trains in this window on the graphics card: WebGPU chosen (a software adapter then too), or
+ * an automatic choice where this window has a graphics card's WebGPU adapter and PyTorch has no graphics card
+ * (it is the faster engine on one).
+ */
+async function trainsOnPage(backend: BackendChoice): Promise<boolean> {
+  if (backend === 'webgpu') return true;
+  if (backend !== 'auto') return false;
+  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null> } })
+    .gpu;
+  const adapter = await gpu?.requestAdapter().catch(() => null);
+  if (!adapter || adapter.info?.isFallbackAdapter) return false;
+  const torch = await api['train.gpuEngine']({});
+  return torch.ok && !torch.value;
+}
+
 async function startRun(from: RunRecord | null, testOnly: boolean): Promise<void> {
-  if (isRunning(useTraining.getState().live)) return;
+  if (isRunning(useTraining.getState().live) || starting) return;
+  starting = true;
+  try {
+    await startRunNow(from, testOnly);
+  } finally {
+    starting = false;
+  }
+}
+
+async function startRunNow(from: RunRecord | null, testOnly: boolean): Promise<void> {
   const limitSamples = sampleLimit(useTraining.getState());
   const project = currentProject(useEditor.getState());
   useTraining.getState().set({ startErrors: [] });
   const { threads, backend } = useTraining.getState();
   const startFrom = from && { runId: from.id, classes: from.dataset?.classes ?? from.imported?.labels ?? null };
-  const run = { project: { ...project, runs: [] }, backend, limitSamples, threads, startFrom, testOnly };
-  const result = await api['train.start'](run);
-  if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
-  if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
+  const run = { project: { ...project, runs: [] }, limitSamples, startFrom, testOnly };
+  let runId: string;
+  if (await trainsOnPage(backend)) {
+    const started = await startPageRun({ ...run, allowSoftware: backend === 'webgpu' }, onTrainingEvent);
+    if (!started.ok) return useTraining.getState().set({ startErrors: started.errors });
+    pageRun = started.run;
+    runId = started.run.runId;
+  } else {
+    const result = await api['train.start']({ ...run, backend, threads });
+    if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
+    if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
+    pageRun = null;
+    runId = result.value.runId;
+  }
   const totals = analyse(project.graph).totals;
   const record = newRunRecord({
-    id: result.value.runId,
+    id: runId,
     startedAt: new Date().toISOString(),
     settings: project.training,
     network: { params: totals.total, layers: project.graph.nodes.length },
@@ -204,6 +245,7 @@ export function startingWeights(runs: readonly RunRecord[], startFrom: string | 
 export function pauseOrResume(): void {
   const live = useTraining.getState().live;
   if (!live || !isRunning(live)) return;
+  if (pageRun?.runId === live.runId) return live.paused ? pageRun.resume() : pageRun.pause();
   void api[live.paused ? 'train.resume' : 'train.pause']({ runId: live.runId });
 }
 
@@ -211,6 +253,7 @@ export function stopTraining(): void {
   const live = useTraining.getState().live;
   if (!live || !isRunning(live)) return;
   useTraining.getState().set({ live: { ...live, stopping: true } });
+  if (pageRun?.runId === live.runId) return pageRun.stop();
   void api['train.stop']({ runId: live.runId });
 }
 

@@ -94,7 +94,7 @@ function ThreadsField() {
 }
 
 /** The backends a person may name; automatic tries them in the order the trainer knows is fastest. */
-const CHOOSABLE: BackendChoice[] = ['auto', 'wasm', 'pytorch', 'cpu'];
+const CHOOSABLE: BackendChoice[] = ['auto', 'webgpu', 'wasm', 'pytorch', 'cpu'];
 
 /** Where training runs: this machine's choice (kept for the session), not saved with the project. */
 function BackendField() {
@@ -109,7 +109,7 @@ function BackendField() {
       >
         {CHOOSABLE.map((choice) => (
           <option key={choice} value={choice}>
-            {t(choice === 'auto' ? 'settings.backendAuto' : `backendChoice.${choice as 'wasm' | 'pytorch' | 'cpu'}`)}
+            {t(choice === 'auto' ? 'settings.backendAuto' : `backendChoice.${choice as 'webgpu' | 'wasm' | 'pytorch' | 'cpu'}`)}
           </option>
         ))}
       </select>

@@ -4,7 +4,6 @@
  * Where that memory is shared (the threaded build, wasm-threads.ts) the kernels are built for shared memory
  * and a pool of workers runs the parts of a split call at once (kernel-pool.ts).
  */
-import type { TensorInfo } from '@tensorflow/tfjs';
 import { createKernelPool, type KernelPool } from './kernel-pool.ts';
 import { TRAINING_KERNELS_SHARED_WASM, TRAINING_KERNELS_WASM } from './training-kernels-binary.ts';
 import type { WasmBackendHeap, WasmMemory } from './wasm-heap.ts';
@@ -92,7 +91,6 @@ export interface TrainingKernels extends KernelExports {
   /** Runs `name` once per part (its arguments), the parts at once, one a thread. */
   split(name: KernelName, parts: readonly (readonly number[])[]): void;
 }
-
 
 const compiled = new Map<string, object | null>();
 const instances = new WeakMap<WasmMemory, TrainingKernels>();
