@@ -32,6 +32,8 @@ export interface PageRunStart {
 /** Page → worker. */
 export type ToPageTrainer =
   | PageRunStart
+  /** How fast the network trains here: answered with a speed event (or an error), as a trainer's probe. */
+  | { type: 'probe'; project: Project; allowSoftware: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

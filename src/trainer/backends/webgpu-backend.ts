@@ -2,8 +2,9 @@
  * WebGPU in a Node trainer (the CLI and the browser host): Dawn's Node bindings (npm `webgpu`, with its
  * binaries) give `navigator.gpu`, and TensorFlow.js's WebGPU backend runs on it — any vendor, through
  * Vulkan, Metal or Direct3D 12. Refused with a reason where it cannot help: inside Electron (Dawn's Node
- * buffers are not allowed there), without a Vulkan driver on Linux (Dawn would only print a warning), with
- * no adapter, or with only a software one (slower than WebAssembly).
+ * buffers are not allowed there; the app trains on WebGPU in its window instead, src/trainer/page), without a
+ * Vulkan driver on Linux (Dawn would only print a warning), with no adapter, or with only a software one
+ * (slower than WebAssembly) unless ALLOW_SOFTWARE_GPU says otherwise.
  */
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -11,6 +12,12 @@ import * as tf from '@tensorflow/tfjs';
 import { msg, type Msg } from '../../core/index.ts';
 
 export type Activation = { ok: true } | { ok: false; reason: Msg };
+
+/**
+ * Set to 1, a software adapter is taken too (SwiftShader's Vulkan driver, for one): slower than WebAssembly,
+ * but WebGPU's code path, for the tests of a machine without a graphics card.
+ */
+export const ALLOW_SOFTWARE_GPU = 'CONVSTUDIO_ALLOW_SOFTWARE_GPU';
 
 /** Imports an optional package by name without the compiler or bundler requiring it to exist. */
 export async function optionalImport(name: string): Promise<unknown> {
@@ -63,8 +70,8 @@ export async function startWebGpu(): Promise<Activation> {
     Object.defineProperty(host.navigator, 'gpu', { value: gpu, configurable: true });
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return { ok: false, reason: msg('backend.noGpu') };
-    if (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter)
-      return { ok: false, reason: msg('backend.softwareGpu') };
+    const software = adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter;
+    if (software && process.env[ALLOW_SOFTWARE_GPU] !== '1') return { ok: false, reason: msg('backend.softwareGpu') };
     // TensorFlow.js's WebGPU backend registers itself on import only where navigator.gpu already exists.
     try {
       await optionalImport('@tensorflow/tfjs-backend-webgpu');

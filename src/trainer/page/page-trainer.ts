@@ -14,6 +14,7 @@ import {
   type FromPageTrainer,
   type Msg,
   type PageRunStart,
+  type Project,
   type ToPageTrainer,
   type TrainerEvent,
 } from '../../core/index.ts';
@@ -24,6 +25,7 @@ import { steering } from '../train/run-control.ts';
 import { inputShapeOf, runData } from '../train/run-data.ts';
 import { giveStartingWeights } from '../train/start-from.ts';
 import { TfjsEngine } from '../train/tfjs-engine.ts';
+import { timeTrainingSteps } from '../train/time-steps.ts';
 import { trainAndTest } from '../train/train-loop.ts';
 import { TrainingProblem } from '../train/training-problem.ts';
 import { startPageGpu } from './webgpu-in-page.ts';
@@ -50,8 +52,12 @@ async function saveThroughPage(model: tf.LayersModel): Promise<void> {
   if (!reply.savedTo) throw new TrainingProblem(reply.errors[0] ?? msg('train.pageModelMismatch'), true);
 }
 
-async function train(start: PageRunStart): Promise<void> {
-  const gpu = await startPageGpu(start.allowSoftware);
+/**
+ * The project's network built on the graphics card's WebGPU, which the backend event names; refused where
+ * WebGPU does not start here or lacks one of the network's kernels.
+ */
+async function networkOnGpu(project: Project, allowSoftware: boolean): Promise<tf.LayersModel> {
+  const gpu = await startPageGpu(allowSoftware);
   if (!gpu.ok) throw new TrainingProblem(msg('backend.unavailable', { backend: 'WebGPU', reason: gpu.reason }), false);
   // What computes is what the run says: a backend that fell back would be named here, not WebGPU.
   if (tf.getBackend() !== 'webgpu') {
@@ -65,21 +71,25 @@ async function train(start: PageRunStart): Promise<void> {
     device: { kind: 'gpu', name: gpu.adapter },
     reports: [{ backend: 'webgpu', available: true, reason }],
   });
-
-  const { project, testOnly } = start;
-  const settings = project.training;
-  const analysis = analyse(project.graph);
-  inputShapeOf(analysis);
-  // The host loaded the images in the run's class order and number: nothing more to take or reorder.
-  const { dataset, all, event } = runData(analysis, start.data, { project, limitSamples: null, startFrom: null });
-  emit(event);
-  const random = seededRandom(settings.seed);
+  inputShapeOf(analyse(project.graph));
   const model = buildModel(project.graph, modelNameOf(project.meta.name));
   const gap = trainingGap(model);
   if (gap) {
     model.dispose();
     throw new TrainingProblem(gapProblem(gap, project.graph), false);
   }
+  return model;
+}
+
+async function train(start: PageRunStart): Promise<void> {
+  const { project, testOnly } = start;
+  const model = await networkOnGpu(project, start.allowSoftware);
+  const settings = project.training;
+  // The host loaded the images in the run's class order and number: nothing more to take or reorder.
+  const loaded = runData(analyse(project.graph), start.data, { project, limitSamples: null, startFrom: null });
+  const { dataset, all, event } = loaded;
+  emit(event);
+  const random = seededRandom(settings.seed);
   giveStartingWeights(model, { startFrom: start.startFrom, testOnly }, start.startFrom?.files ?? null, emit);
   const sets = { train: all, test: dataset.test };
   const classes = dataset.classes.length;
@@ -90,6 +100,12 @@ async function train(start: PageRunStart): Promise<void> {
   } finally {
     engine.dispose();
   }
+}
+
+async function probe(project: Project, allowSoftware: boolean): Promise<void> {
+  const model = await networkOnGpu(project, allowSoftware);
+  const samplesPerSecond = await timeTrainingSteps(model, project.training);
+  emit({ type: 'speed', samplesPerSecond, backend: 'webgpu', threads: null });
 }
 
 function failed(error: unknown): TrainerEvent {
@@ -103,9 +119,11 @@ let started = false;
 scope.onmessage = ({ data }) => {
   switch (data.type) {
     case 'start':
+    case 'probe':
       if (!started) {
         started = true;
-        void train(data).catch((error: unknown) => emit(failed(error)));
+        const job = data.type === 'start' ? train(data) : probe(data.project, data.allowSoftware);
+        void job.catch((error: unknown) => emit(failed(error)));
       }
       break;
     case 'pause':

@@ -3,18 +3,14 @@
  * images of the Input's shape, with the run's backend, thread count, batch size, optimizer and loss. The
  * Training panel turns the figure into the time a run will take.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { analyse, msg, seededRandom, type ImageSet, type ProbeCommand, type TrainerEvent } from '../../core/index.ts';
 import { selectBackend, type BackendSelection } from '../backends/select-backend.ts';
 import { wasmThreads } from '../backends/wasm-threads.ts';
 import { startTorchEngine } from '../pytorch/torch-engine.ts';
 import { trainableModel, TrainingProblem } from './run-training.ts';
-import { LOSSES, optimizerFor } from './tfjs-engine.ts';
+import { PROBE_MS, timeTrainingSteps } from './time-steps.ts';
 
-/** Steps are timed for at least this long, after one step that is not (it compiles and allocates). */
-export const PROBE_MS = 2000;
-/** …and at least this many steps. */
-const PROBE_STEPS = 3;
 
 export async function probeSpeed(command: ProbeCommand): Promise<TrainerEvent> {
   try {
@@ -27,26 +23,10 @@ export async function probeSpeed(command: ProbeCommand): Promise<TrainerEvent> {
       if (event.type === 'backend') backend = event.chosen;
     });
     if (selection.torch) return await probeTorch(command, selection, model);
-    const settings = command.project.training;
-    model.compile({ optimizer: optimizerFor(settings), loss: LOSSES[settings.loss] });
-    const shape = model.inputs[0]!.shape.slice(1) as number[];
-    const classes = model.outputs[0]!.shape.at(-1) ?? 1;
-    const batch = settings.batchSize;
-    const x = tf.randomUniform([batch, ...shape]);
-    const y = tf.oneHot(tf.randomUniform([batch], 0, classes, 'int32'), classes);
-    await model.trainOnBatch(x, y);
-    const start = performance.now();
-    let steps = 0;
-    while (steps < PROBE_STEPS || performance.now() - start < PROBE_MS) {
-      await model.trainOnBatch(x, y);
-      steps += 1;
-    }
-    const seconds = (performance.now() - start) / 1000;
-    tf.dispose([x, y]);
-    model.dispose();
+    const samplesPerSecond = await timeTrainingSteps(model, command.project.training);
     return {
       type: 'speed',
-      samplesPerSecond: (steps * batch) / seconds,
+      samplesPerSecond,
       backend,
       threads: backend === 'wasm' ? wasmThreads() : null,
     };

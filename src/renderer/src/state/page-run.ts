@@ -16,6 +16,7 @@ import {
   type Msg,
   type PageRunStart,
   type ToPageTrainer,
+  type ProbeResult,
   type Project,
   type TrainerEvent,
 } from '@core/index.ts';
@@ -56,6 +57,34 @@ async function fetchImages(
   return { pixels, labels, count: about.count, shape: about.shape };
 }
 
+/** A new worker of the page's trainer: ConvStudio's own code, bundled with the page. */
+const pageTrainer = () =>
+  new Worker(new URL('../../../trainer/page/page-trainer.ts', import.meta.url), { type: 'module' });
+
+/** How fast the project's network trains on the graphics card here: the trainer's probe, in a worker. */
+export function probePageSpeed(project: Project, allowSoftware: boolean): Promise<ProbeResult> {
+  const worker = pageTrainer();
+  return new Promise<ProbeResult>((resolve) => {
+    const answer = (result: ProbeResult) => {
+      worker.terminate();
+      resolve(result);
+    };
+    worker.onmessage = ({ data }: MessageEvent<FromPageTrainer>) => {
+      if (data.type !== 'event') return;
+      const event = data.event;
+      if (event.type === 'speed')
+        answer({ ok: true, samplesPerSecond: event.samplesPerSecond, backend: 'webgpu', threads: null });
+      else if (event.type === 'error') answer({ ok: false, errors: [event.message] });
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      answer({ ok: false, errors: [msg('train.pageWorkerFailed', { detail: event.message || 'worker error' })] });
+    };
+    const message: ToPageTrainer = { type: 'probe', project, allowSoftware };
+    worker.postMessage(message);
+  });
+}
+
 /** The saved network a fine-tune starts from, as its files; null where the host no longer has it. */
 async function startingFiles(runId: string): Promise<NonNullable<PageRunStart['startFrom']>['files']> {
   const result = await api['train.model']({ runId });
@@ -84,7 +113,7 @@ export async function startPageRun(
   const from = request.startFrom;
   const startFrom = from ? { runId: from.runId, files: await startingFiles(from.runId) } : null;
 
-  const worker = new Worker(new URL('../../../trainer/page/page-trainer.ts', import.meta.url), { type: 'module' });
+  const worker = pageTrainer();
   const tell = (message: ToPageTrainer, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   let over = false;
   let savedTo: string | null = null;

@@ -22,7 +22,7 @@ import {
 } from '@core/index.ts';
 import { api, subscribeToHost } from '../api/api.ts';
 import { currentProject, useEditor } from './editor-store.ts';
-import { startPageRun, type PageRun } from './page-run.ts';
+import { probePageSpeed, startPageRun, type PageRun } from './page-run.ts';
 
 export interface LiveRun {
   runId: string;
@@ -124,15 +124,15 @@ export async function probeSpeed(): Promise<void> {
   if (isRunning(store.live) || store.probe?.status === 'measuring') return;
   const project = currentProject(useEditor.getState());
   store.set({ probe: { status: 'measuring' } });
-  const result = await api['train.probe']({
-    project: { ...project, runs: [] },
-    threads: store.threads,
-    backend: store.backend,
-  });
+  const measured = { ...project, runs: [] };
+  const result = (await trainsOnPage(store.backend))
+    ? await probePageSpeed(measured, store.backend === 'webgpu')
+    : await api['train.probe']({ project: measured, threads: store.threads, backend: store.backend }).then((r) =>
+        r.ok ? r.value : { ok: false as const, errors: r.error.messages },
+      );
   const after = useTraining.getState();
-  if (!result.ok) return after.set({ probe: { status: 'failed', errors: result.error.messages } });
-  if (!result.value.ok) return after.set({ probe: { status: 'failed', errors: result.value.errors } });
-  const { samplesPerSecond, threads } = result.value;
+  if (!result.ok) return after.set({ probe: { status: 'failed', errors: result.errors } });
+  const { samplesPerSecond, threads } = result;
   after.set({ probe: { status: 'done', samplesPerSecond, threads, graph: project.graph } });
 }
 
