@@ -312,7 +312,8 @@ export const en = {
   'backend.noGpu': () => 'no WebGPU adapter (graphics card) was found',
   'backend.noVulkan': () => 'no Vulkan driver is installed, which WebGPU needs on Linux (package libvulkan1)',
   'backend.softwareGpu': () => 'the only WebGPU adapter is a software one, slower than WebAssembly',
-  'backend.webgpuPage': (a: { adapter: S }) => `the graphics card (${a.adapter}), through WebGPU in ConvStudio's window`,
+  'backend.webgpuPage': (a: { adapter: S }) =>
+    `the graphics card (${a.adapter}), through WebGPU in ConvStudio's window`,
   'backend.webgpuSoftwareAdapter': (a: { adapter: S }) =>
     `a software adapter (${a.adapter}): the processor does the graphics card's work, far slower than WebAssembly; used only because WebGPU was chosen`,
   'backend.pageNoWebGpu': () => 'this window has no WebGPU: the graphics card or its driver does not offer it',
@@ -325,6 +326,8 @@ export const en = {
   'backend.noTorch': (a: { python: S }) =>
     `${a.python} has no PyTorch (or no numpy); \`${a.python} -m pip install torch numpy\` installs them`,
   'backend.pythonNotFound': (a: { python: S }) => `the Python named for PyTorch, ${a.python}, could not be started`,
+  'backend.pytorchFailedMidRun': (a: { detail: S }) =>
+    `PyTorch stopped during the run (${a.detail}); the run started over on WebAssembly`,
   'backend.pytorchDidNotStart': (a: { detail: S }) => `PyTorch was found but did not start (${a.detail})`,
   'backend.pytorchNoGpu': () =>
     'no NVIDIA or Apple graphics card here: on the processor PyTorch is not faster than WebAssembly, so the automatic choice does not start it (`convstudio train --backend pytorch` uses it anyway)',

@@ -283,6 +283,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'backend.noTorch': (a: { python: S }) =>
     `${a.python} 沒有 PyTorch（或沒有 numpy）；執行 \`${a.python} -m pip install torch numpy\` 即可安裝`,
   'backend.pythonNotFound': (a: { python: S }) => `無法啟動指定給 PyTorch 的 Python：${a.python}`,
+  'backend.pytorchFailedMidRun': (a: { detail: S }) =>
+    `PyTorch 在訓練途中停止了（${a.detail}）；這次訓練改用 WebAssembly 從頭開始`,
   'backend.pytorchDidNotStart': (a: { detail: S }) => `找到了 PyTorch，但它沒有啟動（${a.detail}）`,
   'backend.pytorchNoGpu': () =>
     '這裡沒有 NVIDIA 或 Apple 的顯示卡：在處理器上 PyTorch 並不比 WebAssembly 快，所以自動選擇不會啟動它（`convstudio train --backend pytorch` 仍可使用它）',

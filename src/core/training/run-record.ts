@@ -30,8 +30,14 @@ export function importedRunRecord(init: {
 /** The record after one more event from its run. */
 export function applyTrainerEvent(record: RunRecord, event: TrainerEvent): RunRecord {
   switch (event.type) {
-    case 'backend':
-      return { ...record, backend: event.chosen, threads: event.threads, device: event.device?.name ?? null };
+    case 'backend': {
+      const backend = { backend: event.chosen, threads: event.threads, device: event.device?.name ?? null };
+      // A run that moves to another backend once it has trained (its engine failed) starts over there.
+      const afresh = record.epochs.length > 0 || record.batches.length > 0;
+      return afresh
+        ? { ...record, ...backend, epochs: [], batches: [], batchStride: 1, progressSeen: 0 }
+        : { ...record, ...backend };
+    }
     case 'dataset': {
       const { name, classes, train, validation, test } = event;
       return { ...record, dataset: { name, classes, train, validation, test } };

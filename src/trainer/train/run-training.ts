@@ -130,43 +130,75 @@ export async function runTraining(
   const classes = dataset.classes.length;
   emit(event);
 
-  const random = seededRandom(settings.seed);
   const sets = { train: all, test: dataset.test };
-  const model = await startingModel(command, selection, emit);
-  let engine: TrainingEngine;
-  try {
-    engine = await startEngine(command, selection, model, sets, classes, random, control);
-  } catch (error) {
-    // PyTorch chosen automatically but not starting (a broken install, a driver): WebAssembly trains instead,
-    // and the backend report says why — the app has no other way to choose.
-    if (!(selection.torch && command.backend === 'auto' && error instanceof TrainingProblem)) throw error;
-    const fallback = await selectBackend('wasm', command.threads);
-    if (!fallback.ok) throw error;
-    const detail = (error.problem.args as { detail?: string } | undefined)?.detail ?? error.problem.key;
-    emit({
-      type: 'backend',
-      chosen: 'wasm',
-      threads: wasmThreads(),
-      device: null,
-      reports: [
-        { backend: 'pytorch', available: false, reason: msg('backend.pytorchDidNotStart', { detail }) },
-        ...selection.reports.filter((r) => r.backend !== 'pytorch'),
-        ...fallback.reports,
-      ],
-    });
-    const rebuilt = await startingModel(command, fallback, () => {});
-    engine = await startEngine(command, fallback, rebuilt, sets, classes, random, control);
-  }
+  /**
+   * The run's engine on a backend, started: a function that trains the run on it. Each attempt draws from a
+   * generator of its own on the seed (the order of the images, augmentation), as a fresh run would.
+   */
+  const engineFor = async (chosen: Selected, model: tf.LayersModel) => {
+    const random = seededRandom(settings.seed);
+    const engine = await startEngine(command, chosen, model, sets, classes, random, control);
+    return async () => {
+      try {
+        const run = { settings, testOnly: command.testOnly, saveDir: command.saveDir, random };
+        await trainAndTest(engine, run, { dataset, all, trainCount }, emit, control);
+      } finally {
+        engine.dispose();
+      }
+    };
+  };
+  const onWasm = async (fallback: Selected) =>
+    (await engineFor(fallback, await startingModel(command, fallback, () => {})))();
 
+  let train: () => Promise<void>;
   try {
-    await trainAndTest(
-      engine,
-      { settings, testOnly: command.testOnly, saveDir: command.saveDir, random },
-      { dataset, all, trainCount },
-      emit,
-      control,
-    );
-  } finally {
-    engine.dispose();
+    train = await engineFor(selection, await startingModel(command, selection, emit));
+  } catch (error) {
+    // PyTorch chosen automatically but not starting (a broken install, a driver): WebAssembly trains instead.
+    const fallback = await wasmInstead(command, selection, error, 'backend.pytorchDidNotStart', emit);
+    if (!fallback) throw error;
+    return onWasm(fallback);
   }
+  try {
+    await train();
+  } catch (error) {
+    // PyTorch chosen automatically failing mid-run (the graphics card's memory, a driver): the run starts
+    // over on WebAssembly, its first epochs forgotten (a backend event after epochs starts a record afresh).
+    const fallback = control.stopped
+      ? null
+      : await wasmInstead(command, selection, error, 'backend.pytorchFailedMidRun', emit);
+    if (!fallback) throw error;
+    await onWasm(fallback);
+  }
+}
+
+/**
+ * WebAssembly instead of PyTorch chosen automatically, where PyTorch failed (`error`: not a loss that is no
+ * longer a number, which no engine would mend), said with a backend event naming why — the app has no other
+ * way to choose. Null where that does not apply or WebAssembly cannot start either.
+ */
+async function wasmInstead(
+  command: StartCommand,
+  selection: Selected,
+  error: unknown,
+  reason: 'backend.pytorchDidNotStart' | 'backend.pytorchFailedMidRun',
+  emit: (event: TrainerEvent) => void,
+): Promise<Selected | null> {
+  if (!(selection.torch && command.backend === 'auto' && error instanceof TrainingProblem)) return null;
+  if (error.problem.key === 'train.nan') return null;
+  const fallback = await selectBackend('wasm', command.threads);
+  if (!fallback.ok) return null;
+  const detail = (error.problem.args as { detail?: string } | undefined)?.detail ?? error.problem.key;
+  emit({
+    type: 'backend',
+    chosen: 'wasm',
+    threads: wasmThreads(),
+    device: null,
+    reports: [
+      { backend: 'pytorch', available: false, reason: msg(reason, { detail }) },
+      ...selection.reports.filter((r) => r.backend !== 'pytorch'),
+      ...fallback.reports,
+    ],
+  });
+  return fallback;
 }

@@ -34,6 +34,48 @@ const epoch = (n: number, loss: number, valLoss: number | null): EpochPoint => (
 });
 
 describe('run records', () => {
+  it('start over when the run moves to another backend after training (its engine failed)', () => {
+    const pytorch: TrainerEvent = {
+      type: 'backend',
+      chosen: 'pytorch',
+      reports: [],
+      threads: null,
+      device: { kind: 'cuda', name: 'GPU' },
+    };
+    const progress: TrainerEvent = {
+      type: 'progress',
+      epoch: 1,
+      epochs: 2,
+      batch: 3,
+      batches: 10,
+      loss: 2,
+      accuracy: 0.2,
+      samplesPerSecond: 100,
+      etaSeconds: 9,
+    };
+    let record = [pytorch, progress, { type: 'epoch', ...epoch(1, 1.5, 1.4) } as TrainerEvent].reduce(
+      applyTrainerEvent,
+      fresh(),
+    );
+    expect(record.epochs).toHaveLength(1);
+    record = applyTrainerEvent(record, { type: 'backend', chosen: 'wasm', reports: [], threads: 2, device: null });
+    expect(record).toMatchObject({
+      backend: 'wasm',
+      device: null,
+      threads: 2,
+      epochs: [],
+      batches: [],
+      progressSeen: 0,
+    });
+    // A backend event before any training (the usual one) leaves nothing to forget.
+    expect(applyTrainerEvent(fresh(), pytorch)).toEqual({
+      ...fresh(),
+      backend: 'pytorch',
+      threads: null,
+      device: 'GPU',
+    });
+  });
+
   it('follow a run from backend to done', () => {
     const events: TrainerEvent[] = [
       { type: 'backend', chosen: 'wasm', reports: [], threads: 2, device: null },

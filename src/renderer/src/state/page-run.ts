@@ -63,7 +63,13 @@ const pageTrainer = () =>
 
 /** How fast the project's network trains on the graphics card here: the trainer's probe, in a worker. */
 export function probePageSpeed(project: Project, allowSoftware: boolean): Promise<ProbeResult> {
-  const worker = pageTrainer();
+  let worker: Worker;
+  try {
+    worker = pageTrainer();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return Promise.resolve({ ok: false, errors: [msg('train.pageWorkerFailed', { detail })] });
+  }
   return new Promise<ProbeResult>((resolve) => {
     const answer = (result: ProbeResult) => {
       worker.terminate();
@@ -113,7 +119,15 @@ export async function startPageRun(
   const from = request.startFrom;
   const startFrom = from ? { runId: from.runId, files: await startingFiles(from.runId) } : null;
 
-  const worker = pageTrainer();
+  let worker: Worker;
+  try {
+    worker = pageTrainer();
+  } catch (error) {
+    // A window that may not start workers (a policy, a file:// page that forbids them): said, not thrown.
+    void api['train.release']({ runId });
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [msg('train.pageWorkerFailed', { detail })] };
+  }
   const tell = (message: ToPageTrainer, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   let over = false;
   let savedTo: string | null = null;

@@ -186,17 +186,21 @@ async function startRunNow(from: RunRecord | null, testOnly: boolean): Promise<v
   const { threads, backend } = useTraining.getState();
   const startFrom = from && { runId: from.id, classes: from.dataset?.classes ?? from.imported?.labels ?? null };
   const run = { project: { ...project, runs: [] }, limitSamples, startFrom, testOnly };
-  let runId: string;
+  let runId: string | null = null;
+  pageRun = null;
   if (await trainsOnPage(backend)) {
     const started = await startPageRun({ ...run, allowSoftware: backend === 'webgpu' }, onTrainingEvent);
-    if (!started.ok) return useTraining.getState().set({ startErrors: started.errors });
-    pageRun = started.run;
-    runId = started.run.runId;
-  } else {
+    // Chosen by hand, its problem is the answer; chosen automatically, the host's trainer takes the run.
+    if (!started.ok && backend === 'webgpu') return useTraining.getState().set({ startErrors: started.errors });
+    if (started.ok) {
+      pageRun = started.run;
+      runId = started.run.runId;
+    }
+  }
+  if (runId === null) {
     const result = await api['train.start']({ ...run, backend, threads });
     if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
     if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
-    pageRun = null;
     runId = result.value.runId;
   }
   const totals = analyse(project.graph).totals;
