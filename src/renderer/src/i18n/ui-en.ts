@@ -512,7 +512,7 @@ export const uiEn = {
   'settings.backend': 'Train on',
   'settings.backendAuto': 'Automatic (the fastest found)',
   'settings.backendHelp':
-    "Automatic takes a graphics card through PyTorch where there is one, else the graphics card through this window's WebGPU, else WebAssembly on every core. PyTorch needs a Python with torch on this computer; it also trains on the processor.",
+    "Automatic takes a graphics card through PyTorch where there is one; else, where this window has a graphics card, it measures the network there and on the processor and takes the faster; else WebAssembly on every core. PyTorch needs a Python with torch on this computer; it also trains on the processor.",
   'backendChoice.webgpu': 'Graphics card in this window (WebGPU)',
   'backendChoice.wasm': 'WebAssembly (every core)',
   'backendChoice.pytorch': 'PyTorch (graphics card, else processor)',
@@ -566,6 +566,8 @@ export const uiEn = {
   'run.backendWhy.webgpu': 'Training on the graphics card (WebGPU).',
   'run.backendWhy.tfjs-node': "Training with TensorFlow's own library for the processor.",
   'run.backendWhy.pytorch': 'Training with PyTorch, the Python library installed on this computer, on {device}.',
+  'run.backendMeasured':
+    'Measured on this network before the run: graphics card {webgpu} images/s, processor (WebAssembly) {wasm} images/s. The faster one trains.',
   'run.backendSkipped': 'Not available on this computer:',
   'run.technical': 'Technical details',
   'backendName.pytorch': 'PyTorch on a graphics card',

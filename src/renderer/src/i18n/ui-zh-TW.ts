@@ -489,7 +489,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'settings.backend': '訓練用',
   'settings.backendAuto': '自動（找到最快的）',
   'settings.backendHelp':
-    '自動：有顯示卡就透過 PyTorch 使用它，否則透過這個視窗的 WebGPU 使用顯示卡，再不然用 WebAssembly 和所有處理器核心。PyTorch 需要這台電腦上有安裝 torch 的 Python；它也能用處理器訓練。',
+    '自動：有顯示卡就透過 PyTorch 使用它；否則若這個視窗有顯示卡，就在顯示卡和處理器上各量測一次這個網路，用較快的；再不然用 WebAssembly 和所有處理器核心。PyTorch 需要這台電腦上有安裝 torch 的 Python；它也能用處理器訓練。',
   'backendChoice.webgpu': '這個視窗的顯示卡（WebGPU）',
   'backendChoice.wasm': 'WebAssembly（所有核心）',
   'backendChoice.pytorch': 'PyTorch（顯示卡，沒有就用處理器）',
@@ -541,6 +541,7 @@ export const uiZhTW: Record<UiKey, string> = {
   'run.backendWhy.webgpu': '正在用顯示卡（WebGPU）訓練。',
   'run.backendWhy.tfjs-node': '正在用 TensorFlow 給處理器用的函式庫訓練。',
   'run.backendWhy.pytorch': '正在用這台電腦上安裝的 Python 函式庫 PyTorch，在 {device} 上訓練。',
+  'run.backendMeasured': '訓練前在這個網路上量測：顯示卡每秒 {webgpu} 張，處理器（WebAssembly）每秒 {wasm} 張。由較快的來訓練。',
   'run.backendSkipped': '這台電腦無法使用：',
   'run.technical': '技術細節',
   'backendName.pytorch': '用顯示卡的 PyTorch',

@@ -16,12 +16,14 @@ import {
   type Graph,
   type HostEvent,
   type Msg,
+  type Project,
   type RunRecord,
   type SampleImage,
   type TrainerEvent,
 } from '@core/index.ts';
 import { api, subscribeToHost } from '../api/api.ts';
 import { currentProject, useEditor } from './editor-store.ts';
+import { chooseAutomatically, type AutoChoice, type MeasuredChoice } from './auto-trainer.ts';
 import { probePageSpeed, startPageRun, type PageRun } from './page-run.ts';
 
 export interface LiveRun {
@@ -31,6 +33,8 @@ export interface LiveRun {
   /** After the last epoch, the test images checked so far. */
   testing: Extract<TrainerEvent, { type: 'testing' }> | null;
   reports: BackendReport[];
+  /** What an automatic choice measured before the run, to choose between the graphics card and the processor. */
+  measured: MeasuredChoice | null;
   paused: boolean;
   stopping: boolean;
   images: RunImages;
@@ -125,11 +129,14 @@ export async function probeSpeed(): Promise<void> {
   const project = currentProject(useEditor.getState());
   store.set({ probe: { status: 'measuring' } });
   const measured = { ...project, runs: [] };
-  const result = (await trainsOnPage(store.backend))
-    ? await probePageSpeed(measured, store.backend === 'webgpu')
-    : await api['train.probe']({ project: measured, threads: store.threads, backend: store.backend }).then((r) =>
-        r.ok ? r.value : { ok: false as const, errors: r.error.messages },
-      );
+  const where = await whereToTrain(store.backend, measured, store.threads);
+  const result = where.measured
+    ? ({ ok: true, samplesPerSecond: Math.max(where.measured.webgpu, where.measured.wasm), threads: null } as const)
+    : where.trainer === 'page'
+      ? await probePageSpeed(measured, store.backend === 'webgpu')
+      : await api['train.probe']({ project: measured, threads: store.threads, backend: store.backend }).then((r) =>
+          r.ok ? r.value : { ok: false as const, errors: r.error.messages },
+        );
   const after = useTraining.getState();
   if (!result.ok) return after.set({ probe: { status: 'failed', errors: result.errors } });
   const { samplesPerSecond, threads } = result;
@@ -153,20 +160,35 @@ let pageRun: PageRun | null = null;
 /** A run being started (the page's trainer first has its data loaded): a second press waits for it. */
 let starting = false;
 
+/** Whether this window has a WebGPU adapter that is a graphics card (not a software one). */
+async function hardwareAdapter(): Promise<boolean> {
+  type Gpu = { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null> };
+  const adapter = await (navigator as { gpu?: Gpu }).gpu?.requestAdapter().catch(() => null);
+  return Boolean(adapter && !adapter.info?.isFallbackAdapter);
+}
+
 /**
- * Whether a run trains in this window on the graphics card: WebGPU chosen (a software adapter then too), or
- * an automatic choice where this window has a graphics card's WebGPU adapter and PyTorch has no graphics card
- * (it is the faster engine on one).
+ * Where a run of `project` trains: in this window on the graphics card when WebGPU is chosen (a software
+ * adapter then too), on the host's trainer for the other backends, and as auto-trainer.ts decides for an
+ * automatic choice (with the figures that decided, if it measured).
  */
-async function trainsOnPage(backend: BackendChoice): Promise<boolean> {
-  if (backend === 'webgpu') return true;
-  if (backend !== 'auto') return false;
-  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null> } })
-    .gpu;
-  const adapter = await gpu?.requestAdapter().catch(() => null);
-  if (!adapter || adapter.info?.isFallbackAdapter) return false;
-  const torch = await api['train.gpuEngine']({});
-  return torch.ok && !torch.value;
+async function whereToTrain(backend: BackendChoice, project: Project, threads: number | null): Promise<AutoChoice> {
+  if (backend !== 'auto') return { trainer: backend === 'webgpu' ? 'page' : 'host', measured: null };
+  return chooseAutomatically({
+    hardwareAdapter,
+    torchOnGpu: async () => {
+      const torch = await api['train.gpuEngine']({});
+      return !torch.ok || torch.value;
+    },
+    measurePage: async () => {
+      const result = await probePageSpeed(project, false);
+      return result.ok ? result.samplesPerSecond : null;
+    },
+    measureHost: async () => {
+      const result = await api['train.probe']({ project, backend: 'wasm', threads });
+      return result.ok && result.value.ok ? result.value.samplesPerSecond : null;
+    },
+  });
 }
 
 async function startRun(from: RunRecord | null, testOnly: boolean): Promise<void> {
@@ -188,7 +210,8 @@ async function startRunNow(from: RunRecord | null, testOnly: boolean): Promise<v
   const run = { project: { ...project, runs: [] }, limitSamples, startFrom, testOnly };
   let runId: string | null = null;
   pageRun = null;
-  if (await trainsOnPage(backend)) {
+  const where = await whereToTrain(backend, run.project, threads);
+  if (where.trainer === 'page') {
     const started = await startPageRun({ ...run, allowSoftware: backend === 'webgpu' }, onTrainingEvent);
     // Chosen by hand, its problem is the answer; chosen automatically, the host's trainer takes the run.
     if (!started.ok && backend === 'webgpu') return useTraining.getState().set({ startErrors: started.errors });
@@ -218,6 +241,7 @@ async function startRunNow(from: RunRecord | null, testOnly: boolean): Promise<v
       progress: null,
       testing: null,
       reports: [],
+      measured: where.measured,
       paused: false,
       stopping: false,
       images: NO_IMAGES,

@@ -2,7 +2,8 @@
  * The badge naming what a run trains on. Opened, it says so in plain words, which faster ways this computer
  * lacks, and — one click further, for whoever needs it — each backend's technical reason.
  */
-import { BACKENDS, type BackendName, type BackendReport } from '@core/index.ts';
+import { BACKENDS, formatInt, type BackendName, type BackendReport } from '@core/index.ts';
+import type { MeasuredChoice } from '../state/auto-trainer.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 
@@ -23,6 +24,7 @@ export function BackendBadge({
   threads,
   device = null,
   reports,
+  measured = null,
 }: {
   /** As the run record keeps it: a backend's name (an older file may hold one this version lacks). */
   chosen: string;
@@ -30,6 +32,8 @@ export function BackendBadge({
   /** What PyTorch trains on ('NVIDIA H100', 'CPU'), for a PyTorch run. */
   device?: string | null;
   reports: BackendReport[];
+  /** What an automatic choice measured before the run, between the graphics card and the processor. */
+  measured?: MeasuredChoice | null;
 }) {
   const { t, tf, tm } = useLang();
   const known = (BACKENDS as readonly string[]).includes(chosen) ? (chosen as BackendName) : null;
@@ -50,6 +54,14 @@ export function BackendBadge({
             {known === 'wasm' && (threads ?? 1) === 1
               ? t('run.backendWhy.wasmOneThread')
               : tf(`run.backendWhy.${known}` as UiKey, { n: threads ?? 1, device: device ?? '' })}
+          </p>
+        )}
+        {measured && (
+          <p data-testid="backend-measured">
+            {tf('run.backendMeasured', {
+              webgpu: formatInt(Math.round(measured.webgpu)),
+              wasm: formatInt(Math.round(measured.wasm)),
+            })}
           </p>
         )}
         {skipped.length > 0 && (

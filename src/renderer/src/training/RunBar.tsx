@@ -42,6 +42,7 @@ export function RunBar() {
             threads={live.record.threads}
             device={live.record.device}
             reports={live.reports}
+            measured={live.measured}
           />
         )}
       </div>

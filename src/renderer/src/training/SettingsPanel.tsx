@@ -109,7 +109,11 @@ function BackendField() {
       >
         {CHOOSABLE.map((choice) => (
           <option key={choice} value={choice}>
-            {t(choice === 'auto' ? 'settings.backendAuto' : `backendChoice.${choice as 'webgpu' | 'wasm' | 'pytorch' | 'cpu'}`)}
+            {t(
+              choice === 'auto'
+                ? 'settings.backendAuto'
+                : `backendChoice.${choice as 'webgpu' | 'wasm' | 'pytorch' | 'cpu'}`,
+            )}
           </option>
         ))}
       </select>
