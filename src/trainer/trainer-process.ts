@@ -9,7 +9,7 @@ import { loadRunData } from './data/load-run-data.ts';
 import { importModel } from './import/import-model.ts';
 import { ownerChannel } from './owner-channel.ts';
 import { probeSpeed } from './train/probe-speed.ts';
-import { steering } from './train/run-control.ts';
+import { newSteering } from './train/run-control.ts';
 import { runTraining, TrainingProblem } from './train/run-training.ts';
 
 const owner = ownerChannel();
@@ -21,12 +21,12 @@ function internalError(error: unknown, training: boolean): TrainerEvent {
   return { type: 'error', message: msg('train.internal', { detail }), training };
 }
 
-const steer = steering();
+const steering = newSteering();
 let started = false;
 
 async function start(command: Parameters<typeof runTraining>[0]): Promise<void> {
   try {
-    await runTraining(command, (event) => (event.type === 'done' ? finish(event) : send(event)), steer.control);
+    await runTraining(command, (event) => (event.type === 'done' ? finish(event) : send(event)), steering.control);
   } catch (error) {
     if (error instanceof TrainingProblem) {
       finish({ type: 'error', message: error.problem, training: error.duringTraining });
@@ -77,13 +77,11 @@ owner.onCommand((raw) => {
       }
       break;
     case 'pause':
-      if (steer.pause()) send({ type: 'paused' });
-      break;
     case 'resume':
-      if (steer.resume()) send({ type: 'resumed' });
+    case 'stop': {
+      const said = steering.steer(command.type);
+      if (said) send(said);
       break;
-    case 'stop':
-      steer.stop();
-      break;
+    }
   }
 });

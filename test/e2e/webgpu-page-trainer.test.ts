@@ -39,9 +39,10 @@ const byId = (id: string) => app.page.getByTestId(id);
 const shownAccuracy = async () =>
   Number((await byId('test-accuracy').locator('strong').textContent())!.replace('%', ''));
 
-async function trainOn(backend: string, runs: number): Promise<void> {
+async function trainOn(backend: string, runs: number, steer = async () => {}): Promise<void> {
   await byId('settings-backend').selectOption(backend);
   await byId('train-start').click();
+  await steer();
   await expect
     .poll(async () => (await byId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
       timeout: 400_000,
@@ -72,7 +73,20 @@ describe('the page’s trainer on WebGPU', () => {
   }, 150_000);
 
   it('trains on the software adapter when WebGPU is chosen, says so, and saves a network the page tries', async () => {
-    await trainOn('webgpu', 1);
+    // Paused once it reports progress, it goes no further until resumed, as a process trainer does.
+    await trainOn('webgpu', 1, async () => {
+      await byId('train-progress')
+        .getByText(/images\/s/)
+        .waitFor({ timeout: 120_000 });
+      await byId('train-pause').click();
+      await expect.poll(() => byId('train-pause').textContent(), { timeout: 30_000 }).toContain('Resume');
+      // The batch under way when the pause came in may still report; then nothing more.
+      await app.page.waitForTimeout(2_500);
+      const paused = await byId('train-progress').textContent();
+      await app.page.waitForTimeout(3_000);
+      expect(await byId('train-progress').textContent()).toBe(paused);
+      await byId('train-pause').click();
+    });
     expect(await byId('backend-badge').textContent()).toMatch(/WebGPU · SwiftShader/);
     await byId('backend-badge').click();
     await byId('backend-details').getByText('Technical details').click();
@@ -94,6 +108,17 @@ describe('the page’s trainer on WebGPU', () => {
     await byId('try-pick').locator('button').first().click();
     await byId('inside-network').waitFor();
   }, 450_000);
+
+  it('stops when asked', async () => {
+    await trainOn('webgpu', 1, async () => {
+      await byId('train-progress')
+        .getByText(/images\/s/)
+        .waitFor({ timeout: 120_000 });
+      await byId('train-stop').click();
+    });
+    await expect.poll(() => byId('run-history').textContent(), { timeout: 30_000 }).toContain('stopped');
+    await byId('train-start').waitFor();
+  }, 200_000);
 
   it('gives about the accuracy WebAssembly gives on the same images and seed', async () => {
     if (!gpuAccuracy) return;

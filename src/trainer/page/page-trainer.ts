@@ -21,7 +21,7 @@ import {
 import { layersModelFiles } from '../train/model-files.ts';
 import { buildModel, gapProblem, modelNameOf } from '../train/network-model.ts';
 import { trainingGap } from '../train/preflight.ts';
-import { steering } from '../train/run-control.ts';
+import { newSteering } from '../train/run-control.ts';
 import { inputShapeOf, runData } from '../train/run-data.ts';
 import { giveStartingWeights } from '../train/start-from.ts';
 import { TfjsEngine } from '../train/tfjs-engine.ts';
@@ -38,8 +38,8 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 const emit = (event: TrainerEvent) => scope.postMessage({ type: 'event', event });
 
-const steer = steering();
-const control = steer.control;
+const steering = newSteering();
+const control = steering.control;
 let answerSave: ((reply: { savedTo: string | null; errors: Msg[] }) => void) | null = null;
 
 /** Hands the trained network to the page and waits for the host to have written it. */
@@ -127,14 +127,12 @@ scope.onmessage = ({ data }) => {
       }
       break;
     case 'pause':
-      if (steer.pause()) emit({ type: 'paused' });
-      break;
     case 'resume':
-      if (steer.resume()) emit({ type: 'resumed' });
+    case 'stop': {
+      const said = steering.steer(data.type);
+      if (said) emit(said);
       break;
-    case 'stop':
-      steer.stop();
-      break;
+    }
     case 'saved':
       answerSave?.(data);
       answerSave = null;

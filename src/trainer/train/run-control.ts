@@ -6,16 +6,17 @@ export interface RunControl {
   waitWhilePaused(): Promise<void>;
 }
 
-/** A run's control with the owner's three commands; pause and resume say whether they changed anything. */
+/** A run's control with the owner's three commands. */
 export interface Steering {
   control: RunControl;
-  pause(): boolean;
-  resume(): boolean;
-  /** Stop means now: a paused run wakes to stop. */
-  stop(): void;
+  /**
+   * Applies pause, resume or stop; answers the event that says so to the owner (paused, resumed), or null
+   * where there is none (stop, or a pause of a paused run). Stop means now: a paused run wakes to stop.
+   */
+  steer(command: 'pause' | 'resume' | 'stop'): { type: 'paused' | 'resumed' } | null;
 }
 
-export function steering(): Steering {
+export function newSteering(): Steering {
   let wake: (() => void) | null = null;
   const control: RunControl = {
     stopped: false,
@@ -29,11 +30,20 @@ export function steering(): Steering {
   };
   return {
     control,
-    pause: () => !control.paused && (control.paused = true),
-    resume: () => control.paused && (goOn(), true),
-    stop: () => {
-      control.stopped = true;
-      goOn();
+    steer: (command) => {
+      if (command === 'pause' && !control.paused) {
+        control.paused = true;
+        return { type: 'paused' };
+      }
+      if (command === 'resume' && control.paused) {
+        goOn();
+        return { type: 'resumed' };
+      }
+      if (command === 'stop') {
+        control.stopped = true;
+        goOn();
+      }
+      return null;
     },
   };
 }
