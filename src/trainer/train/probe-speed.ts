@@ -11,7 +11,6 @@ import { startTorchEngine } from '../pytorch/torch-engine.ts';
 import { trainableModel, TrainingProblem } from './run-training.ts';
 import { PROBE_MS, timeTrainingSteps } from './time-steps.ts';
 
-
 export async function probeSpeed(command: ProbeCommand): Promise<TrainerEvent> {
   try {
     const selection = await selectBackend(command.backend, command.threads, command.python);

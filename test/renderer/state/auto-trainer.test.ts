@@ -4,7 +4,9 @@ import { chooseAutomatically, type AutoChoiceAsks } from '../../../src/renderer/
 
 const asks = (answers: { adapter: boolean; torch: boolean; page: number | null; host: number | null }) => {
   const asked: string[] = [];
-  const ask = <T>(name: string, value: T) => async () => (asked.push(name), value);
+  const ask =
+    <T>(name: string, value: T) =>
+    async () => (asked.push(name), value);
   const all: AutoChoiceAsks = {
     hardwareAdapter: ask('adapter', answers.adapter),
     torchOnGpu: ask('torch', answers.torch),

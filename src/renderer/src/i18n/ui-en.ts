@@ -512,7 +512,7 @@ export const uiEn = {
   'settings.backend': 'Train on',
   'settings.backendAuto': 'Automatic (the fastest found)',
   'settings.backendHelp':
-    "Automatic takes a graphics card through PyTorch where there is one; else, where this window has a graphics card, it measures the network there and on the processor and takes the faster; else WebAssembly on every core. PyTorch needs a Python with torch on this computer; it also trains on the processor.",
+    'Automatic takes a graphics card through PyTorch where there is one; else, where this window has a graphics card, it measures the network there and on the processor and takes the faster; else WebAssembly on every core. PyTorch needs a Python with torch on this computer; it also trains on the processor.',
   'backendChoice.webgpu': 'Graphics card in this window (WebGPU)',
   'backendChoice.wasm': 'WebAssembly (every core)',
   'backendChoice.pytorch': 'PyTorch (graphics card, else processor)',
