@@ -172,9 +172,16 @@ async function hardwareAdapter(): Promise<boolean> {
  * adapter then too), on the host's trainer for the other backends, and as auto-trainer.ts decides for an
  * automatic choice (with the figures that decided, if it measured).
  */
+/** The last automatic choice, kept while the network, its training settings and the threads stay the same. */
+let lastChoice: { graph: Project['graph']; settings: string; threads: number | null; choice: AutoChoice } | null = null;
+
 async function whereToTrain(backend: BackendChoice, project: Project, threads: number | null): Promise<AutoChoice> {
   if (backend !== 'auto') return { trainer: backend === 'webgpu' ? 'page' : 'host', measured: null };
-  return chooseAutomatically({
+  const settings = JSON.stringify(project.training);
+  const last = lastChoice;
+  if (last && last.graph === project.graph && last.settings === settings && last.threads === threads)
+    return last.choice;
+  const choice = await chooseAutomatically({
     hardwareAdapter,
     torchOnGpu: async () => {
       const torch = await api['train.gpuEngine']({});
@@ -189,6 +196,8 @@ async function whereToTrain(backend: BackendChoice, project: Project, threads: n
       return result.ok && result.value.ok ? result.value.samplesPerSecond : null;
     },
   });
+  lastChoice = { graph: project.graph, settings, threads, choice };
+  return choice;
 }
 
 async function startRun(from: RunRecord | null, testOnly: boolean): Promise<void> {
