@@ -1,15 +1,16 @@
 /**
- * Training on the graphics card in the window (the page's trainer, a worker on WebGPU), in Debian's Chromium
- * through the browser host with its software adapter (SwiftShader: slow, but WebGPU's code path). A short
- * MNIST run chosen as WebGPU trains there, says so — a run that fell back to the processor would name
- * another backend —, its loss falls, its network is saved by the host and tried in the page, and its test
- * accuracy is within a few points of WebAssembly's on the same images and seed.
+ * Training on the graphics card in the window (the page's trainer, a worker on WebGPU or WebGL), in Debian's
+ * Chromium through the browser host with its software adapter and renderer (SwiftShader: slow, but the
+ * graphics code paths). A short MNIST run chosen as WebGPU trains there, says so — a run that fell back to
+ * the processor would name another backend —, its loss falls, it pauses, resumes and stops, its network is
+ * saved by the host and tried in the page, and its test accuracy is within a few points of WebAssembly's on
+ * the same images and seed; WebGL, chosen, does the same.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
-import { saveDownload, screenshot, SOFTWARE_WEBGPU, useServedApp } from '../helpers/browser-host.ts';
+import { saveDownload, screenshot, SOFTWARE_GPU, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
 import { smallMnist } from '../helpers/mnist-slice.ts';
 
@@ -34,7 +35,7 @@ project.dataset = { kind: 'idx', path: dataFolder };
 project.training = { ...project.training, epochs: 3, batchSize: 32 };
 writeFileSync(projectFile, JSON.stringify(project));
 
-const app = useServedApp(projectFile, SOFTWARE_WEBGPU);
+const app = useServedApp(projectFile, SOFTWARE_GPU);
 const byId = (id: string) => app.page.getByTestId(id);
 const shownAccuracy = async () =>
   Number((await byId('test-accuracy').locator('strong').textContent())!.replace('%', ''));
@@ -51,8 +52,9 @@ async function trainOn(backend: string, runs: number, steer = async () => {}): P
     .toBe(runs);
 }
 
-describe('the page’s trainer on WebGPU', () => {
+describe('the page’s trainer on the graphics card', () => {
   let gpuAccuracy = 0;
+  let wasmAccuracy = 0;
 
   it('measures the speed on the graphics card before a run, in the page’s trainer', async () => {
     await byId('view-train').click();
@@ -124,9 +126,23 @@ describe('the page’s trainer on WebGPU', () => {
     if (!gpuAccuracy) return;
     await trainOn('wasm', 2);
     expect(await byId('backend-badge').textContent()).toMatch(/WebAssembly/);
-    const wasmAccuracy = await shownAccuracy();
+    wasmAccuracy = await shownAccuracy();
     expect(Math.abs(wasmAccuracy - gpuAccuracy), `WebGPU ${gpuAccuracy}%, WebAssembly ${wasmAccuracy}%`).toBeLessThan(
       6,
     );
   }, 450_000);
+
+  it('trains on WebGL when chosen, says so, and about as well', async () => {
+    if (!wasmAccuracy) return;
+    await trainOn('webgl', 3);
+    expect(await byId('backend-badge').textContent()).toMatch(/WebGL · SwiftShader/);
+    await byId('backend-badge').click();
+    await byId('backend-details').getByText('Technical details').click();
+    expect(await byId('backend-technical').textContent()).toContain('WebGL: a software renderer (SwiftShader)');
+    await screenshot(app.page, 'train-webgl-software-1440-en');
+    await byId('backend-badge').click();
+    const webglAccuracy = await shownAccuracy();
+    const figures = `WebGL ${webglAccuracy}%, WebAssembly ${wasmAccuracy}%`;
+    expect(Math.abs(webglAccuracy - wasmAccuracy), figures).toBeLessThan(6);
+  }, 300_000);
 });

@@ -85,10 +85,17 @@ export function serve(file: string | null, options: ServeOptions = {}): Promise<
   });
 }
 
-/** Chromium's flags for WebGPU on its software adapter (SwiftShader), for pages served from 127.0.0.1. */
-export const SOFTWARE_WEBGPU = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
+/**
+ * Chromium's flags for a graphics card done in software (SwiftShader): WebGPU on its software adapter (for
+ * pages served from 127.0.0.1) and WebGL on its software renderer.
+ */
+export const SOFTWARE_GPU = [
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
-/** Debian's Chromium, without a graphics card unless `gpuArgs` give it one (SOFTWARE_WEBGPU). */
+/** Debian's Chromium, without a graphics card unless `gpuArgs` give it one (SOFTWARE_GPU). */
 export async function launchBrowser(gpuArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

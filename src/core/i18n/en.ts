@@ -316,6 +316,13 @@ export const en = {
     `the graphics card (${a.adapter}), through WebGPU in ConvStudio's window`,
   'backend.webgpuSoftwareAdapter': (a: { adapter: S }) =>
     `a software adapter (${a.adapter}): the processor does the graphics card's work, far slower than WebAssembly; used only because WebGPU was chosen`,
+  'backend.webglOnlyInWindow': () => "WebGL trains only in ConvStudio's window (the Training panel), not here",
+  'backend.webglPage': (a: { adapter: S }) => `the graphics card (${a.adapter}), through WebGL in ConvStudio's window`,
+  'backend.webglSoftware': (a: { adapter: S }) =>
+    `a software renderer (${a.adapter}): the processor does the graphics card's work; used only because WebGL was chosen`,
+  'backend.softwareWebGl': (a: { adapter: S }) =>
+    `the only WebGL renderer is a software one (${a.adapter}), slower than WebAssembly`,
+  'backend.pageNoWebGl': () => 'this window has no WebGL: the graphics card or its driver does not offer it',
   'backend.pageNoWebGpu': () => 'this window has no WebGPU: the graphics card or its driver does not offer it',
   'backend.cpuSlow': () =>
     'the slowest backend: training a CNN takes hours here; install @tensorflow/tfjs-node for a faster one',

@@ -274,6 +274,13 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'backend.webgpuPage': (a: { adapter: S }) => `顯示卡（${a.adapter}），透過 ConvStudio 視窗裡的 WebGPU`,
   'backend.webgpuSoftwareAdapter': (a: { adapter: S }) =>
     `軟體轉接器（${a.adapter}）：由處理器代替顯示卡運算，比 WebAssembly 慢得多；只因為選了 WebGPU 才使用`,
+  'backend.webglOnlyInWindow': () => 'WebGL 只能在 ConvStudio 的視窗裡（訓練面板）訓練，這裡不行',
+  'backend.webglPage': (a: { adapter: S }) => `顯示卡（${a.adapter}），透過 ConvStudio 視窗裡的 WebGL`,
+  'backend.webglSoftware': (a: { adapter: S }) =>
+    `軟體繪圖器（${a.adapter}）：由處理器代替顯示卡運算；只因為選了 WebGL 才使用`,
+  'backend.softwareWebGl': (a: { adapter: S }) =>
+    `唯一的 WebGL 繪圖器是軟體模擬的（${a.adapter}），比 WebAssembly 還慢`,
+  'backend.pageNoWebGl': () => '這個視窗沒有 WebGL：顯示卡或它的驅動程式不支援',
   'backend.pageNoWebGpu': () => '這個視窗沒有 WebGPU：顯示卡或它的驅動程式不支援',
   'backend.cpuSlow': () => '最慢的後端：在這裡訓練卷積網路要好幾個小時；安裝 @tensorflow/tfjs-node 可以快很多',
   'backend.unavailable': (a: { backend: S; reason: S }) => `無法使用 ${a.backend} 後端：${a.reason}。`,

@@ -25,15 +25,20 @@ export interface PageRunStart {
   /** Fine-tuning: the weights the run starts from, as saved; null: random weights. */
   startFrom: { runId: string; files: ModelFiles | null } | null;
   testOnly: boolean;
+  /** The page's graphics API: WebGPU, or WebGL where WebGPU is missing. */
+  backend: PageBackend;
   /** Train on a software adapter (the processor doing a graphics card's work) where no other exists. */
   allowSoftware: boolean;
 }
+
+/** What the page's trainer computes on: the browser's WebGPU, or its WebGL. */
+export type PageBackend = 'webgpu' | 'webgl';
 
 /** Page → worker. */
 export type ToPageTrainer =
   | PageRunStart
   /** How fast the network trains here: answered with a speed event (or an error), as a trainer's probe. */
-  | { type: 'probe'; project: Project; allowSoftware: boolean }
+  | { type: 'probe'; project: Project; backend: PageBackend; allowSoftware: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }

@@ -15,8 +15,9 @@ import { msgSchema } from '../i18n/msg-schema.ts';
 /**
  * In the order an automatic choice tries them. PyTorch (a Python with torch on this computer) comes first for
  * its graphics card; without one it is not faster than WebAssembly, and an automatic choice passes it by.
+ * WebGL trains only in the page's trainer (a browser's graphics card): a trainer process never tries it.
  */
-export const BACKENDS = ['pytorch', 'cuda', 'webgpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+export const BACKENDS = ['pytorch', 'cuda', 'webgpu', 'webgl', 'tfjs-node', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export const backendChoiceSchema = z.enum(['auto', ...BACKENDS]);
 export type BackendChoice = z.infer<typeof backendChoiceSchema>;

@@ -72,6 +72,8 @@ async function activate(
       return nativeTensorFlow('@tensorflow/tfjs-node-gpu', 'CUDA');
     case 'webgpu':
       return startWebGpu();
+    case 'webgl':
+      return { ok: false, reason: msg('backend.webglOnlyInWindow') };
     case 'tfjs-node':
       return nativeTensorFlow('@tensorflow/tfjs-node', 'tfjs-node');
     case 'wasm': {
@@ -115,7 +117,7 @@ export async function selectBackend(
   python: string | null = null,
 ): Promise<BackendSelection> {
   const reports: BackendReport[] = [];
-  const order: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
+  const order: readonly BackendName[] = choice === 'auto' ? BACKENDS.filter((b) => b !== 'webgl') : [choice];
   for (const name of order) {
     const result = await activate(name, threads ?? defaultThreads(), choice === 'auto', python);
     if (result.ok) {

@@ -13,6 +13,7 @@ import {
   seededRandom,
   type FromPageTrainer,
   type Msg,
+  type PageBackend,
   type PageRunStart,
   type Project,
   type ToPageTrainer,
@@ -28,7 +29,7 @@ import { TfjsEngine } from '../train/tfjs-engine.ts';
 import { timeTrainingSteps } from '../train/time-steps.ts';
 import { trainAndTest } from '../train/train-loop.ts';
 import { TrainingProblem } from '../train/training-problem.ts';
-import { startPageGpu } from './webgpu-in-page.ts';
+import { startPageGpu } from './gpu-in-page.ts';
 
 /** The little of a dedicated worker's scope used here (the trainer's TypeScript has no DOM library). */
 interface WorkerScope {
@@ -53,23 +54,27 @@ async function saveThroughPage(model: tf.LayersModel): Promise<void> {
 }
 
 /**
- * The project's network built on the graphics card's WebGPU, which the backend event names; refused where
- * WebGPU does not start here or lacks one of the network's kernels.
+ * The project's network built on the graphics card (WebGPU or WebGL), which the backend event names; refused
+ * where that does not start here or lacks one of the network's kernels.
  */
-async function networkOnGpu(project: Project, allowSoftware: boolean): Promise<tf.LayersModel> {
-  const gpu = await startPageGpu(allowSoftware);
-  if (!gpu.ok) throw new TrainingProblem(msg('backend.unavailable', { backend: 'WebGPU', reason: gpu.reason }), false);
-  // What computes is what the run says: a backend that fell back would be named here, not WebGPU.
-  if (tf.getBackend() !== 'webgpu') {
-    throw new TrainingProblem(msg('backend.failedToStart', { backend: 'WebGPU' }), false);
+async function networkOnGpu(project: Project, backend: PageBackend, allowSoftware: boolean): Promise<tf.LayersModel> {
+  const name = backend === 'webgl' ? 'WebGL' : 'WebGPU';
+  const gpu = await startPageGpu(backend, allowSoftware);
+  if (!gpu.ok) throw new TrainingProblem(msg('backend.unavailable', { backend: name, reason: gpu.reason }), false);
+  // What computes is what the run says: a backend that fell back would be named here, not the one asked for.
+  if (tf.getBackend() !== backend) {
+    throw new TrainingProblem(msg('backend.failedToStart', { backend: name }), false);
   }
-  const reason = msg(gpu.software ? 'backend.webgpuSoftwareAdapter' : 'backend.webgpuPage', { adapter: gpu.adapter });
+  const reasons = {
+    webgpu: gpu.software ? 'backend.webgpuSoftwareAdapter' : 'backend.webgpuPage',
+    webgl: gpu.software ? 'backend.webglSoftware' : 'backend.webglPage',
+  } as const;
   emit({
     type: 'backend',
-    chosen: 'webgpu',
+    chosen: backend,
     threads: null,
     device: { kind: 'gpu', name: gpu.adapter },
-    reports: [{ backend: 'webgpu', available: true, reason }],
+    reports: [{ backend, available: true, reason: msg(reasons[backend], { adapter: gpu.adapter }) }],
   });
   inputShapeOf(analyse(project.graph));
   const model = buildModel(project.graph, modelNameOf(project.meta.name));
@@ -83,7 +88,7 @@ async function networkOnGpu(project: Project, allowSoftware: boolean): Promise<t
 
 async function train(start: PageRunStart): Promise<void> {
   const { project, testOnly } = start;
-  const model = await networkOnGpu(project, start.allowSoftware);
+  const model = await networkOnGpu(project, start.backend, start.allowSoftware);
   const settings = project.training;
   // The host loaded the images in the run's class order and number: nothing more to take or reorder.
   const loaded = runData(analyse(project.graph), start.data, { project, limitSamples: null, startFrom: null });
@@ -102,10 +107,10 @@ async function train(start: PageRunStart): Promise<void> {
   }
 }
 
-async function probe(project: Project, allowSoftware: boolean): Promise<void> {
-  const model = await networkOnGpu(project, allowSoftware);
+async function probe(project: Project, backend: PageBackend, allowSoftware: boolean): Promise<void> {
+  const model = await networkOnGpu(project, backend, allowSoftware);
   const samplesPerSecond = await timeTrainingSteps(model, project.training);
-  emit({ type: 'speed', samplesPerSecond, backend: 'webgpu', threads: null });
+  emit({ type: 'speed', samplesPerSecond, backend, threads: null });
 }
 
 function failed(error: unknown): TrainerEvent {
@@ -122,7 +127,7 @@ scope.onmessage = ({ data }) => {
     case 'probe':
       if (!started) {
         started = true;
-        const job = data.type === 'start' ? train(data) : probe(data.project, data.allowSoftware);
+        const job = data.type === 'start' ? train(data) : probe(data.project, data.backend, data.allowSoftware);
         void job.catch((error: unknown) => emit(failed(error)));
       }
       break;

@@ -1,16 +1,17 @@
 /** The automatic choice between the graphics card in the window and the host's trainer, rule by rule. */
 import { describe, expect, it } from 'vitest';
+import type { PageBackend } from '../../../src/core/index.ts';
 import { chooseAutomatically, type AutoChoiceAsks } from '../../../src/renderer/src/state/auto-trainer.ts';
 
-const asks = (answers: { adapter: boolean; torch: boolean; page: number | null; host: number | null }) => {
+const asks = (answers: { gpu: PageBackend | null; torch: boolean; page: number | null; host: number | null }) => {
   const asked: string[] = [];
   const ask =
     <T>(name: string, value: T) =>
     async () => (asked.push(name), value);
   const all: AutoChoiceAsks = {
-    hardwareAdapter: ask('adapter', answers.adapter),
+    windowGpu: ask('gpu', answers.gpu),
     torchOnGpu: ask('torch', answers.torch),
-    measurePage: ask('page', answers.page),
+    measurePage: async (backend) => (asked.push(`page ${backend}`), answers.page),
     measureHost: ask('host', answers.host),
   };
   return { all, asked };
@@ -18,36 +19,42 @@ const asks = (answers: { adapter: boolean; torch: boolean; page: number | null; 
 
 describe('chooseAutomatically', () => {
   it('leaves the run to the host without a graphics card’s adapter, measuring nothing', async () => {
-    const { all, asked } = asks({ adapter: false, torch: false, page: 900, host: 300 });
+    const { all, asked } = asks({ gpu: null, torch: false, page: 900, host: 300 });
     expect(await chooseAutomatically(all)).toEqual({ trainer: 'host', measured: null });
-    expect(asked).toEqual(['adapter']);
+    expect(asked).toEqual(['gpu']);
   });
 
   it('leaves it to PyTorch’s graphics card, measuring nothing', async () => {
-    const { all, asked } = asks({ adapter: true, torch: true, page: 900, host: 300 });
+    const { all, asked } = asks({ gpu: 'webgpu', torch: true, page: 900, host: 300 });
     expect(await chooseAutomatically(all)).toEqual({ trainer: 'host', measured: null });
-    expect(asked).toEqual(['adapter', 'torch']);
+    expect(asked).toEqual(['gpu', 'torch']);
   });
 
   it('takes the faster of the two as measured on the network, and keeps the figures', async () => {
-    expect(await chooseAutomatically(asks({ adapter: true, torch: false, page: 900, host: 300 }).all)).toEqual({
-      trainer: 'page',
-      measured: { webgpu: 900, wasm: 300 },
+    expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: 900, host: 300 }).all)).toEqual({
+      trainer: 'webgpu',
+      measured: { gpu: 900, wasm: 300 },
     });
     // A small network: the processor is faster than the graphics card.
-    expect(await chooseAutomatically(asks({ adapter: true, torch: false, page: 200, host: 2_000 }).all)).toEqual({
+    expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: 200, host: 2_000 }).all)).toEqual({
       trainer: 'host',
-      measured: { webgpu: 200, wasm: 2_000 },
+      measured: { gpu: 200, wasm: 2_000 },
     });
   });
 
+  it('measures WebGL where the window has no WebGPU but a graphics card through WebGL', async () => {
+    const { all, asked } = asks({ gpu: 'webgl', torch: false, page: 700, host: 300 });
+    expect(await chooseAutomatically(all)).toEqual({ trainer: 'webgl', measured: { gpu: 700, wasm: 300 } });
+    expect(asked).toEqual(['gpu', 'torch', 'page webgl', 'host']);
+  });
+
   it('takes the one that could be measured when the other could not', async () => {
-    expect(await chooseAutomatically(asks({ adapter: true, torch: false, page: null, host: 300 }).all)).toEqual({
+    expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: null, host: 300 }).all)).toEqual({
       trainer: 'host',
       measured: null,
     });
-    expect(await chooseAutomatically(asks({ adapter: true, torch: false, page: 900, host: null }).all)).toEqual({
-      trainer: 'page',
+    expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: 900, host: null }).all)).toEqual({
+      trainer: 'webgpu',
       measured: null,
     });
   });

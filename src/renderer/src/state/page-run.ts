@@ -14,6 +14,7 @@ import {
   type ImageSet,
   type FromPageTrainer,
   type Msg,
+  type PageBackend,
   type PageRunStart,
   type ToPageTrainer,
   type ProbeResult,
@@ -62,7 +63,7 @@ const pageTrainer = () =>
   new Worker(new URL('../../../trainer/page/page-trainer.ts', import.meta.url), { type: 'module' });
 
 /** How fast the project's network trains on the graphics card here: the trainer's probe, in a worker. */
-export function probePageSpeed(project: Project, allowSoftware: boolean): Promise<ProbeResult> {
+export function probePageSpeed(project: Project, backend: PageBackend, allowSoftware: boolean): Promise<ProbeResult> {
   let worker: Worker;
   try {
     worker = pageTrainer();
@@ -79,14 +80,14 @@ export function probePageSpeed(project: Project, allowSoftware: boolean): Promis
       if (data.type !== 'event') return;
       const event = data.event;
       if (event.type === 'speed')
-        answer({ ok: true, samplesPerSecond: event.samplesPerSecond, backend: 'webgpu', threads: null });
+        answer({ ok: true, samplesPerSecond: event.samplesPerSecond, backend, threads: null });
       else if (event.type === 'error') answer({ ok: false, errors: [event.message] });
     };
     worker.onerror = (event) => {
       event.preventDefault();
       answer({ ok: false, errors: [msg('train.pageWorkerFailed', { detail: event.message || 'worker error' })] });
     };
-    const message: ToPageTrainer = { type: 'probe', project, allowSoftware };
+    const message: ToPageTrainer = { type: 'probe', project, backend, allowSoftware };
     worker.postMessage(message);
   });
 }
@@ -100,13 +101,17 @@ async function startingFiles(runId: string): Promise<NonNullable<PageRunStart['s
 
 /**
  * Starts a run on the graphics card; `onEvent` hears its events (the run's id first known from the result).
- * `allowSoftware`: train on a software adapter where no other exists (WebGPU chosen by hand).
+ * `allowSoftware`: train on a software adapter or renderer where no other exists (chosen by hand).
  */
 export async function startPageRun(
-  request: Omit<ApiParams<'train.prepare'>, 'project'> & { project: Project; allowSoftware: boolean },
+  request: Omit<ApiParams<'train.prepare'>, 'project'> & {
+    project: Project;
+    backend: PageBackend;
+    allowSoftware: boolean;
+  },
   onEvent: (runId: string, event: TrainerEvent) => void,
 ): Promise<Started> {
-  const { allowSoftware, ...run } = request;
+  const { allowSoftware, backend, ...run } = request;
   const prepared = await api['train.prepare'](run);
   if (!prepared.ok) return { ok: false, errors: prepared.error.messages };
   if (!prepared.value.ok) return prepared.value;
@@ -168,6 +173,7 @@ export async function startPageRun(
     data,
     startFrom,
     testOnly: run.testOnly ?? false,
+    backend,
     allowSoftware,
   };
   tell(start, [train.pixels.buffer, train.labels.buffer, test.pixels.buffer, test.labels.buffer]);

@@ -16,6 +16,7 @@ import {
   type Graph,
   type HostEvent,
   type Msg,
+  type PageBackend,
   type Project,
   type RunRecord,
   type SampleImage,
@@ -131,9 +132,9 @@ export async function probeSpeed(): Promise<void> {
   const measured = { ...project, runs: [] };
   const where = await whereToTrain(store.backend, measured, store.threads);
   const result = where.measured
-    ? ({ ok: true, samplesPerSecond: Math.max(where.measured.webgpu, where.measured.wasm), threads: null } as const)
-    : where.trainer === 'page'
-      ? await probePageSpeed(measured, store.backend === 'webgpu')
+    ? ({ ok: true, samplesPerSecond: Math.max(where.measured.gpu, where.measured.wasm), threads: null } as const)
+    : where.trainer !== 'host'
+      ? await probePageSpeed(measured, where.trainer, store.backend === where.trainer)
       : await api['train.probe']({ project: measured, threads: store.threads, backend: store.backend }).then((r) =>
           r.ok ? r.value : { ok: false as const, errors: r.error.messages },
         );
@@ -160,35 +161,46 @@ let pageRun: PageRun | null = null;
 /** A run being started (the page's trainer first has its data loaded): a second press waits for it. */
 let starting = false;
 
-/** Whether this window has a WebGPU adapter that is a graphics card (not a software one). */
-async function hardwareAdapter(): Promise<boolean> {
+/** A software renderer or adapter: the processor doing a graphics card's work. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
+
+/** The API through which this window reaches a graphics card (not a software one): WebGPU, else WebGL. */
+async function windowGpu(): Promise<PageBackend | null> {
   type Gpu = { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean } } | null> };
   const adapter = await (navigator as { gpu?: Gpu }).gpu?.requestAdapter().catch(() => null);
-  return Boolean(adapter && !adapter.info?.isFallbackAdapter);
+  if (adapter && !adapter.info?.isFallbackAdapter) return 'webgpu';
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return SOFTWARE_RENDERER.test(renderer) ? null : 'webgl';
 }
 
 /**
- * Where a run of `project` trains: in this window on the graphics card when WebGPU is chosen (a software
- * adapter then too), on the host's trainer for the other backends, and as auto-trainer.ts decides for an
- * automatic choice (with the figures that decided, if it measured).
+ * Where a run of `project` trains: in this window on the graphics card when WebGPU or WebGL is chosen (a
+ * software adapter then too), on the host's trainer for the other backends, and as auto-trainer.ts decides
+ * for an automatic choice (with the figures that decided, if it measured).
  */
 /** The last automatic choice, kept while the network, its training settings and the threads stay the same. */
 let lastChoice: { graph: Project['graph']; settings: string; threads: number | null; choice: AutoChoice } | null = null;
 
 async function whereToTrain(backend: BackendChoice, project: Project, threads: number | null): Promise<AutoChoice> {
-  if (backend !== 'auto') return { trainer: backend === 'webgpu' ? 'page' : 'host', measured: null };
+  if (backend !== 'auto') {
+    return { trainer: backend === 'webgpu' || backend === 'webgl' ? backend : 'host', measured: null };
+  }
   const settings = JSON.stringify(project.training);
   const last = lastChoice;
   if (last && last.graph === project.graph && last.settings === settings && last.threads === threads)
     return last.choice;
   const choice = await chooseAutomatically({
-    hardwareAdapter,
+    windowGpu,
     torchOnGpu: async () => {
       const torch = await api['train.gpuEngine']({});
       return !torch.ok || torch.value;
     },
-    measurePage: async () => {
-      const result = await probePageSpeed(project, false);
+    measurePage: async (gpu) => {
+      const result = await probePageSpeed(project, gpu, false);
       return result.ok ? result.samplesPerSecond : null;
     },
     measureHost: async () => {
@@ -220,10 +232,12 @@ async function startRunNow(from: RunRecord | null, testOnly: boolean): Promise<v
   let runId: string | null = null;
   pageRun = null;
   const where = await whereToTrain(backend, run.project, threads);
-  if (where.trainer === 'page') {
-    const started = await startPageRun({ ...run, allowSoftware: backend === 'webgpu' }, onTrainingEvent);
+  if (where.trainer !== 'host') {
+    const chosen = backend === where.trainer;
+    const page = { ...run, backend: where.trainer, allowSoftware: chosen };
+    const started = await startPageRun(page, onTrainingEvent);
     // Chosen by hand, its problem is the answer; chosen automatically, the host's trainer takes the run.
-    if (!started.ok && backend === 'webgpu') return useTraining.getState().set({ startErrors: started.errors });
+    if (!started.ok && chosen) return useTraining.getState().set({ startErrors: started.errors });
     if (started.ok) {
       pageRun = started.run;
       runId = started.run.runId;

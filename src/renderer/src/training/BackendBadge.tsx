@@ -12,6 +12,7 @@ const BADGE_NAMES: Record<BackendName, string> = {
   pytorch: 'PyTorch',
   cuda: 'CUDA',
   webgpu: 'WebGPU',
+  webgl: 'WebGL',
   'tfjs-node': 'TensorFlow (CPU)',
   wasm: 'WebAssembly',
   cpu: 'JavaScript CPU',
@@ -59,7 +60,7 @@ export function BackendBadge({
         {measured && (
           <p data-testid="backend-measured">
             {tf('run.backendMeasured', {
-              webgpu: formatInt(Math.round(measured.webgpu)),
+              gpu: formatInt(Math.round(measured.gpu)),
               wasm: formatInt(Math.round(measured.wasm)),
             })}
           </p>

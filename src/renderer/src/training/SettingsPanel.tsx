@@ -94,7 +94,7 @@ function ThreadsField() {
 }
 
 /** The backends a person may name; automatic tries them in the order the trainer knows is fastest. */
-const CHOOSABLE: BackendChoice[] = ['auto', 'webgpu', 'wasm', 'pytorch', 'cpu'];
+const CHOOSABLE: BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'pytorch', 'cpu'];
 
 /** Where training runs: this machine's choice (kept for the session), not saved with the project. */
 function BackendField() {
@@ -112,7 +112,7 @@ function BackendField() {
             {t(
               choice === 'auto'
                 ? 'settings.backendAuto'
-                : `backendChoice.${choice as 'webgpu' | 'wasm' | 'pytorch' | 'cpu'}`,
+                : `backendChoice.${choice as 'webgpu' | 'webgl' | 'wasm' | 'pytorch' | 'cpu'}`,
             )}
           </option>
         ))}
