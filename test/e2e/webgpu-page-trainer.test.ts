@@ -40,6 +40,23 @@ const byId = (id: string) => app.page.getByTestId(id);
 const shownAccuracy = async () =>
   Number((await byId('test-accuracy').locator('strong').textContent())!.replace('%', ''));
 
+/** Once the run reports its speed. */
+const untilProgress = () =>
+  byId('train-progress')
+    .getByText(/images\/s/)
+    .waitFor({ timeout: 120_000 });
+
+/** The badge, and the technical reasons behind it (opened, read and closed again; `shot` taken meanwhile). */
+async function backendSaid(shot: string): Promise<{ badge: string; technical: string }> {
+  const badge = (await byId('backend-badge').textContent())!;
+  await byId('backend-badge').click();
+  await byId('backend-details').getByText('Technical details').click();
+  const technical = (await byId('backend-technical').textContent())!;
+  await screenshot(app.page, shot);
+  await byId('backend-badge').click();
+  return { badge, technical };
+}
+
 async function trainOn(backend: string, runs: number, steer = async () => {}): Promise<void> {
   await byId('settings-backend').selectOption(backend);
   await byId('train-start').click();
@@ -77,9 +94,7 @@ describe('the page’s trainer on the graphics card', () => {
   it('trains on the software adapter when WebGPU is chosen, says so, and saves a network the page tries', async () => {
     // Paused once it reports progress, it goes no further until resumed, as a process trainer does.
     await trainOn('webgpu', 1, async () => {
-      await byId('train-progress')
-        .getByText(/images\/s/)
-        .waitFor({ timeout: 120_000 });
+      await untilProgress();
       await byId('train-pause').click();
       await expect.poll(() => byId('train-pause').textContent(), { timeout: 30_000 }).toContain('Resume');
       // The batch under way when the pause came in may still report; then nothing more.
@@ -89,12 +104,9 @@ describe('the page’s trainer on the graphics card', () => {
       expect(await byId('train-progress').textContent()).toBe(paused);
       await byId('train-pause').click();
     });
-    expect(await byId('backend-badge').textContent()).toMatch(/WebGPU · SwiftShader/);
-    await byId('backend-badge').click();
-    await byId('backend-details').getByText('Technical details').click();
-    expect(await byId('backend-technical').textContent()).toContain('WebGPU: a software adapter (SwiftShader)');
-    await screenshot(app.page, 'train-webgpu-software-1440-en');
-    await byId('backend-badge').click();
+    const said = await backendSaid('train-webgpu-software-1440-en');
+    expect(said.badge).toMatch(/WebGPU · SwiftShader/);
+    expect(said.technical).toContain('WebGPU: a software adapter (SwiftShader)');
     // The loss fell from epoch to epoch.
     const csv = readFileSync(await saveDownload(app.page, 'export-csv', dirname(projectFile)), 'utf8');
     const losses = csv
@@ -113,9 +125,7 @@ describe('the page’s trainer on the graphics card', () => {
 
   it('stops when asked', async () => {
     await trainOn('webgpu', 1, async () => {
-      await byId('train-progress')
-        .getByText(/images\/s/)
-        .waitFor({ timeout: 120_000 });
+      await untilProgress();
       await byId('train-stop').click();
     });
     await expect.poll(() => byId('run-history').textContent(), { timeout: 30_000 }).toContain('stopped');
@@ -135,12 +145,9 @@ describe('the page’s trainer on the graphics card', () => {
   it('trains on WebGL when chosen, says so, and about as well', async () => {
     if (!wasmAccuracy) return;
     await trainOn('webgl', 3);
-    expect(await byId('backend-badge').textContent()).toMatch(/WebGL · SwiftShader/);
-    await byId('backend-badge').click();
-    await byId('backend-details').getByText('Technical details').click();
-    expect(await byId('backend-technical').textContent()).toContain('WebGL: a software renderer (SwiftShader)');
-    await screenshot(app.page, 'train-webgl-software-1440-en');
-    await byId('backend-badge').click();
+    const said = await backendSaid('train-webgl-software-1440-en');
+    expect(said.badge).toMatch(/WebGL · SwiftShader/);
+    expect(said.technical).toContain('WebGL: a software renderer (SwiftShader)');
     const webglAccuracy = await shownAccuracy();
     const figures = `WebGL ${webglAccuracy}%, WebAssembly ${wasmAccuracy}%`;
     expect(Math.abs(webglAccuracy - wasmAccuracy), figures).toBeLessThan(6);
