@@ -4,7 +4,6 @@
  * a dataset runs in a trainer process too, so a malformed file can never take the host down.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import {
@@ -37,6 +36,7 @@ import {
   type TrainerRun,
 } from './trainer-client.ts';
 import { findTorch, gpuForTorch } from '../trainer/pytorch/find-torch.ts';
+import { readModelFolder } from '../trainer/train/read-model-folder.ts';
 import { PageRuns } from './page-runs.ts';
 
 /** PyTorch with a graphics card: a driver seen without starting Python, then a Python whose torch sees it. */
@@ -242,19 +242,12 @@ export class TrainingService {
   }
 
   async model(runId: string): Promise<TrainedModel | null> {
-    const dir = this.modelDir(runId);
-    try {
-      const [modelJson, weights] = await Promise.all([
-        readFile(join(dir, 'model.json'), 'utf8'),
-        readFile(join(dir, 'weights.bin')),
-      ]);
-      const parsed = layersModelJsonSchema.safeParse(JSON.parse(modelJson));
-      // A model folder changed on disk is no model: its weights would not fit.
-      if (!parsed.success || weightBytes(parsed.data) !== weights.byteLength) return null;
-      return { modelJson: parsed.data, weights: weights.toString('base64') };
-    } catch {
-      return null;
-    }
+    const files = await readModelFolder(this.modelDir(runId));
+    const parsed = files && layersModelJsonSchema.safeParse(files.modelJson);
+    // A model folder changed on disk is no model: its weights would not fit.
+    if (!files || !parsed?.success || weightBytes(parsed.data) !== files.weights.byteLength) return null;
+    const { buffer, byteOffset, byteLength } = files.weights;
+    return { modelJson: parsed.data, weights: Buffer.from(buffer, byteOffset, byteLength).toString('base64') };
   }
 
   /** Ends any run at once: the host is closing. Never leaves an orphan trainer process. */

@@ -19,7 +19,8 @@ import { wasmThreads } from '../backends/wasm-threads.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { startTorchEngine } from '../pytorch/torch-engine.ts';
 import type { TrainingEngine } from './engine.ts';
-import { readModelFolder, saveLayersModel } from './model-folder.ts';
+import { saveLayersModel } from './model-folder.ts';
+import { readModelFolder } from './read-model-folder.ts';
 import { buildModel, gapProblem, modelNameOf } from './network-model.ts';
 import { trainingGap } from './preflight.ts';
 import type { RunControl } from './run-control.ts';
@@ -30,7 +31,6 @@ import { trainAndTest } from './train-loop.ts';
 import { TrainingProblem } from './training-problem.ts';
 
 export { TrainingProblem } from './training-problem.ts';
-export { buildModel } from './network-model.ts';
 export type { RunControl } from './run-control.ts';
 
 type Selected = Extract<Awaited<ReturnType<typeof selectBackend>>, { ok: true }>;
