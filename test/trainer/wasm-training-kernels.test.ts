@@ -276,7 +276,9 @@ describe.each(THREADS)('on %i threads', (count) => {
   });
 
   describe("Adam's update on wasm in one pass", () => {
-    it("gives TensorFlow.js's Adam's weights (CPU backend) after 6 steps, with the learning rate changed on the way", async () => {
+    /** Four ranges of at least 16,384 values (kernel-pool.ts's least split) and a tail of 3. */
+    const BIG = 4 * 16_384 + 3;
+    it("gives TensorFlow.js's Adam's weights (CPU backend) after 6 steps, with the learning rate changed on the way (a weight large enough to be split between threads, its length not a multiple of 4)", async () => {
       let run = 0;
       const steps = async (adam: () => tf.Optimizer) => {
         run += 1;
@@ -289,6 +291,7 @@ describe.each(THREADS)('on %i threads', (count) => {
           `adam_w_${run}`,
         );
         const b = tf.variable(tf.tensor1d(values(4, (i) => i / 10)), true, `adam_b_${run}`);
+        const big = tf.variable(tf.tensor1d(values(BIG, (i) => Math.sin(i / 100))), true, `adam_big_${run}`);
         const optimizer = adam();
         const kernels = new Set<string>();
         for (let step = 0; step < 6; step++) {
@@ -299,13 +302,14 @@ describe.each(THREADS)('on %i threads', (count) => {
               [3, 4],
             ),
             [b.name]: tf.tensor1d(values(4, (i) => (i - step) / 7)),
+            [big.name]: tf.tensor1d(values(BIG, (i) => Math.cos(i / 50 + step) * (step + 1))),
           };
           const profile = await tf.profile(() => optimizer.applyGradients(grads));
           profile.kernelNames.forEach((name) => kernels.add(name));
           tf.dispose(Object.values(grads));
         }
-        const result = [...(await w.data()), ...(await b.data())];
-        tf.dispose([w, b]);
+        const result = [...(await w.data()), ...(await b.data()), ...(await big.data())];
+        tf.dispose([w, b, big]);
         optimizer.dispose();
         return { result, kernels };
       };
@@ -463,6 +467,86 @@ describe.each(THREADS)('on %i threads', (count) => {
       expect(await copy.data()).toEqual(Float32Array.from([1, 2, 3, 4]));
       copy.dispose();
       expect(held()).toBe(heldBefore);
+    });
+  });
+
+  describe('Dropout on wasm in one pass', () => {
+    /** The mask the kernel documents (training-kernels.wat): lowbias32 of index · 0x9e3779b9 xor seed. */
+    const kept = (index: number, seed: number, rate: number) => {
+      let h = (Math.imul(index, 0x9e3779b9) ^ seed) >>> 0;
+      h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
+      h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
+      h = (h ^ (h >>> 16)) >>> 0;
+      return h >= Math.floor(rate * 2 ** 32);
+    };
+    const run = (x: tf.Tensor, rate: number, seed: number) =>
+      tf.engine().runKernel('ConvStudioDropout', { x }, { rate, seed } as never) as tf.Tensor;
+
+    it('keeps the values its seed picks, whatever the threads, scaled by 1 / (1 − rate), and about 1 − rate of them', async () => {
+      await use('wasm');
+      // Four split ranges and a tail of 3; no zeros in x, so a zero in the output is a dropped value.
+      const n = 4 * 16_384 + 3;
+      const x = tf.tensor1d(values(n, (i) => 1 + (i % 7)));
+      for (const [rate, seed] of [
+        [0.25, 12345],
+        [0.5, -987654321],
+      ] as const) {
+        const out = await run(x, rate, seed).data();
+        const scale = Math.fround(1 / (1 - rate));
+        let keptCount = 0;
+        for (let i = 0; i < n; i++) {
+          const expected = kept(i, seed, rate) ? Math.fround((1 + (i % 7)) * scale) : 0;
+          if (out[i] !== expected) throw new Error(`value ${i}: ${out[i]} where ${expected} was expected`);
+          if (out[i] !== 0) keptCount++;
+        }
+        expect(Math.abs(keptCount / n - (1 - rate))).toBeLessThan(0.01);
+      }
+      x.dispose();
+    });
+
+    it('passes the gradient through the same values only, and trains the textbook net through its Dropout layers', async () => {
+      await use('wasm');
+      const x = tf.tensor2d(
+        values(6000, (i) => 1 + (i % 5)),
+        [60, 100],
+      );
+      const u = tf.tensor2d(
+        values(6000, (i) => Math.cos(i)),
+        [60, 100],
+      );
+      const seed = 4242;
+      const dx = await tf
+        .grad((t: tf.Tensor) => tf.sum(tf.mul(run(t, 0.4, seed), u)))(x)
+        .data();
+      const uValues = await u.data();
+      for (let i = 0; i < 6000; i++) {
+        const expected = kept(i, seed, 0.4) ? Math.fround(uValues[i]! * Math.fround(1 / 0.6)) : 0;
+        expect(dx[i]).toBeCloseTo(expected, 6);
+      }
+      tf.dispose([x, u]);
+
+      const model = buildTfModel(findTemplate('textbook-mnist')!.build());
+      const optimizer = new FusedAdam(0.001);
+      const images = tf.randomUniform([8, 28, 28, 1]);
+      const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+      const loss = () => tf.losses.softmaxCrossEntropy(labels, model.apply(images, { training: true }) as tf.Tensor);
+      // Each profile's names are read at once: TensorFlow.js hands back the same object from every profile.
+      const training = [
+        ...(await tf.profile(() => optimizer.minimize(loss as () => tf.Scalar) ?? undefined)).kernelNames,
+      ];
+      const predicting = [...(await tf.profile(() => tf.dispose(model.predict(images)))).kernelNames];
+      expect(training).toContain('ConvStudioDropout');
+      expect(predicting).not.toContain('ConvStudioDropout');
+      // Saved, the layers are Keras's Dropout with their rates.
+      const layers = (
+        model.toJSON(null, false) as unknown as {
+          config: { layers: { class_name: string; config: { rate?: number } }[] };
+        }
+      ).config.layers;
+      expect(layers.filter((l) => l.class_name === 'Dropout').map((l) => l.config.rate)).toEqual([0.25, 0.5]);
+      tf.dispose([images, labels]);
+      optimizer.dispose();
+      model.dispose();
     });
   });
 

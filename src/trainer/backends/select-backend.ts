@@ -13,7 +13,8 @@ import { registerWasmConv2DBackpropFilter } from './wasm-conv2d-backprop-filter.
 import { registerWasmConv2DBackpropInput } from './wasm-conv2d-backprop-input.ts';
 import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmDepthwiseGradients } from './wasm-depthwise-grads.ts';
-import { registerWasmAdam } from './wasm-adam.ts';
+import { registerWasmAdam } from './wasm-adam-kernel.ts';
+import { registerWasmDropout } from './wasm-dropout.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
@@ -101,6 +102,7 @@ export function registerWasmTrainingKernels(): void {
   registerWasmIdentity();
   registerWasmDepthwiseGradients();
   registerWasmAdam();
+  registerWasmDropout();
 }
 
 export type BackendSelection =

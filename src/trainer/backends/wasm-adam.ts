@@ -2,21 +2,24 @@
  * Adam's update of one weight tensor as one pass on TensorFlow.js's wasm backend. TensorFlow.js's
  * AdamOptimizer spends eleven element-wise kernels and as many new tensors per weight on every step
  * (moments, bias corrections, square root, quotient, update), each on one thread: 12% of the textbook
- * net's two-thread step, the largest part of it that the threads do not share. The same arithmetic (Keras's
- * and TensorFlow.js's Adam, ε from the backend) in one loop gives the new weights and both moments:
+ * net's two-thread step, the largest part of it that the threads did not share. The same arithmetic (Keras's
+ * and TensorFlow.js's Adam, ε from the backend) in one SIMD pass split over the threads gives the new
+ * weights and both moments:
  *
  *   m ← β₁·m + (1 − β₁)·g        v ← β₂·v + (1 − β₂)·g²
  *   w ← w − lr · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
  *
- * On other backends, and for anything not float32, it is TensorFlow.js's own optimizer unchanged.
+ * On other backends, and for anything not float32, it is TensorFlow.js's own optimizer unchanged. This file
+ * loads no WebAssembly of its own (the page's trainer uses the optimizer too); the kernel is
+ * wasm-adam-kernel.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import { heapView, type WasmBackendHeap } from './simd/wasm-heap.ts';
+import { getKernel } from '@tensorflow/tfjs';
 
-const ADAM = 'ConvStudioAdam';
+/** The kernel (wasm-adam-kernel.ts, registered with the wasm backend's training kernels). */
+export const ADAM = 'ConvStudioAdam';
 
-interface AdamAttrs {
+export interface AdamAttrs {
   learningRate: number;
   beta1: number;
   beta2: number;
@@ -24,43 +27,6 @@ interface AdamAttrs {
   correction1: number;
   correction2: number;
   epsilon: number;
-}
-
-function adamKernel({
-  inputs,
-  backend,
-  attrs,
-}: {
-  inputs: Record<string, TensorInfo>;
-  backend: unknown;
-  attrs: AdamAttrs;
-}) {
-  const heap = backend as WasmBackendHeap;
-  const { value, m, v, g } = inputs as Record<'value' | 'm' | 'v' | 'g', TensorInfo>;
-  const outputs = [value, m, v].map((t) => heap.makeOutput([...t.shape], 'float32'));
-  // Views after every allocation: the memory may have grown and moved.
-  const [w, m0, v0, grad] = [value, m, v, g].map((t) => heapView(heap, t)) as Float32Array[];
-  const [w1, m1, v1] = outputs.map((t) => heapView(heap, t)) as Float32Array[];
-  const { learningRate, beta1, beta2, correction1, correction2, epsilon } = attrs;
-  const [a1, a2] = [1 - beta1, 1 - beta2];
-  for (let i = 0; i < w!.length; i++) {
-    const gi = grad![i]!;
-    const mi = Math.fround(beta1 * m0![i]! + a1 * gi);
-    const vi = Math.fround(beta2 * v0![i]! + a2 * gi * gi);
-    m1![i] = mi;
-    v1![i] = vi;
-    w1![i] = w![i]! - (learningRate * (mi / correction1)) / (Math.sqrt(vi / correction2) + epsilon);
-  }
-  return outputs;
-}
-
-export function registerWasmAdam(): void {
-  if (getKernel(ADAM, 'wasm')) return;
-  registerKernel({
-    kernelName: ADAM,
-    backendName: 'wasm',
-    kernelFunc: adamKernel as unknown as KernelConfig['kernelFunc'],
-  });
 }
 
 /** TensorFlow.js's Adam, each weight's update one pass where the backend is wasm. */

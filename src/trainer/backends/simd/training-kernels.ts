@@ -81,6 +81,10 @@ interface KernelExports {
   addBias(x: number, bias: number, out: number, rows: number, cols: number): void;
   relu(x: number, out: number, count: number): void;
   reluGrad(dy: number, x: number, dx: number, count: number): void;
+  /** Adam's update of `count` weights; the last eight are float32 settings as their bits (see the .wat). */
+  adam(...pointersCountAndBits: number[]): void;
+  /** Dropout of `count` values from index `first` on; `scale` float32 bits (see the .wat). */
+  dropout(x: number, out: number, count: number, first: number, seed: number, threshold: number, scale: number): void;
 }
 
 export type KernelName = keyof KernelExports;
@@ -103,6 +107,16 @@ function compile(base64: string): object | null {
     compiled.set(base64, WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null);
   }
   return compiled.get(base64)!;
+}
+
+/** A float32's bits as an integer: how a float setting reaches a kernel, as split calls pass 32-bit integers. */
+export function floatBits(value: number): number {
+  return new Int32Array(Float32Array.of(value).buffer)[0]!;
+}
+
+/** Whether this WebAssembly engine runs the kernels at all (it has SIMD). */
+export function kernelsRunHere(): boolean {
+  return compile(TRAINING_KERNELS_WASM) !== null;
 }
 
 /** The threads that kernels on shared memory split their work over from now on (wasm-threads.ts). */

@@ -1,7 +1,7 @@
 /**
  * Where TensorFlow.js's wasm backend keeps a tensor: its byte offset in the backend's memory, and a view of
  * its values there. Apart from the kernels themselves (training-kernels.ts) so that code which only looks
- * at tensors (the fused Adam) loads no WebAssembly module and no worker pool.
+ * at tensors (the depthwise gradients in JavaScript) loads no WebAssembly module and no worker pool.
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
 
