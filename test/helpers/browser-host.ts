@@ -181,13 +181,14 @@ export interface AppSession {
 }
 
 /**
- * Serves `file` (or a new network) and opens it in Chromium before the file's tests, and closes both after.
+ * Serves `file` (or a new network) and opens it in Chromium before the file's tests, and closes both after;
+ * `env`: more of the host's environment.
  * The returned object is filled in by then; tests may replace its parts (a restarted server, a new page).
  */
-export function useServedApp(file: string | null, gpuArgs: string[] = []): AppSession {
+export function useServedApp(file: string | null, gpuArgs: string[] = [], env: NodeJS.ProcessEnv = {}): AppSession {
   const session = {} as AppSession;
   beforeAll(async () => {
-    session.served = await serve(file);
+    session.served = await serve(file, { env });
     session.browser = await launchBrowser(gpuArgs);
     session.page = await openApp(session.browser, session.served.url);
   });

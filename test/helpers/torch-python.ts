@@ -1,5 +1,7 @@
 /** A Python interpreter with PyTorch (Debian's python3-torch), or null where there is none. */
 import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { builtinMnistFolder } from '../../src/trainer/data/load-dataset.ts';
 
 export function torchPython(): string | null {
@@ -55,4 +57,28 @@ export function pythonForCheck(): string | null {
   if (!python && TORCH_REQUIRED)
     throw new Error('PyTorch is required (CONVSTUDIO_REQUIRE_TORCH=1) but no python3 has it');
   return python;
+}
+
+/**
+ * A stand-in Python in `folder` that says it has a graphics card (so that an automatic choice takes PyTorch;
+ * the tests keep the run on the processor with CONVSTUDIO_TORCH_DEVICE=cpu) and otherwise runs `real`,
+ * a Python with torch. With `answers`, its engine's answers stop after that many lines, as if the process had
+ * died (`sed -u`: `head` buffers and deadlocks).
+ */
+export function standInGpuPython(folder: string, real: string, answers: number | null = null): string {
+  const executable = execFileSync(real, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+  const standIn = join(folder, 'python');
+  writeFileSync(
+    standIn,
+    [
+      '#!/bin/sh',
+      'if [ "$1" = "-c" ]; then',
+      `  echo '{"torch": "1.13.1", "python": "3.11.2", "cuda": "Stand-in GPU", "mps": false}'`,
+      '  exit 0',
+      'fi',
+      answers === null ? `exec "${executable}" "$@"` : `"${executable}" "$@" | { sed -u ${answers}q; kill $$; }`,
+    ].join('\n'),
+  );
+  chmodSync(standIn, 0o755);
+  return standIn;
 }

@@ -4,15 +4,14 @@
  * says it has a graphics card (so that an automatic choice takes it; the run stays on the processor) and
  * whose answers stop after the engine's second line, as if the process had died during the first epoch.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { smallMnist } from '../helpers/mnist-slice.ts';
-import { pythonForCheck } from '../helpers/torch-python.ts';
+import { pythonForCheck, standInGpuPython } from '../helpers/torch-python.ts';
 
 const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
 
@@ -21,21 +20,8 @@ describe('an automatic run whose PyTorch fails mid-run', () => {
     const python = pythonForCheck();
     if (!python) return;
     const folder = mkdtempSync(join(tmpdir(), 'convstudio-torch-fails-'));
-    const real = execFileSync(python, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
-    const standIn = join(folder, 'python');
-    writeFileSync(
-      standIn,
-      [
-        '#!/bin/sh',
-        'if [ "$1" = "-c" ]; then',
-        `  echo '{"torch": "1.13.1", "python": "3.11.2", "cuda": "Stand-in GPU", "mps": false}'`,
-        '  exit 0',
-        'fi',
-        // Its first two answers, and then the process is gone (its Python no longer heard).
-        `"${real}" "$@" | { sed -u 2q; kill $$; }`,
-      ].join('\n'),
-    );
-    chmodSync(standIn, 0o755);
+    // Its first two answers, and then the process is gone (its Python no longer heard).
+    const standIn = standInGpuPython(folder, python, 2);
     const file = join(folder, 'small.json');
     const graph = sequential([
       s('Input', { shape: [28, 28, 1] }),

@@ -80,6 +80,15 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
                 : msg('cli.backendThreadsLine', { backend: event.chosen, threads: event.threads }),
           );
           for (const r of event.reports) if (r.reason) write(`  ${r.backend}: ${translate(r.reason, options.lang)}`);
+          if (event.measured.length > 0) {
+            const figures = event.measured.map((m) =>
+              translate(
+                msg('cli.measuredFigure', { backend: m.backend, speed: Math.round(m.samplesPerSecond) }),
+                options.lang,
+              ),
+            );
+            say(msg('cli.measuredLine', { figures: figures.join(', ') }));
+          }
         }
         break;
       case 'dataset':

@@ -260,6 +260,8 @@ export const en = {
   'cli.backendDeviceLine': (a: { backend: S; device: S }) => `backend: ${a.backend}, on ${a.device}`,
   'cli.backendThreadsLine': (a: { backend: S; threads: N }) =>
     `backend: ${a.backend}, ${a.threads} ${a.threads === 1 ? 'thread' : 'threads'}`,
+  'cli.measuredLine': (a: { figures: S }) => `  measured on this network before the run: ${a.figures}`,
+  'cli.measuredFigure': (a: { backend: S; speed: N }) => `${a.backend} ${formatInt(a.speed)} images/s`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
     `data: ${a.name}, ${formatInt(a.train)} training, ${formatInt(a.validation)} validation, ${formatInt(a.test)} test samples`,
   'cli.epochLine': (a: { epoch: N; loss: S; accuracy: S; validation: S; speed: N; seconds: S }) =>
@@ -336,6 +338,8 @@ export const en = {
   'backend.pytorchFailedMidRun': (a: { detail: S }) =>
     `PyTorch stopped during the run (${a.detail}); the run started over on WebAssembly`,
   'backend.pytorchDidNotStart': (a: { detail: S }) => `PyTorch was found but did not start (${a.detail})`,
+  'backend.measuredSlower': (a: { speed: N; faster: S; fasterSpeed: N }) =>
+    `available, but slower on this network: ${formatInt(a.speed)} training images/s against ${a.faster}'s ${formatInt(a.fasterSpeed)}, measured before the run`,
   'backend.pytorchNoGpu': () =>
     'no NVIDIA or Apple graphics card here: on the processor PyTorch is not faster than WebAssembly, so the automatic choice does not start it (`convstudio train --backend pytorch` uses it anyway)',
   'backend.pytorchCpuOnly': () =>

@@ -221,6 +221,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.backendLine': (a: { backend: S }) => `後端：${a.backend}`,
   'cli.backendDeviceLine': (a: { backend: S; device: S }) => `後端：${a.backend}，在 ${a.device} 上`,
   'cli.backendThreadsLine': (a: { backend: S; threads: N }) => `後端：${a.backend}，${a.threads} 個執行緒`,
+  'cli.measuredLine': (a: { figures: S }) => `  訓練前在這個網路上量測：${a.figures}`,
+  'cli.measuredFigure': (a: { backend: S; speed: N }) => `${a.backend} 每秒 ${formatInt(a.speed)} 張`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>
     `資料：${a.name}，訓練集 ${formatInt(a.train)}、驗證集 ${formatInt(a.validation)}、測試集 ${formatInt(a.test)} 個樣本`,
   'cli.epochLine': (a: { epoch: N; loss: S; accuracy: S; validation: S; speed: N; seconds: S }) =>
@@ -293,6 +295,8 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'backend.pytorchFailedMidRun': (a: { detail: S }) =>
     `PyTorch 在訓練途中停止了（${a.detail}）；這次訓練改用 WebAssembly 從頭開始`,
   'backend.pytorchDidNotStart': (a: { detail: S }) => `找到了 PyTorch，但它沒有啟動（${a.detail}）`,
+  'backend.measuredSlower': (a: { speed: N; faster: S; fasterSpeed: N }) =>
+    `可以使用，但在這個網路上較慢：每秒訓練 ${formatInt(a.speed)} 張，${a.faster} 則是每秒 ${formatInt(a.fasterSpeed)} 張（訓練前量測）`,
   'backend.pytorchNoGpu': () =>
     '這裡沒有 NVIDIA 或 Apple 的顯示卡：在處理器上 PyTorch 並不比 WebAssembly 快，所以自動選擇不會啟動它（`convstudio train --backend pytorch` 仍可使用它）',
   'backend.pytorchCpuOnly': () =>

@@ -149,6 +149,13 @@ const backendReportSchema = z.object({
 });
 export type BackendReport = z.infer<typeof backendReportSchema>;
 
+/** A backend's training images per second on the run's own network, measured before an automatic choice. */
+export const measuredSpeedSchema = z.object({
+  backend: z.enum(BACKENDS),
+  samplesPerSecond: z.number().nonnegative(),
+});
+export type MeasuredSpeed = z.infer<typeof measuredSpeedSchema>;
+
 /** Trainer → owner. */
 export const trainerEventSchema = z.discriminatedUnion('type', [
   /** The answer to a probe: training images per second on this machine, backend and threads. */
@@ -172,6 +179,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
       .object({ kind: z.enum(['cuda', 'mps', 'cpu', 'gpu']), name: z.string() })
       .nullable()
       .default(null),
+    /** What an automatic choice measured to decide (none where it had only one backend to take). */
+    measured: z.array(measuredSpeedSchema).default([]),
   }),
   z.object({
     type: z.literal('dataset'),

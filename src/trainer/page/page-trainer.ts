@@ -74,6 +74,7 @@ async function networkOnGpu(project: Project, backend: PageBackend, allowSoftwar
     chosen: backend,
     threads: null,
     device: { kind: 'gpu', name: gpu.adapter },
+    measured: [],
     reports: [{ backend, available: true, reason: msg(reasons[backend], { adapter: gpu.adapter }) }],
   });
   inputShapeOf(analyse(project.graph));

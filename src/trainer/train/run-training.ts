@@ -8,9 +8,7 @@ import {
   analyse,
   msg,
   seededRandom,
-  type BackendChoice,
   type ImageSet,
-  type Project,
   type StartCommand,
   type TrainerEvent,
 } from '../../core/index.ts';
@@ -21,58 +19,17 @@ import { startTorchEngine } from '../pytorch/torch-engine.ts';
 import type { TrainingEngine } from './engine.ts';
 import { saveLayersModel } from './model-folder.ts';
 import { readModelFolder } from './read-model-folder.ts';
-import { buildModel, gapProblem, modelNameOf } from './network-model.ts';
-import { trainingGap } from './preflight.ts';
+import { measuredChoice } from './measured-choice.ts';
 import type { RunControl } from './run-control.ts';
 import { inputShapeOf, runData } from './run-data.ts';
 import { giveStartingWeights } from './start-from.ts';
 import { TfjsEngine } from './tfjs-engine.ts';
+import { trainableModel, type Selected } from './trainable-model.ts';
 import { trainAndTest } from './train-loop.ts';
 import { TrainingProblem } from './training-problem.ts';
 
 export { TrainingProblem } from './training-problem.ts';
 export type { RunControl } from './run-control.ts';
-
-type Selected = Extract<Awaited<ReturnType<typeof selectBackend>>, { ok: true }>;
-
-/**
- * The project's network built on a backend that can train it: the one selected, or the CPU backend where an
- * automatic choice lacks one of the network's kernels (WebAssembly has no depthwise convolution's gradient),
- * said with a new backend event. Throws a TrainingProblem for what no backend here can train.
- */
-export async function trainableModel(
-  project: Project,
-  backend: BackendChoice,
-  selection: Selected,
-  emit: (event: TrainerEvent) => void,
-): Promise<tf.LayersModel> {
-  const modelName = modelNameOf(project.meta.name);
-  let model = buildModel(project.graph, modelName);
-  // PyTorch trains the network, not TensorFlow.js: its gaps do not matter.
-  if (selection.chosen === 'pytorch') return model;
-  let gap = trainingGap(model);
-  if (gap?.kind === 'kernel' && backend === 'auto' && selection.chosen !== 'cpu') {
-    model.dispose();
-    const fallback = await selectBackend('cpu');
-    if (!fallback.ok) throw new TrainingProblem(fallback.error, false);
-    const reason = msg('backend.missingKernel', { kernel: gap.kernel, backend: gap.backend });
-    const skipped = { backend: selection.chosen, available: false, reason };
-    emit({
-      type: 'backend',
-      chosen: 'cpu',
-      threads: null,
-      device: null,
-      reports: [...selection.reports.filter((r) => r.backend !== selection.chosen), skipped, ...fallback.reports],
-    });
-    model = buildModel(project.graph, modelName);
-    gap = trainingGap(model);
-  }
-  if (gap) {
-    model.dispose();
-    throw new TrainingProblem(gapProblem(gap, project.graph), false);
-  }
-  return model;
-}
 
 /** The network built on the backend selected, with the weights the run starts from (a fine-tune's). */
 async function startingModel(
@@ -107,8 +64,12 @@ export async function runTraining(
   control: RunControl,
 ): Promise<void> {
   const settings = command.project.training;
-  const selection = await selectBackend(command.backend, command.threads, command.python);
-  if (!selection.ok) throw new TrainingProblem(selection.error, false);
+  const selected = await selectBackend(command.backend, command.threads, command.python);
+  if (!selected.ok) throw new TrainingProblem(selected.error, false);
+  const { selection, measured } =
+    command.backend === 'auto'
+      ? await measuredChoice(command.project, selected, command.threads, command.python)
+      : { selection: selected, measured: [] };
   const threads = selection.chosen === 'wasm' ? wasmThreads() : null;
   emit({
     type: 'backend',
@@ -116,6 +77,7 @@ export async function runTraining(
     reports: selection.reports,
     threads,
     device: selection.torch?.device ?? null,
+    measured,
   });
 
   const analysis = analyse(command.project.graph);
@@ -194,6 +156,7 @@ async function wasmInstead(
     chosen: 'wasm',
     threads: wasmThreads(),
     device: null,
+    measured: [],
     reports: [
       { backend: 'pytorch', available: false, reason: msg(reason, { detail }) },
       ...selection.reports.filter((r) => r.backend !== 'pytorch'),

@@ -41,6 +41,7 @@ describe('run records', () => {
       reports: [],
       threads: null,
       device: { kind: 'cuda', name: 'GPU' },
+      measured: [],
     };
     const progress: TrainerEvent = {
       type: 'progress',
@@ -58,7 +59,14 @@ describe('run records', () => {
       fresh(),
     );
     expect(record.epochs).toHaveLength(1);
-    record = applyTrainerEvent(record, { type: 'backend', chosen: 'wasm', reports: [], threads: 2, device: null });
+    record = applyTrainerEvent(record, {
+      type: 'backend',
+      chosen: 'wasm',
+      reports: [],
+      threads: 2,
+      device: null,
+      measured: [],
+    });
     expect(record).toMatchObject({
       backend: 'wasm',
       device: null,
@@ -78,7 +86,7 @@ describe('run records', () => {
 
   it('follow a run from backend to done', () => {
     const events: TrainerEvent[] = [
-      { type: 'backend', chosen: 'wasm', reports: [], threads: 2, device: null },
+      { type: 'backend', chosen: 'wasm', reports: [], threads: 2, device: null, measured: [] },
       {
         type: 'dataset',
         name: 'MNIST',

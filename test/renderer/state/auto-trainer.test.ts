@@ -17,45 +17,50 @@ const asks = (answers: { gpu: PageBackend | null; torch: boolean; page: number |
   return { all, asked };
 };
 
+const figures = (gpu: PageBackend, onGpu: number, wasm: number) => [
+  { backend: gpu, samplesPerSecond: onGpu },
+  { backend: 'wasm', samplesPerSecond: wasm },
+];
+
 describe('chooseAutomatically', () => {
   it('leaves the run to the host without a graphics card’s adapter, measuring nothing', async () => {
     const { all, asked } = asks({ gpu: null, torch: false, page: 900, host: 300 });
-    expect(await chooseAutomatically(all)).toEqual({ trainer: 'host', measured: null });
+    expect(await chooseAutomatically(all)).toEqual({ trainer: 'host', measured: [] });
     expect(asked).toEqual(['gpu']);
   });
 
-  it('leaves it to PyTorch’s graphics card, measuring nothing', async () => {
+  it('leaves it to PyTorch’s graphics card, measuring nothing here (the host measures PyTorch against WebAssembly)', async () => {
     const { all, asked } = asks({ gpu: 'webgpu', torch: true, page: 900, host: 300 });
-    expect(await chooseAutomatically(all)).toEqual({ trainer: 'host', measured: null });
+    expect(await chooseAutomatically(all)).toEqual({ trainer: 'host', measured: [] });
     expect(asked).toEqual(['gpu', 'torch']);
   });
 
   it('takes the faster of the two as measured on the network, and keeps the figures', async () => {
     expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: 900, host: 300 }).all)).toEqual({
       trainer: 'webgpu',
-      measured: { gpu: 900, wasm: 300 },
+      measured: figures('webgpu', 900, 300),
     });
     // A small network: the processor is faster than the graphics card.
     expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: 200, host: 2_000 }).all)).toEqual({
       trainer: 'host',
-      measured: { gpu: 200, wasm: 2_000 },
+      measured: figures('webgpu', 200, 2_000),
     });
   });
 
   it('measures WebGL where the window has no WebGPU but a graphics card through WebGL', async () => {
     const { all, asked } = asks({ gpu: 'webgl', torch: false, page: 700, host: 300 });
-    expect(await chooseAutomatically(all)).toEqual({ trainer: 'webgl', measured: { gpu: 700, wasm: 300 } });
+    expect(await chooseAutomatically(all)).toEqual({ trainer: 'webgl', measured: figures('webgl', 700, 300) });
     expect(asked).toEqual(['gpu', 'torch', 'page webgl', 'host']);
   });
 
   it('takes the one that could be measured when the other could not', async () => {
     expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: null, host: 300 }).all)).toEqual({
       trainer: 'host',
-      measured: null,
+      measured: [],
     });
     expect(await chooseAutomatically(asks({ gpu: 'webgpu', torch: false, page: 900, host: null }).all)).toEqual({
       trainer: 'webgpu',
-      measured: null,
+      measured: [],
     });
   });
 });

@@ -568,8 +568,9 @@ export const uiEn = {
   'run.backendWhy.webgl': 'Training on the graphics card (WebGL).',
   'run.backendWhy.tfjs-node': "Training with TensorFlow's own library for the processor.",
   'run.backendWhy.pytorch': 'Training with PyTorch, the Python library installed on this computer, on {device}.',
-  'run.backendMeasured':
-    'Measured on this network before the run: graphics card {gpu} images/s, processor (WebAssembly) {wasm} images/s. The faster one trains.',
+  'run.backendMeasured': 'Measured on this network before the run: {figures}. The faster one trains.',
+  'run.backendMeasuredFigure': '{name} {n} images/s',
+  'run.backendMeasuredAnd': ', ',
   'run.backendSkipped': 'Not available on this computer:',
   'run.technical': 'Technical details',
   'backendName.pytorch': 'PyTorch on a graphics card',

@@ -543,8 +543,9 @@ export const uiZhTW: Record<UiKey, string> = {
   'run.backendWhy.webgl': '正在用顯示卡（WebGL）訓練。',
   'run.backendWhy.tfjs-node': '正在用 TensorFlow 給處理器用的函式庫訓練。',
   'run.backendWhy.pytorch': '正在用這台電腦上安裝的 Python 函式庫 PyTorch，在 {device} 上訓練。',
-  'run.backendMeasured':
-    '訓練前在這個網路上量測：顯示卡每秒 {gpu} 張，處理器（WebAssembly）每秒 {wasm} 張。由較快的來訓練。',
+  'run.backendMeasured': '訓練前在這個網路上量測：{figures}。由較快的來訓練。',
+  'run.backendMeasuredFigure': '{name} 每秒 {n} 張',
+  'run.backendMeasuredAnd': '，',
   'run.backendSkipped': '這台電腦無法使用：',
   'run.technical': '技術細節',
   'backendName.pytorch': '用顯示卡的 PyTorch',

@@ -1,22 +1,17 @@
 /**
- * Where an automatic choice trains: PyTorch on a graphics card wins outright (the host's trainer takes it);
- * otherwise, where this window has a graphics card (WebGPU first, else WebGL), a short measurement of the
- * actual network on it and on WebAssembly on the processor decides, because a graphics card can be slower
- * than the processor on a small network. Without one nothing is measured: the host's trainer takes the run.
+ * Where an automatic choice trains: where PyTorch has a graphics card, the host's trainer takes the run (it
+ * measures PyTorch against WebAssembly itself, trainer/train/measured-choice.ts); otherwise, where this
+ * window has a graphics card (WebGPU first, else WebGL), a short measurement of the actual network on it
+ * and on WebAssembly on the processor decides, because a graphics card can be slower than the processor on
+ * a small network. Without one nothing is measured: the host's trainer takes the run.
  */
-import type { PageBackend } from '@core/index.ts';
-
-/** Training images per second on each, as measured before the run. */
-export interface MeasuredChoice {
-  gpu: number;
-  wasm: number;
-}
+import type { MeasuredSpeed, PageBackend } from '@core/index.ts';
 
 export interface AutoChoice {
   /** The window's graphics card through one of its APIs, or the host's trainer. */
   trainer: PageBackend | 'host';
-  /** The figures that decided, when they were measured. */
-  measured: MeasuredChoice | null;
+  /** The figures that decided, when both were measured. */
+  measured: MeasuredSpeed[];
 }
 
 export interface AutoChoiceAsks {
@@ -30,12 +25,16 @@ export interface AutoChoiceAsks {
 }
 
 export async function chooseAutomatically(asks: AutoChoiceAsks): Promise<AutoChoice> {
-  const host: AutoChoice = { trainer: 'host', measured: null };
+  const host: AutoChoice = { trainer: 'host', measured: [] };
   const gpu = await asks.windowGpu();
   if (!gpu || (await asks.torchOnGpu())) return host;
   const onGpu = await asks.measurePage(gpu);
   if (onGpu === null) return host;
   const wasm = await asks.measureHost();
-  if (wasm === null) return { trainer: gpu, measured: null };
-  return { trainer: onGpu >= wasm ? gpu : 'host', measured: { gpu: onGpu, wasm } };
+  if (wasm === null) return { trainer: gpu, measured: [] };
+  const measured: MeasuredSpeed[] = [
+    { backend: gpu, samplesPerSecond: onGpu },
+    { backend: 'wasm', samplesPerSecond: wasm },
+  ];
+  return { trainer: onGpu >= wasm ? gpu : 'host', measured };
 }

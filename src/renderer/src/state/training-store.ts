@@ -21,10 +21,11 @@ import {
   type RunRecord,
   type SampleImage,
   type TrainerEvent,
+  type MeasuredSpeed,
 } from '@core/index.ts';
 import { api, subscribeToHost } from '../api/api.ts';
 import { currentProject, useEditor } from './editor-store.ts';
-import { chooseAutomatically, type AutoChoice, type MeasuredChoice } from './auto-trainer.ts';
+import { chooseAutomatically, type AutoChoice } from './auto-trainer.ts';
 import { probePageSpeed, startPageRun, type PageRun } from './page-run.ts';
 
 export interface LiveRun {
@@ -34,8 +35,8 @@ export interface LiveRun {
   /** After the last epoch, the test images checked so far. */
   testing: Extract<TrainerEvent, { type: 'testing' }> | null;
   reports: BackendReport[];
-  /** What an automatic choice measured before the run, to choose between the graphics card and the processor. */
-  measured: MeasuredChoice | null;
+  /** What an automatic choice measured before the run (in the window, or the host's trainer), to choose. */
+  measured: MeasuredSpeed[];
   paused: boolean;
   stopping: boolean;
   images: RunImages;
@@ -131,13 +132,18 @@ export async function probeSpeed(): Promise<void> {
   store.set({ probe: { status: 'measuring' } });
   const measured = { ...project, runs: [] };
   const where = await whereToTrain(store.backend, measured, store.threads);
-  const result = where.measured
-    ? ({ ok: true, samplesPerSecond: Math.max(where.measured.gpu, where.measured.wasm), threads: null } as const)
-    : where.trainer !== 'host'
-      ? await probePageSpeed(measured, where.trainer, store.backend === where.trainer)
-      : await api['train.probe']({ project: measured, threads: store.threads, backend: store.backend }).then((r) =>
-          r.ok ? r.value : { ok: false as const, errors: r.error.messages },
-        );
+  const result =
+    where.measured.length > 0
+      ? ({
+          ok: true,
+          samplesPerSecond: Math.max(...where.measured.map((m) => m.samplesPerSecond)),
+          threads: null,
+        } as const)
+      : where.trainer !== 'host'
+        ? await probePageSpeed(measured, where.trainer, store.backend === where.trainer)
+        : await api['train.probe']({ project: measured, threads: store.threads, backend: store.backend }).then((r) =>
+            r.ok ? r.value : { ok: false as const, errors: r.error.messages },
+          );
   const after = useTraining.getState();
   if (!result.ok) return after.set({ probe: { status: 'failed', errors: result.errors } });
   const { samplesPerSecond, threads } = result;
@@ -187,7 +193,7 @@ let lastChoice: { graph: Project['graph']; settings: string; threads: number | n
 
 async function whereToTrain(backend: BackendChoice, project: Project, threads: number | null): Promise<AutoChoice> {
   if (backend !== 'auto') {
-    return { trainer: backend === 'webgpu' || backend === 'webgl' ? backend : 'host', measured: null };
+    return { trainer: backend === 'webgpu' || backend === 'webgl' ? backend : 'host', measured: [] };
   }
   const settings = JSON.stringify(project.training);
   const last = lastChoice;
@@ -325,6 +331,8 @@ function onTrainingEvent(runId: string, event: TrainerEvent): void {
   switch (event.type) {
     case 'backend':
       next.reports = event.reports;
+      // The host's trainer measured to decide (the window's own measurement came with the run's start).
+      if (event.measured.length > 0) next.measured = event.measured;
       break;
     case 'progress':
       next.progress = event;

@@ -2,8 +2,7 @@
  * The badge naming what a run trains on. Opened, it says so in plain words, which faster ways this computer
  * lacks, and — one click further, for whoever needs it — each backend's technical reason.
  */
-import { BACKENDS, formatInt, type BackendName, type BackendReport } from '@core/index.ts';
-import type { MeasuredChoice } from '../state/auto-trainer.ts';
+import { BACKENDS, formatInt, type BackendName, type BackendReport, type MeasuredSpeed } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import type { UiKey } from '../i18n/ui-en.ts';
 
@@ -25,7 +24,7 @@ export function BackendBadge({
   threads,
   device = null,
   reports,
-  measured = null,
+  measured = [],
 }: {
   /** As the run record keeps it: a backend's name (an older file may hold one this version lacks). */
   chosen: string;
@@ -33,8 +32,8 @@ export function BackendBadge({
   /** What PyTorch trains on ('NVIDIA H100', 'CPU'), for a PyTorch run. */
   device?: string | null;
   reports: BackendReport[];
-  /** What an automatic choice measured before the run, between the graphics card and the processor. */
-  measured?: MeasuredChoice | null;
+  /** What an automatic choice measured before the run, to choose between the backends. */
+  measured?: MeasuredSpeed[];
 }) {
   const { t, tf, tm } = useLang();
   const known = (BACKENDS as readonly string[]).includes(chosen) ? (chosen as BackendName) : null;
@@ -57,11 +56,17 @@ export function BackendBadge({
               : tf(`run.backendWhy.${known}` as UiKey, { n: threads ?? 1, device: device ?? '' })}
           </p>
         )}
-        {measured && (
+        {measured.length > 1 && (
           <p data-testid="backend-measured">
             {tf('run.backendMeasured', {
-              gpu: formatInt(Math.round(measured.gpu)),
-              wasm: formatInt(Math.round(measured.wasm)),
+              figures: measured
+                .map((m) =>
+                  tf('run.backendMeasuredFigure', {
+                    name: t(plainName(m.backend)),
+                    n: formatInt(Math.round(m.samplesPerSecond)),
+                  }),
+                )
+                .join(t('run.backendMeasuredAnd')),
             })}
           </p>
         )}

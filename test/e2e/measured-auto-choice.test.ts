@@ -1,0 +1,69 @@
+/**
+ * Automatic, in the app, on a machine where PyTorch has a graphics card: the host's trainer measures the
+ * network on PyTorch and on WebAssembly before the run, the faster trains, and the badge shows both figures
+ * in both languages. PyTorch is Debian's behind a stand-in Python that says it has a graphics card (it stays
+ * on the processor, CONVSTUDIO_TORCH_DEVICE=cpu); the window's own graphics card is a software one, which an
+ * automatic choice never measures, so the host decides.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
+import { screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { smallMnist } from '../helpers/mnist-slice.ts';
+import { pythonForCheck, standInGpuPython } from '../helpers/torch-python.ts';
+
+const python = pythonForCheck();
+const folder = mkdtempSync(join(tmpdir(), 'convstudio-measured-app-'));
+const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
+const project = makeProject(
+  sequential([
+    s('Input', { shape: [28, 28, 1] }),
+    s('Conv2D', { filters: 8, kernel_size: [3, 3], activation: 'relu' }),
+    s('MaxPooling2D', { pool_size: [2, 2] }),
+    s('Flatten'),
+    s('Dense', { units: 10, activation: 'softmax' }),
+  ]),
+  'measured',
+);
+project.dataset = { kind: 'idx', path: smallMnist(join(folder, 'mnist'), 1_000, 200) };
+project.training = { ...project.training, epochs: 1, batchSize: 32 };
+const projectFile = join(folder, 'measured.json');
+writeFileSync(projectFile, JSON.stringify(project));
+
+const env = python ? { CONVSTUDIO_PYTHON: standInGpuPython(folder, python), CONVSTUDIO_TORCH_DEVICE: 'cpu' } : {};
+const app = useServedApp(projectFile, [], env);
+const byId = (id: string) => app.page.getByTestId(id);
+
+describe('an automatic choice the host measures', () => {
+  it('trains on the faster of PyTorch and WebAssembly and shows both figures', async () => {
+    if (!python) return;
+    await byId('view-train').click();
+    await byId('settings-backend').selectOption('auto');
+    await byId('train-start').click();
+    await expect
+      .poll(async () => (await byId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
+        timeout: 120_000,
+        interval: 1_000,
+      })
+      .toBe(1);
+    await byId('backend-badge').click();
+    const said = (await byId('backend-measured').textContent())!;
+    const figures = /PyTorch on a graphics card ([\d,]+) images\/s, WebAssembly ([\d,]+) images\/s/.exec(said);
+    expect(figures, said).not.toBeNull();
+    const [torch, wasm] = [figures![1]!, figures![2]!].map((n) => Number(n.replace(/,/g, ''))) as [number, number];
+    expect(await byId('backend-badge').textContent()).toMatch(torch >= wasm ? /PyTorch/ : /WebAssembly/);
+    await byId('backend-details').getByText('Technical details').click();
+    expect(await byId('backend-technical').textContent()).toContain('available, but slower on this network');
+    await screenshot(app.page, 'train-measured-auto-1440-en');
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await byId('lang-select').selectOption('zh-TW');
+    expect(await byId('backend-measured').textContent()).toMatch(
+      /訓練前在這個網路上量測：.+每秒 [\d,]+ 張，WebAssembly 每秒 [\d,]+ 張/,
+    );
+    expect(await byId('backend-technical').textContent()).toContain('可以使用，但在這個網路上較慢');
+    await byId('backend-measured').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'train-measured-auto-1024-zh-TW');
+  }, 180_000);
+});
