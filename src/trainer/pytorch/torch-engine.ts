@@ -257,13 +257,23 @@ export class TorchEngine implements TrainingEngine {
   }
 
   dispose(): void {
+    void this.close();
+  }
+
+  /** Ends the Python process (asked to quit, killed after a grace period) and resolves once it has exited. */
+  close(): Promise<void> {
     clearInterval(this.poll);
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
     this.send({ type: 'quit' });
     this.child.stdin.end();
     const kill = setTimeout(() => this.child.kill(), QUIT_GRACE_MS);
     kill.unref();
-    this.child.once('exit', () => clearTimeout(kill));
+    void exited.then(() => clearTimeout(kill));
     void rm(this.folder, { recursive: true, force: true });
+    return exited;
   }
 }
 
