@@ -37,11 +37,18 @@ const app = useServedApp(projectFile, [], env);
 const byId = (id: string) => app.page.getByTestId(id);
 
 describe('an automatic choice the host measures', () => {
-  it('trains on the faster of PyTorch and WebAssembly and shows both figures', async () => {
+  it('says it is measuring, then trains on the faster of PyTorch and WebAssembly and shows both figures', async () => {
     if (!python) return;
     await byId('view-train').click();
     await byId('settings-backend').selectOption('auto');
     await byId('train-start').click();
+    // The seconds of measuring are said as such, not as reading the data.
+    await expect
+      .poll(() => byId('train-measuring').textContent(), { timeout: 30_000, interval: 100 })
+      .toBe(
+        'Choosing where to train: measuring this network on PyTorch on a graphics card and WebAssembly (a few seconds)…',
+      );
+    await screenshot(app.page, 'train-measuring-1440-en');
     await expect
       .poll(async () => (await byId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
         timeout: 120_000,

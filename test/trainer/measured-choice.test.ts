@@ -42,6 +42,12 @@ describe('an automatic choice between PyTorch and WebAssembly', () => {
             )
           : /訓練前在這個網路上量測：pytorch 每秒 ([\d,]+) 張, wasm 每秒 ([\d,]+) 張/.exec(run.stdout);
       expect(figures, run.stdout).not.toBeNull();
+      // Said before the seconds of measuring, so that the wait is not a silence.
+      expect(run.stdout.split('\n')[0]).toBe(
+        lang === 'en'
+          ? 'choosing where to train: measuring this network on pytorch, wasm (a few seconds)…'
+          : '正在選擇訓練的地方：在 pytorch, wasm 上量測這個網路（幾秒鐘）…',
+      );
       const [torch, wasm] = [figures![1]!, figures![2]!].map((n) => Number(n.replace(/,/g, ''))) as [number, number];
       expect(torch).toBeGreaterThan(0);
       expect(wasm).toBeGreaterThan(0);

@@ -67,6 +67,9 @@ export async function trainCommand(options: TrainOptions): Promise<number> {
   const say = (m: Msg) => write(translate(m, options.lang));
   const onEvent = (event: TrainerEvent) => {
     switch (event.type) {
+      case 'measuring':
+        if (!options.json) say(msg('cli.measuringLine', { backends: event.backends.join(', ') }));
+        break;
       case 'backend':
         backend = event.chosen;
         device = event.device?.kind ?? null;

@@ -260,6 +260,8 @@ export const en = {
   'cli.backendDeviceLine': (a: { backend: S; device: S }) => `backend: ${a.backend}, on ${a.device}`,
   'cli.backendThreadsLine': (a: { backend: S; threads: N }) =>
     `backend: ${a.backend}, ${a.threads} ${a.threads === 1 ? 'thread' : 'threads'}`,
+  'cli.measuringLine': (a: { backends: S }) =>
+    `choosing where to train: measuring this network on ${a.backends} (a few seconds)…`,
   'cli.measuredLine': (a: { figures: S }) => `  measured on this network before the run: ${a.figures}`,
   'cli.measuredFigure': (a: { backend: S; speed: N }) => `${a.backend} ${formatInt(a.speed)} images/s`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>

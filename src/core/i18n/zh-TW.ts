@@ -221,6 +221,7 @@ export const zhTW: { [K in keyof Catalogue]: Catalogue[K] } = {
   'cli.backendLine': (a: { backend: S }) => `後端：${a.backend}`,
   'cli.backendDeviceLine': (a: { backend: S; device: S }) => `後端：${a.backend}，在 ${a.device} 上`,
   'cli.backendThreadsLine': (a: { backend: S; threads: N }) => `後端：${a.backend}，${a.threads} 個執行緒`,
+  'cli.measuringLine': (a: { backends: S }) => `正在選擇訓練的地方：在 ${a.backends} 上量測這個網路（幾秒鐘）…`,
   'cli.measuredLine': (a: { figures: S }) => `  訓練前在這個網路上量測：${a.figures}`,
   'cli.measuredFigure': (a: { backend: S; speed: N }) => `${a.backend} 每秒 ${formatInt(a.speed)} 張`,
   'cli.dataLine': (a: { name: S; train: N; validation: N; test: N }) =>

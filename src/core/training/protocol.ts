@@ -165,6 +165,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     backend: z.enum(BACKENDS),
     threads: z.number().int().positive().nullable(),
   }),
+  /** Before the backend event of an automatic choice that measures: the backends being timed on the network. */
+  z.object({ type: z.literal('measuring'), backends: z.array(z.enum(BACKENDS)).min(1) }),
   z.object({
     type: z.literal('backend'),
     chosen: z.enum(BACKENDS),

@@ -6,7 +6,7 @@
  * WebAssembly, and the faster takes the run. Both figures travel with the backend event, and the slower
  * backend's report says why it was passed by.
  */
-import { msg, type BackendReport, type MeasuredSpeed, type Project } from '../../core/index.ts';
+import { msg, type BackendReport, type MeasuredSpeed, type Project, type TrainerEvent } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
 import { speedOn } from './backend-speed.ts';
 import type { Selected } from './trainable-model.ts';
@@ -37,17 +37,20 @@ function slower({ backend, samplesPerSecond: speed }: MeasuredSpeed, faster: Mea
 }
 
 /**
- * `selection`: what an automatic choice found first. `threads` and `python`: the run's. Returns the backend
- * that takes the run, started, with the reports of both.
+ * `selection`: what an automatic choice found first. `threads` and `python`: the run's. `emit` hears a
+ * measuring event before the seconds of measurement. Returns the backend that takes the run, started, with
+ * the reports of both.
  */
 export async function measuredChoice(
   project: Project,
   selection: Selected,
   threads: number | null,
   python: string | null,
+  emit: (event: TrainerEvent) => void = () => {},
 ): Promise<MeasuredChoice> {
   const unmeasured = { selection, measured: [] };
   if (selection.chosen === 'wasm' || selection.chosen === 'cpu') return unmeasured;
+  emit({ type: 'measuring', backends: [selection.chosen, 'wasm'] });
   const speed = await speedOrNull(project, selection, threads);
   if (speed === null) return unmeasured;
   const first: MeasuredSpeed = { backend: selection.chosen, samplesPerSecond: speed };

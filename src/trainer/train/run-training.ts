@@ -4,14 +4,7 @@
  * the epochs, test and saving of train-loop.ts on the engine of that backend.
  */
 import type * as tf from '@tensorflow/tfjs';
-import {
-  analyse,
-  msg,
-  seededRandom,
-  type ImageSet,
-  type StartCommand,
-  type TrainerEvent,
-} from '../../core/index.ts';
+import { analyse, msg, seededRandom, type ImageSet, type StartCommand, type TrainerEvent } from '../../core/index.ts';
 import { selectBackend } from '../backends/select-backend.ts';
 import { wasmThreads } from '../backends/wasm-threads.ts';
 import { loadDataset } from '../data/load-dataset.ts';
@@ -68,7 +61,7 @@ export async function runTraining(
   if (!selected.ok) throw new TrainingProblem(selected.error, false);
   const { selection, measured } =
     command.backend === 'auto'
-      ? await measuredChoice(command.project, selected, command.threads, command.python)
+      ? await measuredChoice(command.project, selected, command.threads, command.python, emit)
       : { selection: selected, measured: [] };
   const threads = selection.chosen === 'wasm' ? wasmThreads() : null;
   emit({

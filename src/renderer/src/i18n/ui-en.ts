@@ -568,6 +568,8 @@ export const uiEn = {
   'run.backendWhy.webgl': 'Training on the graphics card (WebGL).',
   'run.backendWhy.tfjs-node': "Training with TensorFlow's own library for the processor.",
   'run.backendWhy.pytorch': 'Training with PyTorch, the Python library installed on this computer, on {device}.',
+  'run.measuring': 'Choosing where to train: measuring this network on {backends} (a few seconds)…',
+  'run.measuringAnd': ' and ',
   'run.backendMeasured': 'Measured on this network before the run: {figures}. The faster one trains.',
   'run.backendMeasuredFigure': '{name} {n} images/s',
   'run.backendMeasuredAnd': ', ',

@@ -543,6 +543,8 @@ export const uiZhTW: Record<UiKey, string> = {
   'run.backendWhy.webgl': '正在用顯示卡（WebGL）訓練。',
   'run.backendWhy.tfjs-node': '正在用 TensorFlow 給處理器用的函式庫訓練。',
   'run.backendWhy.pytorch': '正在用這台電腦上安裝的 Python 函式庫 PyTorch，在 {device} 上訓練。',
+  'run.measuring': '正在選擇訓練的地方：在 {backends} 上量測這個網路（幾秒鐘）…',
+  'run.measuringAnd': ' 與 ',
   'run.backendMeasured': '訓練前在這個網路上量測：{figures}。由較快的來訓練。',
   'run.backendMeasuredFigure': '{name} 每秒 {n} 張',
   'run.backendMeasuredAnd': '，',

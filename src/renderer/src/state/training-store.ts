@@ -22,6 +22,7 @@ import {
   type SampleImage,
   type TrainerEvent,
   type MeasuredSpeed,
+  type BackendName,
 } from '@core/index.ts';
 import { api, subscribeToHost } from '../api/api.ts';
 import { currentProject, useEditor } from './editor-store.ts';
@@ -37,6 +38,8 @@ export interface LiveRun {
   reports: BackendReport[];
   /** What an automatic choice measured before the run (in the window, or the host's trainer), to choose. */
   measured: MeasuredSpeed[];
+  /** The backends the host's trainer is timing on the network before it chooses, until it has chosen. */
+  measuring: BackendName[] | null;
   paused: boolean;
   stopping: boolean;
   images: RunImages;
@@ -271,6 +274,7 @@ async function startRunNow(from: RunRecord | null, testOnly: boolean): Promise<v
       testing: null,
       reports: [],
       measured: where.measured,
+      measuring: null,
       paused: false,
       stopping: false,
       images: NO_IMAGES,
@@ -329,7 +333,11 @@ function onTrainingEvent(runId: string, event: TrainerEvent): void {
   const record = applyTrainerEvent(live.record, event);
   const next: LiveRun = { ...live, record };
   switch (event.type) {
+    case 'measuring':
+      next.measuring = event.backends;
+      break;
     case 'backend':
+      next.measuring = null;
       next.reports = event.reports;
       // The host's trainer measured to decide (the window's own measurement came with the run's start).
       if (event.measured.length > 0) next.measured = event.measured;

@@ -4,6 +4,7 @@
  */
 import { formatInt } from '@core/index.ts';
 import { useLang } from '../i18n/lang-context.tsx';
+import type { UiKey } from '../i18n/ui-en.ts';
 import { BackendBadge } from './BackendBadge.tsx';
 import { duration } from './duration.ts';
 import { isRunning, pauseOrResume, startTraining, stopTraining, useTraining } from '../state/training-store.ts';
@@ -68,6 +69,12 @@ export function RunBar() {
                 {tf('run.eta', { t: duration(progress.etaSeconds, lang) })}
               </span>
             </>
+          ) : live.measuring ? (
+            <span className="muted" data-testid="train-measuring">
+              {tf('run.measuring', {
+                backends: live.measuring.map((b) => t(`backendName.${b}` as UiKey)).join(t('run.measuringAnd')),
+              })}
+            </span>
           ) : (
             <span className="muted">{t('data.loading')}</span>
           )}
