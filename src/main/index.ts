@@ -10,8 +10,9 @@ import { createApiHandlers } from '../services/api-handlers.ts';
 import { defaultProjectsDir } from '../services/app-data.ts';
 import { systemLang } from '../services/system-lang.ts';
 import { TrainingService } from '../services/training-service.ts';
+import { registerAppScheme, serveApp } from './app-protocol.ts';
 import { registerApi } from './ipc-api.ts';
-import { createMainWindow } from './main-window.ts';
+import { createMainWindow, RENDERER_FOLDER } from './main-window.ts';
 import { fileDialogs, guardUnsavedWork } from './native-dialogs.ts';
 import { utilityTrainer } from './utility-trainer.ts';
 
@@ -21,8 +22,10 @@ function initialFileFromArgs(argv: string[]): string | null {
 }
 
 app.enableSandbox();
+registerAppScheme();
 
 void app.whenReady().then(() => {
+  serveApp(RENDERER_FOLDER);
   // The app needs no permission (camera, notifications, clipboard-read…): asked or merely checked, the answer is no.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

@@ -4,15 +4,15 @@
  */
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isHelpLink } from '../core/security/external-links.ts';
-import { isAppUrl } from './app-url.ts';
+import { APP_INDEX, isAppUrl } from './app-url.ts';
 
-/** The address the renderer is loaded from: the dev server, or the built index.html. */
+/** The built renderer's folder, which app:// serves (app-protocol.ts). */
+export const RENDERER_FOLDER = join(import.meta.dirname, '../renderer');
+
+/** The address the renderer is loaded from: the dev server, or the built index.html over app://. */
 export function rendererUrl(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) return dev;
-  return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  return process.env.ELECTRON_RENDERER_URL || APP_INDEX;
 }
 
 export function createMainWindow(preload: string): BrowserWindow {
