@@ -9,24 +9,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
+import { makeProject } from '../../src/core/index.ts';
 import { screenshot, useServedApp } from '../helpers/browser-host.ts';
-import { smallMnist } from '../helpers/mnist-slice.ts';
+import { smallMnist, smallMnistNet } from '../helpers/mnist-slice.ts';
 import { pythonForCheck, standInGpuPython } from '../helpers/torch-python.ts';
 
 const python = pythonForCheck();
 const folder = mkdtempSync(join(tmpdir(), 'convstudio-measured-app-'));
-const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
-const project = makeProject(
-  sequential([
-    s('Input', { shape: [28, 28, 1] }),
-    s('Conv2D', { filters: 8, kernel_size: [3, 3], activation: 'relu' }),
-    s('MaxPooling2D', { pool_size: [2, 2] }),
-    s('Flatten'),
-    s('Dense', { units: 10, activation: 'softmax' }),
-  ]),
-  'measured',
-);
+const project = makeProject(smallMnistNet(8), 'measured');
 project.dataset = { kind: 'idx', path: smallMnist(join(folder, 'mnist'), 1_000, 200) };
 project.training = { ...project.training, epochs: 1, batchSize: 32 };
 const projectFile = join(folder, 'measured.json');

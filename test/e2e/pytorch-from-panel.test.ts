@@ -5,20 +5,13 @@
  * (and CI does not require one) the test has nothing to run.
  */
 import { describe, expect, it } from 'vitest';
-import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
+import { makeProject } from '../../src/core/index.ts';
 import { screenshot, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
+import { smallMnistNet } from '../helpers/mnist-slice.ts';
 import { pythonForCheck } from '../helpers/torch-python.ts';
 
-const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
-const graph = sequential([
-  s('Input', { shape: [28, 28, 1] }),
-  s('Conv2D', { filters: 4, kernel_size: [3, 3], activation: 'relu' }),
-  s('MaxPooling2D', { pool_size: [2, 2] }),
-  s('Flatten'),
-  s('Dense', { units: 10, activation: 'softmax' }),
-]);
-const app = useServedApp(tempFile('small.json', JSON.stringify(makeProject(graph, 'small'))));
+const app = useServedApp(tempFile('small.json', JSON.stringify(makeProject(smallMnistNet(4), 'small'))));
 const byId = (id: string) => app.page.getByTestId(id);
 
 describe('the Training panel’s backend', () => {

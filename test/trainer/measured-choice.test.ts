@@ -8,12 +8,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
+import { makeProject } from '../../src/core/index.ts';
 import { runCli } from '../helpers/cli.ts';
-import { smallMnist } from '../helpers/mnist-slice.ts';
+import { smallMnist, smallMnistNet } from '../helpers/mnist-slice.ts';
 import { pythonForCheck, standInGpuPython } from '../helpers/torch-python.ts';
-
-const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
 
 describe('an automatic choice between PyTorch and WebAssembly', () => {
   it('measures both on the network, trains on the faster, and says both figures and why the other was passed by', async () => {
@@ -21,14 +19,7 @@ describe('an automatic choice between PyTorch and WebAssembly', () => {
     if (!python) return;
     const folder = mkdtempSync(join(tmpdir(), 'convstudio-measured-'));
     const file = join(folder, 'small.json');
-    const graph = sequential([
-      s('Input', { shape: [28, 28, 1] }),
-      s('Conv2D', { filters: 8, kernel_size: [3, 3], activation: 'relu' }),
-      s('MaxPooling2D', { pool_size: [2, 2] }),
-      s('Flatten'),
-      s('Dense', { units: 10, activation: 'softmax' }),
-    ]);
-    writeFileSync(file, JSON.stringify(makeProject(graph, 'small')));
+    writeFileSync(file, JSON.stringify(makeProject(smallMnistNet(8), 'small')));
     const data = smallMnist(join(folder, 'mnist'), 1_000, 200);
     const env = { CONVSTUDIO_PYTHON: standInGpuPython(folder, python), CONVSTUDIO_TORCH_DEVICE: 'cpu' };
 

@@ -8,32 +8,17 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, sequential, type LayerSpec } from '../../src/core/index.ts';
+import { makeProject } from '../../src/core/index.ts';
 import { ALLOW_SOFTWARE_GPU } from '../../src/trainer/backends/webgpu-backend.ts';
 import { runCli } from '../helpers/cli.ts';
-import { smallMnist } from '../helpers/mnist-slice.ts';
+import { smallMnist, smallMnistNet } from '../helpers/mnist-slice.ts';
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
-const s = (type: string, params: Record<string, unknown> = {}): LayerSpec => ({ type, params }) as LayerSpec;
 const folder = mkdtempSync(join(tmpdir(), 'convstudio-webgpu-cli-'));
 const data = smallMnist(join(folder, 'mnist'), 600, 100);
 const file = join(folder, 'small.json');
-writeFileSync(
-  file,
-  JSON.stringify(
-    makeProject(
-      sequential([
-        s('Input', { shape: [28, 28, 1] }),
-        s('Conv2D', { filters: 4, kernel_size: [3, 3], activation: 'relu' }),
-        s('MaxPooling2D', { pool_size: [2, 2] }),
-        s('Flatten'),
-        s('Dense', { units: 10, activation: 'softmax' }),
-      ]),
-      'small',
-    ),
-  ),
-);
+writeFileSync(file, JSON.stringify(makeProject(smallMnistNet(4), 'small')));
 const args = ['train', file, '--dataset', data, '--backend', 'webgpu', '--epochs', '2', '--batch-size', '32', '--json'];
 const swiftShader = { VK_ICD_FILENAMES: SWIFTSHADER_ICD, XDG_RUNTIME_DIR: folder };
 
