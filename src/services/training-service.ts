@@ -131,6 +131,7 @@ export class TrainingService {
         backend: params.backend,
         threads: params.threads,
         limitSamples: params.limitSamples,
+        measured: params.measured,
         saveDir: this.modelDir(id),
         startFrom: params.startFrom && { ...params.startFrom, dir: this.modelDir(params.startFrom.runId) },
         testOnly: params.testOnly,

@@ -27,7 +27,7 @@ const app = useServedApp(projectFile, [], env);
 const byId = (id: string) => app.page.getByTestId(id);
 
 describe('an automatic choice the host measures', () => {
-  it('says it is measuring, then trains on the faster of PyTorch and WebAssembly and shows both figures', async () => {
+  it('says it is measuring, trains on the faster of PyTorch and WebAssembly, shows both figures, and does not measure the same network twice', async () => {
     if (!python) return;
     await byId('view-train').click();
     await byId('settings-backend').selectOption('auto');
@@ -62,5 +62,18 @@ describe('an automatic choice the host measures', () => {
     expect(await byId('backend-technical').textContent()).toContain('可以使用，但在這個網路上較慢');
     await byId('backend-measured').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'train-measured-auto-1024-zh-TW');
+
+    // Train again, nothing changed: the figures are given back to the host, not measured again.
+    await byId('lang-select').selectOption('en');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
+    await byId('train-start').click();
+    await expect
+      .poll(async () => (await byId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
+        timeout: 120_000,
+        interval: 1_000,
+      })
+      .toBe(2);
+    await byId('backend-badge').click();
+    expect(await byId('backend-measured').textContent()).toBe(said);
   }, 180_000);
 });

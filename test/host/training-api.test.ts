@@ -15,6 +15,7 @@ import {
   makeProject,
   translate,
   type HostEvent,
+  type MeasuredSpeed,
   type TrainedModel,
   type TrainerEvent,
 } from '../../src/core/index.ts';
@@ -24,7 +25,7 @@ import { DESCRIBE_AT_ONCE, TrainingService } from '../../src/services/training-s
 import { descendants } from '../helpers/browser-host.ts';
 import { defaultThreads } from '../../src/trainer/backends/wasm-threads.ts';
 import { loadTrainedModel } from '../helpers/saved-model.ts';
-import { pythonForCheck } from '../helpers/torch-python.ts';
+import { pythonForCheck, standInGpuPython } from '../helpers/torch-python.ts';
 
 const torchPython = pythonForCheck();
 
@@ -169,6 +170,61 @@ describe('training through the host API', () => {
       expect(measured.value!.samplesPerSecond).toBeGreaterThan(20);
     },
     120_000,
+  );
+
+  it.skipIf(!torchPython)(
+    'under Automatic with PyTorch on a graphics card, measures once and decides from the figures the page gives back',
+    async () => {
+      // A stand-in Python that says it has a graphics card (the trainer processes read it when they start).
+      const saved = { python: process.env.CONVSTUDIO_PYTHON, device: process.env.CONVSTUDIO_TORCH_DEVICE };
+      process.env.CONVSTUDIO_PYTHON = standInGpuPython(mkdtempSync(join(root, 'python-')), torchPython!);
+      process.env.CONVSTUDIO_TORCH_DEVICE = 'cpu';
+      /** The events of an automatic run up to its backend event; the run is then stopped. */
+      const choose = async (measured: MeasuredSpeed[] | undefined) => {
+        const started = await call<{ ok: boolean; runId: string }>('train.start', {
+          project: quickProject(),
+          limitSamples: 512,
+          ...(measured ? { measured } : {}),
+        });
+        const runId = started.value!.runId;
+        await expect
+          .poll(() => eventsOf(runId).some((e) => e.type === 'backend'), { timeout: 60_000, interval: 100 })
+          .toBe(true);
+        await call('train.stop', { runId });
+        await expect.poll(() => eventsOf(runId).at(-1)?.type, { timeout: 60_000, interval: 200 }).toBe('done');
+        const events = eventsOf(runId);
+        const backend = events.find((e) => e.type === 'backend');
+        if (backend?.type !== 'backend') throw new Error('no backend event');
+        return { measuring: events.some((e) => e.type === 'measuring'), backend };
+      };
+      try {
+        // Nothing known: both are measured, said first.
+        const first = await choose(undefined);
+        expect(first.measuring).toBe(true);
+        expect(first.backend.measured.map((m) => m.backend)).toEqual(['pytorch', 'wasm']);
+        // The figures given back: no measuring, and the faster by them trains, whichever it is.
+        for (const [torch, wasm, chosen] of [
+          [10, 1_000, 'wasm'],
+          [1_000, 10, 'pytorch'],
+        ] as const) {
+          const figures: MeasuredSpeed[] = [
+            { backend: 'pytorch', samplesPerSecond: torch },
+            { backend: 'wasm', samplesPerSecond: wasm },
+          ];
+          const again = await choose(figures);
+          expect(again.measuring).toBe(false);
+          expect(again.backend).toMatchObject({ chosen, measured: figures });
+          const loser = again.backend.reports.find((r) => r.backend === (chosen === 'wasm' ? 'pytorch' : 'wasm'));
+          expect(loser?.reason?.key).toBe('backend.measuredSlower');
+        }
+      } finally {
+        process.env.CONVSTUDIO_PYTHON = saved.python;
+        process.env.CONVSTUDIO_TORCH_DEVICE = saved.device;
+        if (saved.python === undefined) delete process.env.CONVSTUDIO_PYTHON;
+        if (saved.device === undefined) delete process.env.CONVSTUDIO_TORCH_DEVICE;
+      }
+    },
+    180_000,
   );
 
   it('stops a run when asked and reports it stopped', async () => {

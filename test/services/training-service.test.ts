@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTemplate, makeProject, type Msg } from '../../src/core/index.ts';
+import { findTemplate, makeProject, type MeasuredSpeed, type Msg } from '../../src/core/index.ts';
 import type { TrainerProcess } from '../../src/services/trainer-client.ts';
 import { TrainingService } from '../../src/services/training-service.ts';
 
@@ -35,6 +35,7 @@ describe('TrainingService', () => {
     project: makeProject(findTemplate('textbook-mnist')!.build()),
     backend: 'wasm',
     threads: null,
+    measured: [] as MeasuredSpeed[],
     limitSamples: 64,
     startFrom: null,
     testOnly: false,

@@ -13,6 +13,7 @@ import type { Lang, Msg } from '../i18n/messages.ts';
 import { datasetBindingSchema } from '../document/training-schema.ts';
 import {
   backendChoiceSchema,
+  earlierMeasuredSchema,
   trainingThreadsSchema,
   type BackendName,
   type TrainerEvent,
@@ -118,7 +119,12 @@ export const apiParams = {
   'autosave.clear': none,
   /** Starts training the project's network on its dataset in a trainer process; one run at a time. */
   'train.start': z
-    .object({ ...runRequest, backend: backendChoiceSchema.default('auto'), threads: trainingThreadsSchema })
+    .object({
+      ...runRequest,
+      backend: backendChoiceSchema.default('auto'),
+      threads: trainingThreadsSchema,
+      measured: earlierMeasuredSchema,
+    })
     .strict(),
   /**
    * The page's own trainer (a worker on the graphics card, which reads no files): the host loads the run's

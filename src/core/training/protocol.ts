@@ -27,6 +27,19 @@ export const MAX_TRAINING_THREADS = 256;
 /** Threads for the WebAssembly backend; null: the machine's cores, one left to the window from four up. */
 export const trainingThreadsSchema = z.number().int().min(1).max(MAX_TRAINING_THREADS).nullable().default(null);
 
+/** A backend's training images per second on the run's own network, measured before an automatic choice. */
+export const measuredSpeedSchema = z.object({
+  backend: z.enum(BACKENDS),
+  samplesPerSecond: z.number().nonnegative(),
+});
+export type MeasuredSpeed = z.infer<typeof measuredSpeedSchema>;
+
+/**
+ * What an earlier run of the same network, settings and threads measured under Automatic: the trainer
+ * decides from these instead of measuring again (a second press of Train starts at once).
+ */
+export const earlierMeasuredSchema = z.array(measuredSpeedSchema).max(BACKENDS.length).default([]);
+
 /** Owner → trainer. */
 export const trainerCommandSchema = z.discriminatedUnion('type', [
   z.object({
@@ -39,6 +52,7 @@ export const trainerCommandSchema = z.discriminatedUnion('type', [
     python: z.string().min(1).nullable().default(null),
     /** Train on the first N training samples only (quick tries, tests). */
     limitSamples: z.number().int().positive().nullable().default(null),
+    measured: earlierMeasuredSchema,
     /** Where to save the trained model (TF.js layers format), or null. */
     saveDir: z.string().nullable().default(null),
     /** Fine-tuning: start from the weights saved in a run's model folder instead of random ones. */
@@ -148,13 +162,6 @@ const backendReportSchema = z.object({
   reason: msgSchema.nullable(),
 });
 export type BackendReport = z.infer<typeof backendReportSchema>;
-
-/** A backend's training images per second on the run's own network, measured before an automatic choice. */
-export const measuredSpeedSchema = z.object({
-  backend: z.enum(BACKENDS),
-  samplesPerSecond: z.number().nonnegative(),
-});
-export type MeasuredSpeed = z.infer<typeof measuredSpeedSchema>;
 
 /** Trainer → owner. */
 export const trainerEventSchema = z.discriminatedUnion('type', [

@@ -38,8 +38,9 @@ function slower({ backend, samplesPerSecond: speed }: MeasuredSpeed, faster: Mea
 
 /**
  * `selection`: what an automatic choice found first. `threads` and `python`: the run's. `emit` hears a
- * measuring event before the seconds of measurement. Returns the backend that takes the run, started, with
- * the reports of both.
+ * measuring event before the seconds of measurement. `earlier`: what a run of the same network, settings and
+ * threads measured (from the window): decided from them, nothing is measured again. Returns the backend that
+ * takes the run, started, with the reports of both.
  */
 export async function measuredChoice(
   project: Project,
@@ -47,26 +48,45 @@ export async function measuredChoice(
   threads: number | null,
   python: string | null,
   emit: (event: TrainerEvent) => void = () => {},
+  earlier: MeasuredSpeed[] = [],
 ): Promise<MeasuredChoice> {
-  const unmeasured = { selection, measured: [] };
-  if (selection.chosen === 'wasm' || selection.chosen === 'cpu') return unmeasured;
-  emit({ type: 'measuring', backends: [selection.chosen, 'wasm'] });
-  const speed = await speedOrNull(project, selection, threads);
-  if (speed === null) return unmeasured;
-  const first: MeasuredSpeed = { backend: selection.chosen, samplesPerSecond: speed };
-  const wasm = await selectBackend('wasm', threads);
-  const onWasm = wasm.ok ? await speedOrNull(project, wasm, threads) : null;
-  const second: MeasuredSpeed | null = onWasm === null ? null : { backend: 'wasm', samplesPerSecond: onWasm };
-  const measured = second ? [first, second] : [first];
-  if (wasm.ok && second && second.samplesPerSecond > speed) {
-    const others = selection.reports.filter((r) => r.backend !== selection.chosen);
-    return { selection: { ...wasm, reports: [...others, slower(first, second), ...wasm.reports] }, measured };
+  if (selection.chosen === 'wasm' || selection.chosen === 'cpu') return { selection, measured: [] };
+  const known = (backend: string) => earlier.find((m) => m.backend === backend);
+  const remembered = known(selection.chosen) && known('wasm');
+  const measured = remembered
+    ? [known(selection.chosen)!, known('wasm')!]
+    : await measure(project, selection, threads, emit);
+  if (measured.length === 0) return { selection, measured };
+  const [first, second] = measured as [MeasuredSpeed, MeasuredSpeed | undefined];
+  if (second && second.samplesPerSecond > first.samplesPerSecond) {
+    // WebAssembly, started (again, if it was measured: the same threads, so at once).
+    const wasm = await selectBackend('wasm', threads);
+    if (wasm.ok) {
+      const others = selection.reports.filter((r) => r.backend !== selection.chosen);
+      return { selection: { ...wasm, reports: [...others, slower(first, second), ...wasm.reports] }, measured };
+    }
   }
-  // The first stays, started again: WebAssembly was started to be measured.
-  const again = await selectBackend(selection.chosen, threads, python);
-  if (!again.ok) return { selection: wasm.ok ? wasm : selection, measured };
+  // The first stays; started again where WebAssembly was started to be measured.
+  const again = remembered ? selection : await selectBackend(selection.chosen, threads, python);
+  if (!again.ok) return { selection, measured };
   return {
     selection: { ...again, reports: [...selection.reports, ...(second ? [slower(second, first)] : [])] },
     measured,
   };
+}
+
+/** The first backend's figure and WebAssembly's (where it could be measured); none where the first could not be. */
+async function measure(
+  project: Project,
+  selection: Selected,
+  threads: number | null,
+  emit: (event: TrainerEvent) => void,
+): Promise<MeasuredSpeed[]> {
+  emit({ type: 'measuring', backends: [selection.chosen, 'wasm'] });
+  const speed = await speedOrNull(project, selection, threads);
+  if (speed === null) return [];
+  const first: MeasuredSpeed = { backend: selection.chosen, samplesPerSecond: speed };
+  const wasm = await selectBackend('wasm', threads);
+  const onWasm = wasm.ok ? await speedOrNull(project, wasm, threads) : null;
+  return onWasm === null ? [first] : [first, { backend: 'wasm', samplesPerSecond: onWasm }];
 }

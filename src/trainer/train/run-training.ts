@@ -61,7 +61,7 @@ export async function runTraining(
   if (!selected.ok) throw new TrainingProblem(selected.error, false);
   const { selection, measured } =
     command.backend === 'auto'
-      ? await measuredChoice(command.project, selected, command.threads, command.python, emit)
+      ? await measuredChoice(command.project, selected, command.threads, command.python, emit, command.measured)
       : { selection: selected, measured: [] };
   const threads = selection.chosen === 'wasm' ? wasmThreads() : null;
   emit({

@@ -191,17 +191,35 @@ async function windowGpu(): Promise<PageBackend | null> {
  * software adapter then too), on the host's trainer for the other backends, and as auto-trainer.ts decides
  * for an automatic choice (with the figures that decided, if it measured).
  */
+/** What a measurement was made for: the network, its training settings and the threads. */
+interface MeasuredFor {
+  graph: Project['graph'];
+  settings: string;
+  threads: number | null;
+}
+
+const measuredFor = (project: Project, threads: number | null): MeasuredFor => ({
+  graph: project.graph,
+  settings: JSON.stringify(project.training),
+  threads,
+});
+
+const sameAs = (a: MeasuredFor | null, b: MeasuredFor) =>
+  a !== null && a.graph === b.graph && a.settings === b.settings && a.threads === b.threads;
+
 /** The last automatic choice, kept while the network, its training settings and the threads stay the same. */
-let lastChoice: { graph: Project['graph']; settings: string; threads: number | null; choice: AutoChoice } | null = null;
+let lastChoice: (MeasuredFor & { choice: AutoChoice }) | null = null;
+/** What the host's trainer measured for the last automatic run, kept the same way and given to the next. */
+let lastHostMeasured: (MeasuredFor & { measured: MeasuredSpeed[] }) | null = null;
+/** What the host's run under way is measuring for, while it may. */
+let hostRunFor: MeasuredFor | null = null;
 
 async function whereToTrain(backend: BackendChoice, project: Project, threads: number | null): Promise<AutoChoice> {
   if (backend !== 'auto') {
     return { trainer: backend === 'webgpu' || backend === 'webgl' ? backend : 'host', measured: [] };
   }
-  const settings = JSON.stringify(project.training);
-  const last = lastChoice;
-  if (last && last.graph === project.graph && last.settings === settings && last.threads === threads)
-    return last.choice;
+  const key = measuredFor(project, threads);
+  if (sameAs(lastChoice, key)) return lastChoice!.choice;
   const choice = await chooseAutomatically({
     windowGpu,
     torchOnGpu: async () => {
@@ -217,7 +235,7 @@ async function whereToTrain(backend: BackendChoice, project: Project, threads: n
       return result.ok && result.value.ok ? result.value.samplesPerSecond : null;
     },
   });
-  lastChoice = { graph: project.graph, settings, threads, choice };
+  lastChoice = { ...key, choice };
   return choice;
 }
 
@@ -253,7 +271,11 @@ async function startRunNow(from: RunRecord | null, testOnly: boolean): Promise<v
     }
   }
   if (runId === null) {
-    const result = await api['train.start']({ ...run, backend, threads });
+    // Under Automatic, what the host measured for this very network, settings and threads is not measured again.
+    const key = measuredFor(run.project, threads);
+    const measured = backend === 'auto' && sameAs(lastHostMeasured, key) ? lastHostMeasured!.measured : [];
+    hostRunFor = backend === 'auto' ? key : null;
+    const result = await api['train.start']({ ...run, backend, threads, measured });
     if (!result.ok) return useTraining.getState().set({ startErrors: result.error.messages });
     if (!result.value.ok) return useTraining.getState().set({ startErrors: result.value.errors });
     runId = result.value.runId;
@@ -340,7 +362,10 @@ function onTrainingEvent(runId: string, event: TrainerEvent): void {
       next.measuring = null;
       next.reports = event.reports;
       // The host's trainer measured to decide (the window's own measurement came with the run's start).
-      if (event.measured.length > 0) next.measured = event.measured;
+      if (event.measured.length > 0) {
+        next.measured = event.measured;
+        if (hostRunFor) lastHostMeasured = { ...hostRunFor, measured: event.measured };
+      }
       break;
     case 'progress':
       next.progress = event;
