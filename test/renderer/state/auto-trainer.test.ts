@@ -1,7 +1,12 @@
 /** The automatic choice between the graphics card in the window and the host's trainer, rule by rule. */
 import { describe, expect, it } from 'vitest';
-import type { PageBackend } from '../../../src/core/index.ts';
-import { chooseAutomatically, type AutoChoiceAsks } from '../../../src/renderer/src/state/auto-trainer.ts';
+import { findTemplate, makeProject, type PageBackend } from '../../../src/core/index.ts';
+import {
+  chooseAutomatically,
+  measuredFor,
+  sameAs,
+  type AutoChoiceAsks,
+} from '../../../src/renderer/src/state/auto-trainer.ts';
 
 const asks = (answers: { gpu: PageBackend | null; torch: boolean; page: number | null; host: number | null }) => {
   const asked: string[] = [];
@@ -62,5 +67,18 @@ describe('chooseAutomatically', () => {
       trainer: 'webgpu',
       measured: [],
     });
+  });
+});
+
+describe('what a measurement was made for', () => {
+  it('is the same while the network object, its training settings and the threads are; any of them changed, it is not', () => {
+    const project = makeProject(findTemplate('textbook-mnist')!.build());
+    const key = measuredFor(project, 2);
+    expect(sameAs(key, measuredFor({ ...project }, 2))).toBe(true);
+    expect(sameAs(null, key)).toBe(false);
+    expect(sameAs(key, measuredFor(project, 3))).toBe(false);
+    expect(sameAs(key, measuredFor({ ...project, training: { ...project.training, batchSize: 32 } }, 2))).toBe(false);
+    // An edit makes a new graph object, even one that reads the same.
+    expect(sameAs(key, measuredFor({ ...project, graph: structuredClone(project.graph) }, 2))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * and on WebAssembly on the processor decides, because a graphics card can be slower than the processor on
  * a small network. Without one nothing is measured: the host's trainer takes the run.
  */
-import type { MeasuredSpeed, PageBackend } from '@core/index.ts';
+import type { MeasuredSpeed, PageBackend, Project } from '@core/index.ts';
 
 export interface AutoChoice {
   /** The window's graphics card through one of its APIs, or the host's trainer. */
@@ -38,3 +38,22 @@ export async function chooseAutomatically(asks: AutoChoiceAsks): Promise<AutoCho
   ];
   return { trainer: onGpu >= wasm ? gpu : 'host', measured };
 }
+
+/**
+ * What a measurement was made for: the network (the same graph object: any edit makes a new one), its
+ * training settings and the threads. A choice, or the host's figures, is kept while these stay the same.
+ */
+export interface MeasuredFor {
+  graph: Project['graph'];
+  settings: string;
+  threads: number | null;
+}
+
+export const measuredFor = (project: Project, threads: number | null): MeasuredFor => ({
+  graph: project.graph,
+  settings: JSON.stringify(project.training),
+  threads,
+});
+
+export const sameAs = (a: MeasuredFor | null, b: MeasuredFor): boolean =>
+  a !== null && a.graph === b.graph && a.settings === b.settings && a.threads === b.threads;

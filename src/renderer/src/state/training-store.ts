@@ -26,7 +26,7 @@ import {
 } from '@core/index.ts';
 import { api, subscribeToHost } from '../api/api.ts';
 import { currentProject, useEditor } from './editor-store.ts';
-import { chooseAutomatically, type AutoChoice } from './auto-trainer.ts';
+import { chooseAutomatically, measuredFor, sameAs, type AutoChoice, type MeasuredFor } from './auto-trainer.ts';
 import { probePageSpeed, startPageRun, type PageRun } from './page-run.ts';
 
 export interface LiveRun {
@@ -186,27 +186,6 @@ async function windowGpu(): Promise<PageBackend | null> {
   return SOFTWARE_RENDERER.test(renderer) ? null : 'webgl';
 }
 
-/**
- * Where a run of `project` trains: in this window on the graphics card when WebGPU or WebGL is chosen (a
- * software adapter then too), on the host's trainer for the other backends, and as auto-trainer.ts decides
- * for an automatic choice (with the figures that decided, if it measured).
- */
-/** What a measurement was made for: the network, its training settings and the threads. */
-interface MeasuredFor {
-  graph: Project['graph'];
-  settings: string;
-  threads: number | null;
-}
-
-const measuredFor = (project: Project, threads: number | null): MeasuredFor => ({
-  graph: project.graph,
-  settings: JSON.stringify(project.training),
-  threads,
-});
-
-const sameAs = (a: MeasuredFor | null, b: MeasuredFor) =>
-  a !== null && a.graph === b.graph && a.settings === b.settings && a.threads === b.threads;
-
 /** The last automatic choice, kept while the network, its training settings and the threads stay the same. */
 let lastChoice: (MeasuredFor & { choice: AutoChoice }) | null = null;
 /** What the host's trainer measured for the last automatic run, kept the same way and given to the next. */
@@ -214,6 +193,11 @@ let lastHostMeasured: (MeasuredFor & { measured: MeasuredSpeed[] }) | null = nul
 /** What the host's run under way is measuring for, while it may. */
 let hostRunFor: MeasuredFor | null = null;
 
+/**
+ * Where a run of `project` trains: in this window on the graphics card when WebGPU or WebGL is chosen (a
+ * software adapter then too), on the host's trainer for the other backends, and as auto-trainer.ts decides
+ * for an automatic choice (with the figures that decided, if it measured).
+ */
 async function whereToTrain(backend: BackendChoice, project: Project, threads: number | null): Promise<AutoChoice> {
   if (backend !== 'auto') {
     return { trainer: backend === 'webgpu' || backend === 'webgl' ? backend : 'host', measured: [] };
