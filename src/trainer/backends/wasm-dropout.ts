@@ -67,27 +67,31 @@ function dropoutKernel({
 type LayerArgs = { rate: number; noiseShape?: number[] | null; seed?: number | null };
 type DropoutLayer = tf.layers.Layer & { rate: number; noiseShape?: number[] | null; seed?: number | null };
 
-/** TensorFlow.js's own Dropout class (tfjs-layers does not export it by name). */
-const TfjsDropout = tf.layers.dropout({ rate: 0.5 }).constructor as new (args: LayerArgs) => DropoutLayer;
+/**
+ * TensorFlow.js's Dropout, taking this kernel in training on wasm. `TfjsDropout`: TensorFlow.js's own class
+ * (tfjs-layers does not export it by name: it is read from the serialization map, so no layer is made, whose
+ * name would take "dropout" from the next unnamed one).
+ */
+function fastDropout(TfjsDropout: new (args: LayerArgs) => DropoutLayer) {
+  return class Dropout extends TfjsDropout {
+    static readonly className = 'Dropout';
 
-class Dropout extends TfjsDropout {
-  static readonly className = 'Dropout';
-
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict): tf.Tensor | tf.Tensor[] {
-    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-    const ours =
-      kwargs.training === true &&
-      this.rate > 0 &&
-      this.rate < 1 &&
-      this.noiseShape == null &&
-      this.seed == null &&
-      x.dtype === 'float32' &&
-      tf.getBackend() === 'wasm' &&
-      getKernel(DROPOUT, 'wasm') !== undefined;
-    if (!ours) return super.call(inputs, kwargs);
-    const attrs: DropoutAttrs = { rate: this.rate, seed: (Math.random() * 2 ** 32) | 0 };
-    return engine().runKernel(DROPOUT, { x }, attrs as never) as Tensor;
-  }
+    override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict): tf.Tensor | tf.Tensor[] {
+      const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+      const ours =
+        kwargs.training === true &&
+        this.rate > 0 &&
+        this.rate < 1 &&
+        this.noiseShape == null &&
+        this.seed == null &&
+        x.dtype === 'float32' &&
+        tf.getBackend() === 'wasm' &&
+        getKernel(DROPOUT, 'wasm') !== undefined;
+      if (!ours) return super.call(inputs, kwargs);
+      const attrs: DropoutAttrs = { rate: this.rate, seed: (Math.random() * 2 ** 32) | 0 };
+      return engine().runKernel(DROPOUT, { x }, attrs as never) as Tensor;
+    }
+  };
 }
 
 /** Registers the kernel, its gradient and the layer, where this engine runs the SIMD kernels. */
@@ -104,5 +108,7 @@ export function registerWasmDropout(): void {
       x: () => engine().runKernel(DROPOUT, { x: dy as Tensor }, attrs as never) as Tensor,
     }),
   });
+  const [tfjsDropout] = tf.serialization.SerializationMap.getMap().classNameMap.Dropout!;
+  const Dropout = fastDropout(tfjsDropout as unknown as new (args: LayerArgs) => DropoutLayer);
   tf.serialization.registerClass(Dropout as unknown as tf.serialization.SerializableConstructor<tf.layers.Layer>);
 }
