@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../../src/core/index.ts';
-import { screenshot, useServedApp } from '../helpers/browser-host.ts';
+import { screenshot, untilRunsFinished, useServedApp } from '../helpers/browser-host.ts';
 import { smallMnist, smallMnistNet } from '../helpers/mnist-slice.ts';
 import { pythonForCheck, standInGpuPython } from '../helpers/torch-python.ts';
 
@@ -39,12 +39,7 @@ describe('an automatic choice the host measures', () => {
         'Choosing where to train: measuring this network on PyTorch on a graphics card and WebAssembly (a few seconds)…',
       );
     await screenshot(app.page, 'train-measuring-1440-en');
-    await expect
-      .poll(async () => (await byId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
-        timeout: 120_000,
-        interval: 1_000,
-      })
-      .toBe(1);
+    await untilRunsFinished(app.page, 1, 120_000);
     await byId('backend-badge').click();
     const said = (await byId('backend-measured').textContent())!;
     const figures = /PyTorch on a graphics card ([\d,]+) images\/s, WebAssembly ([\d,]+) images\/s/.exec(said);
@@ -67,12 +62,7 @@ describe('an automatic choice the host measures', () => {
     await byId('lang-select').selectOption('en');
     await app.page.setViewportSize({ width: 1440, height: 900 });
     await byId('train-start').click();
-    await expect
-      .poll(async () => (await byId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
-        timeout: 120_000,
-        interval: 1_000,
-      })
-      .toBe(2);
+    await untilRunsFinished(app.page, 2, 120_000);
     await byId('backend-badge').click();
     expect(await byId('backend-measured').textContent()).toBe(said);
   }, 180_000);

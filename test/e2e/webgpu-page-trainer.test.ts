@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../../src/core/index.ts';
-import { saveDownload, screenshot, SOFTWARE_GPU, useServedApp } from '../helpers/browser-host.ts';
+import { saveDownload, screenshot, SOFTWARE_GPU, untilRunsFinished, useServedApp } from '../helpers/browser-host.ts';
 import { tempFile } from '../helpers/cli.ts';
 import { smallMnist, smallMnistNet } from '../helpers/mnist-slice.ts';
 
@@ -51,12 +51,7 @@ async function trainOn(backend: string, runs: number, steer = async () => {}): P
   await byId('settings-backend').selectOption(backend);
   await byId('train-start').click();
   await steer();
-  await expect
-    .poll(async () => (await byId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
-      timeout: 400_000,
-      interval: 1_000,
-    })
-    .toBe(runs);
+  await untilRunsFinished(app.page, runs, 400_000);
 }
 
 describe('the page’s trainer on the graphics card', () => {

@@ -143,6 +143,16 @@ export async function trainQuicklyAndTry(page: Page, timeout = 120_000): Promise
   await byId('inside-network').waitFor();
 }
 
+/** Waits until the run history lists `runs` finished runs. */
+export async function untilRunsFinished(page: Page, runs: number, timeout: number): Promise<void> {
+  await expect
+    .poll(async () => (await page.getByTestId('run-history').textContent())!.match(/finished/g)?.length ?? 0, {
+      timeout,
+      interval: 1_000,
+    })
+    .toBe(runs);
+}
+
 /** Clicks cell (row, column) of a feature map drawn `size` cells across (the Inside view's canvases). */
 export async function clickCell(map: Locator, size: number, row: number, column: number): Promise<void> {
   const box = (await map.boundingBox())!;
