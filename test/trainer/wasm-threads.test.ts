@@ -1,13 +1,13 @@
 /**
  * The WebAssembly backend on several threads (wasm-threads.ts, simd/kernel-pool.ts): how work is split,
  * that a thread count always gives the same sums, that results equal one thread's up to float rounding,
- * and that a kernel failing on a worker thread is reported instead of hanging the trainer.
+ * and that a kernel failing on one of its parts is reported instead of hanging the trainer.
  */
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from '../../src/trainer/backends/select-backend.ts';
-import { elementParts, MIN_PART, splitRange } from '../../src/trainer/backends/simd/kernel-pool.ts';
+import { elementParts, MAX_PARTS, MIN_PART, splitRange } from '../../src/trainer/backends/simd/kernel-pool.ts';
 import { pointer, trainingKernels, type WasmBackendHeap } from '../../src/trainer/backends/simd/training-kernels.ts';
 import { defaultThreads, startWasm } from '../../src/trainer/backends/wasm-threads.ts';
 
@@ -91,7 +91,38 @@ describe('results on several threads', () => {
     }
   });
 
-  it('a kernel that fails on a worker thread is reported, and the pool works on', async () => {
+  it('runs every part of a call once, however many more parts than threads, call after call', async () => {
+    expect(await startWasm(2)).toBe(2);
+    const backend = tf.backend() as unknown as WasmBackendHeap;
+    const kernels = trainingKernels(backend)!;
+    const count = 4096;
+    const x = tf.tensor1d(Float32Array.from({ length: count }, (_, i) => (i % 2 ? i : -i)));
+    const out = backend.makeOutput([count], 'float32');
+    const [px, pout] = [pointer(backend, x), pointer(backend, out)];
+    const heap = backend as unknown as { typedArrayFromHeap(t: tf.TensorInfo): Float32Array };
+    // Calls follow one another with different parts, so a worker that claimed late from an earlier call
+    // and ran its arguments would leave a wrong or missing value somewhere.
+    for (let call = 0; call < 300; call++) {
+      const parts = 1 + (call % MAX_PARTS);
+      heap.typedArrayFromHeap(out).fill(Number.NaN);
+      kernels.split(
+        'relu',
+        splitRange(count, parts, 1, 4).map(([a, b]) => [px + 4 * a, pout + 4 * a, b - a]),
+      );
+      const values = heap.typedArrayFromHeap(out);
+      for (let i = 0; i < count; i++) if (values[i] !== (i % 2 ? i : 0)) throw new Error(`call ${call}, value ${i}`);
+    }
+    expect(() =>
+      kernels.split(
+        'relu',
+        Array.from({ length: MAX_PARTS + 1 }, () => [px, pout, 4]),
+      ),
+    ).toThrow(/do not fit the kernel pool/);
+    x.dispose();
+    (backend as unknown as { disposeData(id: object): void }).disposeData(out.dataId);
+  });
+
+  it('a kernel that fails on one of its parts is reported, whichever thread ran it, and the pool works on', async () => {
     expect(await startWasm(2)).toBe(2);
     const backend = tf.backend() as unknown as WasmBackendHeap;
     const kernels = trainingKernels(backend)!;
@@ -99,13 +130,13 @@ describe('results on several threads', () => {
     const x = tf.tensor1d(Float32Array.from({ length: 8 }, (_, i) => i - 4));
     const out = backend.makeOutput([8], 'float32');
     const [px, pout] = [pointer(backend, x), pointer(backend, out)];
-    // The second part reads far beyond the memory's end: WebAssembly traps on that thread.
+    // The second part reads far beyond the memory's end: WebAssembly traps on the thread that claimed it.
     expect(() =>
       kernels.split('relu', [
         [px, pout, 8],
         [0x7ff00000, pout, 1 << 20],
       ]),
-    ).toThrow(/failed on a worker thread/);
+    ).toThrow(/The kernel relu failed on one of its parts/);
     kernels.split('relu', [
       [px, pout, 4],
       [px + 16, pout + 16, 4],

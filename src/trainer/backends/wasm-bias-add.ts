@@ -5,7 +5,7 @@
  */
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
-import { MIN_PART, splitRange } from './simd/kernel-pool.ts';
+import { batchParts, MIN_PART } from './simd/kernel-pool.ts';
 
 export function registerWasmBiasAdd(): void {
   replaceWasmKernel('Add', (fallback) => (args) => {
@@ -22,7 +22,7 @@ export function registerWasmBiasAdd(): void {
     const rowBytes = 4 * columns;
     simd.split(
       'addBias',
-      splitRange(rows, simd.threads, Math.ceil(MIN_PART / columns)).map(([r0, r1]) => [
+      batchParts(rows, simd.threads, Math.ceil(MIN_PART / columns)).map(([r0, r1]) => [
         pa + r0 * rowBytes,
         pb,
         pout + r0 * rowBytes,

@@ -24,7 +24,7 @@ import { samePadding } from '../../core/index.ts';
 
 import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
-import { splitRange } from './simd/kernel-pool.ts';
+import { batchParts } from './simd/kernel-pool.ts';
 
 export function registerWasmConv2DBackpropFilter(): void {
   if (getKernel('Conv2DBackpropFilter', 'wasm')) return;
@@ -118,21 +118,22 @@ function simdFilterGradient(
   const top = padding === 'same' ? samePadding(h, kh, sh)[0] : 0;
   const left = padding === 'same' ? samePadding(w, kw, sw)[0] : 0;
   const out = backend.makeOutput([...filterShape], 'float32');
-  // The images are split between the threads: the first sums its images into the gradient, each other
-  // into a partial gradient of its own, and the partials are then added in thread order, so a given
-  // thread count always gives the same sums.
-  const parts = splitRange(n, simd.threads);
+  // The batch is cut into parts of a few images, which the threads share. Each part sums its images
+  // into a partial gradient of its own, and the partials are then added in part order: the parts depend
+  // on the thread count only, so a given thread count always gives the same sums. One part (one thread)
+  // sums straight into the gradient.
+  const parts = batchParts(n, simd.threads);
   const size = kh * kw * ci * co;
-  const partials = parts.length > 1 ? backend.makeOutput([(parts.length - 1) * size], 'float32') : null;
+  const partials = parts.length > 1 ? backend.makeOutput([parts.length * size], 'float32') : null;
   const [px, pdy, pdw] = [pointer(backend, x), pointer(backend, dy), pointer(backend, out)];
-  const pPartials = partials ? pointer(backend, partials) : 0;
+  const pPartials = partials ? pointer(backend, partials) : pdw;
   // Channels in fours share each load of dy four times over; a first layer's 1 or 3 channels go one by one.
   simd.split(
     ci % 4 === 0 ? 'filterGrad' : 'filterGradPerChannel',
     parts.map(([a, b], i) => [
       px + 4 * a * h * w * ci,
       pdy + 4 * a * oh * ow * co,
-      i === 0 ? pdw : pPartials + 4 * (i - 1) * size,
+      pPartials + 4 * i * size,
       b - a,
       h,
       w,
@@ -149,10 +150,8 @@ function simdFilterGradient(
     ]),
   );
   if (partials) {
-    const heap = backend as unknown as { typedArrayFromHeap(t: TensorInfo): Float32Array };
-    const [sum, rest] = [heap.typedArrayFromHeap(out), heap.typedArrayFromHeap(partials)];
-    for (let k = 0; k < parts.length - 1; k++)
-      for (let j = 0, o = k * size; j < size; j++) sum[j] = sum[j]! + rest[o + j]!;
+    // The partials are the rows of a [parts, size] matrix: their sum is its column sums, row by row.
+    simd.sumRows(pPartials, pdw, parts.length, size);
     (backend as unknown as { disposeData(dataId: object): void }).disposeData(partials.dataId);
   }
   return out;

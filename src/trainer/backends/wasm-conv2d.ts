@@ -9,7 +9,7 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { samePadding } from '../../core/index.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
-import { splitRange } from './simd/kernel-pool.ts';
+import { batchParts } from './simd/kernel-pool.ts';
 
 interface Disposing {
   disposeData(dataId: object): void;
@@ -33,9 +33,9 @@ export function convolveStride1(
   const [n, h, w, cin] = x.shape as [number, number, number, number];
   const [kh, kw, , co] = filter.shape as [number, number, number, number];
   const out = backend.makeOutput([n, oh, ow, co], 'float32');
-  // Images split between the threads; each thread pads its images one by one in a scratch image of its
-  // own (none when x needs no padding: the kernel then reads x).
-  const parts = splitRange(n, simd.threads);
+  // The batch cut into parts of a few images, which the threads share; each part pads its images one by
+  // one in a scratch image of its own (none when x needs no padding: the kernel then reads x).
+  const parts = batchParts(n, simd.threads);
   const [hp, wp] = [oh + kh - 1, ow + kw - 1];
   const padded = top !== 0 || left !== 0 || hp !== h || wp !== w;
   const scratch = padded ? backend.makeOutput([parts.length * hp * wp * cin], 'float32') : null;
