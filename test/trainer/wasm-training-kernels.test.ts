@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { registerWasmTrainingKernels } from '../../src/trainer/backends/select-backend.ts';
 import { findTemplate, samePadding } from '../../src/core/index.ts';
 import { buildTfModel } from '../../src/trainer/model/build-tf-model.ts';
@@ -224,6 +224,64 @@ describe.each(THREADS)('on %i threads', (count) => {
       }
     });
 
+    it.each([
+      // [m, k, n]: rows in fours or not, k past a block of 256, columns in eights or ending on four.
+      [1, 1, 4],
+      [5, 7, 12],
+      [16, 300, 8],
+      [37, 513, 20],
+      [128, 64, 128],
+    ] as const)(
+      'matrix products of %i × %i by %i columns (in fours: our kernel), every way transposed, match the CPU backend',
+      async (m, k, n) => {
+        const a = values(m * k, (i) => Math.sin(i * 0.37));
+        const b = values(k * n, (i) => Math.cos(i * 0.11));
+        let ours = 0;
+        const [cpu, wasm] = await onBoth(async () => {
+          const kernels = tf.getBackend() === 'wasm' && trainingKernels(tf.backend() as unknown as WasmBackendHeap);
+          if (kernels) {
+            const split = kernels.split;
+            kernels.split = (name, parts) => {
+              if (name === 'matMul') ours++;
+              split(name, parts);
+            };
+            onTestFinished(() => {
+              kernels.split = split;
+            });
+          }
+          const [ta, tb] = [tf.tensor2d(a, [m, k]), tf.tensor2d(b, [k, n])];
+          const [at, bt] = [tf.transpose(ta), tf.transpose(tb)];
+          const products = [
+            tf.matMul(ta, tb),
+            tf.matMul(at, tb, true, false),
+            tf.matMul(ta, bt, false, true),
+            tf.matMul(at, bt, true, true),
+            tf.matMul(ta.reshape([1, m, k]), tb.reshape([1, k, n])),
+          ];
+          expect(products[4]!.shape).toEqual([1, m, n]);
+          const data = await Promise.all(products.map((p) => p.data()));
+          tf.dispose([ta, tb, at, bt, ...products]);
+          return data;
+        });
+        expect(ours).toBe(5);
+        for (const [p, product] of cpu.entries()) {
+          expect(wasm[p]!.length).toBe(m * n);
+          for (let i = 0; i < product.length; i++) expect(wasm[p]![i]).toBeCloseTo(product[i]!, 3);
+        }
+      },
+    );
+
+    it('a matrix product gives the same values to the bit on every thread count (each value summed in order)', async () => {
+      const a = values(128 * 300, (i) => Math.sin(i * 0.37));
+      const b = values(300 * 64, (i) => Math.cos(i * 0.11));
+      await use('wasm');
+      const here = await tf.matMul(tf.tensor2d(a, [128, 300]), tf.tensor2d(b, [300, 64]), false, false).data();
+      expect(await startWasm(1)).toBe(1);
+      registerWasmTrainingKernels();
+      const one = await tf.matMul(tf.tensor2d(a, [128, 300]), tf.tensor2d(b, [300, 64]), false, false).data();
+      expect(here).toEqual(one);
+    });
+
     it('a Dense input gradient with a large weight matrix (the swapped product) matches the CPU backend', async () => {
       // dy · Wᵀ with W of 2,048 × 64 values: computed as (W · dyᵀ)ᵀ on wasm.
       const dy = Float32Array.from({ length: 3 * 64 }, (_, i) => Math.sin(i * 0.7));
@@ -360,6 +418,24 @@ describe.each(THREADS)('on %i threads', (count) => {
         for (let i = 0; i < cpu.length; i++) expect(wasm[i]).toBeCloseTo(cpu[i]!, 5);
       },
     );
+
+    it.each([
+      [[3, 8, 8, 16], 2, 'valid'],
+      [[2, 9, 7, 8], 2, 'valid'],
+      [[2, 9, 9, 4], 3, 'valid'],
+      [[5, 28, 28, 16], 2, 'valid'],
+      // Not tiled (a window leaves the input, or channels not in fours): the backend's own kernel.
+      [[1, 9, 9, 4], 2, 'same'],
+      [[2, 8, 8, 3], 2, 'valid'],
+    ] as const)('MaxPool for %j, pool and stride %i, %s equals the CPU backend exactly', async (shape, pool, pad) => {
+      const size = shape.reduce((a: number, b: number) => a * b, 1);
+      // Negative values, -Infinity and ties: the largest must win, whatever its sign.
+      const x = values(size, (i) => (i % 11 === 0 ? -Infinity : i % 3 === 0 ? -1 : Math.sin(i * 1.37) - 2));
+      const [cpu, wasm] = await onBoth(() =>
+        tf.maxPool(tf.tensor4d(x, [...shape] as [number, number, number, number]), pool, pool, pad).data(),
+      );
+      expect(wasm).toEqual(cpu);
+    });
 
     it('sums over leading axes (bias gradients) and other axes as the CPU backend does', async () => {
       const x = values(2 * 3 * 4 * 5, (i) => Math.sin(i));

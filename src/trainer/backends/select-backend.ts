@@ -15,6 +15,7 @@ import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmDepthwiseGradients } from './wasm-depthwise-grads.ts';
 import { registerWasmAdam } from './wasm-adam-kernel.ts';
 import { registerWasmDropout } from './wasm-dropout.ts';
+import { registerWasmMaxPool } from './wasm-max-pool.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
 import { registerWasmSum } from './wasm-sum.ts';
@@ -96,6 +97,7 @@ export function registerWasmTrainingKernels(): void {
   registerWasmConv2DBackpropInput();
   registerWasmBatchMatMul();
   registerWasmSum();
+  registerWasmMaxPool();
   registerWasmMaxPoolGrad();
   registerWasmBiasAdd();
   registerWasmRelu();

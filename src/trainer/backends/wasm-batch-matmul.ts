@@ -1,44 +1,111 @@
 /**
- * TensorFlow.js's wasm matrix product is 6–7× slower when an operand is transposed (measured here:
- * 24 ms against 3.4 ms for a Dense layer's weight gradient on MNIST). Training's backward pass always asks
- * for transposed products, so this kernel transposes the operand explicitly and multiplies untransposed.
+ * Matrix products on TensorFlow.js's wasm backend. A single product (no batch, or a batch of one) whose
+ * result has columns in fours is a SIMD loop of ours (training-kernels.wat) over parts of the result's
+ * rows, which the kernel pool's threads share: the Dense layers' products of training (forward, weight
+ * gradient, input gradient). The backend's own product (XNNPACK) runs on a pool of its own that scaled
+ * 1.3× from one thread to two on the textbook MNIST net (8.2 → 6.4 ms a step), and packs its second
+ * operand afresh on every call.
  *
- * One case goes the other way round: a Dense layer's input gradient dy · Wᵀ with a large W. The backend
- * packs its second operand afresh (W is new after every update), so packing Wᵀ cost more than the product;
- * (W · dyᵀ)ᵀ packs only the small dyᵀ. 105 → 36 ms for the CIFAR-10 net's 4096 × 1024 layer, 20 → 16 ms
- * for the 4-layer MNIST net's 9216 × 128 (docs/performance.md).
+ * Ours reads A as it lies or transposed (a stride each way), so xᵀ · dy needs no copy; B it reads by rows,
+ * so a transposed B (dy · Wᵀ) is transposed first. Each value is summed in k's order whatever the split,
+ * so results do not change with the thread count.
+ *
+ * Other products keep the backend's kernel, with transposed operands transposed explicitly first: the
+ * backend's product is 6–7× slower when an operand is transposed (24 ms against 3.4 ms for a Dense layer's
+ * weight gradient on MNIST). And a Dense layer's input gradient dy · Wᵀ with a large W goes the other way
+ * round there, as (W · dyᵀ)ᵀ: the backend packs its second operand afresh, so packing Wᵀ cost more than the
+ * product (105 → 36 ms for the CIFAR-10 net's 4096 × 1024 layer; docs/performance.md).
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
 
-import { replaceWasmKernel, temporaries, wasmKernel as kernel } from './wasm-kernel-calls.ts';
+import { batchParts } from './simd/kernel-pool.ts';
+import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { replaceWasmKernel, temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
 
 /** Below this many values in W, transposing it is as cheap as the two transposes of the swapped form. */
 const LARGE = 1 << 16;
+/** Multiply-adds a part of a split product does at least (about 10 µs on one core). */
+const LEAST_WORK = 1 << 16;
+
+/** Swaps the last two axes. */
+function flipped(transpose: KernelFunc, t: TensorInfo, backend: unknown): TensorInfo {
+  const perm = t.shape.map((_, i) => i);
+  [perm[perm.length - 1], perm[perm.length - 2]] = [perm[perm.length - 2]!, perm[perm.length - 1]!];
+  return transpose({ inputs: { x: t }, backend, attrs: { perm } });
+}
+
+/** Whether a tensor holds one matrix: rank 2, or a batch of one. */
+const oneMatrix = (t: TensorInfo) => t.shape.length >= 2 && t.shape.slice(0, -2).every((d) => d === 1);
+
+/** The product by our kernel (see the file's comment), or null where it does not apply. */
+function simdProduct(
+  simd: TrainingKernels,
+  transpose: KernelFunc,
+  backend: WasmBackendHeap,
+  a: TensorInfo,
+  b: TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): TensorInfo | null {
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length !== b.shape.length) return null;
+  if (!oneMatrix(a) || !oneMatrix(b)) return null;
+  const [a0, a1] = a.shape.slice(-2) as [number, number];
+  const [b0, b1] = b.shape.slice(-2) as [number, number];
+  const [m, k] = transposeA ? [a1, a0] : [a0, a1];
+  const n = transposeB ? b0 : b1;
+  if (n % 4 !== 0 || (transposeB ? b1 : b0) !== k) return null;
+  const out = backend.makeOutput([...a.shape.slice(0, -2), m, n], 'float32');
+  if (m === 0 || n === 0) return out;
+  const { keep, free } = temporaries(backend);
+  try {
+    const rowMajorB = transposeB ? keep(flipped(transpose, b, backend)) : b;
+    const [pa, pb, pc] = [pointer(backend, a), pointer(backend, rowMajorB), pointer(backend, out)];
+    const [aRow, aStep] = transposeA ? [4, 4 * m] : [4 * k, 4];
+    const least = Math.max(4, Math.ceil(LEAST_WORK / Math.max(1, k * n)));
+    simd.split(
+      'matMul',
+      batchParts(m, simd.threads, least, 4).map(([i0, i1]) => [
+        pa + i0 * aRow,
+        pb,
+        pc + 4 * i0 * n,
+        i1 - i0,
+        k,
+        n,
+        aRow,
+        aStep,
+      ]),
+    );
+    return out;
+  } finally {
+    free();
+  }
+}
 
 export function registerWasmBatchMatMul(): void {
   const transpose = kernel('Transpose');
   replaceWasmKernel('BatchMatMul', (multiply) => (args) => {
     const { inputs, backend, attrs } = args;
-    if (!attrs.transposeA && !attrs.transposeB) return multiply(args);
+    const [a, b] = [inputs.a!, inputs.b!];
+    const [transposeA, transposeB] = [attrs.transposeA === true, attrs.transposeB === true];
+    const simd = trainingKernels(backend as WasmBackendHeap);
+    const ours = simd && simdProduct(simd, transpose, backend as WasmBackendHeap, a, b, transposeA, transposeB);
+    if (ours) return ours;
+    if (!transposeA && !transposeB) return multiply(args);
     const { keep, free } = temporaries(backend);
     const flip = (t: TensorInfo, keepIt = true): TensorInfo => {
-      const perm = t.shape.map((_, i) => i);
-      [perm[perm.length - 1], perm[perm.length - 2]] = [perm[perm.length - 2]!, perm[perm.length - 1]!];
-      const flipped = transpose({ inputs: { x: t }, backend, attrs: { perm } });
-      return keepIt ? keep(flipped) : flipped;
+      const f = flipped(transpose, t, backend);
+      return keepIt ? keep(f) : f;
     };
     const untransposed = { ...attrs, transposeA: false, transposeB: false };
     try {
-      const [a, b] = [inputs.a!, inputs.b!];
       const [m, n] = [a.shape[0]!, b.shape[0]!];
-      const swap =
-        a.shape.length === 2 && b.shape.length === 2 && !attrs.transposeA && n > m && n * b.shape[1]! >= LARGE;
+      const swap = a.shape.length === 2 && b.shape.length === 2 && !transposeA && n > m && n * b.shape[1]! >= LARGE;
       if (swap) {
         const product = keep(multiply({ inputs: { a: b, b: flip(a) }, backend, attrs: untransposed }));
         return flip(product, false);
       }
       return multiply({
-        inputs: { a: attrs.transposeA ? flip(a) : a, b: attrs.transposeB ? flip(b) : b },
+        inputs: { a: transposeA ? flip(a) : a, b: transposeB ? flip(b) : b },
         backend,
         attrs: untransposed,
       });

@@ -14,8 +14,9 @@
  */
 import { backend_util, type TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
-import { splitRange } from './simd/kernel-pool.ts';
+import { batchParts } from './simd/kernel-pool.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+import { tiledPool } from './wasm-max-pool.ts';
 
 /** The part of the wasm backend this kernel uses. */
 interface WasmHeapBackend extends WasmBackendHeap {
@@ -38,21 +39,13 @@ export function registerWasmMaxPoolGrad(): void {
     );
     const out = backend.makeOutput([...input.shape], 'float32');
     const simd = trainingKernels(backend);
-    const tiled =
-      info.filterHeight === info.strideHeight &&
-      info.filterWidth === info.strideWidth &&
-      info.padInfo.top === 0 &&
-      info.padInfo.left === 0 &&
-      info.outHeight * info.filterHeight <= info.inHeight &&
-      info.outWidth * info.filterWidth <= info.inWidth &&
-      info.inChannels % 4 === 0;
-    if (simd && tiled && output && output.dtype === 'float32') {
-      // Images split between the threads.
+    if (simd && tiledPool(info) && output && output.dtype === 'float32') {
+      // The batch cut into parts of a few images, which the threads share.
       const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
       const [px, py, pdy, pdx] = [input, output, dy, out].map((t) => pointer(backend, t)) as number[];
       simd.split(
         'maxPoolGradTiled',
-        splitRange(n, simd.threads).map(([a, b]) => [
+        batchParts(n, simd.threads).map(([a, b]) => [
           px! + 4 * a * h * w * c,
           py! + 4 * a * oh * ow * c,
           pdy! + 4 * a * oh * ow * c,

@@ -78,6 +78,21 @@ interface KernelExports {
     kh: number,
     kw: number,
   ): void;
+  /** Max pooling whose windows tile the input (stride = window, no padding), c a multiple of 4. */
+  maxPoolTiled(
+    x: number,
+    y: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+  ): void;
+  /** c [m × n] = A · B, B [k × n] row-major, n a multiple of 4, A(i, j) at a + i·aRow + j·aStep (see the .wat). */
+  matMul(a: number, b: number, c: number, m: number, k: number, n: number, aRow: number, aStep: number): void;
   addBias(x: number, bias: number, out: number, rows: number, cols: number): void;
   relu(x: number, out: number, count: number): void;
   reluGrad(dy: number, x: number, dx: number, count: number): void;

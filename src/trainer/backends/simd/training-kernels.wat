@@ -631,6 +631,168 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $batch))))
 
+  ;; Max pooling whose windows do not overlap (stride = window, no padding), c a multiple of 4: y[b, i, j]
+  ;; is the largest value of its window, compared as TensorFlow's CPU kernel does (a NaN never wins).
+  (func (export "maxPoolTiled")
+    (param $x i32) (param $y i32) (param $n i32) (param $h i32) (param $w i32) (param $c i32)
+    (param $oh i32) (param $ow i32) (param $kh i32) (param $kw i32)
+    (local $b i32) (local $i i32) (local $j i32) (local $ch i32) (local $r i32) (local $s i32)
+    (local $corner i32) (local $row i32) (local $p i32) (local $pixel i32) (local $line i32) (local $max v128)
+    (local.set $pixel (i32.shl (local.get $c) (i32.const 2)))
+    (local.set $line (i32.mul (local.get $w) (local.get $pixel)))
+    (local.set $b (i32.const 0))
+    (block $batchDone (loop $batch
+      (br_if $batchDone (i32.ge_s (local.get $b) (local.get $n)))
+      (local.set $i (i32.const 0))
+      (block $iDone (loop $iLoop
+        (br_if $iDone (i32.ge_s (local.get $i) (local.get $oh)))
+        (local.set $j (i32.const 0))
+        (block $jDone (loop $jLoop
+          (br_if $jDone (i32.ge_s (local.get $j) (local.get $ow)))
+          ;; byte offset of x[b, i·kh, j·kw, 0]
+          (local.set $corner (i32.add
+            (i32.mul (i32.add (i32.mul (local.get $b) (local.get $h)) (i32.mul (local.get $i) (local.get $kh)))
+              (local.get $line))
+            (i32.mul (i32.mul (local.get $j) (local.get $kw)) (local.get $pixel))))
+          (local.set $ch (i32.const 0))
+          (block $chDone (loop $chLoop
+            (br_if $chDone (i32.ge_s (local.get $ch) (local.get $pixel)))
+            (local.set $max (v128.const f32x4 -inf -inf -inf -inf))
+            (local.set $row (i32.add (i32.add (local.get $x) (local.get $corner)) (local.get $ch)))
+            (local.set $r (i32.const 0))
+            (block $rDone (loop $rLoop
+              (br_if $rDone (i32.ge_s (local.get $r) (local.get $kh)))
+              (local.set $p (local.get $row))
+              (local.set $s (i32.const 0))
+              (block $sDone (loop $sLoop
+                (br_if $sDone (i32.ge_s (local.get $s) (local.get $kw)))
+                ;; pmax(max, v) = max < v ? v : max
+                (local.set $max (f32x4.pmax (local.get $max) (v128.load (local.get $p))))
+                (local.set $p (i32.add (local.get $p) (local.get $pixel)))
+                (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                (br $sLoop)))
+              (local.set $row (i32.add (local.get $row) (local.get $line)))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (br $rLoop)))
+            (v128.store (local.get $y) (local.get $max))
+            (local.set $y (i32.add (local.get $y) (i32.const 16)))
+            (local.set $ch (i32.add (local.get $ch) (i32.const 16)))
+            (br $chLoop)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $jLoop)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $iLoop)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $batch))))
+
+  ;; One 4 × 8 tile of a matrix product (see matMul): rows whose A values start at a0…a3 and whose C values
+  ;; start at c0…c3, columns from b on (B's rows `line` bytes apart), kc steps of k (A's values `aStep`
+  ;; bytes apart). `off` is 16, or 0 for a tile 4 columns wide (its second half then repeats the first, and
+  ;; both store the same values to the same place); likewise a repeated row stores its values twice.
+  ;; `add`: add to C's values instead of replacing them. Each C value is summed in k's order, one product
+  ;; at a time, whatever the tile and the part: the same result however a product is split.
+  (func $matMulTile
+    (param $a0 i32) (param $a1 i32) (param $a2 i32) (param $a3 i32)
+    (param $c0 i32) (param $c1 i32) (param $c2 i32) (param $c3 i32)
+    (param $b i32) (param $kc i32) (param $aStep i32) (param $line i32) (param $off i32) (param $add i32)
+    (local $s00 v128) (local $s01 v128) (local $s10 v128) (local $s11 v128)
+    (local $s20 v128) (local $s21 v128) (local $s30 v128) (local $s31 v128)
+    (local $b0 v128) (local $b1 v128) (local $v v128)
+    (if (local.get $add)
+      (then
+        (local.set $s00 (v128.load (local.get $c0)))
+        (local.set $s01 (v128.load (i32.add (local.get $c0) (local.get $off))))
+        (local.set $s10 (v128.load (local.get $c1)))
+        (local.set $s11 (v128.load (i32.add (local.get $c1) (local.get $off))))
+        (local.set $s20 (v128.load (local.get $c2)))
+        (local.set $s21 (v128.load (i32.add (local.get $c2) (local.get $off))))
+        (local.set $s30 (v128.load (local.get $c3)))
+        (local.set $s31 (v128.load (i32.add (local.get $c3) (local.get $off))))))
+    (block $done (loop $k
+      (br_if $done (i32.eqz (local.get $kc)))
+      (local.set $b0 (v128.load (local.get $b)))
+      (local.set $b1 (v128.load (i32.add (local.get $b) (local.get $off))))
+      (local.set $v (f32x4.splat (f32.load (local.get $a0))))
+      (local.set $s00 (f32x4.add (local.get $s00) (f32x4.mul (local.get $v) (local.get $b0))))
+      (local.set $s01 (f32x4.add (local.get $s01) (f32x4.mul (local.get $v) (local.get $b1))))
+      (local.set $v (f32x4.splat (f32.load (local.get $a1))))
+      (local.set $s10 (f32x4.add (local.get $s10) (f32x4.mul (local.get $v) (local.get $b0))))
+      (local.set $s11 (f32x4.add (local.get $s11) (f32x4.mul (local.get $v) (local.get $b1))))
+      (local.set $v (f32x4.splat (f32.load (local.get $a2))))
+      (local.set $s20 (f32x4.add (local.get $s20) (f32x4.mul (local.get $v) (local.get $b0))))
+      (local.set $s21 (f32x4.add (local.get $s21) (f32x4.mul (local.get $v) (local.get $b1))))
+      (local.set $v (f32x4.splat (f32.load (local.get $a3))))
+      (local.set $s30 (f32x4.add (local.get $s30) (f32x4.mul (local.get $v) (local.get $b0))))
+      (local.set $s31 (f32x4.add (local.get $s31) (f32x4.mul (local.get $v) (local.get $b1))))
+      (local.set $a0 (i32.add (local.get $a0) (local.get $aStep)))
+      (local.set $a1 (i32.add (local.get $a1) (local.get $aStep)))
+      (local.set $a2 (i32.add (local.get $a2) (local.get $aStep)))
+      (local.set $a3 (i32.add (local.get $a3) (local.get $aStep)))
+      (local.set $b (i32.add (local.get $b) (local.get $line)))
+      (local.set $kc (i32.sub (local.get $kc) (i32.const 1)))
+      (br $k)))
+    (v128.store (local.get $c0) (local.get $s00))
+    (v128.store (i32.add (local.get $c0) (local.get $off)) (local.get $s01))
+    (v128.store (local.get $c1) (local.get $s10))
+    (v128.store (i32.add (local.get $c1) (local.get $off)) (local.get $s11))
+    (v128.store (local.get $c2) (local.get $s20))
+    (v128.store (i32.add (local.get $c2) (local.get $off)) (local.get $s21))
+    (v128.store (local.get $c3) (local.get $s30))
+    (v128.store (i32.add (local.get $c3) (local.get $off)) (local.get $s31)))
+
+  ;; c = A · B for C [m × n] and B [kk × n] row-major, n a multiple of 4, A(i, k) at a + i·aRow + k·aStep
+  ;; (bytes): aRow = 4·kk, aStep = 4 for A [m × kk] row-major; aRow = 4, aStep = 4·m for A stored
+  ;; transposed. Tiles of 4 rows × 8 columns, k in blocks of 256 so that the block of B a column of tiles
+  ;; reads (256 × 8 values) stays in the first-level cache.
+  (func (export "matMul")
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $kk i32) (param $n i32)
+    (param $aRow i32) (param $aStep i32)
+    (local $k0 i32) (local $kc i32) (local $j i32) (local $i i32) (local $line i32) (local $last i32)
+    (local $pa i32) (local $pc i32) (local $off i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
+    (local.set $line (i32.shl (local.get $n) (i32.const 2)))
+    (if (i32.eqz (local.get $kk))
+      (then (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $line))) (return)))
+    (local.set $last (i32.sub (local.get $m) (i32.const 1)))
+    (local.set $k0 (i32.const 0))
+    (block $kDone (loop $kBlocks
+      (br_if $kDone (i32.ge_s (local.get $k0) (local.get $kk)))
+      (local.set $kc (i32.sub (local.get $kk) (local.get $k0)))
+      (if (i32.gt_s (local.get $kc) (i32.const 256)) (then (local.set $kc (i32.const 256))))
+      (local.set $j (i32.const 0))
+      (block $jDone (loop $columns
+        (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $off (select (i32.const 16) (i32.const 0)
+          (i32.le_s (i32.add (local.get $j) (i32.const 8)) (local.get $n))))
+        (local.set $i (i32.const 0))
+        (block $iDone (loop $rows
+          (br_if $iDone (i32.ge_s (local.get $i) (local.get $m)))
+          ;; rows i + 1…3, those past the last one repeating it
+          (local.set $r1 (select (i32.add (local.get $i) (i32.const 1)) (local.get $last)
+            (i32.lt_s (i32.add (local.get $i) (i32.const 1)) (local.get $last))))
+          (local.set $r2 (select (i32.add (local.get $i) (i32.const 2)) (local.get $last)
+            (i32.lt_s (i32.add (local.get $i) (i32.const 2)) (local.get $last))))
+          (local.set $r3 (select (i32.add (local.get $i) (i32.const 3)) (local.get $last)
+            (i32.lt_s (i32.add (local.get $i) (i32.const 3)) (local.get $last))))
+          (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $k0) (local.get $aStep))))
+          (local.set $pc (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 2))))
+          (call $matMulTile
+            (i32.add (local.get $pa) (i32.mul (local.get $i) (local.get $aRow)))
+            (i32.add (local.get $pa) (i32.mul (local.get $r1) (local.get $aRow)))
+            (i32.add (local.get $pa) (i32.mul (local.get $r2) (local.get $aRow)))
+            (i32.add (local.get $pa) (i32.mul (local.get $r3) (local.get $aRow)))
+            (i32.add (local.get $pc) (i32.mul (local.get $i) (local.get $line)))
+            (i32.add (local.get $pc) (i32.mul (local.get $r1) (local.get $line)))
+            (i32.add (local.get $pc) (i32.mul (local.get $r2) (local.get $line)))
+            (i32.add (local.get $pc) (i32.mul (local.get $r3) (local.get $line)))
+            (i32.add (i32.add (local.get $b) (i32.mul (local.get $k0) (local.get $line))) (i32.shl (local.get $j) (i32.const 2)))
+            (local.get $kc) (local.get $aStep) (local.get $line) (local.get $off) (i32.gt_s (local.get $k0) (i32.const 0)))
+          (local.set $i (i32.add (local.get $i) (i32.const 4)))
+          (br $rows)))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))
+        (br $columns)))
+      (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
+      (br $kBlocks))))
+
   ;; out[r, c] = x[r, c] + bias[c] for a rows × cols matrix, cols a multiple of 4 (a layer's bias).
   (func (export "addBias") (param $x i32) (param $bias i32) (param $out i32) (param $rows i32) (param $cols i32)
     (local $p i32) (local $end i32) (local $c i32) (local $stride i32) (local $delta i32)
