@@ -271,6 +271,46 @@ describe.each(THREADS)('on %i threads', (count) => {
       },
     );
 
+    it.each(['linear', 'relu', 'elu'] as const)(
+      'fused convolutions and products (predict) with %s, with and without a bias, match the CPU backend',
+      async (activation) => {
+        const x = values(3 * 10 * 10 * 4, (i) => Math.sin(i * 0.37));
+        const w = values(3 * 3 * 4 * 8, (i) => Math.cos(i * 0.11));
+        const a = values(6 * 50, (i) => Math.sin(i * 0.7));
+        const b = values(50 * 12, (i) => Math.cos(i * 0.3));
+        const bias = values(8, (i) => i - 4);
+        const calls: string[] = [];
+        const [cpu, wasm] = await onBoth(async () => {
+          const kernels = tf.getBackend() === 'wasm' && trainingKernels(tf.backend() as unknown as WasmBackendHeap);
+          if (kernels) {
+            const split = kernels.split;
+            kernels.split = (name, parts) => {
+              calls.push(name);
+              split(name, parts);
+            };
+            onTestFinished(() => {
+              kernels.split = split;
+            });
+          }
+          const [tx, tw] = [tf.tensor4d(x, [3, 10, 10, 4]), tf.tensor4d(w, [3, 3, 4, 8])];
+          const [ma, mb] = [tf.tensor2d(a, [6, 50]), tf.tensor2d(b, [50, 12])];
+          const results = [
+            tf.fused.conv2d({ x: tx, filter: tw, strides: 1, pad: 'same', bias: tf.tensor1d(bias), activation }),
+            tf.fused.conv2d({ x: tx, filter: tw, strides: 1, pad: 'valid', activation }),
+            tf.fused.matMul({ a: ma, b: mb, bias: tf.tensor1d(values(12, (i) => i / 3 - 2)), activation }),
+            tf.fused.matMul({ a: ma, b: tf.transpose(mb), transposeB: true, activation }),
+          ];
+          return Promise.all(results.map((r) => r.data()));
+        });
+        // ReLU and none are ours; other activations are the backend's own fused kernels.
+        const ours = activation === 'elu' ? 0 : 2;
+        expect(calls.filter((c) => c === 'conv2d')).toHaveLength(ours);
+        expect(calls.filter((c) => c === 'matMul')).toHaveLength(ours);
+        for (const [r, result] of cpu.entries())
+          for (let i = 0; i < result.length; i++) expect(wasm[r]![i]).toBeCloseTo(result[i]!, 3);
+      },
+    );
+
     it('a matrix product gives the same values to the bit on every thread count (each value summed in order)', async () => {
       const a = values(128 * 300, (i) => Math.sin(i * 0.37));
       const b = values(300 * 64, (i) => Math.cos(i * 0.11));

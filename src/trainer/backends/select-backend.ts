@@ -15,6 +15,7 @@ import { registerWasmIdentity } from './wasm-identity.ts';
 import { registerWasmDepthwiseGradients } from './wasm-depthwise-grads.ts';
 import { registerWasmAdam } from './wasm-adam-kernel.ts';
 import { registerWasmDropout } from './wasm-dropout.ts';
+import { registerWasmFusedKernels } from './wasm-fused.ts';
 import { registerWasmMaxPool } from './wasm-max-pool.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
@@ -98,6 +99,7 @@ export function registerWasmTrainingKernels(): void {
   registerWasmBatchMatMul();
   registerWasmSum();
   registerWasmMaxPool();
+  registerWasmFusedKernels();
   registerWasmMaxPoolGrad();
   registerWasmBiasAdd();
   registerWasmRelu();

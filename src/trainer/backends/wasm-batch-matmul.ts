@@ -19,7 +19,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 
 import { batchParts } from './simd/kernel-pool.ts';
-import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { replaceWasmKernel, temporaries, wasmKernel as kernel, type KernelFunc } from './wasm-kernel-calls.ts';
 
 /** Below this many values in W, transposing it is as cheap as the two transposes of the swapped form. */
@@ -37,17 +37,16 @@ function flipped(transpose: KernelFunc, t: TensorInfo, backend: unknown): Tensor
 /** Whether a tensor holds one matrix: rank 2, or a batch of one. */
 const oneMatrix = (t: TensorInfo) => t.shape.length >= 2 && t.shape.slice(0, -2).every((d) => d === 1);
 
-/** The product by our kernel (see the file's comment), or null where it does not apply. */
-function simdProduct(
-  simd: TrainingKernels,
-  transpose: KernelFunc,
+/** The product by our kernel (see the file's comment), or null where it leaves it to the backend. */
+export function simdProduct(
   backend: WasmBackendHeap,
   a: TensorInfo,
   b: TensorInfo,
   transposeA: boolean,
   transposeB: boolean,
 ): TensorInfo | null {
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length !== b.shape.length) return null;
+  const simd = trainingKernels(backend);
+  if (!simd || a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length !== b.shape.length) return null;
   if (!oneMatrix(a) || !oneMatrix(b)) return null;
   const [a0, a1] = a.shape.slice(-2) as [number, number];
   const [b0, b1] = b.shape.slice(-2) as [number, number];
@@ -58,7 +57,7 @@ function simdProduct(
   if (m === 0 || n === 0) return out;
   const { keep, free } = temporaries(backend);
   try {
-    const rowMajorB = transposeB ? keep(flipped(transpose, b, backend)) : b;
+    const rowMajorB = transposeB ? keep(flipped(kernel('Transpose'), b, backend)) : b;
     const [pa, pb, pc] = [pointer(backend, a), pointer(backend, rowMajorB), pointer(backend, out)];
     const [aRow, aStep] = transposeA ? [4, 4 * m] : [4 * k, 4];
     const least = Math.max(4, Math.ceil(LEAST_WORK / Math.max(1, k * n)));
@@ -87,8 +86,7 @@ export function registerWasmBatchMatMul(): void {
     const { inputs, backend, attrs } = args;
     const [a, b] = [inputs.a!, inputs.b!];
     const [transposeA, transposeB] = [attrs.transposeA === true, attrs.transposeB === true];
-    const simd = trainingKernels(backend as WasmBackendHeap);
-    const ours = simd && simdProduct(simd, transpose, backend as WasmBackendHeap, a, b, transposeA, transposeB);
+    const ours = simdProduct(backend as WasmBackendHeap, a, b, transposeA, transposeB);
     if (ours) return ours;
     if (!transposeA && !transposeB) return multiply(args);
     const { keep, free } = temporaries(backend);

@@ -69,28 +69,36 @@ export function convolveStride1(
   return out;
 }
 
+/** The convolution by our loop (Conv2D's inputs and settings), or null where it leaves it to the backend. */
+export function simdConvolution(
+  backend: WasmBackendHeap,
+  x: TensorInfo,
+  filter: TensorInfo,
+  attrs: Record<string, unknown>,
+): TensorInfo | null {
+  const simd = trainingKernels(backend);
+  const pad = attrs.pad;
+  const ours =
+    simd &&
+    x.dtype === 'float32' &&
+    filter.dtype === 'float32' &&
+    attrs.dataFormat !== 'NCHW' &&
+    isOnes(attrs.strides) &&
+    isOnes(attrs.dilations) &&
+    (pad === 'valid' || pad === 'same') &&
+    filter.shape[3]! % 4 === 0;
+  if (!ours) return null;
+  const [, h, w] = x.shape as [number, number, number, number];
+  const [kh, kw] = filter.shape as [number, number, number, number];
+  if (pad === 'same')
+    return convolveStride1(simd, backend, x, filter, [h, w], samePadding(h, kh, 1)[0], samePadding(w, kw, 1)[0]);
+  if (h < kh || w < kw) return null;
+  return convolveStride1(simd, backend, x, filter, [h - kh + 1, w - kw + 1], 0, 0);
+}
+
 export function registerWasmConv2D(): void {
   replaceWasmKernel('Conv2D', (fallback) => (args) => {
-    const { inputs, attrs } = args;
-    const { x, filter } = inputs as { x: TensorInfo; filter: TensorInfo };
-    const backend = args.backend as WasmBackendHeap;
-    const simd = trainingKernels(backend);
-    const pad = attrs.pad;
-    const ours =
-      simd &&
-      x.dtype === 'float32' &&
-      filter.dtype === 'float32' &&
-      attrs.dataFormat !== 'NCHW' &&
-      isOnes(attrs.strides) &&
-      isOnes(attrs.dilations) &&
-      (pad === 'valid' || pad === 'same') &&
-      filter.shape[3]! % 4 === 0;
-    if (!ours) return fallback(args);
-    const [, h, w] = x.shape as [number, number, number, number];
-    const [kh, kw] = filter.shape as [number, number, number, number];
-    if (pad === 'same')
-      return convolveStride1(simd, backend, x, filter, [h, w], samePadding(h, kh, 1)[0], samePadding(w, kw, 1)[0]);
-    if (h < kh || w < kw) return fallback(args);
-    return convolveStride1(simd, backend, x, filter, [h - kh + 1, w - kw + 1], 0, 0);
+    const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
+    return simdConvolution(args.backend as WasmBackendHeap, x, filter, args.attrs) ?? fallback(args);
   });
 }

@@ -17,13 +17,21 @@ import {
   type Tensor,
   type TensorInfo,
 } from '@tensorflow/tfjs';
-import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 import { elementParts } from './simd/kernel-pool.ts';
 
 const RELU_GRAD = 'ConvStudioReluGrad';
 
 const size = (t: TensorInfo) => t.shape.reduce((a, b) => a * b, 1);
+
+/** out = max(x, 0) for `count` values, on the pool's threads; out may be x. */
+export function reluValues(simd: TrainingKernels, x: number, out: number, count: number): void {
+  simd.split(
+    'relu',
+    elementParts(count, simd.threads).map(([a, b]) => [x + 4 * a, out + 4 * a, b - a]),
+  );
+}
 
 export function registerWasmRelu(): void {
   replaceWasmKernel('Relu', (fallback) => (args) => {
@@ -32,11 +40,7 @@ export function registerWasmRelu(): void {
     const simd = trainingKernels(backend);
     if (!simd || x.dtype !== 'float32') return fallback(args);
     const out = backend.makeOutput([...x.shape], 'float32');
-    const [px, pout] = [pointer(backend, x), pointer(backend, out)];
-    simd.split(
-      'relu',
-      elementParts(size(x), simd.threads).map(([a, b]) => [px + 4 * a, pout + 4 * a, b - a]),
-    );
+    reluValues(simd, pointer(backend, x), pointer(backend, out), size(x));
     return out;
   });
 

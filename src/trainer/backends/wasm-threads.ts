@@ -3,9 +3,16 @@
  * package's own plain SIMD build; with more, its threaded SIMD build, which the package never starts in
  * Node (its loader makes Emscripten's workers from blob: URLs, which Node's workers cannot load). Here the
  * build is started with real files instead: Emscripten's worker is wasm-pthread-worker.cjs and the main
- * script is the package's own. Its memory is then shared, so XNNPACK's products and convolutions run on
- * its thread pool and ConvStudio's SIMD kernels on a pool of their own over the same memory
- * (simd/kernel-pool.ts).
+ * script is the package's own. Its memory is then shared, so ConvStudio's SIMD kernels run on a pool of
+ * threads over that memory (simd/kernel-pool.ts).
+ *
+ * XNNPACK, which runs the backend's own kernels, is kept to one thread: a second pool would spin and sleep
+ * on the same cores as ours, and waking it cost 0.4–0.6 ms per kernel on our 2-core machine, so kernels of
+ * a few microseconds (the loss's additions and divisions, the last Dense layer) took half a millisecond
+ * each. Every kernel that matters for training and predicting the usual networks is ours (convolutions
+ * with stride 1 and filters in fours, their gradients, matrix products, pools, bias, ReLU, Dropout, Adam);
+ * the rest runs on one thread, as it did before threads. Textbook MNIST, 2 threads: 55–56 → 50–53 ms a
+ * step (docs/performance.md).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,23 +70,13 @@ function threadedBuild(): { script: string; folder: string } | null {
 }
 
 /** The backend as the package's loader makes it, from a module of the threaded build. */
-function threadedFactory(pkg: WasmPackage, threads: number, build: { script: string; folder: string }) {
+function threadedFactory(pkg: WasmPackage, build: { script: string; folder: string }) {
   return async () => {
     const factory = load(build.script) as EmscriptenFactory;
-    // The build sizes XNNPACK's pool by "logical cores ÷ 2" (it takes every core for a hyperthread pair),
-    // read from os.cpus() while the module starts, and caps the count it is given by that: on a two-core
-    // laptop, one thread. The run's own figure is the one to honour, so the module sees that many pairs.
-    const cpus = os.cpus;
-    os.cpus = () => Array.from({ length: 2 * threads }, () => cpus()[0]!);
-    let module: EmscriptenModule;
-    try {
-      module = await factory({
-        locateFile: (path) => (path.endsWith('.worker.js') ? PTHREAD_WORKER : build.folder + path),
-        mainScriptUrlOrBlob: build.script,
-      });
-    } finally {
-      os.cpus = cpus;
-    }
+    const module = await factory({
+      locateFile: (path) => (path.endsWith('.worker.js') ? PTHREAD_WORKER : build.folder + path),
+      mainScriptUrlOrBlob: build.script,
+    });
     // The bridge the package's loader adds before it hands the module to the backend.
     module.tfjs = {
       init: module.cwrap('init', null, []),
@@ -89,7 +86,8 @@ function threadedFactory(pkg: WasmPackage, threads: number, build: { script: str
       disposeData: module.cwrap('dispose_data', null, ['number']),
       dispose: module.cwrap('dispose', null, []),
     };
-    pkg.setThreadsCount(threads);
+    // XNNPACK on one thread (see the file's comment); ConvStudio's kernels get the run's threads.
+    pkg.setThreadsCount(1);
     return new pkg.BackendWasm(module as unknown as ConstructorParameters<WasmPackage['BackendWasm']>[0]);
   };
 }
@@ -105,7 +103,7 @@ export async function startWasm(threads: number): Promise<number | null> {
   const wanted = build ? threads : 1;
   if (startedThreads !== wanted || !tf.findBackend('wasm')) {
     if (tf.findBackend('wasm') || tf.findBackendFactory('wasm')) tf.removeBackend('wasm');
-    tf.registerBackend('wasm', build ? threadedFactory(pkg, wanted, build) : plainFactory!, 2);
+    tf.registerBackend('wasm', build ? threadedFactory(pkg, build) : plainFactory!, 2);
     useKernelThreads(wanted);
     startedThreads = wanted;
   }
