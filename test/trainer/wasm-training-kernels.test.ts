@@ -81,7 +81,7 @@ describe.each(THREADS)('on %i threads', (count) => {
       [[3, 11, 9, 1], [3, 3, 4], 2, 'valid'],
       [[3, 11, 9, 1], [3, 3, 4], 2, 'same'],
       [[2, 12, 12, 1], [3, 3, 8], 1, 'valid'],
-      // Filters in fours take a SIMD loop (one input channel: 16 filters at a time, then 4); six filters do not.
+      // A SIMD loop (one input channel: 16 filters at a time, then 4); six filters with dy padded to eight.
       [[3, 14, 14, 1], [5, 5, 36], 1, 'same'],
       [[2, 13, 10, 1], [4, 2, 20], 3, 'same'],
       [[2, 10, 10, 1], [7, 7, 4], 1, 'same'],
@@ -94,7 +94,9 @@ describe.each(THREADS)('on %i threads', (count) => {
       [[3, 14, 14, 16], [5, 5, 36], 1, 'same'],
       [[2, 11, 11, 12], [4, 4, 4], 3, 'same'],
       [[2, 6, 6, 4], [3, 3, 6], 1, 'same'],
-      // Other channel counts go one channel at a time.
+      // Other channel counts go one channel at a time (LeNet's second layer: 6 in, 16 out).
+      [[3, 14, 14, 6], [5, 5, 16], 1, 'valid'],
+      [[2, 9, 9, 3], [3, 3, 3], 1, 'same'],
       [[2, 10, 7, 2], [5, 3, 8], 2, 'same'],
       [[2, 12, 12, 6], [3, 3, 8], 1, 'same'],
       [[2, 16, 16, 3], [3, 3, 32], 1, 'same'],
@@ -155,6 +157,10 @@ describe.each(THREADS)('on %i threads', (count) => {
       [[2, 9, 9, 4], [3, 3, 4, 8], 1, 'valid'],
       [[2, 10, 7, 8], [5, 3, 8, 4], 1, 'same'],
       [[2, 12, 12, 16], [4, 4, 16, 8], 1, 'same'],
+      // Other input channels: our convolution with the turned filter padded to four (LeNet's two layers).
+      [[2, 28, 28, 1], [5, 5, 1, 6], 1, 'same'],
+      [[2, 14, 14, 6], [5, 5, 6, 16], 1, 'valid'],
+      [[2, 8, 8, 3], [3, 3, 3, 5], 1, 'same'],
     ] as const)(
       'Conv2DBackpropInput for input %j, filter %j, stride %i, %s matches the CPU backend',
       async (xShape, wShape, stride, pad) => {
@@ -187,9 +193,13 @@ describe.each(THREADS)('on %i threads', (count) => {
       [[2, 10, 7, 1], [5, 5, 1, 16], 1, 'same'],
       [[2, 6, 10, 8], [3, 3, 8, 4], 1, 'valid'],
       [[2, 5, 5, 4], [5, 5, 4, 4], 1, 'valid'],
-      // Not ours: stride 2, and six filters.
-      [[2, 9, 9, 4], [3, 3, 4, 8], 2, 'same'],
+      // Filters not in fours: padded to the next four, the result cut back (LeNet's 6; 1; 3).
       [[2, 9, 9, 4], [3, 3, 4, 6], 1, 'same'],
+      [[2, 28, 28, 1], [5, 5, 1, 6], 1, 'same'],
+      [[2, 8, 8, 5], [3, 3, 5, 1], 1, 'valid'],
+      [[2, 8, 8, 2], [3, 3, 2, 3], 1, 'same'],
+      // Not ours: stride 2.
+      [[2, 9, 9, 4], [3, 3, 4, 8], 2, 'same'],
     ] as const)(
       'Conv2D for input %j, filter %j, stride %i, %s matches the CPU backend',
       async (xShape, wShape, stride, pad) => {
@@ -271,7 +281,7 @@ describe.each(THREADS)('on %i threads', (count) => {
       },
     );
 
-    it.each(['linear', 'relu', 'elu'] as const)(
+    it.each(['linear', 'relu', 'elu', 'relu6', 'sigmoid', 'leakyrelu', 'prelu'] as const)(
       'fused convolutions and products (predict) with %s, with and without a bias, match the CPU backend',
       async (activation) => {
         const x = values(3 * 10 * 10 * 4, (i) => Math.sin(i * 0.37));
@@ -294,18 +304,33 @@ describe.each(THREADS)('on %i threads', (count) => {
           }
           const [tx, tw] = [tf.tensor4d(x, [3, 10, 10, 4]), tf.tensor4d(w, [3, 3, 4, 8])];
           const [ma, mb] = [tf.tensor2d(a, [6, 50]), tf.tensor2d(b, [50, 12])];
+          // LeNet's six filters: a bias whose channels are not in fours.
+          const six = tf.slice(tw, [0, 0, 0, 0], [3, 3, 4, 6]);
+          const settings = (channels: number) => ({
+            activation,
+            leakyreluAlpha: 0.2,
+            preluActivationWeights:
+              activation === 'prelu' ? tf.tensor1d(values(channels, (i) => 0.1 * i + 0.05)) : undefined,
+          });
           const results = [
-            tf.fused.conv2d({ x: tx, filter: tw, strides: 1, pad: 'same', bias: tf.tensor1d(bias), activation }),
-            tf.fused.conv2d({ x: tx, filter: tw, strides: 1, pad: 'valid', activation }),
-            tf.fused.matMul({ a: ma, b: mb, bias: tf.tensor1d(values(12, (i) => i / 3 - 2)), activation }),
-            tf.fused.matMul({ a: ma, b: tf.transpose(mb), transposeB: true, activation }),
+            tf.fused.conv2d({ x: tx, filter: tw, strides: 1, pad: 'same', bias: tf.tensor1d(bias), ...settings(8) }),
+            tf.fused.conv2d({ x: tx, filter: tw, strides: 1, pad: 'valid', ...settings(8) }),
+            tf.fused.conv2d({
+              x: tx,
+              filter: six,
+              strides: 1,
+              pad: 'same',
+              bias: tf.tensor1d(bias.slice(0, 6)),
+              ...settings(6),
+            }),
+            tf.fused.matMul({ a: ma, b: mb, bias: tf.tensor1d(values(12, (i) => i / 3 - 2)), ...settings(12) }),
+            tf.fused.matMul({ a: ma, b: tf.transpose(mb), transposeB: true, ...settings(12) }),
           ];
           return Promise.all(results.map((r) => r.data()));
         });
-        // ReLU and none are ours; other activations are the backend's own fused kernels.
-        const ours = activation === 'elu' ? 0 : 2;
-        expect(calls.filter((c) => c === 'conv2d')).toHaveLength(ours);
-        expect(calls.filter((c) => c === 'matMul')).toHaveLength(ours);
+        // Our loops whatever the activation: ReLU ours too, the others the backend's kernels after them.
+        expect(calls.filter((c) => c === 'conv2d')).toHaveLength(3);
+        expect(calls.filter((c) => c === 'matMul')).toHaveLength(2);
         for (const [r, result] of cpu.entries())
           for (let i = 0; i < result.length; i++) expect(wasm[r]![i]).toBeCloseTo(result[i]!, 3);
       },
@@ -667,20 +692,26 @@ describe.each(THREADS)('on %i threads', (count) => {
   });
 
   describe('training on wasm with our kernels', () => {
-    it('leaves no tensor and no backend memory behind, step after step', async () => {
-      await use('wasm');
+    it.each(['textbook-mnist', 'lenet-5'])(
+      '%s leaves no tensor and no backend memory behind, step after step, predict included',
+      async (id) => {
+        await use('wasm');
 
-      const model = buildTfModel(findTemplate('textbook-mnist')!.build());
-      model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
-      const x = tf.randomUniform([8, 28, 28, 1]);
-      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
-      await model.trainOnBatch(x, y);
-      const [tensors, held] = [tf.memory().numTensors, tf.backend().numDataIds()];
-      for (let i = 0; i < 3; i++) await model.trainOnBatch(x, y);
-      expect(tf.memory().numTensors).toBe(tensors);
-      expect(tf.backend().numDataIds()).toBe(held);
-      tf.dispose([x, y]);
-      model.dispose();
-    });
+        const model = buildTfModel(findTemplate(id)!.build());
+        model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
+        const x = tf.randomUniform([8, 28, 28, 1]);
+        const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
+        await model.trainOnBatch(x, y);
+        const [tensors, held] = [tf.memory().numTensors, tf.backend().numDataIds()];
+        for (let i = 0; i < 3; i++) {
+          await model.trainOnBatch(x, y);
+          tf.dispose(model.predict(x));
+        }
+        expect(tf.memory().numTensors).toBe(tensors);
+        expect(tf.backend().numDataIds()).toBe(held);
+        tf.dispose([x, y]);
+        model.dispose();
+      },
+    );
   });
 });

@@ -7,8 +7,8 @@
  *   dx = conv2d(pad(dy), transpose(reverse(W, [0, 1]), [0, 1, 3, 2]), 'valid')
  *
  * with dy padded so the result is the input's size. Other strides keep the backend's own kernel.
- * Where the layer's input channels come in fours, our SIMD convolution (wasm-conv2d.ts) does it, padding
- * dy image by image as it goes instead of padding the whole batch first.
+ * Where our SIMD kernels run, our convolution (wasm-conv2d.ts) does it, padding dy image by image as it
+ * goes instead of padding the whole batch first.
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
@@ -42,8 +42,7 @@ export function registerWasmConv2DBackpropInput(): void {
     const { keep, free } = temporaries(backend);
     const simd = trainingKernels(backend as WasmBackendHeap);
     try {
-      const ci = filter.shape[2]!;
-      if (simd && ci % 4 === 0 && dy.dtype === 'float32' && filter.dtype === 'float32') {
+      if (simd && dy.dtype === 'float32' && filter.dtype === 'float32') {
         const turned = keep(reverse({ inputs: { x: filter }, backend, attrs: { dims: [0, 1] } }));
         const swapped = keep(transpose({ inputs: { x: turned }, backend, attrs: { perm: [0, 1, 3, 2] } }));
         return convolveStride1(simd, backend as WasmBackendHeap, dy, swapped, [h, w], before[0]!, before[1]!);

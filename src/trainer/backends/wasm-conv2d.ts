@@ -1,15 +1,17 @@
 /**
- * The forward convolution on TensorFlow.js's wasm backend, for stride 1 and filters in fours, as a SIMD loop
- * of ours (simd/training-kernels.wat): four output pixels × 8 filters at a time, summing over a kernel row's
- * consecutive values. 13–25% faster than the backend's XNNPACK convolution on the reference nets (textbook
- * MNIST conv 2: 25.0 → 21.8 ms; 4-layer: 89–96 → 77 ms; CIFAR-10 conv 2: 41.5 → 31.7 ms), with the same
- * results to the bit in the cases measured. Other convolutions keep the backend's kernel.
+ * The forward convolution on TensorFlow.js's wasm backend, for stride 1, as a SIMD loop of ours
+ * (simd/training-kernels.wat) on the kernel pool's threads: four output pixels × 8 filters at a time,
+ * summing over a kernel row's consecutive values. 13–25% faster than the backend's XNNPACK convolution on
+ * one thread on the reference nets (textbook MNIST conv 2: 25.0 → 21.8 ms; 4-layer: 89–96 → 77 ms;
+ * CIFAR-10 conv 2: 41.5 → 31.7 ms), with the same results to the bit in the cases measured. Other strides
+ * and dilations keep the backend's kernel.
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type TrainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { samePadding } from '../../core/index.ts';
-import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+import { replaceWasmKernel, temporaries } from './wasm-kernel-calls.ts';
 import { batchParts } from './simd/kernel-pool.ts';
+import { inFours, withChannels } from './wasm-channels.ts';
 
 interface Disposing {
   disposeData(dataId: object): void;
@@ -20,8 +22,33 @@ const isOnes = (v: unknown) => v === undefined || v === 1 || (Array.isArray(v) &
 /**
  * out = the stride-1 convolution of x [n, h, w, cin] by filter [kh, kw, cin, co] giving [n, oh, ow, co],
  * with `top` rows and `left` columns of zeros before x (and as many after as the output needs).
+ *
+ * The loop computes filters in fours. Other filter counts (LeNet's 6, a first layer's input gradient with
+ * 1 or 3 channels) are computed with the filter padded by zero filters to the next four, into a result
+ * that is then cut back to its own channels, row by row on the threads.
  */
 export function convolveStride1(
+  simd: TrainingKernels,
+  backend: WasmBackendHeap,
+  x: TensorInfo,
+  filter: TensorInfo,
+  size: [number, number],
+  top: number,
+  left: number,
+): TensorInfo {
+  const co = filter.shape[3]!;
+  if (co % 4 === 0) return convolveInFours(simd, backend, x, filter, size, top, left);
+  const { keep, free } = temporaries(backend);
+  try {
+    const padded = keep(withChannels(simd, backend, filter, inFours(co)));
+    return withChannels(simd, backend, keep(convolveInFours(simd, backend, x, padded, size, top, left)), co);
+  } finally {
+    free();
+  }
+}
+
+/** convolveStride1 for filters in fours. */
+function convolveInFours(
   simd: TrainingKernels,
   backend: WasmBackendHeap,
   x: TensorInfo,
@@ -85,8 +112,7 @@ export function simdConvolution(
     attrs.dataFormat !== 'NCHW' &&
     isOnes(attrs.strides) &&
     isOnes(attrs.dilations) &&
-    (pad === 'valid' || pad === 'same') &&
-    filter.shape[3]! % 4 === 0;
+    (pad === 'valid' || pad === 'same');
   if (!ours) return null;
   const [, h, w] = x.shape as [number, number, number, number];
   const [kh, kw] = filter.shape as [number, number, number, number];

@@ -1,68 +1,96 @@
 /**
  * TensorFlow.js's fused kernels on its wasm backend: a convolution or a matrix product, then a bias, then
- * an activation, as a model's predict runs its Conv2D and Dense layers (training runs them unfused, as
- * separate kernels). Where our convolution or product applies, and the activation is ReLU or none, they
- * run on the kernel pool as our loops: the product, then the bias and the ReLU in place over its result.
- * The backend's own fused kernels run on XNNPACK, which the threaded backend keeps to one thread
- * (wasm-threads.ts), so without these a trained model's validation and test would not use the threads.
+ * an activation, as a model's predict runs its Conv2D and Dense layers (and training runs those without an
+ * activation TensorFlow.js fuses, LeNet's tanh layers among them). Where our convolution or product
+ * applies, it runs on the kernel pool as our loop; the bias and ReLU follow in place on the threads, and
+ * other activations are the backend's own kernels. The backend's fused kernels run on XNNPACK, which the
+ * threaded backend keeps to one thread (wasm-threads.ts), so without these a trained model's validation
+ * and test would not use the threads.
  */
-import type { TensorInfo } from '@tensorflow/tfjs';
+import { getKernel, type TensorInfo } from '@tensorflow/tfjs';
 
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { addBiasRows } from './wasm-bias-add.ts';
 import { simdProduct } from './wasm-batch-matmul.ts';
 import { simdConvolution } from './wasm-conv2d.ts';
-import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+import { replaceWasmKernel, type KernelFunc } from './wasm-kernel-calls.ts';
 import { reluValues } from './wasm-relu.ts';
 
-/** Whether the bias and activation of a fused kernel are ones ours adds: a bias per output channel, ReLU or none. */
-function plainEpilogue(
-  inputs: Record<string, TensorInfo | undefined>,
-  attrs: Record<string, unknown>,
-  channels: number,
-) {
-  const { bias, preluActivationWeights } = inputs;
-  const activation = attrs.activation ?? 'linear';
+/** The backend's kernel of each fused activation but ReLU (ours) and linear (none). */
+const ACTIVATION_KERNELS: Record<string, string> = {
+  elu: 'Elu',
+  relu6: 'Relu6',
+  sigmoid: 'Sigmoid',
+  leakyrelu: 'LeakyRelu',
+  prelu: 'Prelu',
+};
+
+/** The wasm kernel registered under `name` now (ours where we replaced it). */
+const wasmKernel = (name: string) => getKernel(name, 'wasm')?.kernelFunc as unknown as KernelFunc | undefined;
+
+type FusedInputs = Record<string, TensorInfo | undefined>;
+
+/** Whether the bias and activation of a fused kernel are ones this file knows: a bias per output channel. */
+function knownEpilogue(inputs: FusedInputs, attrs: Record<string, unknown>, channels: number): boolean {
+  const { bias } = inputs;
+  const activation = String(attrs.activation ?? 'linear');
   return (
-    !preluActivationWeights &&
-    (activation === 'linear' || activation === 'relu') &&
+    (activation === 'linear' ||
+      activation === 'relu' ||
+      wasmKernel(ACTIVATION_KERNELS[activation] ?? '') !== undefined) &&
+    (activation !== 'prelu' || inputs.preluActivationWeights !== undefined) &&
     (!bias || (bias.dtype === 'float32' && bias.shape.length === 1 && bias.shape[0] === channels))
   );
 }
 
-/** Adds the bias and applies the activation in place over `out` (its last axis the channels). */
-function epilogue(
-  backend: WasmBackendHeap,
-  out: TensorInfo,
-  bias: TensorInfo | undefined,
-  activation: unknown,
-): TensorInfo {
+/** `out` with the bias added and the activation applied: in place where ours do it, else a new tensor. */
+function epilogue(backend: WasmBackendHeap, out: TensorInfo, inputs: FusedInputs, attrs: Record<string, unknown>) {
   const simd = trainingKernels(backend)!;
+  const dispose = (t: TensorInfo) => (backend as unknown as { disposeData(id: object): void }).disposeData(t.dataId);
   const columns = out.shape.at(-1)!;
   const count = out.shape.reduce((a, b) => a * b, 1);
-  const at = pointer(backend, out);
-  if (bias && count > 0) addBiasRows(simd, at, pointer(backend, bias), at, count / columns, columns);
-  if (activation === 'relu') reluValues(simd, at, at, count);
-  return out;
+  let result = out;
+  const { bias } = inputs;
+  if (bias && count > 0) {
+    if (columns % 4 === 0)
+      addBiasRows(simd, pointer(backend, out), pointer(backend, bias), pointer(backend, out), count / columns, columns);
+    else {
+      result = wasmKernel('Add')!({ inputs: { a: out, b: bias }, backend, attrs: {} });
+      dispose(out);
+    }
+  }
+  const activation = String(attrs.activation ?? 'linear');
+  if (activation === 'relu') reluValues(simd, pointer(backend, result), pointer(backend, result), count);
+  else if (activation !== 'linear') {
+    const before = result;
+    const alpha: Record<string, TensorInfo> = activation === 'prelu' ? { alpha: inputs.preluActivationWeights! } : {};
+    result = wasmKernel(ACTIVATION_KERNELS[activation]!)!({
+      inputs: { x: before, ...alpha },
+      backend,
+      attrs: activation === 'leakyrelu' ? { alpha: attrs.leakyreluAlpha } : {},
+    });
+    dispose(before);
+  }
+  return result;
 }
 
 export function registerWasmFusedKernels(): void {
   replaceWasmKernel('FusedConv2D', (fallback) => (args) => {
-    const inputs = args.inputs as Record<string, TensorInfo | undefined>;
+    const inputs = args.inputs as FusedInputs;
     const { x, filter } = inputs as { x: TensorInfo; filter: TensorInfo };
     const backend = args.backend as WasmBackendHeap;
-    if (!plainEpilogue(inputs, args.attrs, filter.shape[3]!)) return fallback(args);
+    if (!knownEpilogue(inputs, args.attrs, filter.shape[3]!)) return fallback(args);
     const out = simdConvolution(backend, x, filter, args.attrs);
-    return out ? epilogue(backend, out, inputs.bias, args.attrs.activation) : fallback(args);
+    return out ? epilogue(backend, out, inputs, args.attrs) : fallback(args);
   });
   replaceWasmKernel('_FusedMatMul', (fallback) => (args) => {
-    const inputs = args.inputs as Record<string, TensorInfo | undefined>;
+    const inputs = args.inputs as FusedInputs;
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = args.attrs;
     const backend = args.backend as WasmBackendHeap;
     const columns = transposeB === true ? b.shape.at(-2)! : b.shape.at(-1)!;
-    if (!plainEpilogue(inputs, args.attrs, columns)) return fallback(args);
+    if (!knownEpilogue(inputs, args.attrs, columns)) return fallback(args);
     const out = simdProduct(backend, a, b, transposeA === true, transposeB === true);
-    return out ? epilogue(backend, out, inputs.bias, args.attrs.activation) : fallback(args);
+    return out ? epilogue(backend, out, inputs, args.attrs) : fallback(args);
   });
 }

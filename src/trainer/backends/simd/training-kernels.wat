@@ -793,6 +793,23 @@
       (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
       (br $kBlocks))))
 
+  ;; Rows of `from` values (src) as rows of `to` values (dst), for `rows` rows: cut to their first `to`
+  ;; values, or followed by zeros up to `to`. Channels padded to fours for a loop that needs them, and cut
+  ;; back after it.
+  (func (export "resizeRows") (param $src i32) (param $dst i32) (param $rows i32) (param $from i32) (param $to i32)
+    (local $end i32) (local $kept i32)
+    (local.set $from (i32.shl (local.get $from) (i32.const 2)))
+    (local.set $to (i32.shl (local.get $to) (i32.const 2)))
+    (local.set $kept (select (local.get $from) (local.get $to) (i32.lt_u (local.get $from) (local.get $to))))
+    (local.set $end (i32.add (local.get $dst) (i32.mul (local.get $rows) (local.get $to))))
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+      (memory.copy (local.get $dst) (local.get $src) (local.get $kept))
+      (memory.fill (i32.add (local.get $dst) (local.get $kept)) (i32.const 0) (i32.sub (local.get $to) (local.get $kept)))
+      (local.set $src (i32.add (local.get $src) (local.get $from)))
+      (local.set $dst (i32.add (local.get $dst) (local.get $to)))
+      (br $row))))
+
   ;; out[r, c] = x[r, c] + bias[c] for a rows × cols matrix, cols a multiple of 4 (a layer's bias).
   (func (export "addBias") (param $x i32) (param $bias i32) (param $out i32) (param $rows i32) (param $cols i32)
     (local $p i32) (local $end i32) (local $c i32) (local $stride i32) (local $delta i32)
