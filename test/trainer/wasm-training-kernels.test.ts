@@ -241,6 +241,8 @@ describe.each(THREADS)('on %i threads', (count) => {
       [16, 300, 8],
       [37, 513, 20],
       [128, 64, 128],
+      // A transposed B with far more values than the result: taken the other way round, Cᵀ = B · Aᵀ.
+      [8, 64, 256],
     ] as const)(
       'matrix products of %i × %i by %i columns (in fours: our kernel), every way transposed, match the CPU backend',
       async (m, k, n) => {

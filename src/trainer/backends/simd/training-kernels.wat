@@ -742,13 +742,15 @@
 
   ;; c = A · B for C [m × n] and B [kk × n] row-major, n a multiple of 4, A(i, k) at a + i·aRow + k·aStep
   ;; (bytes): aRow = 4·kk, aStep = 4 for A [m × kk] row-major; aRow = 4, aStep = 4·m for A stored
-  ;; transposed. Tiles of 4 rows × 8 columns, k in blocks of 256 so that the block of B a column of tiles
-  ;; reads (256 × 8 values) stays in the first-level cache.
+  ;; transposed. Tiles of 4 rows × 8 columns; k in blocks of 256 and rows in blocks of 64, so that the
+  ;; block of A a block of rows reads (64 × 256 values) stays in the second-level cache for every column
+  ;; of tiles, and the block of B a column of tiles reads (256 × 8 values) in the first.
   (func (export "matMul")
     (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $kk i32) (param $n i32)
     (param $aRow i32) (param $aStep i32)
     (local $k0 i32) (local $kc i32) (local $j i32) (local $i i32) (local $line i32) (local $last i32)
     (local $pa i32) (local $pc i32) (local $off i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
+    (local $i0 i32) (local $iEnd i32)
     (local.set $line (i32.shl (local.get $n) (i32.const 2)))
     (if (i32.eqz (local.get $kk))
       (then (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $line))) (return)))
@@ -758,14 +760,19 @@
       (br_if $kDone (i32.ge_s (local.get $k0) (local.get $kk)))
       (local.set $kc (i32.sub (local.get $kk) (local.get $k0)))
       (if (i32.gt_s (local.get $kc) (i32.const 256)) (then (local.set $kc (i32.const 256))))
+      (local.set $i0 (i32.const 0))
+      (block $rowBlocksDone (loop $rowBlocks
+      (br_if $rowBlocksDone (i32.ge_s (local.get $i0) (local.get $m)))
+      (local.set $iEnd (i32.add (local.get $i0) (i32.const 64)))
+      (if (i32.gt_s (local.get $iEnd) (local.get $m)) (then (local.set $iEnd (local.get $m))))
       (local.set $j (i32.const 0))
       (block $jDone (loop $columns
         (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
         (local.set $off (select (i32.const 16) (i32.const 0)
           (i32.le_s (i32.add (local.get $j) (i32.const 8)) (local.get $n))))
-        (local.set $i (i32.const 0))
+        (local.set $i (local.get $i0))
         (block $iDone (loop $rows
-          (br_if $iDone (i32.ge_s (local.get $i) (local.get $m)))
+          (br_if $iDone (i32.ge_s (local.get $i) (local.get $iEnd)))
           ;; rows i + 1…3, those past the last one repeating it
           (local.set $r1 (select (i32.add (local.get $i) (i32.const 1)) (local.get $last)
             (i32.lt_s (i32.add (local.get $i) (i32.const 1)) (local.get $last))))
@@ -790,6 +797,8 @@
           (br $rows)))
         (local.set $j (i32.add (local.get $j) (i32.const 8)))
         (br $columns)))
+      (local.set $i0 (local.get $iEnd))
+      (br $rowBlocks)))
       (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
       (br $kBlocks))))
 
