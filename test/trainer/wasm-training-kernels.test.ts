@@ -65,6 +65,20 @@ async function onBoth<T>(run: () => Promise<T>): Promise<[T, T]> {
   return [cpu, await run()];
 }
 
+/** Records the names of our split kernel calls on the active wasm backend until the test ends. */
+function recordSplits(calls: string[]): void {
+  const kernels = tf.getBackend() === 'wasm' && trainingKernels(tf.backend() as unknown as WasmBackendHeap);
+  if (!kernels) return;
+  const split = kernels.split;
+  kernels.split = (name, parts) => {
+    calls.push(name);
+    split(name, parts);
+  };
+  onTestFinished(() => {
+    kernels.split = split;
+  });
+}
+
 describe.each(THREADS)('on %i threads', (count) => {
   beforeAll(() => {
     threads = count;
@@ -248,19 +262,9 @@ describe.each(THREADS)('on %i threads', (count) => {
       async (m, k, n) => {
         const a = values(m * k, (i) => Math.sin(i * 0.37));
         const b = values(k * n, (i) => Math.cos(i * 0.11));
-        let ours = 0;
+        const calls: string[] = [];
         const [cpu, wasm] = await onBoth(async () => {
-          const kernels = tf.getBackend() === 'wasm' && trainingKernels(tf.backend() as unknown as WasmBackendHeap);
-          if (kernels) {
-            const split = kernels.split;
-            kernels.split = (name, parts) => {
-              if (name === 'matMul') ours++;
-              split(name, parts);
-            };
-            onTestFinished(() => {
-              kernels.split = split;
-            });
-          }
+          recordSplits(calls);
           const [ta, tb] = [tf.tensor2d(a, [m, k]), tf.tensor2d(b, [k, n])];
           const [at, bt] = [tf.transpose(ta), tf.transpose(tb)];
           const products = [
@@ -275,7 +279,7 @@ describe.each(THREADS)('on %i threads', (count) => {
           tf.dispose([ta, tb, at, bt, ...products]);
           return data;
         });
-        expect(ours).toBe(5);
+        expect(calls.filter((c) => c === 'matMul')).toHaveLength(5);
         for (const [p, product] of cpu.entries()) {
           expect(wasm[p]!.length).toBe(m * n);
           for (let i = 0; i < product.length; i++) expect(wasm[p]![i]).toBeCloseTo(product[i]!, 3);
@@ -293,17 +297,7 @@ describe.each(THREADS)('on %i threads', (count) => {
         const bias = values(8, (i) => i - 4);
         const calls: string[] = [];
         const [cpu, wasm] = await onBoth(async () => {
-          const kernels = tf.getBackend() === 'wasm' && trainingKernels(tf.backend() as unknown as WasmBackendHeap);
-          if (kernels) {
-            const split = kernels.split;
-            kernels.split = (name, parts) => {
-              calls.push(name);
-              split(name, parts);
-            };
-            onTestFinished(() => {
-              kernels.split = split;
-            });
-          }
+          recordSplits(calls);
           const [tx, tw] = [tf.tensor4d(x, [3, 10, 10, 4]), tf.tensor4d(w, [3, 3, 4, 8])];
           const [ma, mb] = [tf.tensor2d(a, [6, 50]), tf.tensor2d(b, [50, 12])];
           // LeNet's six filters: a bias whose channels are not in fours.
@@ -584,6 +578,56 @@ describe.each(THREADS)('on %i threads', (count) => {
         const plain = (v: ArrayLike<number>) => Array.from(v, (value) => value + 0);
         expect(plain(wasm[0]!)).toEqual(plain(cpu[0]!));
         expect(plain(wasm[1]!)).toEqual(plain(cpu[1]!));
+      },
+    );
+
+    it.each(['tanh', 'sigmoid'] as const)(
+      '%s and its gradient match the CPU backend over the whole float range, tails and NaN included',
+      async (name) => {
+        const f = name === 'tanh' ? tf.tanh : tf.sigmoid;
+        // Large enough to be split between threads, not a multiple of 4; tiny, moderate, saturated,
+        // infinite values and NaN, both signs, around tanh's switch between its two formulas (0.25).
+        const special = [
+          0,
+          -0,
+          1e-7,
+          -3e-5,
+          0.2499,
+          0.25,
+          0.2501,
+          -0.7,
+          3,
+          -9,
+          20,
+          -88,
+          90,
+          1e30,
+          Infinity,
+          -Infinity,
+          NaN,
+        ];
+        const x = values(100_003, (i) => special[i] ?? Math.sin(i * 0.37) * Math.exp((i % 50) / 10 - 2));
+        const dy = values(x.length, (i) => Math.cos(i * 0.11));
+        const calls: string[] = [];
+        const [cpu, wasm] = await onBoth(async () => {
+          recordSplits(calls);
+          const input = tf.tensor1d(x);
+          const [y, dx] = [f(input), tf.grad((t: tf.Tensor) => tf.sum(tf.mul(f(t), tf.tensor1d(dy))))(input)];
+          return Promise.all([y.data(), dx.data()]);
+        });
+        expect(calls).toEqual(['squash', 'squash', 'squashGrad']);
+        for (const [k, reference] of cpu.entries()) {
+          let [worst, nans] = [0, 0];
+          for (let i = 0; i < reference.length; i++) {
+            if (Number.isNaN(reference[i]) !== Number.isNaN(wasm[k]![i])) nans++;
+            else if (!Number.isNaN(reference[i]))
+              worst = Math.max(worst, Math.abs(wasm[k]![i]! - reference[i]!) / (1 + Math.abs(reference[i]!)));
+          }
+          expect(nans).toBe(0);
+          expect(worst).toBeLessThan(4e-7);
+        }
+        // Near zero tanh keeps x's own digits (its polynomial), not 1 − 2 / (e^2x + 1)'s rounding.
+        if (name === 'tanh') expect(wasm[0]![2]! / 1e-7).toBeCloseTo(1, 6);
       },
     );
 

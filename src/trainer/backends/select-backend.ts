@@ -19,6 +19,7 @@ import { registerWasmFusedKernels } from './wasm-fused.ts';
 import { registerWasmMaxPool } from './wasm-max-pool.ts';
 import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.ts';
 import { registerWasmRelu } from './wasm-relu.ts';
+import { registerWasmSquashes } from './wasm-squash.ts';
 import { registerWasmSum } from './wasm-sum.ts';
 import { findTorch, gpuForTorch, torchOnCpu, type FoundTorch } from '../pytorch/find-torch.ts';
 import { optionalImport, startWebGpu, type Activation } from './webgpu-backend.ts';
@@ -103,6 +104,7 @@ export function registerWasmTrainingKernels(): void {
   registerWasmMaxPoolGrad();
   registerWasmBiasAdd();
   registerWasmRelu();
+  registerWasmSquashes();
   registerWasmIdentity();
   registerWasmDepthwiseGradients();
   registerWasmAdam();

@@ -98,6 +98,10 @@ interface KernelExports {
   addBias(x: number, bias: number, out: number, rows: number, cols: number): void;
   relu(x: number, out: number, count: number): void;
   reluGrad(dy: number, x: number, dx: number, count: number): void;
+  /** out = tanh(x) (kind 0) or sigmoid(x) (kind 1) for `count` values; out may be x. */
+  squash(x: number, out: number, count: number, kind: number): void;
+  /** dx = dy through tanh (kind 0) or sigmoid (kind 1), from its output y. */
+  squashGrad(dy: number, y: number, dx: number, count: number, kind: number): void;
   /** Adam's update of `count` weights; the last eight are float32 settings as their bits (see the .wat). */
   adam(...pointersCountAndBits: number[]): void;
   /** Dropout of `count` values from index `first` on; `scale` float32 bits (see the .wat). */

@@ -876,6 +876,95 @@
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $s))))
 
+  ;; e^x for four values, x clamped to [-87, 88] (so 2^n stays a normal float): x = n·ln 2 + r with
+  ;; |r| ≤ ln 2 / 2, ln 2 in two parts (Cody and Waite) so that r keeps its low bits, e^r by its Taylor
+  ;; polynomial to r⁶ (error below 1.2·10⁻⁷ relative), and 2^n put in the exponent's bits.
+  (func $exp4 (param $x v128) (result v128)
+    (local $n v128) (local $r v128) (local $p v128)
+    (local.set $x (f32x4.min (f32x4.max (local.get $x) (v128.const f32x4 -87 -87 -87 -87))
+      (v128.const f32x4 88 88 88 88)))
+    (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
+    (local.set $r (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375))))
+    (local.set $r (f32x4.sub (local.get $r) (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+    (local.set $p (v128.const f32x4 1.38888889e-3 1.38888889e-3 1.38888889e-3 1.38888889e-3))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 8.33333333e-3 8.33333333e-3 8.33333333e-3 8.33333333e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 4.16666667e-2 4.16666667e-2 4.16666667e-2 4.16666667e-2)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 0.166666667 0.166666667 0.166666667 0.166666667)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 0.5 0.5 0.5 0.5)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1 1 1 1)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1 1 1 1)))
+    (f32x4.mul (local.get $p)
+      (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+
+  ;; tanh (kind 0) or the logistic sigmoid (kind 1) of four values. tanh(x) = ±(1 − 2 / (e^2|x| + 1)), and
+  ;; below |x| = 0.25, where that difference would lose x's low bits, its Taylor polynomial to x⁹ (error
+  ;; below 10⁻⁹). sigmoid(x) = 1 / (1 + e^−x). NaN stays NaN.
+  (func $squash4 (param $x v128) (param $kind i32) (result v128)
+    (local $a v128) (local $x2 v128) (local $small v128) (local $big v128)
+    (if (result v128) (local.get $kind)
+      (then
+        (f32x4.div (v128.const f32x4 1 1 1 1)
+          (f32x4.add (v128.const f32x4 1 1 1 1) (call $exp4 (f32x4.neg (local.get $x))))))
+      (else
+        (local.set $a (f32x4.abs (local.get $x)))
+        (local.set $big (f32x4.sub (v128.const f32x4 1 1 1 1)
+          (f32x4.div (v128.const f32x4 2 2 2 2)
+            (f32x4.add (call $exp4 (f32x4.add (local.get $a) (local.get $a))) (v128.const f32x4 1 1 1 1)))))
+        ;; x's sign on the magnitude
+        (local.set $big (v128.bitselect (local.get $x) (local.get $big) (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000)))
+        (local.set $x2 (f32x4.mul (local.get $x) (local.get $x)))
+        (local.set $small (v128.const f32x4 2.18694885e-2 2.18694885e-2 2.18694885e-2 2.18694885e-2))
+        (local.set $small (f32x4.add (f32x4.mul (local.get $small) (local.get $x2)) (v128.const f32x4 -5.39682540e-2 -5.39682540e-2 -5.39682540e-2 -5.39682540e-2)))
+        (local.set $small (f32x4.add (f32x4.mul (local.get $small) (local.get $x2)) (v128.const f32x4 0.133333333 0.133333333 0.133333333 0.133333333)))
+        (local.set $small (f32x4.add (f32x4.mul (local.get $small) (local.get $x2)) (v128.const f32x4 -0.333333333 -0.333333333 -0.333333333 -0.333333333)))
+        (local.set $small (f32x4.add (local.get $x) (f32x4.mul (f32x4.mul (local.get $small) (local.get $x2)) (local.get $x))))
+        (v128.bitselect (local.get $small) (local.get $big) (f32x4.lt (local.get $a) (v128.const f32x4 0.25 0.25 0.25 0.25))))))
+
+  ;; out = tanh(x) (kind 0) or sigmoid(x) (kind 1) over count values; out may be x.
+  (func (export "squash") (param $x i32) (param $out i32) (param $count i32) (param $kind i32)
+    (local $i i32) (local $vend i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (local.set $vend (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2)))
+    (block $vDone (loop $v
+      (br_if $vDone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i))
+        (call $squash4 (v128.load (i32.add (local.get $x) (local.get $i))) (local.get $kind)))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $sDone (loop $s
+      (br_if $sDone (i32.ge_u (local.get $i) (local.get $end)))
+      (f32.store (i32.add (local.get $out) (local.get $i))
+        (f32x4.extract_lane 0 (call $squash4 (f32x4.splat (f32.load (i32.add (local.get $x) (local.get $i)))) (local.get $kind))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $s))))
+
+  ;; The gradient through tanh (kind 0: dx = (1 − y²)·dy) or sigmoid (kind 1: dx = dy·(y·(1 − y))) from its
+  ;; output y, over count values, in TensorFlow.js's order of operations.
+  (func (export "squashGrad") (param $dy i32) (param $y i32) (param $dx i32) (param $count i32) (param $kind i32)
+    (local $i i32) (local $vend i32) (local $end i32) (local $v v128) (local $d v128) (local $s f32) (local $e f32)
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (local.set $vend (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2)))
+    (block $vDone (loop $vec
+      (br_if $vDone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (v128.load (i32.add (local.get $y) (local.get $i))))
+      (local.set $d (v128.load (i32.add (local.get $dy) (local.get $i))))
+      (v128.store (i32.add (local.get $dx) (local.get $i))
+        (if (result v128) (local.get $kind)
+          (then (f32x4.mul (local.get $d) (f32x4.mul (local.get $v) (f32x4.sub (v128.const f32x4 1 1 1 1) (local.get $v)))))
+          (else (f32x4.mul (f32x4.sub (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $v) (local.get $v))) (local.get $d)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $vec)))
+    (block $sDone (loop $sc
+      (br_if $sDone (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $s (f32.load (i32.add (local.get $y) (local.get $i))))
+      (local.set $e (f32.load (i32.add (local.get $dy) (local.get $i))))
+      (f32.store (i32.add (local.get $dx) (local.get $i))
+        (if (result f32) (local.get $kind)
+          (then (f32.mul (local.get $e) (f32.mul (local.get $s) (f32.sub (f32.const 1) (local.get $s)))))
+          (else (f32.mul (f32.sub (f32.const 1) (f32.mul (local.get $s) (local.get $s))) (local.get $e)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $sc))))
+
   ;; Adam's update of count weights in one pass, in TensorFlow.js's order of float32 operations:
   ;;   m1 = b1·m + a1·g    v1 = b2·v + a2·g²    w1 = w + ((m1 / c1) / (√(v1 / c2) + eps)) · negLr
   ;; with a1 = 1 − b1, a2 = 1 − b2, c1 and c2 the bias corrections 1 − βᵗ and negLr = −lr. The float
