@@ -498,6 +498,37 @@ describe.each(THREADS)('on %i threads', (count) => {
       expect(wasm).toEqual(cpu);
     });
 
+    it.each([
+      [[3, 28, 28, 6], 2],
+      [[2, 10, 10, 16], 2],
+      [[2, 9, 7, 3], 2],
+      [[2, 9, 9, 5], 3],
+      [[1, 8, 8, 4], 4],
+    ] as const)(
+      'AvgPool and its gradient for %j, pool and stride %i (valid), any channel count, match the CPU backend on our loops',
+      async (shape, pool) => {
+        const size = shape.reduce((a: number, b: number) => a * b, 1);
+        const x = values(size, (i) => Math.sin(i * 1.37) * 3);
+        const calls: string[] = [];
+        const [cpu, wasm] = await onBoth(async () => {
+          recordSplits(calls);
+          const input = tf.tensor4d(x, [...shape] as [number, number, number, number]);
+          const y = tf.avgPool(input, pool, pool, 'valid');
+          const upstream = tf.tensor(
+            values(y.size, (i) => Math.cos(i)),
+            y.shape,
+          );
+          const dx = tf.grad((t: tf.Tensor) =>
+            tf.sum(tf.mul(tf.avgPool(t as tf.Tensor4D, pool, pool, 'valid'), upstream)),
+          )(input);
+          return Promise.all([y.data(), dx.data()]);
+        });
+        expect(calls).toEqual(['avgPoolTiled', 'avgPoolTiled', 'avgPoolGradTiled']);
+        for (const [k, reference] of cpu.entries())
+          for (let i = 0; i < reference.length; i++) expect(wasm[k]![i]).toBeCloseTo(reference[i]!, 5);
+      },
+    );
+
     it('sums over leading axes (bias gradients) and other axes as the CPU backend does', async () => {
       const x = values(2 * 3 * 4 * 5, (i) => Math.sin(i));
       const [cpu, wasm] = await onBoth(async () => {

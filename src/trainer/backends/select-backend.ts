@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, msg, type BackendChoice, type BackendName, type BackendReport, type Msg } from '../../core/index.ts';
+import { registerWasmAvgPool } from './wasm-avg-pool.ts';
 import { registerWasmBatchMatMul } from './wasm-batch-matmul.ts';
 import { registerWasmBiasAdd } from './wasm-bias-add.ts';
 import { registerWasmConv2D } from './wasm-conv2d.ts';
@@ -102,6 +103,7 @@ export function registerWasmTrainingKernels(): void {
   registerWasmMaxPool();
   registerWasmFusedKernels();
   registerWasmMaxPoolGrad();
+  registerWasmAvgPool();
   registerWasmBiasAdd();
   registerWasmRelu();
   registerWasmSquashes();

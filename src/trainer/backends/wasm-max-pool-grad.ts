@@ -12,11 +12,13 @@
  * as nearly every net has), take a SIMD loop of ours instead (training-kernels.wat), which compares with
  * the pooled output the forward pass kept rather than searching each window again.
  */
-import { backend_util, type TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util } from '@tensorflow/tfjs';
+import { type TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { batchParts } from './simd/kernel-pool.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 import { tiledPool } from './wasm-max-pool.ts';
+import { poolInfo } from './wasm-pool-windows.ts';
 
 /** The part of the wasm backend this kernel uses. */
 interface WasmHeapBackend extends WasmBackendHeap {
@@ -29,14 +31,7 @@ export function registerWasmMaxPoolGrad(): void {
     const { dy, input, output } = inputs;
     if (!dy || !input || input.dtype !== 'float32') return fallback(args);
     const backend = args.backend as WasmHeapBackend;
-    const info = backend_util.computePool2DInfo(
-      input.shape as [number, number, number, number],
-      attrs.filterSize as number | [number, number],
-      attrs.strides as number | [number, number],
-      1,
-      attrs.pad as 'same' | 'valid' | number,
-      attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
-    );
+    const info = poolInfo(input, attrs);
     const out = backend.makeOutput([...input.shape], 'float32');
     const simd = trainingKernels(backend);
     if (simd && tiledPool(info) && output && output.dtype === 'float32') {

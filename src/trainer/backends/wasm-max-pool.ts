@@ -5,23 +5,15 @@
  * kernel runs on one thread whatever the thread count (textbook MNIST, 2 threads: 2.2 ms a step for its
  * two pools). Other pools keep the backend's kernel.
  */
-import { backend_util, type TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util } from '@tensorflow/tfjs';
+import { type TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { batchParts } from './simd/kernel-pool.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
+import { poolInfo, windowsTile } from './wasm-pool-windows.ts';
 
-/** Whether pooling windows tile the input: none overlap, none reaches past it, channels in fours. */
-export function tiledPool(info: backend_util.Conv2DInfo): boolean {
-  return (
-    info.filterHeight === info.strideHeight &&
-    info.filterWidth === info.strideWidth &&
-    info.padInfo.top === 0 &&
-    info.padInfo.left === 0 &&
-    info.outHeight * info.filterHeight <= info.inHeight &&
-    info.outWidth * info.filterWidth <= info.inWidth &&
-    info.inChannels % 4 === 0
-  );
-}
+/** Whether our max-pooling loops take this pooling: windows that tile the input, channels in fours. */
+export const tiledPool = (info: backend_util.Conv2DInfo) => windowsTile(info) && info.inChannels % 4 === 0;
 
 export function registerWasmMaxPool(): void {
   replaceWasmKernel('MaxPool', (fallback) => (args) => {
@@ -30,15 +22,8 @@ export function registerWasmMaxPool(): void {
     const backend = args.backend as WasmBackendHeap;
     const simd = trainingKernels(backend);
     if (!simd || !x || x.dtype !== 'float32' || x.shape.length !== 4) return fallback(args);
-    const info = backend_util.computePool2DInfo(
-      x.shape as [number, number, number, number],
-      attrs.filterSize as number | [number, number],
-      attrs.strides as number | [number, number],
-      1,
-      attrs.pad as 'same' | 'valid' | number,
-      attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
-    );
-    if (!tiledPool(info) || info.outHeight === 0 || info.outWidth === 0) return fallback(args);
+    const info = poolInfo(x, attrs);
+    if (!tiledPool(info)) return fallback(args);
     const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
     const out: TensorInfo = backend.makeOutput([n, oh, ow, c], 'float32');
     const [px, py] = [pointer(backend, x), pointer(backend, out)];

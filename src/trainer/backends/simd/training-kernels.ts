@@ -93,6 +93,31 @@ interface KernelExports {
   ): void;
   /** dst [rows × to] = each row of src [rows × from] cut to `to` values, or followed by zeros up to `to`. */
   resizeRows(src: number, dst: number, rows: number, from: number, to: number): void;
+  /** Average pooling whose windows tile the input, any channel count; and its gradient (dy to dx). */
+  avgPoolTiled(
+    x: number,
+    y: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+  ): void;
+  avgPoolGradTiled(
+    dy: number,
+    dx: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+  ): void;
   /** c [m × n] = A · B, B [k × n] row-major, n a multiple of 4, A(i, j) at a + i·aRow + j·aStep (see the .wat). */
   matMul(a: number, b: number, c: number, m: number, k: number, n: number, aRow: number, aStep: number): void;
   addBias(x: number, bias: number, out: number, rows: number, cols: number): void;

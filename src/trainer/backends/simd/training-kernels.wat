@@ -685,6 +685,149 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $batch))))
 
+  ;; Average pooling whose windows do not overlap (stride = window, no padding), any channel count: y[b, i,
+  ;; j] = the sum of its window's values (rows, then columns, in order) divided by kh·kw, as TensorFlow.js's
+  ;; CPU kernel computes it.
+  (func (export "avgPoolTiled")
+    (param $x i32) (param $y i32) (param $n i32) (param $h i32) (param $w i32) (param $c i32)
+    (param $oh i32) (param $ow i32) (param $kh i32) (param $kw i32)
+    (local $b i32) (local $i i32) (local $j i32) (local $ch i32) (local $r i32) (local $s i32)
+    (local $corner i32) (local $p i32) (local $pixel i32) (local $line i32) (local $vend i32)
+    (local $sum v128) (local $one f32) (local $count f32)
+    (local.set $pixel (i32.shl (local.get $c) (i32.const 2)))
+    (local.set $line (i32.mul (local.get $w) (local.get $pixel)))
+    (local.set $vend (i32.shl (i32.and (local.get $c) (i32.const -4)) (i32.const 2)))
+    (local.set $count (f32.convert_i32_s (i32.mul (local.get $kh) (local.get $kw))))
+    (local.set $b (i32.const 0))
+    (block $batchDone (loop $batch
+      (br_if $batchDone (i32.ge_s (local.get $b) (local.get $n)))
+      (local.set $i (i32.const 0))
+      (block $iDone (loop $iLoop
+        (br_if $iDone (i32.ge_s (local.get $i) (local.get $oh)))
+        (local.set $j (i32.const 0))
+        (block $jDone (loop $jLoop
+          (br_if $jDone (i32.ge_s (local.get $j) (local.get $ow)))
+          ;; address of x[b, i·kh, j·kw, 0]
+          (local.set $corner (i32.add (local.get $x) (i32.add
+            (i32.mul (i32.add (i32.mul (local.get $b) (local.get $h)) (i32.mul (local.get $i) (local.get $kh)))
+              (local.get $line))
+            (i32.mul (i32.mul (local.get $j) (local.get $kw)) (local.get $pixel)))))
+          (local.set $ch (i32.const 0))
+          (block $vDone (loop $vLoop
+            (br_if $vDone (i32.ge_u (local.get $ch) (local.get $vend)))
+            (local.set $sum (v128.const i32x4 0 0 0 0))
+            (local.set $r (i32.const 0))
+            (loop $rLoop
+              (local.set $p (i32.add (i32.add (local.get $corner) (local.get $ch)) (i32.mul (local.get $r) (local.get $line))))
+              (local.set $s (i32.const 0))
+              (loop $sLoop
+                (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $p))))
+                (local.set $p (i32.add (local.get $p) (local.get $pixel)))
+                (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                (br_if $sLoop (i32.lt_s (local.get $s) (local.get $kw))))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (br_if $rLoop (i32.lt_s (local.get $r) (local.get $kh))))
+            (v128.store (local.get $y) (f32x4.div (local.get $sum) (f32x4.splat (local.get $count))))
+            (local.set $y (i32.add (local.get $y) (i32.const 16)))
+            (local.set $ch (i32.add (local.get $ch) (i32.const 16)))
+            (br $vLoop)))
+          (block $sDone (loop $scalar
+            (br_if $sDone (i32.ge_u (local.get $ch) (local.get $pixel)))
+            (local.set $one (f32.const 0))
+            (local.set $r (i32.const 0))
+            (loop $rOne
+              (local.set $p (i32.add (i32.add (local.get $corner) (local.get $ch)) (i32.mul (local.get $r) (local.get $line))))
+              (local.set $s (i32.const 0))
+              (loop $sOne
+                (local.set $one (f32.add (local.get $one) (f32.load (local.get $p))))
+                (local.set $p (i32.add (local.get $p) (local.get $pixel)))
+                (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                (br_if $sOne (i32.lt_s (local.get $s) (local.get $kw))))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (br_if $rOne (i32.lt_s (local.get $r) (local.get $kh))))
+            (f32.store (local.get $y) (f32.div (local.get $one) (local.get $count)))
+            (local.set $y (i32.add (local.get $y) (i32.const 4)))
+            (local.set $ch (i32.add (local.get $ch) (i32.const 4)))
+            (br $scalar)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $jLoop)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $iLoop)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $batch))))
+
+  ;; The gradient of avgPoolTiled: every position of a window gets the window's dy times 1 / (kh·kw);
+  ;; rows and columns no window covers get 0.
+  (func (export "avgPoolGradTiled")
+    (param $dy i32) (param $dx i32) (param $n i32) (param $h i32) (param $w i32) (param $c i32)
+    (param $oh i32) (param $ow i32) (param $kh i32) (param $kw i32)
+    (local $b i32) (local $i i32) (local $j i32) (local $ch i32) (local $r i32) (local $s i32)
+    (local $corner i32) (local $p i32) (local $pixel i32) (local $line i32) (local $vend i32)
+    (local $v v128) (local $one f32) (local $share f32)
+    (local.set $pixel (i32.shl (local.get $c) (i32.const 2)))
+    (local.set $line (i32.mul (local.get $w) (local.get $pixel)))
+    (local.set $vend (i32.shl (i32.and (local.get $c) (i32.const -4)) (i32.const 2)))
+    (local.set $share (f32.div (f32.const 1) (f32.convert_i32_s (i32.mul (local.get $kh) (local.get $kw)))))
+    (if (i32.or (i32.ne (i32.mul (local.get $oh) (local.get $kh)) (local.get $h))
+                (i32.ne (i32.mul (local.get $ow) (local.get $kw)) (local.get $w)))
+      (then (memory.fill (local.get $dx) (i32.const 0)
+        (i32.mul (i32.mul (local.get $n) (local.get $h)) (local.get $line)))))
+    (local.set $b (i32.const 0))
+    (block $batchDone (loop $batch
+      (br_if $batchDone (i32.ge_s (local.get $b) (local.get $n)))
+      (local.set $i (i32.const 0))
+      (block $iDone (loop $iLoop
+        (br_if $iDone (i32.ge_s (local.get $i) (local.get $oh)))
+        (local.set $j (i32.const 0))
+        (block $jDone (loop $jLoop
+          (br_if $jDone (i32.ge_s (local.get $j) (local.get $ow)))
+          ;; address of dx[b, i·kh, j·kw, 0]
+          (local.set $corner (i32.add (local.get $dx) (i32.add
+            (i32.mul (i32.add (i32.mul (local.get $b) (local.get $h)) (i32.mul (local.get $i) (local.get $kh)))
+              (local.get $line))
+            (i32.mul (i32.mul (local.get $j) (local.get $kw)) (local.get $pixel)))))
+          (local.set $ch (i32.const 0))
+          (block $vDone (loop $vLoop
+            (br_if $vDone (i32.ge_u (local.get $ch) (local.get $vend)))
+            (local.set $v (f32x4.mul (v128.load (local.get $dy)) (f32x4.splat (local.get $share))))
+            (local.set $r (i32.const 0))
+            (loop $rLoop
+              (local.set $p (i32.add (i32.add (local.get $corner) (local.get $ch)) (i32.mul (local.get $r) (local.get $line))))
+              (local.set $s (i32.const 0))
+              (loop $sLoop
+                (v128.store (local.get $p) (local.get $v))
+                (local.set $p (i32.add (local.get $p) (local.get $pixel)))
+                (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                (br_if $sLoop (i32.lt_s (local.get $s) (local.get $kw))))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (br_if $rLoop (i32.lt_s (local.get $r) (local.get $kh))))
+            (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+            (local.set $ch (i32.add (local.get $ch) (i32.const 16)))
+            (br $vLoop)))
+          (block $sDone (loop $scalar
+            (br_if $sDone (i32.ge_u (local.get $ch) (local.get $pixel)))
+            (local.set $one (f32.mul (f32.load (local.get $dy)) (local.get $share)))
+            (local.set $r (i32.const 0))
+            (loop $rOne
+              (local.set $p (i32.add (i32.add (local.get $corner) (local.get $ch)) (i32.mul (local.get $r) (local.get $line))))
+              (local.set $s (i32.const 0))
+              (loop $sOne
+                (f32.store (local.get $p) (local.get $one))
+                (local.set $p (i32.add (local.get $p) (local.get $pixel)))
+                (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                (br_if $sOne (i32.lt_s (local.get $s) (local.get $kw))))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (br_if $rOne (i32.lt_s (local.get $r) (local.get $kh))))
+            (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+            (local.set $ch (i32.add (local.get $ch) (i32.const 4)))
+            (br $scalar)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $jLoop)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $iLoop)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $batch))))
+
   ;; One 4 × 8 tile of a matrix product (see matMul): rows whose A values start at a0…a3 and whose C values
   ;; start at c0…c3, columns from b on (B's rows `line` bytes apart), kc steps of k (A's values `aStep`
   ;; bytes apart). `off` is 16, or 0 for a tile 4 columns wide (its second half then repeats the first, and
