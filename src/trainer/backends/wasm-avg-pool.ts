@@ -5,15 +5,14 @@
  * LeNet-5's two gradients took 6.4 ms of its 2-thread step. Other pools keep the backend's kernels.
  */
 import type { TensorInfo } from '@tensorflow/tfjs';
-import { batchParts } from './simd/kernel-pool.ts';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
-import { poolInfo, windowsTile } from './wasm-pool-windows.ts';
+import { poolInfo, splitPool, windowsTile } from './wasm-pool-windows.ts';
 
 type Pool = 'avgPoolTiled' | 'avgPoolGradTiled';
 
-/** `kernel` from `from` (x or dy) to a new tensor of `shape` (y or dx), the batch in parts on the threads. */
-function pooled(
+/** `kernel` from `from` (x, or dy) to a new tensor (y, or dx the input's shape), or null where ours does not apply. */
+function averagePool(
   kernel: Pool,
   backend: WasmBackendHeap,
   from: TensorInfo,
@@ -25,36 +24,25 @@ function pooled(
   const info = poolInfo(input, attrs);
   if (!windowsTile(info)) return null;
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
-  const shape = kernel === 'avgPoolTiled' ? [n, oh, ow, c] : [n, h, w, c];
-  const out = backend.makeOutput(shape, 'float32');
-  const [fromSize, outSize] = kernel === 'avgPoolTiled' ? [h * w * c, oh * ow * c] : [oh * ow * c, h * w * c];
-  const [pfrom, pout] = [pointer(backend, from), pointer(backend, out)];
-  simd.split(
-    kernel,
-    batchParts(n, simd.threads).map(([a, b]) => [
-      pfrom + 4 * a * fromSize,
-      pout + 4 * a * outSize,
-      b - a,
-      h,
-      w,
-      c,
-      oh,
-      ow,
-      info.filterHeight,
-      info.filterWidth,
-    ]),
-  );
+  const [image, pooled] = [h * w * c, oh * ow * c];
+  const forward = kernel === 'avgPoolTiled';
+  const out = backend.makeOutput(forward ? [n, oh, ow, c] : [n, h, w, c], 'float32');
+  const tensors: [number, number][] = [
+    [pointer(backend, from), forward ? image : pooled],
+    [pointer(backend, out), forward ? pooled : image],
+  ];
+  splitPool(simd, kernel, tensors, info);
   return out;
 }
 
 export function registerWasmAvgPool(): void {
   replaceWasmKernel('AvgPool', (fallback) => (args) => {
     const x = args.inputs.x!;
-    return pooled('avgPoolTiled', args.backend as WasmBackendHeap, x, x, args.attrs) ?? fallback(args);
+    return averagePool('avgPoolTiled', args.backend as WasmBackendHeap, x, x, args.attrs) ?? fallback(args);
   });
   replaceWasmKernel('AvgPoolGrad', (fallback) => (args) => {
     const { dy, input } = args.inputs;
     if (!dy || !input) return fallback(args);
-    return pooled('avgPoolGradTiled', args.backend as WasmBackendHeap, dy, input, args.attrs) ?? fallback(args);
+    return averagePool('avgPoolGradTiled', args.backend as WasmBackendHeap, dy, input, args.attrs) ?? fallback(args);
   });
 }

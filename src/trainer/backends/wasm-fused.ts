@@ -60,7 +60,7 @@ function epilogue(backend: WasmBackendHeap, out: TensorInfo, inputs: FusedInputs
     }
   }
   const activation = String(attrs.activation ?? 'linear');
-  if (activation === 'relu') reluValues(simd, pointer(backend, result), pointer(backend, result), count);
+  if (activation === 'relu') reluValues(backend, pointer(backend, result), pointer(backend, result), count);
   else if (activation !== 'linear') {
     const before = result;
     const alpha: Record<string, TensorInfo> = activation === 'prelu' ? { alpha: inputs.preluActivationWeights! } : {};

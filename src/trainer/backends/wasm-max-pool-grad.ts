@@ -15,10 +15,9 @@
 import type { backend_util } from '@tensorflow/tfjs';
 import { type TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
-import { batchParts } from './simd/kernel-pool.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
 import { tiledPool } from './wasm-max-pool.ts';
-import { poolInfo } from './wasm-pool-windows.ts';
+import { poolInfo, splitPool } from './wasm-pool-windows.ts';
 
 /** The part of the wasm backend this kernel uses. */
 interface WasmHeapBackend extends WasmBackendHeap {
@@ -35,26 +34,19 @@ export function registerWasmMaxPoolGrad(): void {
     const out = backend.makeOutput([...input.shape], 'float32');
     const simd = trainingKernels(backend);
     if (simd && tiledPool(info) && output && output.dtype === 'float32') {
-      // The batch cut into parts of a few images, which the threads share.
-      const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
-      const [px, py, pdy, pdx] = [input, output, dy, out].map((t) => pointer(backend, t)) as number[];
-      simd.split(
-        'maxPoolGradTiled',
-        batchParts(n, simd.threads).map(([a, b]) => [
-          px! + 4 * a * h * w * c,
-          py! + 4 * a * oh * ow * c,
-          pdy! + 4 * a * oh * ow * c,
-          pdx! + 4 * a * h * w * c,
-          b - a,
-          h,
-          w,
-          c,
-          oh,
-          ow,
-          info.filterHeight,
-          info.filterWidth,
-        ]),
-      );
+      const [image, pooled] = [
+        info.inHeight * info.inWidth * info.inChannels,
+        info.outHeight * info.outWidth * info.inChannels,
+      ];
+      const tensors = (
+        [
+          [input, image],
+          [output, pooled],
+          [dy, pooled],
+          [out, image],
+        ] as const
+      ).map(([t, perImage]): [number, number] => [pointer(backend, t), perImage]);
+      splitPool(simd, 'maxPoolGradTiled', tensors, info);
       return out;
     }
     // Views are taken after the allocation: growing the heap would detach earlier ones.

@@ -8,9 +8,8 @@
 import type { backend_util } from '@tensorflow/tfjs';
 import { type TensorInfo } from '@tensorflow/tfjs';
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
-import { batchParts } from './simd/kernel-pool.ts';
 import { replaceWasmKernel } from './wasm-kernel-calls.ts';
-import { poolInfo, windowsTile } from './wasm-pool-windows.ts';
+import { poolInfo, splitPool, windowsTile } from './wasm-pool-windows.ts';
 
 /** Whether our max-pooling loops take this pooling: windows that tile the input, channels in fours. */
 export const tiledPool = (info: backend_util.Conv2DInfo) => windowsTile(info) && info.inChannels % 4 === 0;
@@ -26,22 +25,11 @@ export function registerWasmMaxPool(): void {
     if (!tiledPool(info)) return fallback(args);
     const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
     const out: TensorInfo = backend.makeOutput([n, oh, ow, c], 'float32');
-    const [px, py] = [pointer(backend, x), pointer(backend, out)];
-    simd.split(
-      'maxPoolTiled',
-      batchParts(n, simd.threads).map(([a, b]) => [
-        px + 4 * a * h * w * c,
-        py + 4 * a * oh * ow * c,
-        b - a,
-        h,
-        w,
-        c,
-        oh,
-        ow,
-        info.filterHeight,
-        info.filterWidth,
-      ]),
-    );
+    const tensors: [number, number][] = [
+      [pointer(backend, x), h * w * c],
+      [pointer(backend, out), oh * ow * c],
+    ];
+    splitPool(simd, 'maxPoolTiled', tensors, info);
     return out;
   });
 }

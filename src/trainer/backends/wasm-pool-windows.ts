@@ -1,5 +1,7 @@
 /** Where the windows of a pooling layer lie, for the pooling kernels of ours on the wasm backend. */
 import { backend_util, type TensorInfo } from '@tensorflow/tfjs';
+import { batchParts } from './simd/kernel-pool.ts';
+import type { KernelName, TrainingKernels } from './simd/training-kernels.ts';
 
 /** A pooling's geometry from its input and a pooling kernel's settings. */
 export function poolInfo(input: TensorInfo, attrs: Record<string, unknown>): backend_util.Conv2DInfo {
@@ -24,5 +26,32 @@ export function windowsTile(info: backend_util.Conv2DInfo): boolean {
     info.outWidth * info.filterWidth <= info.inWidth &&
     info.outHeight > 0 &&
     info.outWidth > 0
+  );
+}
+
+/**
+ * Runs a pooling loop of ours (the .wat's …Tiled kernels) over the batch in parts on the pool's threads:
+ * `tensors` are its tensor arguments as [address, values per image], then come the pooling's sizes.
+ */
+export function splitPool(
+  simd: TrainingKernels,
+  kernel: KernelName,
+  tensors: [number, number][],
+  info: backend_util.Conv2DInfo,
+): void {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
+  simd.split(
+    kernel,
+    batchParts(n, simd.threads).map(([a, b]) => [
+      ...tensors.map(([address, perImage]) => address + 4 * a * perImage),
+      b - a,
+      h,
+      w,
+      c,
+      oh,
+      ow,
+      info.filterHeight,
+      info.filterWidth,
+    ]),
   );
 }

@@ -40,6 +40,12 @@ type FilterGradient = (
   left: number,
 ) => void;
 
+/** A pooling's sizes: n images of h × w × c, pooled to oh × ow by kh × kw windows. */
+type PoolSizes = [n: number, h: number, w: number, c: number, oh: number, ow: number, kh: number, kw: number];
+
+/** A pooling whose windows tile the input, from one tensor to another (x to y, or dy to dx: addresses). */
+type TiledPool = (from: number, to: number, ...sizes: PoolSizes) => void;
+
 interface KernelExports {
   /** Input channels one at a time (a first layer's 1 or 3). */
   filterGradPerChannel: FilterGradient;
@@ -64,60 +70,14 @@ interface KernelExports {
     left: number,
   ): void;
   sumRows(x: number, out: number, rows: number, cols: number): void;
-  maxPoolGradTiled(
-    x: number,
-    y: number,
-    dy: number,
-    dx: number,
-    n: number,
-    h: number,
-    w: number,
-    c: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-  ): void;
+  maxPoolGradTiled(x: number, y: number, dy: number, dx: number, ...sizes: PoolSizes): void;
   /** Max pooling whose windows tile the input (stride = window, no padding), c a multiple of 4. */
-  maxPoolTiled(
-    x: number,
-    y: number,
-    n: number,
-    h: number,
-    w: number,
-    c: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-  ): void;
+  maxPoolTiled: TiledPool;
   /** dst [rows × to] = each row of src [rows × from] cut to `to` values, or followed by zeros up to `to`. */
   resizeRows(src: number, dst: number, rows: number, from: number, to: number): void;
   /** Average pooling whose windows tile the input, any channel count; and its gradient (dy to dx). */
-  avgPoolTiled(
-    x: number,
-    y: number,
-    n: number,
-    h: number,
-    w: number,
-    c: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-  ): void;
-  avgPoolGradTiled(
-    dy: number,
-    dx: number,
-    n: number,
-    h: number,
-    w: number,
-    c: number,
-    oh: number,
-    ow: number,
-    kh: number,
-    kw: number,
-  ): void;
+  avgPoolTiled: TiledPool;
+  avgPoolGradTiled: TiledPool;
   /** c [m × n] = A · B, B [k × n] row-major, n a multiple of 4, A(i, j) at a + i·aRow + j·aStep (see the .wat). */
   matMul(a: number, b: number, c: number, m: number, k: number, n: number, aRow: number, aStep: number): void;
   addBias(x: number, bias: number, out: number, rows: number, cols: number): void;
