@@ -115,7 +115,10 @@ describe('a trained model in the app', () => {
     await byId('view-train').click();
     await expect.poll(() => byId('test-weights').textContent(), { timeout: 30_000 }).toContain('MNIST');
     await byId('test-weights').click();
-    await expect.poll(() => byId('run-history').textContent(), { timeout: 90_000 }).toContain('test · finished');
+    await expect.poll(() => byId('run-history').textContent(), { timeout: 90_000 }).toMatch(/test · (finished|failed)/);
+    // A run that fails says why in the Train view: that goes into the failure's message.
+    const said = (await app.page.locator('[role=alert]').allTextContents()).join(' | ');
+    expect(await byId('run-history').textContent(), said).toContain('test · finished');
     expect(await byId('test-accuracy').locator('strong').textContent()).toBe('92.09%');
     expect(await byId('started-from').textContent()).toBe(
       'Tested the weights of imported weights · model.json on the 10,000 test images of MNIST, without training them.',
