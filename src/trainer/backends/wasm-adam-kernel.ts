@@ -4,9 +4,9 @@
  * result is the same on any number of threads.
  */
 import { getKernel, registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs';
-import { elementParts } from './simd/kernel-pool.ts';
-import { floatBits, kernelsRunHere, pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
+import { floatBits, kernelsRunHere, pointer, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { ADAM, type AdamAttrs } from './wasm-adam.ts';
+import { elementwise } from './wasm-elementwise.ts';
 
 function adamKernel({
   inputs,
@@ -18,7 +18,6 @@ function adamKernel({
   attrs: AdamAttrs;
 }) {
   const heap = backend as WasmBackendHeap;
-  const simd = trainingKernels(heap)!;
   const { value, m, v, g } = inputs as Record<'value' | 'm' | 'v' | 'g', TensorInfo>;
   const outputs = [value, m, v].map((t) => heap.makeOutput([...t.shape], 'float32'));
   const [pw, pm, pv, pg, pw1, pm1, pv1] = [value, m, v, g, ...outputs].map((t) => pointer(heap, t)) as number[];
@@ -28,14 +27,7 @@ function adamKernel({
     floatBits,
   );
   const count = value.shape.reduce((a, b) => a * b, 1);
-  simd.split(
-    'adam',
-    elementParts(count, simd.threads).map(([a, b]) => [
-      ...[pw!, pm!, pv!, pg!, pw1!, pm1!, pv1!].map((p) => p + 4 * a),
-      b - a,
-      ...settings,
-    ]),
-  );
+  elementwise(heap, 'adam', [pw!, pm!, pv!, pg!, pw1!, pm1!, pv1!], count, settings);
   return outputs;
 }
 

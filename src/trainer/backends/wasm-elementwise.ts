@@ -37,7 +37,10 @@ export interface Elementwise {
 
 const size = (t: TensorInfo) => t.shape.reduce((a, b) => a * b, 1);
 
-/** Runs `kernel` over `count` values of each of `arrays` (addresses), in ranges on the pool's threads. */
+/**
+ * Runs an element-wise pass of ours (`kernel`: its arrays' addresses, the count, then its settings) over
+ * `count` values of each of `arrays`, in ranges on the pool's threads: activations here, Adam's update.
+ */
 export function elementwise(
   backend: WasmBackendHeap,
   kernel: KernelName,

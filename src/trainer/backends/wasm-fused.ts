@@ -7,13 +7,13 @@
  * threaded backend keeps to one thread (wasm-threads.ts), so without these a trained model's validation
  * and test would not use the threads.
  */
-import { getKernel, type TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs';
 
 import { pointer, trainingKernels, type WasmBackendHeap } from './simd/training-kernels.ts';
 import { addBiasRows } from './wasm-bias-add.ts';
 import { simdProduct } from './wasm-batch-matmul.ts';
 import { simdConvolution } from './wasm-conv2d.ts';
-import { replaceWasmKernel, type KernelFunc } from './wasm-kernel-calls.ts';
+import { replaceWasmKernel, temporaries, wasmKernel } from './wasm-kernel-calls.ts';
 import { reluValues } from './wasm-relu.ts';
 
 /** The backend's kernel of each fused activation but ReLU (ours) and linear (none). */
@@ -25,9 +25,6 @@ const ACTIVATION_KERNELS: Record<string, string> = {
   prelu: 'Prelu',
 };
 
-/** The wasm kernel registered under `name` now (ours where we replaced it). */
-const wasmKernel = (name: string) => getKernel(name, 'wasm')?.kernelFunc as unknown as KernelFunc | undefined;
-
 type FusedInputs = Record<string, TensorInfo | undefined>;
 
 /** Whether the bias and activation of a fused kernel are ones this file knows: a bias per output channel. */
@@ -35,9 +32,7 @@ function knownEpilogue(inputs: FusedInputs, attrs: Record<string, unknown>, chan
   const { bias } = inputs;
   const activation = String(attrs.activation ?? 'linear');
   return (
-    (activation === 'linear' ||
-      activation === 'relu' ||
-      wasmKernel(ACTIVATION_KERNELS[activation] ?? '') !== undefined) &&
+    (activation === 'linear' || activation === 'relu' || activation in ACTIVATION_KERNELS) &&
     (activation !== 'prelu' || inputs.preluActivationWeights !== undefined) &&
     (!bias || (bias.dtype === 'float32' && bias.shape.length === 1 && bias.shape[0] === channels))
   );
@@ -46,7 +41,8 @@ function knownEpilogue(inputs: FusedInputs, attrs: Record<string, unknown>, chan
 /** `out` with the bias added and the activation applied: in place where ours do it, else a new tensor. */
 function epilogue(backend: WasmBackendHeap, out: TensorInfo, inputs: FusedInputs, attrs: Record<string, unknown>) {
   const simd = trainingKernels(backend)!;
-  const dispose = (t: TensorInfo) => (backend as unknown as { disposeData(id: object): void }).disposeData(t.dataId);
+  // A result that a kernel of the backend's replaced with a new tensor is freed once the last is made.
+  const { keep, free } = temporaries(backend);
   const columns = out.shape.at(-1)!;
   const count = out.shape.reduce((a, b) => a * b, 1);
   let result = out;
@@ -55,22 +51,20 @@ function epilogue(backend: WasmBackendHeap, out: TensorInfo, inputs: FusedInputs
     if (columns % 4 === 0)
       addBiasRows(simd, pointer(backend, out), pointer(backend, bias), pointer(backend, out), count / columns, columns);
     else {
-      result = wasmKernel('Add')!({ inputs: { a: out, b: bias }, backend, attrs: {} });
-      dispose(out);
+      result = wasmKernel('Add')({ inputs: { a: keep(out), b: bias }, backend, attrs: {} });
     }
   }
   const activation = String(attrs.activation ?? 'linear');
   if (activation === 'relu') reluValues(backend, pointer(backend, result), pointer(backend, result), count);
   else if (activation !== 'linear') {
-    const before = result;
     const alpha: Record<string, TensorInfo> = activation === 'prelu' ? { alpha: inputs.preluActivationWeights! } : {};
-    result = wasmKernel(ACTIVATION_KERNELS[activation]!)!({
-      inputs: { x: before, ...alpha },
+    result = wasmKernel(ACTIVATION_KERNELS[activation]!)({
+      inputs: { x: keep(result), ...alpha },
       backend,
       attrs: activation === 'leakyrelu' ? { alpha: attrs.leakyreluAlpha } : {},
     });
-    dispose(before);
   }
+  free();
   return result;
 }
 
